@@ -17,7 +17,9 @@ public sealed class Availability
     {
         if (DaysOff.Count == 0) return false;
         var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(window.Start, Zone).DateTime);
-        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(window.End, Zone).DateTime);
+        var end = TimeZoneInfo.ConvertTime(window.End, Zone).DateTime;
+        // The window is half-open: one ending at midnight does not touch the next day.
+        var last = DateOnly.FromDateTime(end.TimeOfDay == TimeSpan.Zero && end > first.ToDateTime(TimeOnly.MinValue) ? end.AddTicks(-1) : end);
         return DaysOff.Any(d => d >= first && d <= last);
     }
 

@@ -1,6 +1,6 @@
 namespace Kring.Matching;
 
-/// <summary>An eligible volunteer with the soft score that ordered them. Higher scores come first.</summary>
+/// <summary>An eligible volunteer with the soft score that ordered them. Continuity comes first, then higher scores.</summary>
 public sealed record RankedCandidate(VolunteerCandidate Volunteer, double Score, double DistanceKm, bool Continuity);
 
 /// <summary>
@@ -30,6 +30,9 @@ public static class CandidateRanker
         }
         ranked.Sort((a, b) =>
         {
+            // Lexicographic, so a previous helper with many hours or a long drive still comes before any stranger.
+            var byContinuity = b.Continuity.CompareTo(a.Continuity);
+            if (byContinuity != 0) return byContinuity;
             var byScore = b.Score.CompareTo(a.Score);
             return byScore != 0 ? byScore : string.CompareOrdinal(a.Volunteer.Id, b.Volunteer.Id);
         });

@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Kring.Matching")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+42e25921e11b856810e0652f89142603ca385ebf")]
 [assembly: System.Reflection.AssemblyProductAttribute("Kring.Matching")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Kring.Matching")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]

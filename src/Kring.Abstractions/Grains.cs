@@ -1,0 +1,115 @@
+using Orleans.Concurrency;
+
+namespace Kring;
+
+/// <summary>The list of villages and partners. Key: "default".</summary>
+public interface IDirectoryGrain : IGrainWithStringKey
+{
+    Task RegisterVillage(VillageInfo village);
+    Task RegisterPartner(PartnerInfo partner);
+    [ReadOnly] Task<IReadOnlyList<VillageInfo>> GetVillages();
+    [ReadOnly] Task<IReadOnlyList<PartnerInfo>> GetPartners();
+}
+
+/// <summary>One village (dorp). Key: village id, such as "elsloo".</summary>
+public interface IVillageGrain : IGrainWithStringKey
+{
+    Task Define(VillageInfo info);
+    [ReadOnly] Task<VillageInfo?> GetInfo();
+    Task AddCircle(string circleId, int carerAge);
+    Task AddVolunteer(string volunteerId);
+    /// <summary>Records a request's latest state. Idempotent; older updates never overwrite newer ones.</summary>
+    Task TrackRequest(RequestSummary request);
+    [ReadOnly] Task<VillageOverview> GetOverview();
+    [ReadOnly] Task<VillageMembers> GetMembers();
+    /// <summary>Requests that are still open or offered.</summary>
+    [ReadOnly] Task<IReadOnlyList<RequestSummary>> GetUnsettled();
+    /// <summary>Drops a tracked request that its circle never stored (the submission failed before it was acknowledged).</summary>
+    Task Forget(string requestId);
+}
+
+/// <summary>A carer's circle (kring): the carer, the person cared for, the helpers and the requests. Key: circle id.</summary>
+public interface ICarerCircleGrain : IGrainWithStringKey
+{
+    Task Register(CircleProfile profile);
+    [ReadOnly] Task<CircleView?> Get();
+    Task<HelpRequestView> SubmitRequest(NewHelpRequest request);
+    [ReadOnly] Task<HelpRequestView?> GetRequest(string requestId);
+    Task<HelpRequestView?> CancelRequest(string requestId, string by);
+    /// <summary>Called by matching when an offer went out or all offers lapsed. Idempotent.</summary>
+    Task MarkOffered(string requestId, bool offered);
+    /// <summary>First accept wins. A repeated confirm by the same volunteer answers Confirmed again.</summary>
+    Task<MatchConfirmation> ConfirmMatch(string requestId, string volunteerId, string offerId);
+}
+
+/// <summary>A volunteer, and the single authority over their schedule. Key: volunteer id.</summary>
+public interface IVolunteerGrain : IGrainWithStringKey
+{
+    Task Register(VolunteerProfile profile);
+    [ReadOnly] Task<VolunteerProfile?> GetProfile();
+    [ReadOnly] Task<AvailabilityDto> GetAvailability();
+    Task SetAvailability(AvailabilityDto availability);
+    [ReadOnly] Task<VolunteerSnapshot?> GetSnapshot();
+    /// <summary>Delivers an offer; false when the volunteer can no longer take it. Delivering the same offer twice changes nothing.</summary>
+    Task<bool> ReceiveOffer(Offer offer);
+    /// <summary>Withdraws a pending offer, as withdrawn or as expired. Idempotent.</summary>
+    Task WithdrawOffer(string offerId, OfferStatus reason);
+    [ReadOnly] Task<IReadOnlyList<Offer>> GetOffers();
+    [ReadOnly] Task<IReadOnlyList<Assignment>> GetAssignments();
+    Task<OfferReply> Accept(string offerId);
+    Task<OfferReply> Decline(string offerId);
+}
+
+/// <summary>A partner organisation. Key: partner id.</summary>
+public interface IPartnerGrain : IGrainWithStringKey
+{
+    Task Define(PartnerInfo info);
+    Task AddVolunteer(string volunteerId);
+    [ReadOnly] Task<PartnerInfo?> GetInfo();
+    [ReadOnly] Task<IReadOnlyList<string>> GetVolunteers();
+}
+
+/// <summary>
+/// Matches open requests with volunteers for one shard. Key: "{region}/{kind}", for example "stein/buddy".
+/// Within a shard, matching crosses village borders freely.
+/// Matching calls volunteers, circles and villages and waits for them; they only ever notify matching without
+/// waiting, so no chain of calls can come back round to a grain that is waiting. A periodic reconcile against
+/// the villages recovers any notification that was lost.
+/// </summary>
+public interface IMatchingGrain : IGrainWithStringKey
+{
+    /// <summary>Takes a request into matching. Idempotent.</summary>
+    Task Submit(RequestSummary request);
+    Task OfferDeclined(string requestId, string volunteerId);
+    /// <summary>The request reached a final state (matched, cancelled): withdraw every other offer.</summary>
+    Task RequestSettled(string requestId, string? matchedVolunteerId);
+    /// <summary>A volunteer's profile, availability or schedule changed.</summary>
+    Task VolunteerChanged(VolunteerSnapshot snapshot);
+    /// <summary>Re-reads unsettled requests from the villages and re-arms deadlines. Safe to repeat.</summary>
+    Task Reconcile();
+    [ReadOnly] Task<int> PendingCount();
+}
+
+/// <summary>A user account. Key: user name (lower case).</summary>
+public interface IAccountGrain : IGrainWithStringKey
+{
+    Task Set(AccountRecord account);
+    [ReadOnly] Task<AccountRecord?> Get();
+}
+
+/// <summary>Remembers which seed data set has been loaded, so loading happens once. Key: seed name.</summary>
+public interface ISeedGrain : IGrainWithStringKey
+{
+    [ReadOnly] Task<string?> GetLoadedVersion();
+    Task MarkLoaded(string version);
+}
+
+public static class MatchingShard
+{
+    public static string Key(string region, HelpKind kind) => $"{region}/{kind.Code()}";
+}
+
+public static class DirectoryKeys
+{
+    public const string Default = "default";
+}

@@ -1,0 +1,161 @@
+namespace Kring.Grains;
+
+[GenerateSerializer, Alias("kring.state.HelpRequest")]
+public sealed class HelpRequestRecord
+{
+    [Id(0)] public string Id { get; set; } = "";
+    [Id(1)] public HelpKind Kind { get; set; }
+    [Id(2)] public DateTimeOffset Start { get; set; }
+    [Id(3)] public DateTimeOffset End { get; set; }
+    [Id(4)] public List<string> Needs { get; set; } = [];
+    [Id(5)] public string? Notes { get; set; }
+    [Id(6)] public string RequestedBy { get; set; } = "";
+    [Id(7)] public RequestStatus Status { get; set; }
+    [Id(8)] public string? VolunteerId { get; set; }
+    [Id(9)] public string? OfferId { get; set; }
+    [Id(10)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(11)] public List<RequestEvent> History { get; set; } = [];
+}
+
+[GenerateSerializer, Alias("kring.state.CarerCircle")]
+public sealed class CarerCircleState
+{
+    [Id(0)] public CircleProfile? Profile { get; set; }
+    /// <summary>Volunteers who helped this circle, most recent first.</summary>
+    [Id(1)] public List<string> Helpers { get; set; } = [];
+    [Id(2)] public Dictionary<string, HelpRequestRecord> Requests { get; set; } = new();
+    [Id(3)] public string Region { get; set; } = "";
+}
+
+public sealed class CarerCircleGrain(
+    [PersistentState("circle", KringStorage.Name)] IPersistentState<CarerCircleState> state,
+    TimeProvider clock) : Grain, ICarerCircleGrain
+{
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(12);
+
+    private CircleProfile Profile =>
+        state.State.Profile ?? throw new KeyNotFoundException($"Circle '{this.GetPrimaryKeyString()}' is not registered.");
+
+    public async Task Register(CircleProfile profile)
+    {
+        if (profile.Id != this.GetPrimaryKeyString()) throw new ArgumentException("The circle id must equal the grain key.", nameof(profile));
+        var village = GrainFactory.GetGrain<IVillageGrain>(profile.Village);
+        var info = await village.GetInfo() ?? throw new ArgumentException($"Unknown village '{profile.Village}'.", nameof(profile));
+        state.State.Profile = profile;
+        state.State.Region = info.Region;
+        await state.WriteStateAsync();
+        await village.AddCircle(profile.Id, profile.CarerAge);
+    }
+
+    public Task<CircleView?> Get() => Task.FromResult(state.State.Profile is { } profile
+        ? new CircleView(profile, state.State.Helpers.ToList(), state.State.Requests.Values.OrderBy(r => r.Start).Select(View).ToList())
+        : null);
+
+    public async Task<HelpRequestView> SubmitRequest(NewHelpRequest request)
+    {
+        var profile = Profile;
+        if (state.State.Requests.TryGetValue(request.Id, out var existing))
+        {
+            return View(existing);
+        }
+        Validate(request, clock.GetUtcNow());
+
+        var now = clock.GetUtcNow();
+        var record = new HelpRequestRecord
+        {
+            Id = request.Id,
+            Kind = request.Kind,
+            Start = request.Start,
+            End = request.End,
+            Needs = request.Needs.Select(n => n.Trim().ToLowerInvariant()).Where(n => n.Length > 0).Distinct().ToList(),
+            Notes = request.Notes,
+            RequestedBy = request.RequestedBy,
+            Status = RequestStatus.Open,
+            CreatedAt = now,
+            History = [new RequestEvent(now, RequestStatus.Open, $"aangevraagd door {request.RequestedBy}")],
+        };
+        // The village records the request before the circle does, so a crash between the two leaves a trace that
+        // reconciliation cleans up, never a stored request that nobody will match.
+        await Village.TrackRequest(Summary(record));
+        state.State.Requests[record.Id] = record;
+        await state.WriteStateAsync();
+        NotifyMatching(record);
+        return View(record);
+    }
+
+    public Task<HelpRequestView?> GetRequest(string requestId) =>
+        Task.FromResult(state.State.Requests.TryGetValue(requestId, out var record) ? View(record) : null);
+
+    public async Task<HelpRequestView?> CancelRequest(string requestId, string by)
+    {
+        if (!state.State.Requests.TryGetValue(requestId, out var record)) return null;
+        if (record.Status is RequestStatus.Open or RequestStatus.Offered)
+        {
+            await Transition(record, RequestStatus.Cancelled, $"geannuleerd door {by}");
+            NotifySettled(record);
+        }
+        return View(record);
+    }
+
+    public async Task MarkOffered(string requestId, bool offered)
+    {
+        if (!state.State.Requests.TryGetValue(requestId, out var record)) return;
+        var target = offered ? RequestStatus.Offered : RequestStatus.Open;
+        if (record.Status is not (RequestStatus.Open or RequestStatus.Offered) || record.Status == target) return;
+        await Transition(record, target, offered ? "aangeboden aan vrijwilligers" : "nog geen vrijwilliger gevonden");
+    }
+
+    public async Task<MatchConfirmation> ConfirmMatch(string requestId, string volunteerId, string offerId)
+    {
+        if (!state.State.Requests.TryGetValue(requestId, out var record)) return MatchConfirmation.NotFound;
+        switch (record.Status)
+        {
+            case RequestStatus.Matched:
+                return record.VolunteerId == volunteerId ? MatchConfirmation.Confirmed : MatchConfirmation.TakenByOther;
+            case RequestStatus.Open or RequestStatus.Offered:
+                record.VolunteerId = volunteerId;
+                record.OfferId = offerId;
+                state.State.Helpers.Remove(volunteerId);
+                state.State.Helpers.Insert(0, volunteerId);
+                await Transition(record, RequestStatus.Matched, $"gekoppeld aan vrijwilliger {volunteerId}");
+                NotifySettled(record);
+                return MatchConfirmation.Confirmed;
+            default:
+                return MatchConfirmation.RequestClosed;
+        }
+    }
+
+    private IVillageGrain Village => GrainFactory.GetGrain<IVillageGrain>(Profile.Village);
+
+    private async Task Transition(HelpRequestRecord record, RequestStatus status, string what)
+    {
+        record.Status = status;
+        record.History.Add(new RequestEvent(clock.GetUtcNow(), status, what));
+        await state.WriteStateAsync();
+        await Village.TrackRequest(Summary(record));
+    }
+
+    // Circles never wait on matching (see IMatchingGrain); a lost notification is recovered by its reconcile.
+    private void NotifyMatching(HelpRequestRecord record) =>
+        _ = Shard(record).Submit(Summary(record));
+
+    private void NotifySettled(HelpRequestRecord record) =>
+        _ = Shard(record).RequestSettled(record.Id, record.VolunteerId);
+
+    private IMatchingGrain Shard(HelpRequestRecord record) =>
+        GrainFactory.GetGrain<IMatchingGrain>(MatchingShard.Key(state.State.Region, record.Kind));
+
+    private static void Validate(NewHelpRequest request, DateTimeOffset now)
+    {
+        if (request.Start < now) throw new ArgumentException("The start lies in the past.", nameof(request));
+        if (string.IsNullOrWhiteSpace(request.Id)) throw new ArgumentException("A request needs an id.", nameof(request));
+        if (request.End <= request.Start) throw new ArgumentException("The end must lie after the start.", nameof(request));
+        if (request.End - request.Start > MaxDuration) throw new ArgumentException($"A request lasts at most {MaxDuration.TotalHours} hours.", nameof(request));
+    }
+
+    private RequestSummary Summary(HelpRequestRecord r) =>
+        new(r.Id, this.GetPrimaryKeyString(), Profile.Village, r.Kind, r.Start, r.End, r.Needs, r.Status, r.CreatedAt, state.State.Helpers.ToList());
+
+    private HelpRequestView View(HelpRequestRecord r) =>
+        new(r.Id, this.GetPrimaryKeyString(), Profile.Village, r.Kind, r.Start, r.End, r.Needs, r.Notes, r.Status, r.VolunteerId, r.CreatedAt, r.History.ToList());
+}

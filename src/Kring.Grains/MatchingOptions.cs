@@ -1,0 +1,15 @@
+namespace Kring.Grains;
+
+public sealed class MatchingOptions
+{
+    public const string Section = "Kring:Matching";
+
+    /// <summary>How many volunteers get the same offer at once; the first to accept wins.</summary>
+    public int WaveSize { get; set; } = 3;
+    /// <summary>How long an offer stays open before it lapses and the next wave goes out.</summary>
+    public TimeSpan OfferTimeout { get; set; } = TimeSpan.FromHours(4);
+    /// <summary>How often a shard checks deadlines and retries requests that found nobody yet.</summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How often a shard compares its requests with the villages', to recover lost notifications.</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(1);
+}

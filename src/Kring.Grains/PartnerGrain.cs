@@ -1,0 +1,28 @@
+namespace Kring.Grains;
+
+[GenerateSerializer, Alias("kring.state.Partner")]
+public sealed class PartnerState
+{
+    [Id(0)] public PartnerInfo? Info { get; set; }
+    [Id(1)] public SortedSet<string> Volunteers { get; set; } = new(StringComparer.Ordinal);
+}
+
+public sealed class PartnerGrain(
+    [PersistentState("partner", KringStorage.Name)] IPersistentState<PartnerState> state) : Grain, IPartnerGrain
+{
+    public async Task Define(PartnerInfo info)
+    {
+        state.State.Info = info;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).RegisterPartner(info);
+    }
+
+    public async Task AddVolunteer(string volunteerId)
+    {
+        if (state.State.Volunteers.Add(volunteerId)) await state.WriteStateAsync();
+    }
+
+    public Task<PartnerInfo?> GetInfo() => Task.FromResult(state.State.Info);
+
+    public Task<IReadOnlyList<string>> GetVolunteers() => Task.FromResult<IReadOnlyList<string>>(state.State.Volunteers.ToList());
+}

@@ -1,0 +1,79 @@
+namespace Kring.Grains;
+
+[GenerateSerializer, Alias("kring.state.Village")]
+public sealed class VillageState
+{
+    [Id(0)] public VillageInfo? Info { get; set; }
+    /// <summary>Circle id → the carer's age, which is all the village needs to count young carers.</summary>
+    [Id(1)] public Dictionary<string, int> Circles { get; set; } = new();
+    [Id(2)] public SortedSet<string> Volunteers { get; set; } = new(StringComparer.Ordinal);
+    [Id(3)] public Dictionary<string, RequestSummary> Requests { get; set; } = new();
+}
+
+public sealed class VillageGrain(
+    [PersistentState("village", KringStorage.Name)] IPersistentState<VillageState> state) : Grain, IVillageGrain
+{
+    public const int YoungCarerAge = 25;
+
+    public async Task Define(VillageInfo info)
+    {
+        state.State.Info = info;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).RegisterVillage(info);
+    }
+
+    public Task<VillageInfo?> GetInfo() => Task.FromResult(state.State.Info);
+
+    public async Task AddCircle(string circleId, int carerAge)
+    {
+        if (state.State.Circles.TryGetValue(circleId, out var age) && age == carerAge) return;
+        state.State.Circles[circleId] = carerAge;
+        await state.WriteStateAsync();
+    }
+
+    public async Task AddVolunteer(string volunteerId)
+    {
+        if (state.State.Volunteers.Add(volunteerId)) await state.WriteStateAsync();
+    }
+
+    public async Task TrackRequest(RequestSummary request)
+    {
+        if (state.State.Requests.TryGetValue(request.Id, out var known) && known.Status == request.Status) return;
+        state.State.Requests[request.Id] = request;
+        await state.WriteStateAsync();
+    }
+
+    public async Task Forget(string requestId)
+    {
+        if (state.State.Requests.Remove(requestId)) await state.WriteStateAsync();
+    }
+
+    public Task<VillageOverview> GetOverview()
+    {
+        var requests = state.State.Requests.Values;
+        return Task.FromResult(new VillageOverview(
+            this.GetPrimaryKeyString(),
+            state.State.Info?.Name ?? this.GetPrimaryKeyString(),
+            state.State.Circles.Count,
+            state.State.Circles.Values.Count(age => age < YoungCarerAge),
+            state.State.Volunteers.Count,
+            requests.Count(r => r.Status == RequestStatus.Open),
+            requests.Count(r => r.Status == RequestStatus.Offered),
+            requests.Count(r => r.Status == RequestStatus.Matched)));
+    }
+
+    public Task<VillageMembers> GetMembers()
+    {
+        var info = state.State.Info ?? throw new KeyNotFoundException($"Village '{this.GetPrimaryKeyString()}' is not defined.");
+        return Task.FromResult(new VillageMembers(
+            info,
+            state.State.Circles.Keys.Order(StringComparer.Ordinal).ToList(),
+            state.State.Volunteers.ToList(),
+            state.State.Requests.Values.OrderBy(r => r.Start).ToList()));
+    }
+
+    public Task<IReadOnlyList<RequestSummary>> GetUnsettled() =>
+        Task.FromResult<IReadOnlyList<RequestSummary>>(state.State.Requests.Values
+            .Where(r => r.Status is RequestStatus.Open or RequestStatus.Offered)
+            .ToList());
+}

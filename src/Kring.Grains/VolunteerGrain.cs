@@ -1,0 +1,192 @@
+using Kring.Matching;
+
+namespace Kring.Grains;
+
+[GenerateSerializer, Alias("kring.state.Volunteer")]
+public sealed class VolunteerState
+{
+    [Id(0)] public VolunteerProfile? Profile { get; set; }
+    [Id(1)] public string Region { get; set; } = "";
+    [Id(2)] public AvailabilityDto Availability { get; set; } = new([], [], false);
+    [Id(3)] public Dictionary<string, Offer> Offers { get; set; } = new();
+    [Id(4)] public List<Assignment> Assignments { get; set; } = [];
+}
+
+/// <summary>
+/// The single authority over one volunteer's schedule. An accept first holds the time in persisted state, then asks
+/// the circle to confirm; after a crash the hold is resolved again, so a volunteer is never booked twice.
+/// </summary>
+public sealed class VolunteerGrain(
+    [PersistentState("volunteer", KringStorage.Name)] IPersistentState<VolunteerState> state,
+    TimeProvider clock) : Grain, IVolunteerGrain
+{
+    public const int MaxWeeklySlots = 28;
+    private static readonly TimeSpan KeepClosedOffers = TimeSpan.FromDays(30);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Offers.Values.Any(o => o.Status == OfferStatus.Accepting))
+        {
+            this.RegisterGrainTimer(ResolveHolds, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task Register(VolunteerProfile profile)
+    {
+        if (profile.Id != this.GetPrimaryKeyString()) throw new ArgumentException("The volunteer id must equal the grain key.", nameof(profile));
+        var village = GrainFactory.GetGrain<IVillageGrain>(profile.HomeVillage);
+        var info = await village.GetInfo() ?? throw new ArgumentException($"Unknown village '{profile.HomeVillage}'.", nameof(profile));
+        state.State.Profile = profile;
+        state.State.Region = info.Region;
+        await state.WriteStateAsync();
+        await village.AddVolunteer(profile.Id);
+        if (profile.PartnerId is { } partner) await GrainFactory.GetGrain<IPartnerGrain>(partner).AddVolunteer(profile.Id);
+        NotifyMatching();
+    }
+
+    public Task<VolunteerProfile?> GetProfile() => Task.FromResult(state.State.Profile);
+
+    public Task<AvailabilityDto> GetAvailability() => Task.FromResult(state.State.Availability);
+
+    public async Task SetAvailability(AvailabilityDto availability)
+    {
+        if (availability.Weekly.Count > MaxWeeklySlots) throw new ArgumentException($"At most {MaxWeeklySlots} weekly slots.", nameof(availability));
+        if (availability.Weekly.Any(s => s.To <= s.From)) throw new ArgumentException("Every slot must end after it starts.", nameof(availability));
+        state.State.Availability = availability with
+        {
+            Weekly = availability.Weekly.Distinct().OrderBy(s => s.Day).ThenBy(s => s.From).ToList(),
+            DaysOff = availability.DaysOff.Distinct().Order().ToList(),
+        };
+        await state.WriteStateAsync();
+        NotifyMatching();
+    }
+
+    public Task<VolunteerSnapshot?> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public async Task<bool> ReceiveOffer(Offer offer)
+    {
+        if (state.State.Offers.TryGetValue(offer.Id, out var known)) return known.Status is OfferStatus.Pending or OfferStatus.Accepting or OfferStatus.Accepted;
+        if (Commitments().Any(c => c.Start < offer.End && offer.Start < c.End)) return false;
+        PruneClosedOffers();
+        state.State.Offers[offer.Id] = offer with { Status = OfferStatus.Pending };
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task WithdrawOffer(string offerId, OfferStatus reason)
+    {
+        if (!state.State.Offers.TryGetValue(offerId, out var offer) || offer.Status != OfferStatus.Pending) return;
+        state.State.Offers[offerId] = offer with { Status = reason == OfferStatus.Expired ? OfferStatus.Expired : OfferStatus.Withdrawn };
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<Offer>> GetOffers() =>
+        Task.FromResult<IReadOnlyList<Offer>>(state.State.Offers.Values.OrderBy(o => o.Start).ToList());
+
+    public Task<IReadOnlyList<Assignment>> GetAssignments() =>
+        Task.FromResult<IReadOnlyList<Assignment>>(state.State.Assignments.OrderBy(a => a.Start).ToList());
+
+    public async Task<OfferReply> Accept(string offerId)
+    {
+        if (!state.State.Offers.TryGetValue(offerId, out var offer)) return OfferReply.NotFound;
+        switch (offer.Status)
+        {
+            case OfferStatus.Accepted: return OfferReply.AlreadyAccepted;
+            case OfferStatus.Declined: return OfferReply.AlreadyDeclined;
+            case OfferStatus.Withdrawn: return OfferReply.Withdrawn;
+            case OfferStatus.Expired: return OfferReply.Expired;
+            case OfferStatus.Pending:
+                if (Commitments().Any(c => c.Start < offer.End && offer.Start < c.End)) return OfferReply.ScheduleConflict;
+                offer = offer with { Status = OfferStatus.Accepting };
+                state.State.Offers[offerId] = offer;
+                await state.WriteStateAsync();
+                break;
+        }
+        return await Confirm(offer);
+    }
+
+    public async Task<OfferReply> Decline(string offerId)
+    {
+        if (!state.State.Offers.TryGetValue(offerId, out var offer)) return OfferReply.NotFound;
+        switch (offer.Status)
+        {
+            case OfferStatus.Declined: return OfferReply.AlreadyDeclined;
+            case OfferStatus.Accepted or OfferStatus.Accepting: return OfferReply.AlreadyAccepted;
+            case OfferStatus.Withdrawn: return OfferReply.Withdrawn;
+            case OfferStatus.Expired: return OfferReply.Expired;
+        }
+        state.State.Offers[offerId] = offer with { Status = OfferStatus.Declined };
+        await state.WriteStateAsync();
+        _ = Shard(offer.Kind).OfferDeclined(offer.RequestId, this.GetPrimaryKeyString());
+        return OfferReply.Declined;
+    }
+
+    private async Task<OfferReply> Confirm(Offer offer)
+    {
+        var circle = GrainFactory.GetGrain<ICarerCircleGrain>(offer.CircleId);
+        var confirmation = await circle.ConfirmMatch(offer.RequestId, this.GetPrimaryKeyString(), offer.Id);
+        OfferReply reply;
+        if (confirmation == MatchConfirmation.Confirmed)
+        {
+            state.State.Offers[offer.Id] = offer with { Status = OfferStatus.Accepted };
+            if (state.State.Assignments.All(a => a.RequestId != offer.RequestId))
+            {
+                state.State.Assignments.Add(new Assignment(offer.RequestId, offer.CircleId, offer.Village, offer.Kind, offer.Start, offer.End, offer.Id));
+            }
+            reply = OfferReply.Accepted;
+        }
+        else
+        {
+            state.State.Offers[offer.Id] = offer with { Status = OfferStatus.Withdrawn };
+            reply = confirmation == MatchConfirmation.TakenByOther ? OfferReply.TakenByOther : OfferReply.RequestCancelled;
+        }
+        await state.WriteStateAsync();
+        NotifyMatching();
+        return reply;
+    }
+
+    private async Task ResolveHolds(CancellationToken cancellationToken)
+    {
+        foreach (var offer in state.State.Offers.Values.Where(o => o.Status == OfferStatus.Accepting).ToList())
+        {
+            await Confirm(offer);
+        }
+    }
+
+    /// <summary>Time already promised: assignments and accepts still waiting for the circle's confirmation.</summary>
+    private IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> Commitments() =>
+        state.State.Assignments.Select(a => (a.Start, a.End))
+            .Concat(state.State.Offers.Values.Where(o => o.Status == OfferStatus.Accepting).Select(o => (o.Start, o.End)));
+
+    private VolunteerSnapshot? Snapshot()
+    {
+        if (state.State.Profile is not { } profile) return null;
+        var holds = state.State.Offers.Values
+            .Where(o => o.Status == OfferStatus.Accepting)
+            .Select(o => new Assignment(o.RequestId, o.CircleId, o.Village, o.Kind, o.Start, o.End, o.Id));
+        return new VolunteerSnapshot(profile, state.State.Availability, state.State.Assignments.Concat(holds).ToList());
+    }
+
+    // Volunteers never wait on matching (see IMatchingGrain); the periodic reconcile repairs a lost notification.
+    private void NotifyMatching()
+    {
+        if (Snapshot() is not { } snapshot) return;
+        foreach (var kind in Enum.GetValues<HelpKind>())
+        {
+            _ = Shard(kind).VolunteerChanged(snapshot);
+        }
+    }
+
+    private IMatchingGrain Shard(HelpKind kind) =>
+        GrainFactory.GetGrain<IMatchingGrain>(MatchingShard.Key(state.State.Region, kind));
+
+    private void PruneClosedOffers()
+    {
+        var cutoff = clock.GetUtcNow() - KeepClosedOffers;
+        foreach (var stale in state.State.Offers.Values.Where(o => o.Status is OfferStatus.Declined or OfferStatus.Withdrawn or OfferStatus.Expired && o.End < cutoff).ToList())
+        {
+            state.State.Offers.Remove(stale.Id);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Kring.Silo;
+
+/// <summary>The "Kring" configuration section (environment variables: Kring__DataDirectory and so on).</summary>
+public sealed class KringSettings
+{
+    public const string Section = "Kring";
+
+    /// <summary>Where the embedded default keeps its SQLite database and keys. Relative paths start at the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+    /// <summary>Load Stein's villages, partners, fictional population and the demo accounts on first start.</summary>
+    public bool Demo { get; set; } = true;
+    public string ServiceId { get; set; } = "kring";
+    public string ClusterId { get; set; } = "kring-embedded";
+    public int SiloPort { get; set; } = 11111;
+    public int GatewayPort { get; set; } = 30000;
+
+    public string FullDataDirectory => Path.GetFullPath(DataDirectory);
+    public string SqlitePath => Path.Combine(FullDataDirectory, "kring.db");
+    public string SqliteConnectionString => $"Data Source={SqlitePath};Cache=Shared;Pooling=True";
+}

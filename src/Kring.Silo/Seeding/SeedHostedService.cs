@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kring.Silo.Seeding;
+
+/// <summary>
+/// Loads the municipality (and, in demo mode, the fictional population and demo accounts) once. Every step is an
+/// upsert, so an interrupted load simply runs again on the next start.
+/// </summary>
+public sealed class SeedHostedService(IGrainFactory grains, IOptions<KringSettings> settings, ILogger<SeedHostedService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var municipality = SeedFiles.Municipality();
+        var version = settings.Value.Demo ? municipality.Version + "+demo" : municipality.Version;
+        var marker = grains.GetGrain<ISeedGrain>(municipality.Region.Id);
+        if (await marker.GetLoadedVersion() == version) return;
+
+        var started = TimeProvider.System.GetTimestamp();
+        var demo = settings.Value.Demo ? SeedFiles.Demo() : null;
+        await LoadMunicipality(municipality, demo);
+        if (demo is not null) await LoadDemo(demo);
+        await marker.MarkLoaded(version);
+        logger.LogInformation("Loaded seed {Version} in {Elapsed}", version, TimeProvider.System.GetElapsedTime(started));
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task LoadMunicipality(MunicipalitySeed seed, DemoSeed? demo)
+    {
+        foreach (var village in seed.Villages)
+        {
+            var contact = demo?.Accounts.FirstOrDefault(a => a.Role == Role.VillageContact && a.Village == village.Id)?.DisplayName ?? "";
+            var initiatives = seed.Initiatives.Where(i => i.Village == village.Id).Select(i => new Initiative(i.Name, i.Description)).ToList();
+            await grains.GetGrain<IVillageGrain>(village.Id).Define(
+                new VillageInfo(village.Id, village.Name, seed.Region.Id, village.Lat, village.Lon, contact, initiatives, village.Neighbours));
+        }
+        foreach (var partner in seed.Partners)
+        {
+            await grains.GetGrain<IPartnerGrain>(partner.Id).Define(
+                new PartnerInfo(partner.Id, partner.Name, partner.Description, partner.Services, partner.Villages, [], null));
+        }
+    }
+
+    private async Task LoadDemo(DemoSeed seed)
+    {
+        await InBatches(DemoPopulation.Circles(seed), circle => grains.GetGrain<ICarerCircleGrain>(circle.Id).Register(circle));
+        await InBatches(DemoPopulation.Volunteers(seed), async v =>
+        {
+            var grain = grains.GetGrain<IVolunteerGrain>(v.Profile.Id);
+            await grain.Register(v.Profile);
+            await grain.SetAvailability(v.Availability);
+        });
+
+        var hash = Passwords.Hash(seed.Password);
+        foreach (var account in seed.Accounts)
+        {
+            if (account.Volunteer is { } v)
+            {
+                await grains.GetGrain<IVolunteerGrain>(v.Id).Register(
+                    new VolunteerProfile(v.Id, account.DisplayName, account.Village!, v.MaxKm, v.Kinds, v.Skills, v.MaxHoursPerWeek, v.Partner));
+            }
+            if (account.Circle is { } c)
+            {
+                await grains.GetGrain<ICarerCircleGrain>(c.Id).Register(
+                    new CircleProfile(c.Id, account.Village!, account.DisplayName, c.CarerAge, c.CareRecipientName, c.Relationship, c.CareNeeds, c.Phone, c.Address));
+            }
+            await grains.GetGrain<IAccountGrain>(account.UserName).Set(new AccountRecord(
+                account.UserName, account.DisplayName, hash, account.Role, account.Village, account.Volunteer?.Id, account.Circle?.Id, account.Volunteer?.Partner));
+        }
+    }
+
+    private static async Task InBatches<T>(IReadOnlyList<T> items, Func<T, Task> load)
+    {
+        const int batch = 32;
+        for (var i = 0; i < items.Count; i += batch)
+        {
+            await Task.WhenAll(items.Skip(i).Take(batch).Select(load));
+        }
+    }
+}

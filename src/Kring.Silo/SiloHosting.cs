@@ -1,0 +1,42 @@
+using Kring.Grains;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Dashboard;
+
+namespace Kring.Silo;
+
+public static class SiloHosting
+{
+    /// <summary>
+    /// The embedded default: one silo, SQLite grain storage through Orleans' ADO.NET provider, localhost clustering and
+    /// in-memory reminders (SQLite has no clustering or reminder tables). Creates the schema on first start.
+    /// </summary>
+    public static ISiloBuilder UseKringEmbedded(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(KringSettings.Section).Get<KringSettings>() ?? new KringSettings();
+        Directory.CreateDirectory(settings.FullDataDirectory);
+        SqliteSchema.EnsureCreated(settings.SqliteConnectionString);
+
+        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+        silo.AddAdoNetGrainStorage(KringStorage.Name, options =>
+        {
+            options.Invariant = "System.Data.SQLite";
+            options.ConnectionString = settings.SqliteConnectionString;
+        });
+        silo.UseInMemoryReminderService();
+        return silo.AddKringCore(configuration);
+    }
+
+    /// <summary>What every Kring silo has, whatever its storage: JSON state, matching options, the dashboard, recovery.</summary>
+    public static ISiloBuilder AddKringCore(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.AddDashboard();
+        silo.Services.Configure<MatchingOptions>(configuration.GetSection(MatchingOptions.Section));
+        silo.Services.Configure<KringSettings>(configuration.GetSection(KringSettings.Section));
+        silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddHostedService<Seeding.SeedHostedService>();
+        silo.Services.AddHostedService<MatchingKeepAlive>();
+        return silo;
+    }
+}
