@@ -1,6 +1,1 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+await Kring.Web.KringWebApp.Build(args).RunAsync();

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kring.Web.Api;
+
+/// <summary>
+/// Turns exceptions into ProblemDetails: bad input from a grain is a 400, a missing entity a 404, and an unreachable or
+/// overloaded cluster a 503 with Retry-After, so clients retry instead of seeing a 500.
+/// </summary>
+public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "De aanvraag is niet leesbaar."),
+            ArgumentException => (StatusCodes.Status400BadRequest, "De invoer is niet geldig."),
+            KeyNotFoundException => (StatusCodes.Status404NotFound, "Niet gevonden."),
+            TimeoutException or OrleansException or OperationCanceledException => (StatusCodes.Status503ServiceUnavailable, "Kring is even niet bereikbaar."),
+            _ => (StatusCodes.Status500InternalServerError, "Er ging iets mis."),
+        };
+        if (status >= 500) logger.LogError(exception, "Request {Path} failed", http.Request.Path);
+        if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "5";
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = status,
+                Title = title,
+                Detail = status is >= 400 and < 500 ? exception.Message : "Probeer het over enkele ogenblikken opnieuw.",
+            },
+        });
+    }
+}

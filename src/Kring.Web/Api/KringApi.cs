@@ -1,0 +1,163 @@
+using Kring.Web.Input;
+using Kring.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using static Kring.Web.Security.AuthSetup;
+
+namespace Kring.Web.Api;
+
+public static class KringApi
+{
+    public static void MapKringApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Kring");
+
+        api.MapPost("/session", SignIn).AllowAnonymous();
+        api.MapDelete("/session", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.NoContent();
+        });
+        api.MapGet("/me", (HttpContext http) => Results.Ok(ToDto(Current(http)))).RequireAuthorization();
+
+        api.MapGet("/villages", async (IGrainFactory grains) =>
+        {
+            var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
+            return Results.Ok(villages.Select(v => new VillageDto(v.Id, v.Name, v.Region, v.Lat, v.Lon, v.ContactName, v.Initiatives)));
+        }).AllowAnonymous();
+        api.MapGet("/villages/{villageId}/overview", VillageOverview).RequireAuthorization(Policies.Villages);
+
+        var me = api.MapGroup("/volunteers/me").RequireAuthorization(Policies.Volunteer);
+        me.MapGet("/availability", async (HttpContext http, IGrainFactory grains) => Results.Ok(ToJson(await Volunteer(http, grains).GetAvailability())));
+        me.MapPut("/availability", SetAvailability);
+        me.MapGet("/offers", async (HttpContext http, IGrainFactory grains) =>
+            Results.Ok((await Volunteer(http, grains).GetOffers()).Select(o => o.ToDto())));
+        me.MapGet("/assignments", async (HttpContext http, IGrainFactory grains) =>
+            Results.Ok((await Volunteer(http, grains).GetAssignments()).Select(a => new AssignmentDto(a.RequestId, a.Kind.Code(), a.Village, a.Start, a.End))));
+
+        var offers = api.MapGroup("/offers/{offerId}").RequireAuthorization(Policies.Volunteer);
+        offers.MapPost("/accept", (string offerId, HttpContext http, IGrainFactory grains) => Answer(offerId, Volunteer(http, grains).Accept(offerId)));
+        offers.MapPost("/decline", (string offerId, HttpContext http, IGrainFactory grains) => Answer(offerId, Volunteer(http, grains).Decline(offerId)));
+
+        var circles = api.MapGroup("/circles/{circleId}").RequireAuthorization();
+        circles.MapGet("", GetCircle);
+        circles.MapPost("/requests", SubmitRequest).RequireAuthorization(Policies.Requester);
+        circles.MapGet("/requests/{requestId}", GetRequest);
+        circles.MapPost("/requests/{requestId}/cancel", CancelRequest).RequireAuthorization(Policies.Requester);
+    }
+
+    private static async Task<IResult> SignIn(SessionRequest? body, HttpContext http, Accounts accounts)
+    {
+        var account = await accounts.SignIn(body?.Username, body?.Password);
+        if (account is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Inloggen mislukt.",
+                detail: "Onbekende gebruikersnaam of onjuist wachtwoord.");
+        }
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            KringUser.ToPrincipal(account, CookieAuthenticationDefaults.AuthenticationScheme));
+        var (token, expiresAt) = IssueToken(http, account);
+        return Results.Ok(new SessionResponse(token, "Bearer", expiresAt, ToDto(KringUser.From(KringUser.ToPrincipal(account, "token"))!)));
+    }
+
+    private static async Task<IResult> VillageOverview(string villageId, HttpContext http, IGrainFactory grains)
+    {
+        if (!Current(http).CanSeeVillage(villageId)) return Problems.Forbidden("U heeft geen toegang tot dit dorp.");
+        var village = grains.GetGrain<IVillageGrain>(villageId);
+        if (await village.GetInfo() is null) return Problems.NotFound($"Dorp '{villageId}' bestaat niet.");
+        var o = await village.GetOverview();
+        return Results.Ok(new OverviewDto(o.VillageId, o.Name, o.Carers, o.YoungCarers, o.Volunteers, new RequestCounts(o.Open, o.Offered, o.Matched)));
+    }
+
+    private static async Task<IResult> SetAvailability(AvailabilityJson? body, HttpContext http, IGrainFactory grains)
+    {
+        var errors = new FieldErrors();
+        if (body is null) { errors.Add("body", "Stuur een beschikbaarheid mee."); return Problems.Validation(errors); }
+        var slots = (body.Weekly ?? []).Select(s => (s?.Day, s?.From, s?.To)).ToList();
+        var availability = AvailabilityInput.Parse(slots, body.DaysOff, body.Paused ?? false, errors);
+        if (availability is null) return Problems.Validation(errors);
+        var volunteer = Volunteer(http, grains);
+        await volunteer.SetAvailability(availability);
+        return Results.Ok(ToJson(await volunteer.GetAvailability()));
+    }
+
+    private static async Task<IResult> Answer(string offerId, Task<OfferReply> call)
+    {
+        var reply = await call;
+        return reply switch
+        {
+            OfferReply.Accepted or OfferReply.Declined or OfferReply.AlreadyAccepted or OfferReply.AlreadyDeclined =>
+                Results.Ok(new OfferResultDto(offerId, reply.Code())),
+            OfferReply.NotFound => Problems.NotFound(Problems.Explain(reply)),
+            _ => Problems.Conflict(Problems.Explain(reply), reply.Code()),
+        };
+    }
+
+    private static async Task<IResult> GetCircle(string circleId, HttpContext http, IGrainFactory grains)
+    {
+        var user = Current(http);
+        var id = Resolve(circleId, user);
+        var circle = id is null ? null : await grains.GetGrain<ICarerCircleGrain>(id).Get();
+        if (circle is null) return Problems.NotFound("Deze kring bestaat niet.");
+        if (!user.CanReadCircle(circle.Profile)) return Problems.Forbidden("U heeft geen toegang tot deze kring.");
+        return Results.Ok(circle.ToDto());
+    }
+
+    private static async Task<IResult> SubmitRequest(string circleId, NewRequestJson? body, HttpContext http, IGrainFactory grains,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
+    {
+        var user = Current(http);
+        var id = Resolve(circleId, user);
+        if (id is null || !user.CanRequestFor(id)) return Problems.Forbidden("U kunt geen hulp vragen voor deze kring.");
+        var circle = grains.GetGrain<ICarerCircleGrain>(id);
+        if (await circle.Get() is null) return Problems.NotFound("Deze kring bestaat niet.");
+
+        var errors = new FieldErrors();
+        if (idempotencyKey is { Length: > 100 }) errors.Add("Idempotency-Key", "De sleutel is te lang (hooguit 100 tekens).");
+        var start = RequestInput.ParseInstant(body?.Start, "start", errors);
+        var end = RequestInput.ParseInstant(body?.End, "end", errors);
+        var request = RequestInput.Validate(RequestInput.NewId(id, idempotencyKey), body?.Kind, start, end, body?.Needs, body?.Notes,
+            user.UserName, TimeProvider.System.GetUtcNow(), errors);
+        if (request is null) return Problems.Validation(errors);
+        var view = await circle.SubmitRequest(request);
+        return Results.Created($"/api/v1/circles/{id}/requests/{view.Id}", new RequestCreatedDto(view.Id, view.Status.Code()));
+    }
+
+    private static async Task<IResult> GetRequest(string circleId, string requestId, HttpContext http, IGrainFactory grains)
+    {
+        var user = Current(http);
+        var id = Resolve(circleId, user);
+        var circle = id is null ? null : await grains.GetGrain<ICarerCircleGrain>(id).Get();
+        if (circle is null) return Problems.NotFound("Deze kring bestaat niet.");
+        if (!user.CanReadCircle(circle.Profile)) return Problems.Forbidden("U heeft geen toegang tot deze kring.");
+        var request = await grains.GetGrain<ICarerCircleGrain>(id!).GetRequest(requestId);
+        return request is null ? Problems.NotFound("Deze hulpvraag bestaat niet.") : Results.Ok(request.ToDto());
+    }
+
+    private static async Task<IResult> CancelRequest(string circleId, string requestId, HttpContext http, IGrainFactory grains)
+    {
+        var user = Current(http);
+        var id = Resolve(circleId, user);
+        if (id is null || !user.CanRequestFor(id)) return Problems.Forbidden("U kunt deze hulpvraag niet annuleren.");
+        var request = await grains.GetGrain<ICarerCircleGrain>(id).CancelRequest(requestId, user.UserName);
+        return request is null ? Problems.NotFound("Deze hulpvraag bestaat niet.") : Results.Ok(request.ToDto());
+    }
+
+    /// <summary>"mine" stands for the carer's own circle.</summary>
+    private static string? Resolve(string circleId, KringUser user) =>
+        string.Equals(circleId, "mine", StringComparison.OrdinalIgnoreCase) ? user.CircleId : circleId;
+
+    private static KringUser Current(HttpContext http) =>
+        KringUser.From(http.User) ?? throw new InvalidOperationException("The endpoint requires a signed-in user.");
+
+    private static IVolunteerGrain Volunteer(HttpContext http, IGrainFactory grains) =>
+        grains.GetGrain<IVolunteerGrain>(Current(http).VolunteerId!);
+
+    private static UserDto ToDto(KringUser u) => new(u.UserName, u.DisplayName, u.Role.ToString(), u.VillageId, u.VolunteerId, u.CircleId);
+
+    private static AvailabilityJson ToJson(AvailabilityDto a) => new(
+        a.Weekly.Select(s => new WeeklySlotJson(Days.Code(s.Day), s.From.ToString("HH:mm"), s.To.ToString("HH:mm"))).ToList(),
+        a.DaysOff.Select(d => d.ToString("yyyy-MM-dd")).ToList(),
+        a.Paused);
+}

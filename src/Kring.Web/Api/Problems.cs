@@ -1,0 +1,34 @@
+using Kring.Web.Input;
+
+namespace Kring.Web.Api;
+
+/// <summary>Every API error is a ProblemDetails, with Dutch titles.</summary>
+public static class Problems
+{
+    public static IResult Validation(FieldErrors errors) =>
+        Results.ValidationProblem(errors.ToDictionary(), title: "De invoer is niet geldig.", detail: "Controleer de gemarkeerde velden.");
+
+    public static IResult NotFound(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden.", detail: detail);
+
+    public static IResult Forbidden(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Geen toegang.", detail: detail);
+
+    public static IResult Conflict(string detail, string result) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Dat kan niet (meer).", detail: detail,
+            extensions: new Dictionary<string, object?> { ["result"] = result });
+
+    public static string Explain(OfferReply reply) => reply switch
+    {
+        OfferReply.Accepted => "U heeft de hulpvraag aangenomen.",
+        OfferReply.Declined => "U heeft de hulpvraag afgeslagen.",
+        OfferReply.AlreadyAccepted => "U had deze hulpvraag al aangenomen.",
+        OfferReply.AlreadyDeclined => "U had deze hulpvraag al afgeslagen.",
+        OfferReply.TakenByOther => "Een andere vrijwilliger was u net voor.",
+        OfferReply.Withdrawn => "Deze aanvraag is ingetrokken.",
+        OfferReply.Expired => "Deze aanvraag is verlopen.",
+        OfferReply.ScheduleConflict => "Dit overlapt met een andere afspraak in uw agenda.",
+        OfferReply.RequestCancelled => "De hulpvraag is geannuleerd.",
+        _ => "Deze aanvraag bestaat niet.",
+    };
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using Kring.Matching;
+
+namespace Kring.Web.Input;
+
+/// <summary>Field errors keyed by field name, with messages in Dutch, ready for a ValidationProblem or a form.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public bool Has(string field) => _errors.ContainsKey(field);
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+    }
+
+    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public IEnumerable<KeyValuePair<string, List<string>>> All => _errors;
+}
+
+public static class Days
+{
+    private static readonly (DayOfWeek Day, string Code, string Dutch)[] All =
+    [
+        (DayOfWeek.Monday, "monday", "maandag"),
+        (DayOfWeek.Tuesday, "tuesday", "dinsdag"),
+        (DayOfWeek.Wednesday, "wednesday", "woensdag"),
+        (DayOfWeek.Thursday, "thursday", "donderdag"),
+        (DayOfWeek.Friday, "friday", "vrijdag"),
+        (DayOfWeek.Saturday, "saturday", "zaterdag"),
+        (DayOfWeek.Sunday, "sunday", "zondag"),
+    ];
+
+    public static IEnumerable<DayOfWeek> Week => All.Select(d => d.Day);
+    public static string Code(DayOfWeek day) => All.First(d => d.Day == day).Code;
+    public static string Dutch(DayOfWeek day) => All.First(d => d.Day == day).Dutch;
+
+    public static bool TryParse(string? code, out DayOfWeek day)
+    {
+        foreach (var d in All)
+        {
+            if (string.Equals(d.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                day = d.Day;
+                return true;
+            }
+        }
+        day = default;
+        return false;
+    }
+}
+
+public static class AvailabilityInput
+{
+    public const int MaxSlots = 28;
+
+    public static AvailabilityDto? Parse(IReadOnlyList<(string? Day, string? From, string? To)> slots, IReadOnlyList<string>? daysOff, bool paused, FieldErrors errors)
+    {
+        var weekly = new List<WeeklySlotDto>();
+        if (slots.Count > MaxSlots) errors.Add("weekly", $"Geef hooguit {MaxSlots} tijdvakken op.");
+        for (var i = 0; i < slots.Count && i < MaxSlots; i++)
+        {
+            var (day, from, to) = slots[i];
+            var field = $"weekly[{i}]";
+            if (!Days.TryParse(day, out var dayOfWeek)) { errors.Add($"{field}.day", "Kies een dag van de week."); continue; }
+            if (!TryTime(from, out var f)) { errors.Add($"{field}.from", "Vul een begintijd in als uu:mm."); continue; }
+            if (!TryTime(to, out var t)) { errors.Add($"{field}.to", "Vul een eindtijd in als uu:mm."); continue; }
+            if (t <= f) { errors.Add($"{field}.to", "De eindtijd moet na de begintijd liggen."); continue; }
+            weekly.Add(new WeeklySlotDto(dayOfWeek, f, t));
+        }
+        var off = new List<DateOnly>();
+        foreach (var (text, i) in (daysOff ?? []).Select((d, i) => (d, i)))
+        {
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) off.Add(date);
+            else errors.Add($"daysOff[{i}]", "Vul een datum in als jjjj-mm-dd.");
+        }
+        return errors.Any ? null : new AvailabilityDto(weekly, off, paused);
+    }
+
+    public static bool TryTime(string? text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+}
+
+public static class RequestInput
+{
+    public static readonly string[] KnownNeeds = ["dementia", "mobility", "wheelchair", "parkinson", "diabetes", "visual", "hearing"];
+
+    public static string NeedLabel(string code) => code switch
+    {
+        "dementia" => "dementie",
+        "mobility" => "slecht ter been",
+        "wheelchair" => "rolstoel",
+        "parkinson" => "parkinson",
+        "diabetes" => "diabetes",
+        "visual" => "slechtziend",
+        "hearing" => "slechthorend",
+        _ => code,
+    };
+
+    public static string KindLabel(HelpKind kind) => kind == HelpKind.Buddy ? "maatje" : "vervangende zorg";
+
+    public static NewHelpRequest? Validate(string id, string? kind, DateTimeOffset? start, DateTimeOffset? end, IReadOnlyList<string>? needs, string? notes,
+        string requestedBy, DateTimeOffset now, FieldErrors errors)
+    {
+        if (!HelpKinds.TryParse(kind, out var helpKind)) errors.Add("kind", "Kies een maatje (buddy) of vervangende zorg (respite).");
+        if (start is null && !errors.Has("start")) errors.Add("start", "Vul het begin in.");
+        if (end is null && !errors.Has("end")) errors.Add("end", "Vul het einde in.");
+        if (start is { } s && end is { } e)
+        {
+            if (e <= s) errors.Add("end", "Het einde moet na het begin liggen.");
+            else if (e - s > TimeSpan.FromHours(12)) errors.Add("end", "Een hulpvraag duurt hooguit 12 uur.");
+            if (s < now) errors.Add("start", "Het begin ligt in het verleden.");
+            if (s > now.AddYears(1)) errors.Add("start", "Vraag hulp aan voor hooguit een jaar vooruit.");
+        }
+        var cleanNeeds = (needs ?? []).Select(n => n?.Trim().ToLowerInvariant() ?? "").Where(n => n.Length > 0).Distinct().ToList();
+        if (cleanNeeds.Count > 10) errors.Add("needs", "Geef hooguit 10 aandachtspunten op.");
+        if (cleanNeeds.Any(n => n.Length > 40 || !n.All(c => char.IsAsciiLetterLower(c) || c == '-'))) errors.Add("needs", "Een aandachtspunt bestaat uit kleine letters (bijvoorbeeld dementia).");
+        if (notes is { Length: > 1000 }) errors.Add("notes", "De toelichting is te lang (hooguit 1000 tekens).");
+        return errors.Any ? null : new NewHelpRequest(id, helpKind, start!.Value, end!.Value, cleanNeeds, string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(), requestedBy);
+    }
+
+    /// <summary>Parses an ISO 8601 time that states its offset (2027-03-01T10:00:00+01:00 or ...Z).</summary>
+    public static DateTimeOffset? ParseInstant(string? text, string field, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d{2}:?\d{2}$");
+        if (hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) && text.Contains('T')) return value;
+        errors.Add(field, "Vul een tijdstip in volgens ISO 8601 met tijdzone, bijvoorbeeld 2027-03-01T10:00:00+01:00.");
+        return null;
+    }
+
+    /// <summary>Converts a local date and time in Europe/Amsterdam to an absolute time.</summary>
+    public static DateTimeOffset? Local(DateOnly? date, TimeOnly? time)
+    {
+        if (date is null || time is null) return null;
+        var local = date.Value.ToDateTime(time.Value);
+        return new DateTimeOffset(local, Availability.Amsterdam.GetUtcOffset(local));
+    }
+
+    public static DateTimeOffset ToAmsterdam(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Availability.Amsterdam);
+
+    /// <summary>A request id that is stable for one circle and idempotency key, so a retried submission is recognised.</summary>
+    public static string NewId(string circleId, string? idempotencyKey)
+    {
+        if (string.IsNullOrWhiteSpace(idempotencyKey)) return "r-" + Guid.NewGuid().ToString("N");
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(circleId + "\n" + idempotencyKey));
+        return "r-" + Convert.ToHexStringLower(hash.AsSpan(0, 16));
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Kring.Silo;
+using Kring.Web.Api;
+using Kring.Web.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Orleans.Dashboard;
+
+namespace Kring.Web;
+
+/// <summary>Builds the web front end. In the embedded default it co-hosts the one silo in the same process.</summary>
+public static class KringWebApp
+{
+    private static readonly Dictionary<int, string> DutchTitles = new()
+    {
+        [400] = "De aanvraag is niet geldig.",
+        [401] = "U bent niet ingelogd.",
+        [403] = "Geen toegang.",
+        [404] = "Niet gevonden.",
+        [405] = "Deze methode is hier niet toegestaan.",
+        [413] = "De aanvraag is te groot.",
+        [415] = "Dit type inhoud wordt niet ondersteund; stuur JSON.",
+        [500] = "Er ging iets mis.",
+        [503] = "Kring is even niet bereikbaar.",
+    };
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var settings = builder.Configuration.GetSection(KringSettings.Section).Get<KringSettings>() ?? new KringSettings();
+
+        builder.UseOrleans(silo => silo.UseKringEmbedded(builder.Configuration));
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("kring")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.FullDataDirectory, "keys")));
+        builder.Services.AddKringAuth();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (DutchTitles.TryGetValue(context.ProblemDetails.Status ?? 0, out var title) && context.ProblemDetails.Title is null or "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Method Not Allowed" or "Unsupported Media Type" or "An error occurred while processing your request.")
+            {
+                context.ProblemDetails.Title = title;
+            }
+        });
+        builder.Services.AddExceptionHandler<ExceptionProblems>();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        builder.Services.AddOpenApi();
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Vrijwilliger", AuthSetup.Policies.Volunteer);
+            options.Conventions.AuthorizeFolder("/Hulpvragen", AuthSetup.Policies.Requester);
+            options.Conventions.AuthorizeFolder("/Dorp", AuthSetup.Policies.Villages);
+            options.Conventions.AuthorizeFolder("/Beheer", AuthSetup.Policies.Operator);
+        });
+        builder.Services.AddHealthChecks();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/api/v1/openapi.json");
+        app.MapKringApi();
+        app.MapRazorPages();
+        app.MapHealthChecks("/health/live");
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(AuthSetup.Policies.Operator);
+        return app;
+    }
+}

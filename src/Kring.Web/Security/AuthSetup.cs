@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace Kring.Web.Security;
+
+public static class AuthSetup
+{
+    public const string Smart = "kring";
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(8);
+
+    public static class Policies
+    {
+        public const string Operator = "operator";
+        public const string Volunteer = "volunteer";
+        public const string Requester = "requester";
+        public const string Villages = "villages";
+    }
+
+    public static IServiceCollection AddKringAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(Smart)
+            .AddPolicyScheme(Smart, "Cookie or bearer token", options =>
+            {
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? BearerTokenDefaults.AuthenticationScheme
+                        : CookieAuthenticationDefaults.AuthenticationScheme;
+            })
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/Inloggen";
+                options.LogoutPath = "/Uitloggen";
+                options.AccessDeniedPath = "/Geweigerd";
+                options.Cookie.Name = "kring";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TokenLifetime;
+                options.SlidingExpiration = true;
+                options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+            })
+            .AddBearerToken(options => options.BearerTokenExpiration = TokenLifetime);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Operator, p => p.RequireRole(nameof(Role.Operator)))
+            .AddPolicy(Policies.Volunteer, p => p.RequireRole(nameof(Role.Volunteer)).RequireClaim(KringUser.VolunteerClaim))
+            .AddPolicy(Policies.Requester, p => p.RequireRole(nameof(Role.Carer), nameof(Role.CarerConsultant)))
+            .AddPolicy(Policies.Villages, p => p.RequireRole(nameof(Role.VillageContact), nameof(Role.CarerConsultant), nameof(Role.Operator)));
+        services.AddScoped<Accounts>();
+        return services;
+    }
+
+    /// <summary>Makes a bearer token for the account, readable by the bearer scheme until it expires.</summary>
+    public static (string Token, DateTimeOffset ExpiresAt) IssueToken(HttpContext context, AccountRecord account)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(BearerTokenDefaults.AuthenticationScheme);
+        var expiresAt = TimeProvider.System.GetUtcNow() + TokenLifetime;
+        var properties = new AuthenticationProperties { IssuedUtc = TimeProvider.System.GetUtcNow(), ExpiresUtc = expiresAt };
+        var ticket = new AuthenticationTicket(KringUser.ToPrincipal(account, BearerTokenDefaults.AuthenticationScheme), properties, BearerTokenDefaults.AuthenticationScheme);
+        return (options.BearerTokenProtector.Protect(ticket), expiresAt);
+    }
+
+    private static Task ApiAware<T>(RedirectContext<T> context, int status) where T : AuthenticationSchemeOptions
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || (path.StartsWithSegments("/dashboard", out var rest) && rest.HasValue && rest != "/"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+
+namespace Kring.Web.Security;
+
+/// <summary>The signed-in user as the server sees them: role and the one village, volunteer or circle they act for.</summary>
+public sealed record KringUser(string UserName, string DisplayName, Role Role, string? VillageId, string? VolunteerId, string? CircleId, string? PartnerId)
+{
+    public const string VillageClaim = "kring:village";
+    public const string VolunteerClaim = "kring:volunteer";
+    public const string CircleClaim = "kring:circle";
+    public const string PartnerClaim = "kring:partner";
+    public const string DisplayNameClaim = "kring:display";
+
+    public static KringUser? From(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true) return null;
+        if (!Enum.TryParse<Role>(principal.FindFirstValue(ClaimTypes.Role), out var role)) return null;
+        return new KringUser(
+            principal.FindFirstValue(ClaimTypes.Name) ?? "",
+            principal.FindFirstValue(DisplayNameClaim) ?? "",
+            role,
+            principal.FindFirstValue(VillageClaim),
+            principal.FindFirstValue(VolunteerClaim),
+            principal.FindFirstValue(CircleClaim),
+            principal.FindFirstValue(PartnerClaim));
+    }
+
+    public static ClaimsPrincipal ToPrincipal(AccountRecord account, string scheme)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, account.UserName),
+            new(DisplayNameClaim, account.DisplayName),
+            new(ClaimTypes.Role, account.Role.ToString()),
+        };
+        if (account.VillageId is { } village) claims.Add(new(VillageClaim, village));
+        if (account.VolunteerId is { } volunteer) claims.Add(new(VolunteerClaim, volunteer));
+        if (account.CircleId is { } circle) claims.Add(new(CircleClaim, circle));
+        if (account.PartnerId is { } partner) claims.Add(new(PartnerClaim, partner));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    /// <summary>May this user read the circle's personal data?</summary>
+    public bool CanReadCircle(CircleProfile circle) => Role switch
+    {
+        Role.CarerConsultant => true,
+        Role.Carer => CircleId == circle.Id,
+        Role.VillageContact => VillageId == circle.Village,
+        _ => false,
+    };
+
+    /// <summary>May this user ask for help on the circle's behalf?</summary>
+    public bool CanRequestFor(string circleId) => Role switch
+    {
+        Role.CarerConsultant => true,
+        Role.Carer => CircleId == circleId,
+        _ => false,
+    };
+
+    public bool CanSeeVillage(string villageId) => Role switch
+    {
+        Role.CarerConsultant or Role.Operator => true,
+        Role.VillageContact => VillageId == villageId,
+        _ => false,
+    };
+}
