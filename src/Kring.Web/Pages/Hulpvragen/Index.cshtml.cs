@@ -1,0 +1,34 @@
+using Kring.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kring.Web.Pages.Hulpvragen;
+
+public sealed class HulpvragenIndexModel(IGrainFactory grains) : PageModel
+{
+    public CircleView? Circle { get; private set; }
+    public string? CircleId { get; private set; }
+    public bool IsConsultant { get; private set; }
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGet(string? kring)
+    {
+        var user = KringUser.From(User)!;
+        IsConsultant = user.Role == Role.CarerConsultant;
+        CircleId = IsConsultant ? kring : user.CircleId;
+        if (CircleId is null) return Page();
+        if (!user.CanRequestFor(CircleId)) return Forbid();
+        Circle = await grains.GetGrain<ICarerCircleGrain>(CircleId).Get();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCancel(string? kring, string? requestId)
+    {
+        var user = KringUser.From(User)!;
+        var circleId = user.Role == Role.CarerConsultant ? kring : user.CircleId;
+        if (circleId is null || !user.CanRequestFor(circleId)) return Forbid();
+        var result = await grains.GetGrain<ICarerCircleGrain>(circleId).CancelRequest(requestId ?? "", user.UserName);
+        Message = result is null ? "Deze hulpvraag bestaat niet." : "De hulpvraag is geannuleerd.";
+        return RedirectToPage(new { kring = circleId });
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Kring.Web.Input;
+using Kring.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kring.Web.Pages.Hulpvragen;
+
+public sealed class NieuwModel(IGrainFactory grains) : PageModel
+{
+    [BindProperty] public string? Kring { get; set; }
+    [BindProperty] public string? Kind { get; set; } = "buddy";
+    [BindProperty] public string? Date { get; set; }
+    [BindProperty] public string? From { get; set; }
+    [BindProperty] public string? To { get; set; }
+    [BindProperty] public List<string> Needs { get; set; } = [];
+    [BindProperty] public string? Notes { get; set; }
+    /// <summary>One key per form, so pressing "send" twice files the request once.</summary>
+    [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
+    public bool IsConsultant { get; private set; }
+    public FieldErrors Errors { get; } = new();
+
+    public async Task<IActionResult> OnGet(string? kring)
+    {
+        var user = KringUser.From(User)!;
+        IsConsultant = user.Role == Role.CarerConsultant;
+        Kring = IsConsultant ? kring : user.CircleId;
+        if (Kring is not null && user.CanRequestFor(Kring) && await grains.GetGrain<ICarerCircleGrain>(Kring).Get() is { } circle)
+        {
+            Needs = circle.Profile.CareNeeds.Where(RequestInput.KnownNeeds.Contains).ToList();
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPost()
+    {
+        var user = KringUser.From(User)!;
+        IsConsultant = user.Role == Role.CarerConsultant;
+        var circleId = IsConsultant ? Kring?.Trim() : user.CircleId;
+        if (string.IsNullOrEmpty(circleId)) Errors.Add("kring", "Vul de kring in.");
+        else if (!user.CanRequestFor(circleId)) return Forbid();
+        else if (await grains.GetGrain<ICarerCircleGrain>(circleId).Get() is null) Errors.Add("kring", "Deze kring bestaat niet.");
+
+        DateOnly? date = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        if (date is null) Errors.Add("date", "Vul een geldige datum in.");
+        TimeOnly? from = AvailabilityInput.TryTime(From, out var f) ? f : null;
+        if (from is null) Errors.Add("from", "Vul een begintijd in als uu:mm.");
+        TimeOnly? to = AvailabilityInput.TryTime(To, out var t) ? t : null;
+        if (to is null) Errors.Add("to", "Vul een eindtijd in als uu:mm.");
+        if (Errors.Any)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var request = RequestInput.Validate(RequestInput.NewId(circleId!, IdempotencyKey), Kind, RequestInput.Local(date, from), RequestInput.Local(date, to),
+            Needs, Notes, user.UserName, TimeProvider.System.GetUtcNow(), Errors);
+        if (request is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        await grains.GetGrain<ICarerCircleGrain>(circleId!).SubmitRequest(request);
+        TempData["Message"] = "Uw hulpvraag is verstuurd. We zoeken een vrijwilliger.";
+        return RedirectToPage("Index", new { kring = circleId });
+    }
+}

@@ -1,0 +1,43 @@
+using Kring.Web.Api;
+using Kring.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kring.Web.Pages.Vrijwilliger;
+
+public sealed class VrijwilligerIndexModel(IGrainFactory grains) : PageModel
+{
+    private Dictionary<string, string> _villages = new();
+
+    public IReadOnlyList<Offer> Pending { get; private set; } = [];
+    public IReadOnlyList<Offer> Closed { get; private set; } = [];
+    public IReadOnlyList<Assignment> Assignments { get; private set; } = [];
+    [TempData] public string? Message { get; set; }
+    [TempData] public bool MessageIsError { get; set; }
+
+    public string VillageName(string id) => _villages.GetValueOrDefault(id, id);
+
+    public async Task OnGet()
+    {
+        var volunteer = Volunteer;
+        var offers = await volunteer.GetOffers();
+        Pending = offers.Where(o => o.Status == OfferStatus.Pending).ToList();
+        Closed = offers.Where(o => o.Status is not (OfferStatus.Pending or OfferStatus.Accepted)).OrderByDescending(o => o.Start).Take(10).ToList();
+        Assignments = await volunteer.GetAssignments();
+        _villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).ToDictionary(v => v.Id, v => v.Name);
+    }
+
+    public Task<IActionResult> OnPostAccept(string offerId) => Answer(Volunteer.Accept(offerId ?? ""));
+
+    public Task<IActionResult> OnPostDecline(string offerId) => Answer(Volunteer.Decline(offerId ?? ""));
+
+    private async Task<IActionResult> Answer(Task<OfferReply> call)
+    {
+        var reply = await call;
+        Message = Problems.Explain(reply);
+        MessageIsError = reply is not (OfferReply.Accepted or OfferReply.Declined or OfferReply.AlreadyAccepted or OfferReply.AlreadyDeclined);
+        return RedirectToPage();
+    }
+
+    private IVolunteerGrain Volunteer => grains.GetGrain<IVolunteerGrain>(KringUser.From(User)!.VolunteerId!);
+}
