@@ -37,8 +37,8 @@ public static class KringApi
             Results.Ok((await Volunteer(http, grains).GetAssignments()).Select(a => new AssignmentDto(a.RequestId, a.Kind.Code(), a.Village, a.Start, a.End))));
 
         var offers = api.MapGroup("/offers/{offerId}").RequireAuthorization(Policies.Volunteer);
-        offers.MapPost("/accept", (string offerId, HttpContext http, IGrainFactory grains) => Answer(offerId, Volunteer(http, grains).Accept(offerId)));
-        offers.MapPost("/decline", (string offerId, HttpContext http, IGrainFactory grains) => Answer(offerId, Volunteer(http, grains).Decline(offerId)));
+        offers.MapPost("/accept", (string offerId, HttpContext http, IGrainFactory grains) => Answer(offerId, Volunteer(http, grains).Accept(offerId), OfferReply.Accepted, OfferReply.AlreadyAccepted));
+        offers.MapPost("/decline", (string offerId, HttpContext http, IGrainFactory grains) => Answer(offerId, Volunteer(http, grains).Decline(offerId), OfferReply.Declined, OfferReply.AlreadyDeclined));
 
         var circles = api.MapGroup("/circles/{circleId}").RequireAuthorization();
         circles.MapGet("", GetCircle);
@@ -82,16 +82,12 @@ public static class KringApi
         return Results.Ok(ToJson(await volunteer.GetAvailability()));
     }
 
-    private static async Task<IResult> Answer(string offerId, Task<OfferReply> call)
+    /// <summary>Doing the same thing twice is fine (200); anything else that did not happen is a 409 that says why.</summary>
+    private static async Task<IResult> Answer(string offerId, Task<OfferReply> call, OfferReply done, OfferReply doneBefore)
     {
         var reply = await call;
-        return reply switch
-        {
-            OfferReply.Accepted or OfferReply.Declined or OfferReply.AlreadyAccepted or OfferReply.AlreadyDeclined =>
-                Results.Ok(new OfferResultDto(offerId, reply.Code())),
-            OfferReply.NotFound => Problems.NotFound(Problems.Explain(reply)),
-            _ => Problems.Conflict(Problems.Explain(reply), reply.Code()),
-        };
+        if (reply == done || reply == doneBefore) return Results.Ok(new OfferResultDto(offerId, reply.Code()));
+        return reply == OfferReply.NotFound ? Problems.NotFound(Problems.Explain(reply)) : Problems.Conflict(Problems.Explain(reply), reply.Code());
     }
 
     private static async Task<IResult> GetCircle(string circleId, HttpContext http, IGrainFactory grains)

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kring.Web.Tests;
+
+/// <summary>The real Kring web application with its embedded silo and SQLite, listening on a free loopback port.</summary>
+public sealed class KringApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private KringApp(WebApplication app, Uri address, string dataDirectory)
+    {
+        _app = app;
+        Address = address;
+        DataDirectory = dataDirectory;
+    }
+
+    public Uri Address { get; }
+    public string DataDirectory { get; }
+
+    public static async Task<KringApp> Start(string? dataDirectory = null)
+    {
+        dataDirectory ??= Path.Combine(Path.GetTempPath(), "kring-test-" + Guid.NewGuid().ToString("N"));
+        var app = KringWebApp.Build(
+        [
+            "--urls", "http://127.0.0.1:0",
+            $"--Kring:DataDirectory={dataDirectory}",
+            $"--Kring:SiloPort={FreePort()}",
+            $"--Kring:GatewayPort={FreePort()}",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new KringApp(app, new Uri(address), dataDirectory);
+    }
+
+    public HttpClient Client(bool allowRedirects = false)
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = allowRedirects, UseCookies = true, CookieContainer = new CookieContainer() };
+        return new HttpClient(handler) { BaseAddress = Address };
+    }
+
+    public async Task<HttpClient> SignedIn(string userName, string password = "kring-demo")
+    {
+        var client = Client();
+        var response = await client.PostAsJsonAsync("/api/v1/session", new { username = userName, password });
+        response.EnsureSuccessStatusCode();
+        var session = await response.Content.ReadFromJsonAsync<SessionJson>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session!.Token);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public sealed record SessionJson(string Token);
+}
+
+/// <summary>One running application shared by the tests of a collection: it seeds 900 circles, so start it once.</summary>
+public sealed class SharedApp : IAsyncLifetime
+{
+    public KringApp App { get; private set; } = default!;
+
+    public async Task InitializeAsync() => App = await KringApp.Start();
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebCollection : ICollectionFixture<SharedApp>
+{
+    public const string Name = "web";
+}
