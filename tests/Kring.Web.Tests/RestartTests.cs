@@ -1,3 +1,4 @@
+using Kring.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
 

@@ -1,4 +1,4 @@
-namespace Kring.Web.Tests;
+namespace Kring.Testing;
 
 /// <summary>Polls a condition that another part of the system makes true asynchronously, up to a bound.</summary>
 public static class Eventually

@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Kring.Web;
+using Xunit;
 
-namespace Kring.Web.Tests;
+namespace Kring.Testing;
 
 /// <summary>The real Kring web application with its embedded silo and SQLite, listening on a free loopback port.</summary>
 public sealed class KringApp : IAsyncDisposable
@@ -30,6 +32,7 @@ public sealed class KringApp : IAsyncDisposable
         var app = KringWebApp.Build(
         [
             "--urls", "http://127.0.0.1:0",
+            "--contentRoot", WebProjectDirectory,
             $"--Kring:DataDirectory={dataDirectory}",
             $"--Kring:SiloPort={FreePort()}",
             $"--Kring:GatewayPort={FreePort()}",
@@ -62,6 +65,17 @@ public sealed class KringApp : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    /// <summary>src/Kring.Web, so pages get their style sheet as they do for a user.</summary>
+    private static string WebProjectDirectory
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Kring.Orleans.sln"))) directory = directory.Parent;
+            return directory is null ? AppContext.BaseDirectory : Path.Combine(directory.FullName, "src", "Kring.Web");
+        }
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -80,10 +94,4 @@ public sealed class SharedApp : IAsyncLifetime
     public async Task InitializeAsync() => App = await KringApp.Start();
 
     public async Task DisposeAsync() => await App.DisposeAsync();
-}
-
-[CollectionDefinition(Name)]
-public sealed class WebCollection : ICollectionFixture<SharedApp>
-{
-    public const string Name = "web";
 }

@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kring.Matching;
+using Xunit;
 
-namespace Kring.Web.Tests;
+namespace Kring.Testing;
 
 /// <summary>Shared steps of the walking skeleton's journey, over HTTP.</summary>
 public static class Journey
