@@ -13,6 +13,10 @@ public sealed class KringSettings
     public string ClusterId { get; set; } = "kring-embedded";
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
+    /// <summary>Cluster mode: the Npgsql connection string for membership, grain state and reminders (Kring__PostgreSql).</summary>
+    public string? PostgreSql { get; set; }
+    /// <summary>Cluster mode: the address this silo gives the others. Loopback runs every silo on one machine.</summary>
+    public string AdvertisedIp { get; set; } = "127.0.0.1";
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
     public string SqlitePath => Path.Combine(FullDataDirectory, "kring.db");

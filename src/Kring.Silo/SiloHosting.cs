@@ -27,6 +27,45 @@ public static class SiloHosting
         return silo.AddKringCore(configuration);
     }
 
+    /// <summary>
+    /// Cluster mode: membership, grain storage and reminders in PostgreSQL (Kring:PostgreSql) through Orleans' ADO.NET
+    /// providers, so silos on several machines form one cluster. Applies the schema scripts first.
+    /// Each silo needs its own Kring:SiloPort and Kring:GatewayPort when they share a machine.
+    /// </summary>
+    public static ISiloBuilder UseKringCluster(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        const string invariant = "Npgsql";
+        var settings = configuration.GetSection(KringSettings.Section).Get<KringSettings>() ?? new KringSettings();
+        var connectionString = !string.IsNullOrWhiteSpace(settings.PostgreSql)
+            ? settings.PostgreSql
+            : throw new InvalidOperationException("Cluster mode needs a PostgreSQL connection string in Kring:PostgreSql (Kring__PostgreSql).");
+        PostgresSchema.EnsureCreated(connectionString);
+
+        var advertised = System.Net.IPAddress.Parse(settings.AdvertisedIp);
+        silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(advertised));
+        silo.Services.Configure<Orleans.Configuration.ClusterOptions>(options =>
+        {
+            options.ServiceId = settings.ServiceId;
+            options.ClusterId = settings.ClusterId;
+        });
+        silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = invariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage(KringStorage.Name, options =>
+        {
+            options.Invariant = invariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = invariant;
+            options.ConnectionString = connectionString;
+        });
+        return silo.AddKringCore(configuration);
+    }
+
     /// <summary>What every Kring silo has, whatever its storage: JSON state, matching options, the dashboard, recovery.</summary>
     public static ISiloBuilder AddKringCore(this ISiloBuilder silo, IConfiguration configuration)
     {

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Kring.Cluster.Tests;
+
+/// <summary>
+/// A throwaway PostgreSQL 15 cluster in a temporary folder, on a free port, for one test class. Tests ask it for a
+/// fresh database each, so they never see each other's tables. The server refuses to run as root, so under root
+/// every command runs as the postgres user.
+/// </summary>
+public sealed class PostgresServer : IAsyncLifetime
+{
+    private static readonly string Bin = FindBin();
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
+    private static int databases;
+
+    private string directory = "";
+    private int port;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Path.Combine(Bin, "initdb")))
+        {
+            throw new InvalidOperationException(
+                $"PostgreSQL is not installed ({Bin}/initdb is missing). ./test.sh installs it (Debian's postgresql package, version 15); " +
+                "or run: apt-get install -y postgresql");
+        }
+        directory = Directory.CreateTempSubdirectory("kring-pg-").FullName;
+        if (IsRoot) await Run("chown", "postgres:postgres", directory);
+        port = FreePort();
+
+        await RunServer("initdb", "-D", Data, "-A", "trust", "-U", "kring", "--no-sync", "-E", "UTF8", "--locale=C");
+        // Durability is of no use to a throwaway server; without fsync it starts and writes faster.
+        await RunServer("pg_ctl", "-D", Data, "-l", Path.Combine(directory, "log"), "-w", "-t", "30", "-o",
+            $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+            "start");
+    }
+
+    public async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (directory.Length == 0) return;
+        try
+        {
+            if (Directory.Exists(Data)) await RunServer("pg_ctl", "-D", Data, "-m", "fast", "-w", "stop");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    public string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = port, Username = "kring", Database = database }.ConnectionString;
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabase()
+    {
+        var name = $"kring_{Interlocked.Increment(ref databases)}";
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await command.ExecuteNonQueryAsync();
+        return ConnectionString(name);
+    }
+
+    private string Data => Path.Combine(directory, "data");
+
+    /// <summary>Debian's layout, /usr/lib/postgresql/MAJOR/bin: 15 on bookworm, but a newer major version serves as well.</summary>
+    private static string FindBin() =>
+        (Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [])
+            .Where(major => File.Exists(Path.Combine(major, "bin", "initdb")))
+            .OrderByDescending(major => int.TryParse(Path.GetFileName(major), out var number) ? number : 0)
+            .Select(major => Path.Combine(major, "bin"))
+            .FirstOrDefault() ?? "/usr/lib/postgresql/15/bin";
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private static Task RunServer(string tool, params string[] arguments) =>
+        IsRoot ? Run("runuser", ["-u", "postgres", "--", Path.Combine(Bin, tool), .. arguments]) : Run(Path.Combine(Bin, tool), arguments);
+
+    private static async Task Run(string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}{await error}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
