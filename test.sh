@@ -19,7 +19,7 @@ need_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-need_packages tzdata postgresql
+need_packages tzdata postgresql chromium
 
 dotnet build Kring.Orleans.sln -c Release -nologo -clp:ErrorsOnly
 dotnet test Kring.Orleans.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" "$@"

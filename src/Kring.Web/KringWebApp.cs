@@ -26,7 +26,8 @@ public static class KringWebApp
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named explicitly so pages are found when a test host, not Kring.Web, is the entry assembly.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(KringWebApp).Assembly.GetName().Name });
         var settings = builder.Configuration.GetSection(KringSettings.Section).Get<KringSettings>() ?? new KringSettings();
 
         builder.UseOrleans(silo => silo.UseKringEmbedded(builder.Configuration));

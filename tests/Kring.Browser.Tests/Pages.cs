@@ -1,0 +1,34 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Kring.Browser.Tests;
+
+public static class Pages
+{
+    public static async Task SignIn(IPage page, string userName)
+    {
+        await page.GotoAsync("/Inloggen");
+        await page.GetByLabel("Gebruikersnaam").FillAsync(userName);
+        await page.GetByLabel("Wachtwoord").FillAsync("kring-demo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Inloggen"));
+    }
+
+    public static async Task Screenshot(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtefactDirectory, name + ".png"), FullPage = true });
+
+    /// <summary>Runs axe-core in the page and returns the serious and critical violations, described for a failure message.</summary>
+    public static async Task<IReadOnlyList<string>> SeriousViolations(IPage page)
+    {
+        var result = await page.RunAxe();
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html).Take(3))}")
+            .ToList();
+    }
+
+    /// <summary>True when the page is wider than the viewport, which means sideways scrolling on a phone.</summary>
+    public static Task<bool> ScrollsSideways(IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+}
