@@ -24,13 +24,24 @@ public static class KringWebApp
         [503] = "Kring is even niet bereikbaar.",
     };
 
+    /// <summary>Kring:Mode is "Embedded" (one process on SQLite, the default) or "Cluster" (an Orleans client of silos on PostgreSQL).</summary>
+    public static bool IsCluster(IConfiguration configuration) =>
+        string.Equals(configuration["Kring:Mode"], "Cluster", StringComparison.OrdinalIgnoreCase);
+
     public static WebApplication Build(string[] args)
     {
         // Named explicitly so pages are found when a test host, not Kring.Web, is the entry assembly.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(KringWebApp).Assembly.GetName().Name });
         var settings = builder.Configuration.GetSection(KringSettings.Section).Get<KringSettings>() ?? new KringSettings();
 
-        builder.UseOrleans(silo => silo.UseKringEmbedded(builder.Configuration));
+        if (IsCluster(builder.Configuration))
+        {
+            builder.UseOrleansClient(client => client.UseKringClusterClient(builder.Configuration));
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo.UseKringEmbedded(builder.Configuration));
+        }
 
         builder.Services.AddDataProtection()
             .SetApplicationName("kring")
@@ -57,7 +68,7 @@ public static class KringWebApp
             options.Conventions.AuthorizeFolder("/Dorp", AuthSetup.Policies.Villages);
             options.Conventions.AuthorizeFolder("/Beheer", AuthSetup.Policies.Operator);
         });
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -71,7 +82,7 @@ public static class KringWebApp
         app.MapOpenApi("/api/v1/openapi.json");
         app.MapKringApi();
         app.MapRazorPages();
-        app.MapHealthChecks("/health/live");
+        app.MapKringHealth();
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(AuthSetup.Policies.Operator);
         return app;
     }

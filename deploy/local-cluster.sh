@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# A local Kring cluster on loopback: PostgreSQL, 3 silos and the web front end at http://127.0.0.1:5080, with the same
+# demo data and accounts as the embedded default.
+#
+#   deploy/local-cluster.sh up       build, start everything, wait until the web answers
+#   deploy/local-cluster.sh status   one line per process: "silo-N PID" (and postgres, web)
+#   deploy/local-cluster.sh down     stop everything (data is kept in the state directory)
+#   deploy/local-cluster.sh destroy  stop everything and delete the state directory
+#
+# Settings (environment): KRING_CLUSTER_DIR (state, default /tmp/kring-cluster), KRING_SILOS (default 3),
+# KRING_PG_PORT (default 55432), KRING_WEB_PORT (default 5080).
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+state="${KRING_CLUSTER_DIR:-/tmp/kring-cluster}"
+silos="${KRING_SILOS:-3}"
+pg_port="${KRING_PG_PORT:-55432}"
+web_port="${KRING_WEB_PORT:-5080}"
+out="$root/artifacts/cluster"
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+connection="Host=127.0.0.1;Port=$pg_port;Username=kring;Database=kring;Pooling=true;Timeout=5;Command Timeout=15"
+
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+postgres_up() {
+  [ -n "$pg_bin" ] || { echo "PostgreSQL is not installed: apt-get install -y postgresql" >&2; exit 1; }
+  mkdir -p "$state/pg"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$state/pg"
+  if [ ! -f "$state/pg/data/PG_VERSION" ]; then
+    as_postgres "$pg_bin/initdb" -D "$state/pg/data" -A trust -U kring >/dev/null
+  fi
+  if ! as_postgres "$pg_bin/pg_ctl" -D "$state/pg/data" status >/dev/null 2>&1; then
+    as_postgres "$pg_bin/pg_ctl" -D "$state/pg/data" -o "-p $pg_port -k $state/pg -c listen_addresses=127.0.0.1" -l "$state/pg/log" -w start >/dev/null
+  fi
+  as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U kring -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='kring'" | grep -q 1 \
+    || as_postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U kring kring
+}
+
+start() { # name, pidfile, command...
+  local name="$1"; shift
+  if [ -f "$state/$name.pid" ] && kill -0 "$(cat "$state/$name.pid")" 2>/dev/null; then return; fi
+  nohup "$@" >"$state/$name.log" 2>&1 &
+  echo $! >"$state/$name.pid"
+}
+
+wait_for() { # url, seconds
+  for _ in $(seq 1 "$2"); do curl -fs -o /dev/null "$1" && return 0; sleep 1; done
+  echo "Timed out waiting for $1" >&2; return 1
+}
+
+up() {
+  mkdir -p "$state"
+  postgres_up
+  dotnet build "$root/src/Kring.Web/Kring.Web.csproj" -c Release -o "$out" -nologo -clp:ErrorsOnly >/dev/null
+  export Kring__Mode=Cluster Kring__PostgreSql="$connection" Kring__ClusterId=kring-local Kring__DataDirectory="$state/web"
+  for n in $(seq 1 "$silos"); do
+    Kring__SiloPort=$((11110 + n)) Kring__GatewayPort=$((30000 + n)) \
+      start "silo-$n" dotnet "$out/Kring.Silo.dll" --urls "http://127.0.0.1:$((5090 + n))"
+  done
+  for n in $(seq 1 "$silos"); do wait_for "http://127.0.0.1:$((5090 + n))/health/ready" 120; done
+  start web dotnet "$out/Kring.Web.dll" --urls "http://127.0.0.1:$web_port" --contentRoot "$root/src/Kring.Web"
+  wait_for "http://127.0.0.1:$web_port/health/ready" 120
+  echo "Kring runs at http://127.0.0.1:$web_port ($silos silos, PostgreSQL on port $pg_port, state in $state)"
+}
+
+status() {
+  for pidfile in "$state"/silo-*.pid "$state"/web.pid; do
+    [ -f "$pidfile" ] || continue
+    local pid; pid="$(cat "$pidfile")"
+    if kill -0 "$pid" 2>/dev/null; then echo "$(basename "$pidfile" .pid) $pid"; else echo "$(basename "$pidfile" .pid) stopped"; fi
+  done
+  if [ -n "$pg_bin" ] && [ -f "$state/pg/data/postmaster.pid" ]; then echo "postgres $(head -n 1 "$state/pg/data/postmaster.pid")"; fi
+}
+
+down() {
+  for pidfile in "$state"/web.pid "$state"/silo-*.pid; do
+    [ -f "$pidfile" ] || continue
+    kill "$(cat "$pidfile")" 2>/dev/null || true
+    rm -f "$pidfile"
+  done
+  if [ -n "$pg_bin" ] && [ -f "$state/pg/data/postmaster.pid" ]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$state/pg/data" -m fast stop >/dev/null || true
+  fi
+}
+
+case "${1:-}" in
+  up) up ;;
+  status) status ;;
+  down) down ;;
+  destroy) down; rm -rf "$state" ;;
+  *) echo "usage: $0 up|status|down|destroy" >&2; exit 2 ;;
+esac

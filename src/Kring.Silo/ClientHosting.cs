@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace Kring.Silo;
+
+public static class ClientHosting
+{
+    /// <summary>The web front end as an Orleans client of a cluster on PostgreSQL: it finds the gateways in the membership table.</summary>
+    public static IClientBuilder UseKringClusterClient(this IClientBuilder client, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(KringSettings.Section).Get<KringSettings>() ?? new KringSettings();
+        if (string.IsNullOrWhiteSpace(settings.PostgreSql)) throw new InvalidOperationException("Cluster mode needs Kring:PostgreSql (Kring__PostgreSql).");
+        client.Services.Configure<ClusterOptions>(options =>
+        {
+            options.ServiceId = settings.ServiceId;
+            options.ClusterId = settings.ClusterId;
+        });
+        client.UseAdoNetClustering(options =>
+        {
+            options.Invariant = "Npgsql";
+            options.ConnectionString = settings.PostgreSql;
+        });
+        // A call that would hang longer than this is answered with a 503 instead.
+        client.Services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
+        client.AddDashboard();
+        return client;
+    }
+}
