@@ -47,6 +47,7 @@ public static class KringWebApp
             .SetApplicationName("kring")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.FullDataDirectory, "keys")));
         builder.Services.AddKringAuth();
+        builder.Services.AddSingleton(new Resilience.ClusterResilience());
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             if (DutchTitles.TryGetValue(context.ProblemDetails.Status ?? 0, out var title) && context.ProblemDetails.Title is null or "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Method Not Allowed" or "Unsupported Media Type" or "An error occurred while processing your request.")

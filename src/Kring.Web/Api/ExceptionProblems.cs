@@ -16,11 +16,14 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
             BadHttpRequestException bad => (bad.StatusCode, "De aanvraag is niet leesbaar."),
             ArgumentException => (StatusCodes.Status400BadRequest, "De invoer is niet geldig."),
             KeyNotFoundException => (StatusCodes.Status404NotFound, "Niet gevonden."),
-            TimeoutException or OrleansException or OperationCanceledException => (StatusCodes.Status503ServiceUnavailable, "Kring is even niet bereikbaar."),
+            _ when Resilience.ClusterResilience.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Kring is even niet bereikbaar."),
             _ => (StatusCodes.Status500InternalServerError, "Er ging iets mis."),
         };
         if (status >= 500) logger.LogError(exception, "Request {Path} failed", http.Request.Path);
-        if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "5";
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = ((int)Resilience.ClusterResilience.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         http.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

@@ -11,7 +11,7 @@ public static class KringApi
 {
     public static void MapKringApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Kring");
+        var api = app.MapGroup("/api/v1").WithTags("Kring").AddEndpointFilter<Resilience.ResilientEndpointFilter>();
 
         api.MapPost("/session", SignIn).AllowAnonymous();
         api.MapDelete("/session", async (HttpContext http) =>

@@ -1,0 +1,16 @@
+namespace Kring.Web.Resilience;
+
+/// <summary>
+/// Runs each API call inside the cluster resilience pipeline. GET, PUT and DELETE are idempotent by HTTP's rules and
+/// Kring keeps them so; a POST is only retried when it carries an Idempotency-Key.
+/// </summary>
+public sealed class ResilientEndpointFilter(ClusterResilience resilience) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        var idempotent = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsPut(request.Method)
+            || HttpMethods.IsDelete(request.Method) || request.Headers.ContainsKey("Idempotency-Key");
+        return await resilience.Execute(idempotent, _ => next(context), context.HttpContext.RequestAborted);
+    }
+}
