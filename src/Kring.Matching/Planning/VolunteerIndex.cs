@@ -4,9 +4,9 @@ namespace Kring.Matching.Planning;
 
 /// <summary>
 /// Finds the volunteers that pass <see cref="Eligibility.Check"/> for a need without scanning them all.
-/// Volunteers are split into tiers by reach (maxKm ≤ 2^tier km); each tier has a lat/lon grid whose cells hold the
-/// volunteers' availability slots bucketed by time, so a query visits only nearby cells in the need's time bucket.
-/// Kinds and skills are prefiltered with bit masks. The index is a superset filter: every hit is confirmed with
+/// Volunteers are split into tiers by reach (maxKm ≤ 2^tier km); each tier has a lat/lon grid of cells half the
+/// tier's reach wide, holding the volunteers' availability slots per kind and time bucket, so a query visits only
+/// nearby cells for the need's kind and time bucket. Skills and distance are checked on compact arrays. The index is a superset filter: every hit is confirmed with
 /// <see cref="Eligibility.Check"/>, so results are exact. Immutable after <see cref="Build"/>; queries are thread-safe.
 /// </summary>
 public sealed class VolunteerIndex
@@ -21,8 +21,9 @@ public sealed class VolunteerIndex
 
     private readonly Dictionary<string, int> _kindBits;
     private readonly Dictionary<string, int> _skillBits;
-    private readonly ulong[] _kindMask;
     private readonly ulong[] _skillMask;
+    private readonly GeoPoint[] _home;
+    private readonly double[] _maxKm;
     private readonly double _lonCellFactor;
     private readonly int _tiers; // bit t set when tier t has volunteers
     private readonly Dictionary<long, Range> _buckets;
@@ -31,15 +32,16 @@ public sealed class VolunteerIndex
     private readonly int[] _slotVolunteer;
 
     private VolunteerIndex(IReadOnlyList<VolunteerCandidate> volunteers, TimeWindow horizon, Dictionary<string, int> kindBits,
-        Dictionary<string, int> skillBits, ulong[] kindMask, ulong[] skillMask, double lonCellFactor, int tiers,
+        Dictionary<string, int> skillBits, ulong[] skillMask, GeoPoint[] home, double[] maxKm, double lonCellFactor, int tiers,
         Dictionary<long, Range> buckets, int[] slotStart, int[] slotEnd, int[] slotVolunteer)
     {
         Volunteers = volunteers;
         Horizon = horizon;
         _kindBits = kindBits;
         _skillBits = skillBits;
-        _kindMask = kindMask;
         _skillMask = skillMask;
+        _home = home;
+        _maxKm = maxKm;
         _lonCellFactor = lonCellFactor;
         _tiers = tiers;
         _buckets = buckets;
@@ -53,7 +55,7 @@ public sealed class VolunteerIndex
     /// <summary>Only needs inside this window can be queried; slots are clipped to it.</summary>
     public TimeWindow Horizon { get; }
 
-    /// <summary>Number of (slot, time bucket) entries, a measure of the index size.</summary>
+    /// <summary>Number of (slot, kind, time bucket) entries, a measure of the index size.</summary>
     public int EntryCount => _slotVolunteer.Length;
 
     public static VolunteerIndex Build(IReadOnlyList<VolunteerCandidate> volunteers, TimeWindow horizon)
@@ -65,9 +67,13 @@ public sealed class VolunteerIndex
         var skillBits = new Dictionary<string, int>();
         var kindMask = new ulong[volunteers.Count];
         var skillMask = new ulong[volunteers.Count];
+        var home = new GeoPoint[volunteers.Count];
+        var maxKm = new double[volunteers.Count];
         double cosSum = 0;
         for (var v = 0; v < volunteers.Count; v++)
         {
+            home[v] = volunteers[v].Home;
+            maxKm[v] = volunteers[v].MaxKm;
             kindMask[v] = Intern(volunteers[v].Kinds, kindBits);
             skillMask[v] = Intern(volunteers[v].Skills, skillBits);
             cosSum += Math.Cos(volunteers[v].Home.Lat * Math.PI / 180);
@@ -93,12 +99,16 @@ public sealed class VolunteerIndex
             CollectSlots(volunteer.Availability, horizon, slots);
             foreach (var (start, end) in slots)
             {
-                for (var bucket = start / BucketSeconds; bucket <= (end - 1) / BucketSeconds; bucket++)
+                for (var kinds = kindMask[v]; kinds != 0; kinds &= kinds - 1)
                 {
-                    keys.Add(Key(tier, cy, cx, bucket));
-                    starts.Add(start);
-                    ends.Add(end);
-                    owners.Add(v);
+                    var kind = BitOperations.TrailingZeroCount(kinds);
+                    for (var bucket = start / BucketSeconds; bucket <= (end - 1) / BucketSeconds; bucket++)
+                    {
+                        keys.Add(Key(tier, kind, cy, cx, bucket));
+                        starts.Add(start);
+                        ends.Add(end);
+                        owners.Add(v);
+                    }
                 }
             }
             if (slots.Count > 0) tiers |= 1 << tier;
@@ -128,7 +138,7 @@ public sealed class VolunteerIndex
             buckets[key] = buckets.TryGetValue(key, out var range) ? range with { Count = range.Count + 1 } : new Range(i, 1);
         }
         buckets.TrimExcess();
-        return new VolunteerIndex(volunteers, horizon, kindBits, skillBits, kindMask, skillMask, lonCellFactor, tiers,
+        return new VolunteerIndex(volunteers, horizon, kindBits, skillBits, skillMask, home, maxKm, lonCellFactor, tiers,
             buckets, slotStart, slotEnd, slotVolunteer);
     }
 
@@ -141,8 +151,7 @@ public sealed class VolunteerIndex
         result.Clear();
         if (!need.Window.IsValid) return;
         if (!Horizon.Contains(need.Window)) throw new ArgumentOutOfRangeException(nameof(need), "The need lies outside the index horizon.");
-        if (!_kindBits.TryGetValue(need.Kind, out var kindBit) || !TryMask(need.Needs, _skillBits, out var skills)) return;
-        var kind = 1UL << kindBit;
+        if (!_kindBits.TryGetValue(need.Kind, out var kind) || !TryMask(need.Needs, _skillBits, out var skills)) return;
 
         var (start, end) = Seconds(need.Window, Horizon);
         var bucket = start / BucketSeconds;
@@ -163,7 +172,7 @@ public sealed class VolunteerIndex
         result.RemoveRange(kept, result.Count - kept);
     }
 
-    private void ScanTier(int tier, GeoPoint at, long bucket, int start, int end, ulong kind, ulong skills, List<int> result)
+    private void ScanTier(int tier, GeoPoint at, long bucket, int start, int end, int kind, ulong skills, List<int> result)
     {
         var (cellLat, cellLon) = CellSize(tier, _lonCellFactor);
         var (minLat, maxLat, minLon, maxLon) = BoundingBox(at, tier == GlobalTier ? double.PositiveInfinity : Math.ScaleB(1, tier));
@@ -173,12 +182,13 @@ public sealed class VolunteerIndex
         {
             for (var cx = (long)Math.Floor((minLon + 180) / cellLon); cx <= x1; cx++)
             {
-                if (!_buckets.TryGetValue(Key(tier, cy, cx, bucket), out var range)) continue;
+                if (!_buckets.TryGetValue(Key(tier, kind, cy, cx, bucket), out var range)) continue;
                 for (var i = range.Start; i < range.Start + range.Count && _slotStart[i] <= start; i++)
                 {
                     if (_slotEnd[i] < end) continue;
                     var v = _slotVolunteer[i];
-                    if ((_kindMask[v] & kind) != 0 && (_skillMask[v] & skills) == skills) result.Add(v);
+                    // The same distance function as Eligibility.Check, so this drops nobody it would accept.
+                    if ((_skillMask[v] & skills) == skills && !(_home[v].DistanceKm(at) > _maxKm[v])) result.Add(v);
                 }
             }
         }
@@ -203,12 +213,13 @@ public sealed class VolunteerIndex
 
     private static (double Lat, double Lon) CellSize(int tier, double lonCellFactor)
     {
-        var lat = Math.ScaleB(1, tier) / KmPerDegree;
+        var lat = Math.ScaleB(1, tier - 1) / KmPerDegree;
         return (lat, lat * lonCellFactor);
     }
 
-    // tier: 4 bits, cell row: 17, cell column: 18, time bucket: 25.
-    private static long Key(int tier, long cy, long cx, long bucket) => ((((long)tier << 17 | cy) << 18 | cx) << 25) | bucket;
+    // tier: 4 bits, kind: 6, cell row: 16, cell column: 17, time bucket: 21 (a thousand years).
+    private static long Key(int tier, int kind, long cy, long cx, long bucket) =>
+        (((((long)tier << 6 | (uint)kind) << 16 | cy) << 17 | cx) << 21) | bucket;
 
     private static (int Start, int End) Seconds(TimeWindow window, TimeWindow horizon)
     {

@@ -1,0 +1,16 @@
+using Kring.Benchmarks.Instances;
+
+namespace Kring.Benchmarks.Commands;
+
+/// <summary>generate --seed N --volunteers V --requests R --out FILE [--days 1..7]</summary>
+public static class GenerateCommand
+{
+    public static int Run(CommandLine options)
+    {
+        var instance = InstanceGenerator.Generate(options.Int("seed", 1), options.Int("volunteers", 150), options.Int("requests", 300), options.Int("days", 7));
+        var path = options.Required("out");
+        instance.Write(path);
+        Console.WriteLine($"wrote {path}: {instance.Villages.Count} villages, {instance.Volunteers.Count} volunteers, {instance.Requests.Count} requests");
+        return 0;
+    }
+}

@@ -1,0 +1,37 @@
+using Kring.Benchmarks;
+using Kring.Benchmarks.Benchmarks;
+using Kring.Benchmarks.Commands;
+
+// Each command or benchmark lives in its own class; add new ones (for example Orleans measures) to this switch.
+var command = args.Length == 0 ? "all" : args[0];
+try
+{
+    var options = new CommandLine(args.Skip(1));
+    return command switch
+    {
+        "plan" => PlanCommand.Run(options),
+        "generate" => GenerateCommand.Run(options),
+        "validate" => ValidateCommand.Run(options),
+        "planner" => PlannerBenchmark.Run(options),
+        "all" => PlannerBenchmark.Run(options),
+        _ => Usage(),
+    };
+}
+catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or System.Text.Json.JsonException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: Kring.Benchmarks <command> [options]
+          plan      --in INSTANCE.json --out ASSIGNMENT.json
+          generate  --seed N --volunteers V --requests R --out INSTANCE.json
+          validate  --in INSTANCE.json --assignment ASSIGNMENT.json
+          planner   [--seed N] [--sizes stein,region,netherlands]   fill rate, time and memory of the batch planner
+          all       every benchmark (the default)
+        """);
+    return 2;
+}
