@@ -25,6 +25,7 @@ public static class ClientHosting
         // A call that would hang longer than this is answered with a 503 instead.
         client.Services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
         client.AddDashboard();
+        client.AddActivityPropagation();
         return client;
     }
 }

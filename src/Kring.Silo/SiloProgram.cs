@@ -14,7 +14,8 @@ public static class SiloProgram
     public static async Task Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SiloProgram).Assembly.GetName().Name });
-        builder.UseOrleans(silo => silo.UseKringCluster(builder.Configuration));
+        builder.UseOrleans(silo => silo.UseKringCluster(builder.Configuration).AddActivityPropagation());
+        builder.Services.AddKringTelemetry(builder.Configuration, "kring-silo");
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 
         var app = builder.Build();

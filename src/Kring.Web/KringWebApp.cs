@@ -40,12 +40,13 @@ public static class KringWebApp
         }
         else
         {
-            builder.UseOrleans(silo => silo.UseKringEmbedded(builder.Configuration));
+            builder.UseOrleans(silo => silo.UseKringEmbedded(builder.Configuration).AddActivityPropagation());
         }
 
         builder.Services.AddDataProtection()
             .SetApplicationName("kring")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.FullDataDirectory, "keys")));
+        builder.Services.AddKringTelemetry(builder.Configuration, "kring-web");
         builder.Services.AddKringAuth();
         builder.Services.AddSingleton(new Resilience.ClusterResilience());
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
