@@ -78,6 +78,7 @@ public sealed class MatchingGrain(
         if (!state.State.Pending.TryGetValue(requestId, out var pending) || !pending.Outstanding.Remove(volunteerId)) return;
         await state.WriteStateAsync();
         await OfferWaves([pending]);
+        await ReopenIfLapsed([pending]);
     }
 
     public async Task RequestSettled(string requestId, string? matchedVolunteerId)
@@ -141,10 +142,11 @@ public sealed class MatchingGrain(
     private async Task Tick(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        // Reconciling must not take the place of the deadline check: with a ReconcileInterval no longer than the
+        // TickInterval (or after the clock jumped) every tick would reconcile and no offer would ever lapse.
         if (now - _lastReconcile >= Options.ReconcileInterval)
         {
             await Reconcile();
-            return;
         }
         var lapsed = new List<PendingMatch>();
         foreach (var pending in state.State.Pending.Values)
@@ -158,6 +160,16 @@ public sealed class MatchingGrain(
         }
         if (lapsed.Count > 0) await state.WriteStateAsync();
         await OfferWaves(state.State.Pending.Values.Where(p => p.Outstanding.Count == 0).ToList());
+        await ReopenIfLapsed(lapsed);
+    }
+
+    /// <summary>All offers lapsed or were declined and no new wave went out: the request is open again (see MarkOffered).</summary>
+    private async Task ReopenIfLapsed(IEnumerable<PendingMatch> lapsed)
+    {
+        foreach (var pending in lapsed.Distinct().Where(p => p.Outstanding.Count == 0))
+        {
+            await GrainFactory.GetGrain<ICarerCircleGrain>(pending.Request.CircleId).MarkOffered(pending.Request.Id, false);
+        }
     }
 
     /// <summary>Sends the next wave of offers for each request that has none outstanding, most urgent first.</summary>

@@ -1,6 +1,7 @@
 using Kring.Grains;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Dashboard;
 
 namespace Kring.Silo;
@@ -69,13 +70,23 @@ public static class SiloHosting
     /// <summary>What every Kring silo has, whatever its storage: JSON state, matching options, the dashboard, recovery.</summary>
     public static ISiloBuilder AddKringCore(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.AddKringGrainServices(configuration);
         silo.AddDashboard();
-        silo.Services.Configure<MatchingOptions>(configuration.GetSection(MatchingOptions.Section));
-        silo.Services.Configure<KringSettings>(configuration.GetSection(KringSettings.Section));
-        silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddHostedService<Seeding.SeedHostedService>();
         silo.Services.AddHostedService<MatchingKeepAlive>();
+        return silo;
+    }
+
+    /// <summary>
+    /// Only what the grains themselves need: JSON state, the options and a clock. No seeding, dashboard or keep-alive,
+    /// so tests can host the grains on their own storage and clock. Registers TimeProvider.System unless a clock is registered already.
+    /// </summary>
+    public static ISiloBuilder AddKringGrainServices(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.Services.Configure<MatchingOptions>(configuration.GetSection(MatchingOptions.Section));
+        silo.Services.Configure<KringSettings>(configuration.GetSection(KringSettings.Section));
+        silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }
 }

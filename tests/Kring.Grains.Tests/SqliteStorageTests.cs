@@ -1,0 +1,207 @@
+using System.Text.Json;
+using Kring.Grains.Tests.Infrastructure;
+using Kring.Silo;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+
+namespace Kring.Grains.Tests;
+
+/// <summary>
+/// The embedded default for real: <see cref="SiloHosting.UseKringEmbedded"/> with SQLite through Orleans' ADO.NET grain
+/// storage, our schema script, the seed service (without the demo population) and the real clock.
+/// </summary>
+public sealed class SqliteStorageTests : IDisposable
+{
+    private const string ServiceId = "kring-sqlite-tests";
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kring-grains-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly IConfiguration _configuration;
+
+    public SqliteStorageTests()
+    {
+        _configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Kring:DataDirectory"] = _dataDirectory,
+            ["Kring:Demo"] = "false",
+            ["Kring:Matching:WaveSize"] = "1",
+        }).Build();
+    }
+
+    private KringSettings Settings => _configuration.GetSection(KringSettings.Section).Get<KringSettings>()!;
+
+    private async Task<InProcessTestCluster> StartSilo()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
+        // The ADO.NET storage keys every row by service id; a restarted silo must use the same one.
+        builder.Options.ServiceId = ServiceId;
+        builder.ConfigureSilo((_, silo) => silo.UseKringEmbedded(_configuration));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    [Fact]
+    public async Task The_schema_is_created_on_first_start_applying_it_again_changes_nothing_and_the_journal_is_wal()
+    {
+        Assert.False(File.Exists(Settings.SqlitePath));
+
+        await using (var cluster = await StartSilo())
+        {
+            // The seed service wrote through the provider, so the tables and queries work.
+            Assert.NotEmpty(await cluster.Client.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages());
+        }
+
+        Assert.True(File.Exists(Settings.SqlitePath));
+        using var connection = Open();
+        Assert.Equal(["KringSchema", "OrleansQuery", "OrleansStorage"],
+            Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").Select(r => (string)r[0]!));
+        Assert.Equal(["ClearStorageKey", "ReadFromStorageKey", "WriteToStorageKey"],
+            Query(connection, "SELECT QueryKey FROM OrleansQuery ORDER BY QueryKey").Select(r => (string)r[0]!));
+        Assert.Equal([(1L, "001_grain_storage.sql")],
+            Query(connection, "SELECT Version, Script FROM KringSchema").Select(r => ((long)r[0]!, (string)r[1]!)));
+        var before = Snapshot(connection);
+        Assert.NotEmpty(Query(connection, "SELECT 1 FROM OrleansStorage"));
+
+        Assert.Equal(0, SqliteSchema.EnsureCreated(Settings.SqliteConnectionString));
+        // Even the raw script, run again past the bookkeeping, leaves schema and data as they were.
+        Execute(connection, File.ReadAllText(Path.Combine(SqliteSchema.ScriptDirectory, "001_grain_storage.sql")));
+
+        Assert.Equal(before, Snapshot(connection));
+        Assert.Equal("wal", Query(connection, "PRAGMA journal_mode").Single()[0]);
+    }
+
+    [Fact]
+    public async Task State_written_before_a_restart_is_read_back_after_it()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        var day = DateTime.SpecifyKind(DateTime.UtcNow.Date.AddDays(7), DateTimeKind.Unspecified);
+        var startLocal = day.AddHours(10);
+        var start = new DateTimeOffset(startLocal, zone.GetUtcOffset(startLocal));
+        var everyDay = new AvailabilityDto(
+            Enum.GetValues<DayOfWeek>().Select(d => new WeeklySlotDto(d, new TimeOnly(8, 0), new TimeOnly(20, 0))).ToList(), [], false);
+
+        var region = "proef" + Guid.NewGuid().ToString("N")[..8];
+        string circleId, villageId, vera;
+        NewHelpRequest matchedRequest, openRequest;
+        string before;
+        await using (var cluster = await StartSilo())
+        {
+            var w = new World(cluster.Client, region);
+            villageId = await w.Village("proefdorp");
+            circleId = await w.Circle(villageId, "kring", carerAge: 19);
+            vera = await w.Volunteer("vera", villageId, everyDay, skills: ["dementia"]);
+            await cluster.Client.GetGrain<IAccountGrain>("vera").Set(
+                new AccountRecord("vera", "Vera", "hash", Role.Volunteer, villageId, vera, null, null));
+
+            matchedRequest = w.Request("hulp", start, TimeSpan.FromHours(2), "dementia");
+            openRequest = w.Request("rolstoel", start.AddDays(1), TimeSpan.FromHours(2), "wheelchair");
+            await w.Circle(circleId).SubmitRequest(matchedRequest);
+            await w.Circle(circleId).SubmitRequest(matchedRequest);
+            await w.Circle(circleId).SubmitRequest(openRequest);
+            var offer = await w.PendingOffer(vera, matchedRequest.Id);
+            Assert.Equal(OfferReply.Accepted, await w.Volunteer(vera).Accept(offer.Id));
+            await w.PendingBecomes(1);
+
+            before = await Everything(cluster.Client, villageId, circleId, vera);
+        }
+
+        await using (var cluster = await StartSilo())
+        {
+            var w = new World(cluster.Client, region);
+            Assert.Equal(before, await Everything(cluster.Client, villageId, circleId, vera));
+
+            var circle = (await w.Circle(circleId).Get())!;
+            Assert.Equal([RequestStatus.Matched, RequestStatus.Open], circle.Requests.Select(r => r.Status));
+            Assert.Equal(vera, circle.Requests[0].VolunteerId);
+            Assert.Equal(matchedRequest.Id, Assert.Single(await w.Volunteer(vera).GetAssignments()).RequestId);
+            var overview = await w.VillageGrain(villageId).GetOverview();
+            Assert.Equal((1, 1, 1, 1, 0, 1), (overview.Carers, overview.YoungCarers, overview.Volunteers, overview.Open, overview.Offered, overview.Matched));
+            Assert.Equal(1, await w.Shard().PendingCount());
+            Assert.NotNull(await cluster.Client.GetGrain<ISeedGrain>("stein").GetLoadedVersion());
+
+            // Writes after the restart carry on from the stored versions.
+            var offer = (await w.OfferFor(vera, matchedRequest.Id))!;
+            Assert.Equal(OfferReply.AlreadyAccepted, await w.Volunteer(vera).Accept(offer.Id));
+            Assert.Equal(RequestStatus.Cancelled, (await w.Circle(circleId).CancelRequest(openRequest.Id, "carer"))!.Status);
+            await w.PendingBecomes(0);
+        }
+
+        await using (var cluster = await StartSilo())
+        {
+            var w = new World(cluster.Client, region);
+            Assert.Equal(RequestStatus.Cancelled, (await w.RequestIn(circleId, openRequest.Id)).Status);
+            Assert.Equal(0, await w.Shard().PendingCount());
+        }
+
+        // Everything the cluster knows, as JSON, so two silos' views compare field by field.
+        static async Task<string> Everything(IGrainFactory grains, string villageId, string circleId, string volunteerId)
+        {
+            var volunteer = grains.GetGrain<IVolunteerGrain>(volunteerId);
+            var village = grains.GetGrain<IVillageGrain>(villageId);
+            return JsonSerializer.Serialize(new object?[]
+            {
+                (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).Single(v => v.Id == villageId),
+                await village.GetInfo(),
+                await village.GetOverview(),
+                await village.GetMembers(),
+                await grains.GetGrain<ICarerCircleGrain>(circleId).Get(),
+                await volunteer.GetProfile(),
+                await volunteer.GetAvailability(),
+                await volunteer.GetOffers(),
+                await volunteer.GetAssignments(),
+                await grains.GetGrain<IAccountGrain>("vera").Get(),
+            });
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        // A private connection (not the shared cache the silo uses) to look at the file itself.
+        var connection = new SqliteConnection($"Data Source={Settings.SqlitePath};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    private static string Snapshot(SqliteConnection connection) => string.Join("\n",
+        Query(connection, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+            .Concat(Query(connection, "SELECT QueryKey, QueryText FROM OrleansQuery ORDER BY QueryKey"))
+            .Concat(Query(connection, "SELECT Version, Script, AppliedOn FROM KringSchema ORDER BY Version"))
+            .Concat(Query(connection, "SELECT ServiceId, GrainTypeString, GrainIdExtension, Version, hex(PayloadBinary) FROM OrleansStorage ORDER BY 1, 2, 3"))
+            .Select(row => string.Join(" | ", row)));
+
+    private static List<object?[]> Query(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a file still held open only leaves a temp directory behind.
+        }
+    }
+}
