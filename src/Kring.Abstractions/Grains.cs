@@ -34,12 +34,18 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     Task Register(CircleProfile profile);
     [ReadOnly] Task<CircleView?> Get();
     Task<HelpRequestView> SubmitRequest(NewHelpRequest request);
+    /// <summary>Files the occurrences of a recurring request together, in one write. Idempotent per occurrence id.</summary>
+    Task<IReadOnlyList<HelpRequestView>> SubmitSeries(IReadOnlyList<NewHelpRequest> occurrences);
     [ReadOnly] Task<HelpRequestView?> GetRequest(string requestId);
     Task<HelpRequestView?> CancelRequest(string requestId, string by);
     /// <summary>Called by matching when an offer went out or all offers lapsed. Idempotent.</summary>
     Task MarkOffered(string requestId, bool offered);
-    /// <summary>First accept wins. A repeated confirm by the same volunteer answers Confirmed again.</summary>
-    Task<MatchConfirmation> ConfirmMatch(string requestId, string volunteerId, string offerId);
+    /// <summary>First accept wins. A repeated confirm by the same volunteer answers Confirmed again. A coordinator's reason goes into the history.</summary>
+    Task<MatchConfirmation> ConfirmMatch(string requestId, string volunteerId, string offerId, string? reason = null);
+    /// <summary>A coordinator takes the volunteer off a matched request, which opens it again. Idempotent.</summary>
+    Task<bool> Unmatch(string requestId, string volunteerId, string by, string reason);
+    /// <summary>The start passed while the request was still open: it expires. Idempotent.</summary>
+    Task Expire(string requestId);
 }
 
 /// <summary>A volunteer, and the single authority over their schedule. Key: volunteer id.</summary>
@@ -58,6 +64,10 @@ public interface IVolunteerGrain : IGrainWithStringKey
     [ReadOnly] Task<IReadOnlyList<Assignment>> GetAssignments();
     Task<OfferReply> Accept(string offerId);
     Task<OfferReply> Decline(string offerId);
+    /// <summary>A coordinator books this volunteer by hand; the same checks as an accept apply.</summary>
+    Task<OfferReply> AssignByCoordinator(RequestSummary request, string coordinator, string reason);
+    /// <summary>A coordinator takes this volunteer off an assignment. Idempotent.</summary>
+    Task<OfferReply> UnassignByCoordinator(string requestId, string coordinator, string reason);
 }
 
 /// <summary>A partner organisation. Key: partner id.</summary>
@@ -67,6 +77,11 @@ public interface IPartnerGrain : IGrainWithStringKey
     Task AddVolunteer(string volunteerId);
     [ReadOnly] Task<PartnerInfo?> GetInfo();
     [ReadOnly] Task<IReadOnlyList<string>> GetVolunteers();
+    /// <summary>Puts a request in the coordinator's queue. Idempotent.</summary>
+    Task Escalate(EscalatedRequest request);
+    /// <summary>Takes a request out of the queue once it is matched or closed. Idempotent.</summary>
+    Task Resolve(string requestId);
+    [ReadOnly] Task<IReadOnlyList<EscalatedRequest>> GetQueue();
 }
 
 /// <summary>

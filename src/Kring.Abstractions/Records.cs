@@ -69,7 +69,9 @@ public sealed record NewHelpRequest(
     [property: Id(3)] DateTimeOffset End,
     [property: Id(4)] IReadOnlyList<string> Needs,
     [property: Id(5)] string? Notes,
-    [property: Id(6)] string RequestedBy);
+    [property: Id(6)] string RequestedBy,
+    [property: Id(7)] int Priority = 0,
+    [property: Id(8)] string? SeriesId = null);
 
 [GenerateSerializer, Alias("kring.RequestEvent")]
 public sealed record RequestEvent(
@@ -90,7 +92,9 @@ public sealed record HelpRequestView(
     [property: Id(8)] RequestStatus Status,
     [property: Id(9)] string? VolunteerId,
     [property: Id(10)] DateTimeOffset CreatedAt,
-    [property: Id(11)] IReadOnlyList<RequestEvent> History);
+    [property: Id(11)] IReadOnlyList<RequestEvent> History,
+    [property: Id(12)] int Priority = 0,
+    [property: Id(13)] string? SeriesId = null);
 
 [GenerateSerializer, Alias("kring.CircleView")]
 public sealed record CircleView(
@@ -110,7 +114,10 @@ public sealed record RequestSummary(
     [property: Id(6)] IReadOnlyList<string> Needs,
     [property: Id(7)] RequestStatus Status,
     [property: Id(8)] DateTimeOffset CreatedAt,
-    [property: Id(9)] IReadOnlyList<string> PreviousVolunteers);
+    [property: Id(9)] IReadOnlyList<string> PreviousVolunteers,
+    [property: Id(10)] int Priority = 0,
+    [property: Id(11)] string? SeriesId = null,
+    [property: Id(12)] bool Overloaded = false);
 
 /// <summary>An offer to a volunteer. It shows the village, time, kind and needs, never the carer's personal data.</summary>
 [GenerateSerializer, Alias("kring.Offer")]
@@ -186,7 +193,16 @@ public enum OfferReply
     ScheduleConflict = 7,
     NotFound = 8,
     RequestCancelled = 9,
+    /// <summary>A coordinator took the volunteer off the request.</summary>
+    Unassigned = 10,
 }
+
+/// <summary>A request waiting in a partner coordinator's queue because matching found nobody in time.</summary>
+[GenerateSerializer, Alias("kring.EscalatedRequest")]
+public sealed record EscalatedRequest(
+    [property: Id(0)] RequestSummary Request,
+    [property: Id(1)] DateTimeOffset EscalatedAt,
+    [property: Id(2)] string Reason);
 
 [GenerateSerializer, Alias("kring.MatchConfirmation")]
 public enum MatchConfirmation

@@ -15,6 +15,8 @@ public sealed class HelpRequestRecord
     [Id(9)] public string? OfferId { get; set; }
     [Id(10)] public DateTimeOffset CreatedAt { get; set; }
     [Id(11)] public List<RequestEvent> History { get; set; } = [];
+    [Id(12)] public int Priority { get; set; }
+    [Id(13)] public string? SeriesId { get; set; }
 }
 
 [GenerateSerializer, Alias("kring.state.CarerCircle")]
@@ -25,6 +27,8 @@ public sealed class CarerCircleState
     [Id(1)] public List<string> Helpers { get; set; } = [];
     [Id(2)] public Dictionary<string, HelpRequestRecord> Requests { get; set; } = new();
     [Id(3)] public string Region { get; set; } = "";
+    /// <summary>The carer is flagged as overloaded: their requests go first.</summary>
+    [Id(4)] public bool Overloaded { get; set; }
 }
 
 public sealed class CarerCircleGrain(
@@ -51,17 +55,16 @@ public sealed class CarerCircleGrain(
         ? new CircleView(profile, state.State.Helpers.ToList(), state.State.Requests.Values.OrderBy(r => r.Start).Select(View).ToList())
         : null);
 
-    public async Task<HelpRequestView> SubmitRequest(NewHelpRequest request)
-    {
-        var profile = Profile;
-        if (state.State.Requests.TryGetValue(request.Id, out var existing))
-        {
-            return View(existing);
-        }
-        Validate(request, clock.GetUtcNow());
+    public async Task<HelpRequestView> SubmitRequest(NewHelpRequest request) => (await SubmitSeries([request]))[0];
 
+    public async Task<IReadOnlyList<HelpRequestView>> SubmitSeries(IReadOnlyList<NewHelpRequest> occurrences)
+    {
+        _ = Profile;
         var now = clock.GetUtcNow();
-        var record = new HelpRequestRecord
+        var fresh = occurrences.Where(o => !state.State.Requests.ContainsKey(o.Id)).DistinctBy(o => o.Id).ToList();
+        foreach (var occurrence in fresh) Validate(occurrence, now);
+
+        var records = fresh.Select(request => new HelpRequestRecord
         {
             Id = request.Id,
             Kind = request.Kind,
@@ -72,15 +75,20 @@ public sealed class CarerCircleGrain(
             RequestedBy = request.RequestedBy,
             Status = RequestStatus.Open,
             CreatedAt = now,
+            Priority = request.Priority,
+            SeriesId = request.SeriesId,
             History = [new RequestEvent(now, RequestStatus.Open, $"aangevraagd door {request.RequestedBy}")],
-        };
-        // The village records the request before the circle does, so a crash between the two leaves a trace that
-        // reconciliation cleans up, never a stored request that nobody will match.
-        await Village.TrackRequest(Summary(record));
-        state.State.Requests[record.Id] = record;
-        await state.WriteStateAsync();
-        NotifyMatching(record);
-        return View(record);
+        }).ToList();
+        if (records.Count > 0)
+        {
+            // The village records the requests before the circle does, so a crash between the two leaves a trace that
+            // reconciliation cleans up, never a stored request that nobody will match.
+            foreach (var record in records) await Village.TrackRequest(Summary(record));
+            foreach (var record in records) state.State.Requests[record.Id] = record;
+            await state.WriteStateAsync();
+            foreach (var record in records) NotifyMatching(record);
+        }
+        return occurrences.Select(o => View(state.State.Requests[o.Id])).ToList();
     }
 
     public Task<HelpRequestView?> GetRequest(string requestId) =>
@@ -105,7 +113,7 @@ public sealed class CarerCircleGrain(
         await Transition(record, target, offered ? "aangeboden aan vrijwilligers" : "nog geen vrijwilliger gevonden");
     }
 
-    public async Task<MatchConfirmation> ConfirmMatch(string requestId, string volunteerId, string offerId)
+    public async Task<MatchConfirmation> ConfirmMatch(string requestId, string volunteerId, string offerId, string? reason = null)
     {
         if (!state.State.Requests.TryGetValue(requestId, out var record)) return MatchConfirmation.NotFound;
         switch (record.Status)
@@ -117,12 +125,32 @@ public sealed class CarerCircleGrain(
                 record.OfferId = offerId;
                 state.State.Helpers.Remove(volunteerId);
                 state.State.Helpers.Insert(0, volunteerId);
-                await Transition(record, RequestStatus.Matched, $"gekoppeld aan vrijwilliger {volunteerId}");
+                await Transition(record, RequestStatus.Matched, reason is null
+                    ? $"gekoppeld aan vrijwilliger {volunteerId}"
+                    : $"door de coördinator gekoppeld aan vrijwilliger {volunteerId}: {reason}");
                 NotifySettled(record);
                 return MatchConfirmation.Confirmed;
             default:
                 return MatchConfirmation.RequestClosed;
         }
+    }
+
+    public async Task<bool> Unmatch(string requestId, string volunteerId, string by, string reason)
+    {
+        if (!state.State.Requests.TryGetValue(requestId, out var record)) return false;
+        if (record.Status != RequestStatus.Matched || record.VolunteerId != volunteerId) return record.Status == RequestStatus.Open;
+        record.VolunteerId = null;
+        record.OfferId = null;
+        await Transition(record, RequestStatus.Open, $"vrijwilliger {volunteerId} ontkoppeld door {by}: {reason}");
+        NotifyMatching(record);
+        return true;
+    }
+
+    public async Task Expire(string requestId)
+    {
+        if (!state.State.Requests.TryGetValue(requestId, out var record) || record.Status is not (RequestStatus.Open or RequestStatus.Offered)) return;
+        await Transition(record, RequestStatus.Expired, "verlopen: er is op tijd geen vrijwilliger gevonden");
+        NotifySettled(record);
     }
 
     private IVillageGrain Village => GrainFactory.GetGrain<IVillageGrain>(Profile.Village);
@@ -154,8 +182,10 @@ public sealed class CarerCircleGrain(
     }
 
     private RequestSummary Summary(HelpRequestRecord r) =>
-        new(r.Id, this.GetPrimaryKeyString(), Profile.Village, r.Kind, r.Start, r.End, r.Needs, r.Status, r.CreatedAt, state.State.Helpers.ToList());
+        new(r.Id, this.GetPrimaryKeyString(), Profile.Village, r.Kind, r.Start, r.End, r.Needs, r.Status, r.CreatedAt, state.State.Helpers.ToList(),
+            r.Priority, r.SeriesId, state.State.Overloaded);
 
     private HelpRequestView View(HelpRequestRecord r) =>
-        new(r.Id, this.GetPrimaryKeyString(), Profile.Village, r.Kind, r.Start, r.End, r.Needs, r.Notes, r.Status, r.VolunteerId, r.CreatedAt, r.History.ToList());
+        new(r.Id, this.GetPrimaryKeyString(), Profile.Village, r.Kind, r.Start, r.End, r.Needs, r.Notes, r.Status, r.VolunteerId, r.CreatedAt, r.History.ToList(),
+            r.Priority, r.SeriesId);
 }

@@ -15,6 +15,7 @@ public static class EngineMapping
     public static VolunteerCandidate ToCandidate(VolunteerSnapshot snapshot, GeoPoint home) => new()
     {
         Id = snapshot.Profile.Id,
+        HomeVillage = snapshot.Profile.HomeVillage,
         Home = home,
         MaxKm = snapshot.Profile.MaxKm,
         Kinds = snapshot.Profile.Kinds.Select(k => k.Code()).ToHashSet(StringComparer.Ordinal),
@@ -33,5 +34,7 @@ public static class EngineMapping
         Needs = request.Needs.ToHashSet(StringComparer.Ordinal),
         Window = new TimeWindow(request.Start, request.End),
         PreviousVolunteers = request.PreviousVolunteers,
+        Priority = request.Priority,
+        Overloaded = request.Overloaded,
     };
 }

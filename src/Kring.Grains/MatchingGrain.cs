@@ -17,6 +17,12 @@ public sealed class PendingMatch
     /// <summary>Every volunteer who has had an offer for this request, so nobody is asked twice.</summary>
     [Id(1)] public HashSet<string> Tried { get; set; } = [];
     [Id(2)] public Dictionary<string, OutstandingOffer> Outstanding { get; set; } = new();
+    /// <summary>The current <see cref="Matching.Reach"/>, stored as its number.</summary>
+    [Id(3)] public int Reach { get; set; }
+    /// <summary>The partner whose coordinator queue holds this request, once matching escalated it.</summary>
+    [Id(4)] public string? EscalatedTo { get; set; }
+    /// <summary>For a recurring request: the volunteer who took an earlier occurrence, asked first.</summary>
+    [Id(5)] public string? PreferredVolunteer { get; set; }
 }
 
 [GenerateSerializer, Alias("kring.state.Matching")]
@@ -36,7 +42,10 @@ public sealed class MatchingGrain(
     ILogger<MatchingGrain> logger) : Grain, IMatchingGrain
 {
     private readonly Dictionary<string, VolunteerCandidate> _volunteers = new(StringComparer.Ordinal);
+    /// <summary>Every village this shard's requests or volunteers can be in; requests come only from the region's own.</summary>
     private readonly Dictionary<string, GeoPoint> _villages = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _regionVillages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlySet<string>> _neighbours = new(StringComparer.Ordinal);
     private string _region = "";
     private HelpKind _kind;
     private DateTimeOffset _lastReconcile;
@@ -52,6 +61,8 @@ public sealed class MatchingGrain(
 
         await LoadVillages();
         var villages = _villages.Keys.ToList();
+        // Volunteers from villages across the border of the region are indexed too, so a request near the border can
+        // go to them; each volunteer's own radius still decides.
         var members = await Task.WhenAll(villages.Select(v => GrainFactory.GetGrain<IVillageGrain>(v).GetMembers()));
         var snapshots = await Task.WhenAll(members.SelectMany(m => m.Volunteers)
             .Select(v => GrainFactory.GetGrain<IVolunteerGrain>(v).GetSnapshot()));
@@ -84,11 +95,13 @@ public sealed class MatchingGrain(
     public async Task RequestSettled(string requestId, string? matchedVolunteerId)
     {
         if (!state.State.Pending.Remove(requestId, out var pending)) return;
+        var series = pending.Request.SeriesId is { } seriesId && matchedVolunteerId is not null
+            ? state.State.Pending.Values.Where(p => p.Request.SeriesId == seriesId && p.PreferredVolunteer is null).ToList()
+            : [];
+        foreach (var occurrence in series) occurrence.PreferredVolunteer = matchedVolunteerId;
         await state.WriteStateAsync();
-        foreach (var outstanding in pending.Outstanding.Values.Where(o => o.VolunteerId != matchedVolunteerId))
-        {
-            await GrainFactory.GetGrain<IVolunteerGrain>(outstanding.VolunteerId).WithdrawOffer(outstanding.OfferId, OfferStatus.Withdrawn);
-        }
+        await Close(pending, matchedVolunteerId, OfferStatus.Withdrawn);
+        await OfferWaves(series);
     }
 
     public async Task VolunteerChanged(VolunteerSnapshot snapshot)
@@ -101,7 +114,7 @@ public sealed class MatchingGrain(
     {
         _lastReconcile = clock.GetUtcNow();
         await LoadVillages();
-        var unsettled = (await Task.WhenAll(_villages.Keys.Select(v => GrainFactory.GetGrain<IVillageGrain>(v).GetUnsettled())))
+        var unsettled = (await Task.WhenAll(_regionVillages.Select(v => GrainFactory.GetGrain<IVillageGrain>(v).GetUnsettled())))
             .SelectMany(r => r).Where(r => r.Kind == _kind).ToDictionary(r => r.Id);
         var known = unsettled.Keys.Concat(state.State.Pending.Keys).Distinct().ToList();
         var changed = false;
@@ -148,13 +161,26 @@ public sealed class MatchingGrain(
         {
             await Reconcile();
         }
+        foreach (var late in state.State.Pending.Values.Where(p => p.Request.Start <= now).ToList())
+        {
+            state.State.Pending.Remove(late.Request.Id);
+            await state.WriteStateAsync();
+            await GrainFactory.GetGrain<ICarerCircleGrain>(late.Request.CircleId).Expire(late.Request.Id);
+            await Close(late, null, OfferStatus.Expired);
+        }
         var lapsed = new List<PendingMatch>();
         foreach (var pending in state.State.Pending.Values)
         {
-            foreach (var expired in pending.Outstanding.Values.Where(o => o.ExpiresAt <= now).ToList())
+            var expired = pending.Outstanding.Values.Where(o => o.ExpiresAt <= now).ToList();
+            foreach (var offer in expired)
             {
-                pending.Outstanding.Remove(expired.VolunteerId);
-                await GrainFactory.GetGrain<IVolunteerGrain>(expired.VolunteerId).WithdrawOffer(expired.OfferId, OfferStatus.Expired);
+                pending.Outstanding.Remove(offer.VolunteerId);
+                await GrainFactory.GetGrain<IVolunteerGrain>(offer.VolunteerId).WithdrawOffer(offer.OfferId, OfferStatus.Expired);
+            }
+            if (expired.Count > 0 && pending.Outstanding.Count == 0)
+            {
+                // Nobody accepted before the deadline: the next wave reaches further.
+                pending.Reach = (int)Matching.OfferWaves.Widen((Reach)pending.Reach);
                 lapsed.Add(pending);
             }
         }
@@ -178,18 +204,28 @@ public sealed class MatchingGrain(
         if (candidates.Count == 0) return;
         var now = clock.GetUtcNow();
         var needs = candidates
-            .Where(p => p.Outstanding.Count == 0 && _villages.ContainsKey(p.Request.Village))
+            .Where(p => p.Outstanding.Count == 0 && _villages.ContainsKey(p.Request.Village) && !WaitsForEarlierOccurrence(p))
             .Select(p => (Pending: p, Need: EngineMapping.ToNeed(p.Request, _villages[p.Request.Village])))
             .OrderBy(x => x.Need, Comparer<HelpNeed>.Create(CandidateRanker.CompareUrgency))
             .ToList();
         foreach (var (pending, need) in needs)
         {
             if (need.Window.Start <= now) continue;
-            var wave = CandidateRanker.Rank(need, _volunteers.Values, pending.Tried).Take(Options.WaveSize).ToList();
-            if (wave.Count == 0) continue;
-            foreach (var candidate in wave)
+            var wave = PreferredWave(pending, need);
+            if (wave.Count == 0)
             {
-                var volunteerId = candidate.Volunteer.Id;
+                var decision = Matching.OfferWaves.Next(need, pending.Request.Village, _neighbours.GetValueOrDefault(pending.Request.Village, Empty),
+                    (Reach)pending.Reach, _volunteers.Values, pending.Tried, Options.WaveSize);
+                pending.Reach = (int)decision.Reach;
+                wave = decision.Wave.Select(c => c.Volunteer.Id).ToList();
+            }
+            if (wave.Count == 0)
+            {
+                if ((Reach)pending.Reach == Reach.Coordinator && pending.EscalatedTo is null) await Escalate(pending);
+                continue;
+            }
+            foreach (var volunteerId in wave)
+            {
                 pending.Tried.Add(volunteerId);
                 pending.Outstanding[volunteerId] = new OutstandingOffer($"{pending.Request.Id}~{volunteerId}", volunteerId, now + Options.OfferTimeout);
             }
@@ -200,6 +236,54 @@ public sealed class MatchingGrain(
                 await GrainFactory.GetGrain<ICarerCircleGrain>(pending.Request.CircleId).MarkOffered(pending.Request.Id, true);
             }
         }
+    }
+
+    private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
+
+    /// <summary>The volunteer who took an earlier occurrence of the series is asked first, alone.</summary>
+    private List<string> PreferredWave(PendingMatch pending, HelpNeed need)
+    {
+        if (pending.PreferredVolunteer is not { } preferred || pending.Tried.Contains(preferred)
+            || !_volunteers.TryGetValue(preferred, out var volunteer) || Eligibility.Check(volunteer, need) != Ineligibility.None)
+        {
+            return [];
+        }
+        return [preferred];
+    }
+
+    /// <summary>
+    /// A series is offered one occurrence at a time while nobody has taken it, so that the volunteer who accepts the
+    /// first can be asked for the rest before anyone else.
+    /// </summary>
+    private bool WaitsForEarlierOccurrence(PendingMatch pending) =>
+        pending.Request.SeriesId is { } series && pending.PreferredVolunteer is null
+        && state.State.Pending.Values.Any(p => p.Request.SeriesId == series && p.Request.Start < pending.Request.Start && p.Outstanding.Count > 0);
+
+    /// <summary>Nobody in the municipality can take the request: it goes to the queue of a partner that offers this kind of help.</summary>
+    private async Task Escalate(PendingMatch pending)
+    {
+        var service = _kind == HelpKind.Buddy ? PartnerService.Buddy : PartnerService.Respite;
+        var partner = (await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetPartners())
+            .Where(p => p.Services.Contains(service) && (p.Villages.Count == 0 || p.Villages.Contains(pending.Request.Village)))
+            .OrderBy(p => p.Villages.Count == 0)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (partner is null) return;
+        pending.EscalatedTo = partner.Id;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IPartnerGrain>(partner.Id).Escalate(
+            new EscalatedRequest(pending.Request, clock.GetUtcNow(), "Geen vrijwilliger gevonden in het dorp, de buurdorpen of de gemeente."));
+        await GrainFactory.GetGrain<ICarerCircleGrain>(pending.Request.CircleId).MarkOffered(pending.Request.Id, false);
+    }
+
+    /// <summary>Withdraws the other offers of a request that left matching and takes it out of a coordinator's queue.</summary>
+    private async Task Close(PendingMatch pending, string? matchedVolunteerId, OfferStatus reason)
+    {
+        foreach (var outstanding in pending.Outstanding.Values.Where(o => o.VolunteerId != matchedVolunteerId))
+        {
+            await GrainFactory.GetGrain<IVolunteerGrain>(outstanding.VolunteerId).WithdrawOffer(outstanding.OfferId, reason);
+        }
+        if (pending.EscalatedTo is { } partner) await GrainFactory.GetGrain<IPartnerGrain>(partner).Resolve(pending.Request.Id);
     }
 
     private async Task Deliver(PendingMatch pending, OutstandingOffer outstanding)
@@ -234,9 +318,20 @@ public sealed class MatchingGrain(
 
     private async Task LoadVillages()
     {
-        foreach (var village in await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages())
+        var all = await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
+        var own = all.Where(v => v.Region == _region).ToList();
+        foreach (var village in own)
         {
-            if (village.Region == _region) _villages[village.Id] = new GeoPoint(village.Lat, village.Lon);
+            _regionVillages.Add(village.Id);
+            _neighbours[village.Id] = village.Neighbours.ToHashSet(StringComparer.Ordinal);
+        }
+        foreach (var village in all)
+        {
+            var point = new GeoPoint(village.Lat, village.Lon);
+            if (village.Region == _region || own.Any(o => new GeoPoint(o.Lat, o.Lon).DistanceKm(point) <= Options.BorderKm))
+            {
+                _villages[village.Id] = point;
+            }
         }
     }
 }

@@ -12,4 +12,6 @@ public sealed class MatchingOptions
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>How often a shard compares its requests with the villages', to recover lost notifications.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Volunteers living up to this far outside the region are indexed too, for requests near its border.</summary>
+    public double BorderKm { get; set; } = 25;
 }

@@ -5,6 +5,8 @@ public sealed class PartnerState
 {
     [Id(0)] public PartnerInfo? Info { get; set; }
     [Id(1)] public SortedSet<string> Volunteers { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Requests escalated to the partner's coordinator, by request id.</summary>
+    [Id(2)] public Dictionary<string, EscalatedRequest> Queue { get; set; } = new();
 }
 
 public sealed class PartnerGrain(
@@ -25,4 +27,18 @@ public sealed class PartnerGrain(
     public Task<PartnerInfo?> GetInfo() => Task.FromResult(state.State.Info);
 
     public Task<IReadOnlyList<string>> GetVolunteers() => Task.FromResult<IReadOnlyList<string>>(state.State.Volunteers.ToList());
+
+    public async Task Escalate(EscalatedRequest request)
+    {
+        if (!state.State.Queue.TryAdd(request.Request.Id, request)) return;
+        await state.WriteStateAsync();
+    }
+
+    public async Task Resolve(string requestId)
+    {
+        if (state.State.Queue.Remove(requestId)) await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<EscalatedRequest>> GetQueue() =>
+        Task.FromResult<IReadOnlyList<EscalatedRequest>>(state.State.Queue.Values.OrderBy(q => q.Request.Start).ToList());
 }

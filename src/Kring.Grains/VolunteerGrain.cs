@@ -10,6 +10,8 @@ public sealed class VolunteerState
     [Id(2)] public AvailabilityDto Availability { get; set; } = new([], [], false);
     [Id(3)] public Dictionary<string, Offer> Offers { get; set; } = new();
     [Id(4)] public List<Assignment> Assignments { get; set; } = [];
+    /// <summary>The home region and any region with a village near enough (see MatchingOptions.BorderKm).</summary>
+    [Id(5)] public List<string> Regions { get; set; } = [];
 }
 
 /// <summary>
@@ -18,6 +20,7 @@ public sealed class VolunteerState
 /// </summary>
 public sealed class VolunteerGrain(
     [PersistentState("volunteer", KringStorage.Name)] IPersistentState<VolunteerState> state,
+    Microsoft.Extensions.Options.IOptions<MatchingOptions> options,
     TimeProvider clock) : Grain, IVolunteerGrain
 {
     public const int MaxWeeklySlots = 28;
@@ -37,8 +40,12 @@ public sealed class VolunteerGrain(
         if (profile.Id != this.GetPrimaryKeyString()) throw new ArgumentException("The volunteer id must equal the grain key.", nameof(profile));
         var village = GrainFactory.GetGrain<IVillageGrain>(profile.HomeVillage);
         var info = await village.GetInfo() ?? throw new ArgumentException($"Unknown village '{profile.HomeVillage}'.", nameof(profile));
+        var home = new GeoPoint(info.Lat, info.Lon);
+        var villages = await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
         state.State.Profile = profile;
         state.State.Region = info.Region;
+        state.State.Regions = villages.Where(v => v.Region == info.Region || home.DistanceKm(new GeoPoint(v.Lat, v.Lon)) <= options.Value.BorderKm)
+            .Select(v => v.Region).Append(info.Region).Distinct().Order(StringComparer.Ordinal).ToList();
         await state.WriteStateAsync();
         await village.AddVolunteer(profile.Id);
         if (profile.PartnerId is { } partner) await GrainFactory.GetGrain<IPartnerGrain>(partner).AddVolunteer(profile.Id);
@@ -97,7 +104,14 @@ public sealed class VolunteerGrain(
             case OfferStatus.Withdrawn: return OfferReply.Withdrawn;
             case OfferStatus.Expired: return OfferReply.Expired;
             case OfferStatus.Pending:
-                if (Commitments().Any(c => c.Start < offer.End && offer.Start < c.End)) return OfferReply.ScheduleConflict;
+                if (Commitments().Any(c => c.Start < offer.End && offer.Start < c.End))
+                {
+                    // The volunteer cannot take it any more, so the request must not wait for this offer to lapse.
+                    state.State.Offers[offerId] = offer with { Status = OfferStatus.Declined };
+                    await state.WriteStateAsync();
+                    _ = Shard(offer.Kind).OfferDeclined(offer.RequestId, this.GetPrimaryKeyString());
+                    return OfferReply.ScheduleConflict;
+                }
                 offer = offer with { Status = OfferStatus.Accepting };
                 state.State.Offers[offerId] = offer;
                 await state.WriteStateAsync();
@@ -122,10 +136,42 @@ public sealed class VolunteerGrain(
         return OfferReply.Declined;
     }
 
-    private async Task<OfferReply> Confirm(Offer offer)
+    public async Task<OfferReply> AssignByCoordinator(RequestSummary request, string coordinator, string reason)
+    {
+        if (state.State.Profile is null) return OfferReply.NotFound;
+        var offerId = $"{request.Id}~{this.GetPrimaryKeyString()}";
+        if (state.State.Assignments.Any(a => a.RequestId == request.Id)) return OfferReply.AlreadyAccepted;
+        if (Commitments().Any(c => c.Start < request.End && request.Start < c.End)) return OfferReply.ScheduleConflict;
+        var offer = new Offer(offerId, request.Id, request.CircleId, request.Village, request.Kind, request.Start, request.End, request.Needs,
+            OfferStatus.Accepting, clock.GetUtcNow());
+        state.State.Offers[offerId] = offer;
+        await state.WriteStateAsync();
+        return await Confirm(offer, $"{reason} ({coordinator})");
+    }
+
+    public async Task<OfferReply> UnassignByCoordinator(string requestId, string coordinator, string reason)
+    {
+        var assignment = state.State.Assignments.FirstOrDefault(a => a.RequestId == requestId);
+        if (assignment is null)
+        {
+            return state.State.Offers.Values.Any(o => o.RequestId == requestId && o.Status == OfferStatus.Withdrawn) ? OfferReply.Unassigned : OfferReply.NotFound;
+        }
+        // The circle lets go first: should this grain stop in between, the volunteer keeps the time blocked, which is the safe side.
+        await GrainFactory.GetGrain<ICarerCircleGrain>(assignment.CircleId).Unmatch(requestId, this.GetPrimaryKeyString(), coordinator, reason);
+        state.State.Assignments.Remove(assignment);
+        if (state.State.Offers.TryGetValue(assignment.OfferId, out var offer))
+        {
+            state.State.Offers[offer.Id] = offer with { Status = OfferStatus.Withdrawn };
+        }
+        await state.WriteStateAsync();
+        NotifyMatching();
+        return OfferReply.Unassigned;
+    }
+
+    private async Task<OfferReply> Confirm(Offer offer, string? reason = null)
     {
         var circle = GrainFactory.GetGrain<ICarerCircleGrain>(offer.CircleId);
-        var confirmation = await circle.ConfirmMatch(offer.RequestId, this.GetPrimaryKeyString(), offer.Id);
+        var confirmation = await circle.ConfirmMatch(offer.RequestId, this.GetPrimaryKeyString(), offer.Id, reason);
         OfferReply reply;
         if (confirmation == MatchConfirmation.Confirmed)
         {
@@ -172,9 +218,12 @@ public sealed class VolunteerGrain(
     private void NotifyMatching()
     {
         if (Snapshot() is not { } snapshot) return;
-        foreach (var kind in Enum.GetValues<HelpKind>())
+        foreach (var region in state.State.Regions.DefaultIfEmpty(state.State.Region))
         {
-            _ = Shard(kind).VolunteerChanged(snapshot);
+            foreach (var kind in Enum.GetValues<HelpKind>())
+            {
+                _ = GrainFactory.GetGrain<IMatchingGrain>(MatchingShard.Key(region, kind)).VolunteerChanged(snapshot);
+            }
         }
     }
 

@@ -4,6 +4,8 @@ namespace Kring.Matching;
 public sealed class VolunteerCandidate
 {
     public required string Id { get; init; }
+    /// <summary>The home village's id, for widening offers from the request's village outward.</summary>
+    public string HomeVillage { get; init; } = "";
     public required GeoPoint Home { get; init; }
     public required double MaxKm { get; init; }
     public required IReadOnlySet<string> Kinds { get; init; }

@@ -197,8 +197,11 @@ public sealed class MatchingFlowTests(WaveOfOneCluster cluster) : IClassFixture<
         var statuses = new[] { await w.RequestIn(circleA, morning.Id), await w.RequestIn(circleB, noon.Id) };
         var matched = Assert.Single(statuses, r => r.Status == RequestStatus.Matched);
         Assert.Equal((won.RequestId, vera), (matched.Id, matched.VolunteerId));
+        // The conflicting offer counts as declined, so the other request does not wait for it to lapse: with nobody
+        // else to ask it is open again.
         var lost = Assert.Single(statuses, r => r.Status != RequestStatus.Matched);
-        await w.RequestBecomes(lost.CircleId, lost.Id, RequestStatus.Offered);
+        await w.OfferBecomes(vera, lost.Id, OfferStatus.Declined);
+        await w.RequestBecomes(lost.CircleId, lost.Id, RequestStatus.Open);
 
         // Asking again changes nothing.
         Assert.Equal(OfferReply.AlreadyAccepted, await w.Volunteer(vera).Accept(won.Id));

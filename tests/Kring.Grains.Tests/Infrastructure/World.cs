@@ -20,10 +20,18 @@ public sealed class World(IGrainFactory grains, string? region = null)
 
     public string Id(string local) => $"{Region}-{local}";
 
+    private static int _worlds;
+
+    /// <summary>
+    /// Each world lies a degree of longitude (about 70 km) east of the previous one, so that matching, which also looks
+    /// across region borders, never pairs one test's volunteers with another test's requests.
+    /// </summary>
+    private readonly double _east = Interlocked.Increment(ref _worlds) % 150;
+
     public async Task<string> Village(string local, double lat = 50.9497, double lon = 5.7812)
     {
         var id = Id(local);
-        await Grains.GetGrain<IVillageGrain>(id).Define(new VillageInfo(id, local, Region, lat, lon, "", [], []));
+        await Grains.GetGrain<IVillageGrain>(id).Define(new VillageInfo(id, local, Region, lat, lon + _east, "", [], []));
         return id;
     }
 
