@@ -73,6 +73,8 @@ public sealed class WaveOfOneCluster : GrainCluster
 /// <summary>Two volunteers get the same offer, so they can race for it.</summary>
 public sealed class WaveOfTwoCluster : GrainCluster
 {
+    public static readonly TimeSpan OfferTimeout = TimeSpan.FromHours(4);
+
     protected override void Configure(MatchingOptions options)
     {
         options.WaveSize = 2;

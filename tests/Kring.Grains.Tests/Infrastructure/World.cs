@@ -28,10 +28,10 @@ public sealed class World(IGrainFactory grains, string? region = null)
     /// </summary>
     private readonly double _east = Interlocked.Increment(ref _worlds) % 150;
 
-    public async Task<string> Village(string local, double lat = 50.9497, double lon = 5.7812)
+    public async Task<string> Village(string local, double lat = 50.9497, double lon = 5.7812, params string[] neighbours)
     {
         var id = Id(local);
-        await Grains.GetGrain<IVillageGrain>(id).Define(new VillageInfo(id, local, Region, lat, lon + _east, "", [], []));
+        await Grains.GetGrain<IVillageGrain>(id).Define(new VillageInfo(id, local, Region, lat, lon + _east, "", [], neighbours));
         return id;
     }
 
@@ -53,6 +53,16 @@ public sealed class World(IGrainFactory grains, string? region = null)
         await grain.Register(new VolunteerProfile(id, local, village, maxKm, kinds ?? [HelpKind.Buddy], skills ?? [], maxHoursPerWeek, null));
         return id;
     }
+
+    /// <summary>A partner serving only this world's villages, so its queue is the test's own.</summary>
+    public async Task<string> Partner(string local, PartnerService service, params string[] villages)
+    {
+        var id = Id(local);
+        await Grains.GetGrain<IPartnerGrain>(id).Define(new PartnerInfo(id, local, "", [service], villages, [], null));
+        return id;
+    }
+
+    public IPartnerGrain PartnerGrain(string id) => Grains.GetGrain<IPartnerGrain>(id);
 
     public NewHelpRequest Request(string local, DateTimeOffset start, TimeSpan length, params string[] needs) =>
         new(Id(local), HelpKind.Buddy, start, start + length, needs, null, "test");
