@@ -14,7 +14,7 @@ public sealed record DemoSeed(
     List<string> FirstNames, List<string> Surnames, List<string> CareNeeds, List<string> Relationships,
     List<DemoAccountSeed> Accounts, string Password);
 
-public sealed record DemoAccountSeed(string UserName, string DisplayName, Role Role, string? Village, DemoVolunteerSeed? Volunteer, DemoCircleSeed? Circle);
+public sealed record DemoAccountSeed(string UserName, string DisplayName, Role Role, string? Village, DemoVolunteerSeed? Volunteer, DemoCircleSeed? Circle, string? Partner = null);
 public sealed record DemoVolunteerSeed(string Id, List<HelpKind> Kinds, List<string> Skills, double MaxKm, double MaxHoursPerWeek, string? Partner);
 public sealed record DemoCircleSeed(string Id, int CarerAge, string CareRecipientName, string Relationship, List<string> CareNeeds, string Phone, string Address);
 

@@ -67,7 +67,7 @@ public sealed class SeedHostedService(IGrainFactory grains, IOptions<KringSettin
                     new CircleProfile(c.Id, account.Village!, account.DisplayName, c.CarerAge, c.CareRecipientName, c.Relationship, c.CareNeeds, c.Phone, c.Address));
             }
             await grains.GetGrain<IAccountGrain>(account.UserName).Set(new AccountRecord(
-                account.UserName, account.DisplayName, hash, account.Role, account.Village, account.Volunteer?.Id, account.Circle?.Id, account.Volunteer?.Partner));
+                account.UserName, account.DisplayName, hash, account.Role, account.Village, account.Volunteer?.Id, account.Circle?.Id, account.Partner ?? account.Volunteer?.Partner));
         }
     }
 

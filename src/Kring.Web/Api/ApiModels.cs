@@ -15,7 +15,15 @@ public sealed record OfferDto(string Id, string RequestId, string Kind, string V
 public sealed record OfferResultDto(string OfferId, string Result);
 public sealed record AssignmentDto(string RequestId, string Kind, string Village, DateTimeOffset Start, DateTimeOffset End);
 
-public sealed record NewRequestJson(string? Kind, string? Start, string? End, IReadOnlyList<string>? Needs, string? Notes);
+public sealed record NewRequestJson(string? Kind, string? Start, string? End, IReadOnlyList<string>? Needs, string? Notes, RepeatJson? Repeat, bool? Urgent);
+/// <summary>Repeats the request every week, for example every Tuesday 14:00–17:00 for 8 weeks.</summary>
+public sealed record RepeatJson(int? Weeks);
+public sealed record SeriesCreatedDto(string SeriesId, IReadOnlyList<RequestCreatedDto> Requests);
+public sealed record PartnerDto(string Id, string Name, string Description, IReadOnlyList<string> Services, IReadOnlyList<string> Villages);
+public sealed record QueueItemDto(string RequestId, string CircleId, string Village, string Kind, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<string> Needs, DateTimeOffset EscalatedAt, string Reason);
+public sealed record PartnerVolunteerDto(string Id, string DisplayName, string HomeVillage, IReadOnlyList<string> Kinds, IReadOnlyList<string> Skills);
+public sealed record AssignJson(string? VolunteerId, string? Reason);
+public sealed record UnassignJson(string? Reason);
 public sealed record RequestCreatedDto(string Id, string Status);
 public sealed record RequestDto(
     string Id, string CircleId, string Village, string Kind, DateTimeOffset Start, DateTimeOffset End,
@@ -39,8 +47,11 @@ public static class ApiMapping
         OfferReply.ScheduleConflict => "scheduleConflict",
         OfferReply.NotFound => "notFound",
         OfferReply.RequestCancelled => "requestCancelled",
+        OfferReply.Unassigned => "unassigned",
         _ => reply.ToString().ToLowerInvariant(),
     };
+
+    public static string Code(this PartnerService service) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(service.ToString());
 
     public static OfferDto ToDto(this Offer o) =>
         new(o.Id, o.RequestId, o.Kind.Code(), o.Village, o.Start, o.End, o.Needs, o.Status.Code());

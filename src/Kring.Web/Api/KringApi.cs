@@ -45,6 +45,15 @@ public static class KringApi
         circles.MapPost("/requests", SubmitRequest).RequireAuthorization(Policies.Requester);
         circles.MapGet("/requests/{requestId}", GetRequest);
         circles.MapPost("/requests/{requestId}/cancel", CancelRequest).RequireAuthorization(Policies.Requester);
+        circles.MapPost("/requests/{requestId}/assign", Coordination.Assign).RequireAuthorization(Policies.Coordinator);
+        circles.MapPost("/requests/{requestId}/unassign", Coordination.Unassign).RequireAuthorization(Policies.Coordinator);
+
+        api.MapGet("/partners", async (IGrainFactory grains) =>
+            Results.Ok((await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetPartners())
+                .Select(p => new PartnerDto(p.Id, p.Name, p.Description, p.Services.Select(s => s.Code()).ToList(), p.Villages)))).AllowAnonymous();
+        var partner = api.MapGroup("/partners/{partnerId}").RequireAuthorization(Policies.Coordinator);
+        partner.MapGet("/queue", Coordination.Queue);
+        partner.MapGet("/volunteers", Coordination.Volunteers);
     }
 
     private static async Task<IResult> SignIn(SessionRequest? body, HttpContext http, Accounts accounts)
@@ -113,11 +122,20 @@ public static class KringApi
         if (idempotencyKey is { Length: > 100 }) errors.Add("Idempotency-Key", "De sleutel is te lang (hooguit 100 tekens).");
         var start = RequestInput.ParseInstant(body?.Start, "start", errors);
         var end = RequestInput.ParseInstant(body?.End, "end", errors);
+        var weeks = body?.Repeat?.Weeks ?? 1;
+        if (weeks is < 1 or > RequestInput.MaxWeeks) errors.Add("repeat.weeks", $"Herhaal hooguit {RequestInput.MaxWeeks} weken.");
         var request = RequestInput.Validate(RequestInput.NewId(id, idempotencyKey), body?.Kind, start, end, body?.Needs, body?.Notes,
             user.UserName, TimeProvider.System.GetUtcNow(), errors);
         if (request is null) return Problems.Validation(errors);
-        var view = await circle.SubmitRequest(request);
-        return Results.Created($"/api/v1/circles/{id}/requests/{view.Id}", new RequestCreatedDto(view.Id, view.Status.Code()));
+        request = request with { Priority = body?.Urgent == true ? 1 : 0 };
+        if (body?.Repeat is null)
+        {
+            var view = await circle.SubmitRequest(request);
+            return Results.Created($"/api/v1/circles/{id}/requests/{view.Id}", new RequestCreatedDto(view.Id, view.Status.Code()));
+        }
+        var views = await circle.SubmitSeries(RequestInput.Weekly(request, weeks));
+        return Results.Created($"/api/v1/circles/{id}/requests/{views[0].Id}",
+            new SeriesCreatedDto(request.Id, views.Select(v => new RequestCreatedDto(v.Id, v.Status.Code())).ToList()));
     }
 
     private static async Task<IResult> GetRequest(string circleId, string requestId, HttpContext http, IGrainFactory grains)

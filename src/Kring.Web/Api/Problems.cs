@@ -29,6 +29,7 @@ public static class Problems
         OfferReply.Expired => "Deze aanvraag is verlopen.",
         OfferReply.ScheduleConflict => "Dit overlapt met een andere afspraak in uw agenda.",
         OfferReply.RequestCancelled => "De hulpvraag is geannuleerd.",
+        OfferReply.Unassigned => "De vrijwilliger is ontkoppeld.",
         _ => "Deze aanvraag bestaat niet.",
     };
 }

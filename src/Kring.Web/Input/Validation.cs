@@ -124,6 +124,24 @@ public static class RequestInput
         return errors.Any ? null : new NewHelpRequest(id, helpKind, start!.Value, end!.Value, cleanNeeds, string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(), requestedBy);
     }
 
+    public const int MaxWeeks = 52;
+
+    /// <summary>The weekly occurrences of a recurring request, at the same local wall-clock time each week.</summary>
+    public static IReadOnlyList<NewHelpRequest> Weekly(NewHelpRequest first, int weeks)
+    {
+        var start = ToAmsterdam(first.Start);
+        var end = ToAmsterdam(first.End);
+        return Enumerable.Range(0, weeks).Select(week => first with
+        {
+            Id = $"{first.Id}-w{week + 1}",
+            SeriesId = first.Id,
+            Start = AtLocal(start.DateTime.AddDays(7 * week)),
+            End = AtLocal(end.DateTime.AddDays(7 * week)),
+        }).ToList();
+    }
+
+    private static DateTimeOffset AtLocal(DateTime local) => new(local, Availability.Amsterdam.GetUtcOffset(local));
+
     /// <summary>Parses an ISO 8601 time that states its offset (2027-03-01T10:00:00+01:00 or ...Z).</summary>
     public static DateTimeOffset? ParseInstant(string? text, string field, FieldErrors errors)
     {

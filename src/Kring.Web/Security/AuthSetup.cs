@@ -16,6 +16,7 @@ public static class AuthSetup
         public const string Volunteer = "volunteer";
         public const string Requester = "requester";
         public const string Villages = "villages";
+        public const string Coordinator = "coordinator";
     }
 
     public static IServiceCollection AddKringAuth(this IServiceCollection services)
@@ -48,6 +49,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Operator, p => p.RequireRole(nameof(Role.Operator)))
             .AddPolicy(Policies.Volunteer, p => p.RequireRole(nameof(Role.Volunteer)).RequireClaim(KringUser.VolunteerClaim))
             .AddPolicy(Policies.Requester, p => p.RequireRole(nameof(Role.Carer), nameof(Role.CarerConsultant)))
+            .AddPolicy(Policies.Coordinator, p => p.RequireRole(nameof(Role.Coordinator)).RequireClaim(KringUser.PartnerClaim))
             .AddPolicy(Policies.Villages, p => p.RequireRole(nameof(Role.VillageContact), nameof(Role.CarerConsultant), nameof(Role.Operator)));
         services.AddScoped<Accounts>();
         return services;

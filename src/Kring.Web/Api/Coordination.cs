@@ -1,0 +1,71 @@
+using Kring.Web.Input;
+using Kring.Web.Security;
+
+namespace Kring.Web.Api;
+
+/// <summary>The partner coordinator's work: the queue of escalated requests, their volunteers, and matching by hand.</summary>
+public static class Coordination
+{
+    public static async Task<IResult> Queue(string partnerId, HttpContext http, IGrainFactory grains)
+    {
+        if (!Owns(http, partnerId)) return Problems.Forbidden("U bent geen coördinator van deze organisatie.");
+        var queue = await grains.GetGrain<IPartnerGrain>(partnerId).GetQueue();
+        return Results.Ok(queue.Select(q => new QueueItemDto(q.Request.Id, q.Request.CircleId, q.Request.Village, q.Request.Kind.Code(),
+            q.Request.Start, q.Request.End, q.Request.Needs, q.EscalatedAt, q.Reason)));
+    }
+
+    public static async Task<IResult> Volunteers(string partnerId, HttpContext http, IGrainFactory grains)
+    {
+        if (!Owns(http, partnerId)) return Problems.Forbidden("U bent geen coördinator van deze organisatie.");
+        var ids = await grains.GetGrain<IPartnerGrain>(partnerId).GetVolunteers();
+        var profiles = await Task.WhenAll(ids.Select(id => grains.GetGrain<IVolunteerGrain>(id).GetProfile()));
+        return Results.Ok(profiles.OfType<VolunteerProfile>().Select(p =>
+            new PartnerVolunteerDto(p.Id, p.DisplayName, p.HomeVillage, p.Kinds.Select(k => k.Code()).ToList(), p.Skills)));
+    }
+
+    public static async Task<IResult> Assign(string circleId, string requestId, AssignJson? body, HttpContext http, IGrainFactory grains)
+    {
+        var user = KringUser.From(http.User)!;
+        var errors = new FieldErrors();
+        var reason = Reason(body?.Reason, errors);
+        if (string.IsNullOrWhiteSpace(body?.VolunteerId)) errors.Add("volunteerId", "Kies een vrijwilliger.");
+        if (errors.Any) return Problems.Validation(errors);
+        if (!(await grains.GetGrain<IPartnerGrain>(user.PartnerId!).GetVolunteers()).Contains(body!.VolunteerId!))
+        {
+            return Problems.Forbidden("Deze vrijwilliger hoort niet bij uw organisatie.");
+        }
+        var request = await grains.GetGrain<ICarerCircleGrain>(circleId).GetRequest(requestId);
+        if (request is null) return Problems.NotFound("Deze hulpvraag bestaat niet.");
+        var summary = new RequestSummary(request.Id, request.CircleId, request.Village, request.Kind, request.Start, request.End, request.Needs,
+            request.Status, request.CreatedAt, [], request.Priority, request.SeriesId);
+        var reply = await grains.GetGrain<IVolunteerGrain>(body.VolunteerId!).AssignByCoordinator(summary, user.UserName, reason!);
+        return reply is OfferReply.Accepted or OfferReply.AlreadyAccepted
+            ? Results.Ok(new OfferResultDto(requestId, reply.Code()))
+            : Problems.Conflict(Problems.Explain(reply), reply.Code());
+    }
+
+    public static async Task<IResult> Unassign(string circleId, string requestId, UnassignJson? body, HttpContext http, IGrainFactory grains)
+    {
+        var user = KringUser.From(http.User)!;
+        var errors = new FieldErrors();
+        var reason = Reason(body?.Reason, errors);
+        if (errors.Any) return Problems.Validation(errors);
+        var request = await grains.GetGrain<ICarerCircleGrain>(circleId).GetRequest(requestId);
+        if (request?.VolunteerId is not { } volunteerId) return Problems.NotFound("Deze hulpvraag heeft geen gekoppelde vrijwilliger.");
+        if (!(await grains.GetGrain<IPartnerGrain>(user.PartnerId!).GetVolunteers()).Contains(volunteerId))
+        {
+            return Problems.Forbidden("Deze vrijwilliger hoort niet bij uw organisatie.");
+        }
+        var reply = await grains.GetGrain<IVolunteerGrain>(volunteerId).UnassignByCoordinator(requestId, user.UserName, reason!);
+        return reply == OfferReply.Unassigned ? Results.Ok(new OfferResultDto(requestId, reply.Code())) : Problems.Conflict(Problems.Explain(reply), reply.Code());
+    }
+
+    private static bool Owns(HttpContext http, string partnerId) => KringUser.From(http.User)?.PartnerId == partnerId;
+
+    private static string? Reason(string? reason, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) errors.Add("reason", "Geef een reden op; die komt in de geschiedenis van de hulpvraag.");
+        else if (reason.Length > 500) errors.Add("reason", "De reden is te lang (hooguit 500 tekens).");
+        return reason?.Trim();
+    }
+}

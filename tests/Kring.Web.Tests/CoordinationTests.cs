@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kring.Testing;
+
+namespace Kring.Web.Tests;
+
+[Collection(WebCollection.Name)]
+public sealed class CoordinationTests(SharedApp shared)
+{
+    private KringApp App => shared.App;
+
+    [Fact]
+    public async Task A_coordinator_assigns_and_unassigns_with_a_reason_that_stays_in_the_history()
+    {
+        var consultant = await App.SignedIn("consulent");
+        var coordinator = await App.SignedIn("coordinator");
+        var sunday = Journey.NextMonday(3).AddDays(-1);
+        var filed = await consultant.PostAsJsonAsync("/api/v1/circles/c-0003/requests",
+            new { kind = "buddy", start = sunday.ToString("o"), end = sunday.AddHours(1).ToString("o") });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var requestPath = filed.Headers.Location!.ToString();
+
+        var noReason = await coordinator.PostAsJsonAsync($"{requestPath}/assign", new { volunteerId = "v-demo", reason = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+
+        var assign = await coordinator.PostAsJsonAsync($"{requestPath}/assign", new { volunteerId = "v-demo", reason = "Bekende vrijwilliger van de familie" });
+        Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
+        var matched = await consultant.GetFromJsonAsync<JsonElement>(requestPath);
+        Assert.Equal("matched", matched.GetProperty("status").GetString());
+        Assert.Contains(matched.GetProperty("history").EnumerateArray(), e => e.GetProperty("what").GetString()!.Contains("Bekende vrijwilliger van de familie"));
+
+        var unassign = await coordinator.PostAsJsonAsync($"{requestPath}/unassign", new { reason = "Vrijwilliger verhuist" });
+        Assert.Equal(HttpStatusCode.OK, unassign.StatusCode);
+        var reopened = await consultant.GetFromJsonAsync<JsonElement>(requestPath);
+        Assert.Equal("open", reopened.GetProperty("status").GetString());
+        Assert.Contains(reopened.GetProperty("history").EnumerateArray(), e => e.GetProperty("what").GetString()!.Contains("Vrijwilliger verhuist"));
+    }
+
+    [Fact]
+    public async Task A_coordinator_sees_only_their_own_partners_queue_and_volunteers()
+    {
+        var coordinator = await App.SignedIn("coordinator");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync("/api/v1/partners/piw/queue")).StatusCode);
+        var volunteers = await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/partners/piw/volunteers");
+        Assert.Contains(volunteers.EnumerateArray(), v => v.GetProperty("id").GetString() == "v-demo");
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/api/v1/partners/de-brug/queue")).StatusCode);
+
+        var volunteer = await App.SignedIn("vrijwilliger");
+        Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.GetAsync("/api/v1/partners/piw/queue")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Partners_are_public_for_the_social_map()
+    {
+        var partners = await App.Client().GetFromJsonAsync<JsonElement>("/api/v1/partners");
+        var brug = partners.EnumerateArray().Single(p => p.GetProperty("id").GetString() == "de-brug");
+        Assert.Equal("respite", brug.GetProperty("services")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_weekly_series_is_filed_as_one_request_per_week_and_goes_to_one_volunteer()
+    {
+        var volunteer = await App.SignedIn("vrijwilliger");
+        var carer = await App.SignedIn("mantelzorger");
+        var response = await volunteer.PutAsJsonAsync("/api/v1/volunteers/me/availability",
+            new { weekly = new[] { new { day = "tuesday", from = "14:00", to = "17:00" } } });
+        response.EnsureSuccessStatusCode();
+        var tuesday = Journey.NextMonday(14).AddDays(1);
+
+        var filed = await carer.PostAsJsonAsync("/api/v1/circles/mine/requests", new
+        {
+            kind = "buddy", start = tuesday.ToString("o"), end = tuesday.AddHours(3).ToString("o"), needs = new[] { "parkinson" },
+            repeat = new { weeks = 3 },
+        });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var series = await filed.Content.ReadFromJsonAsync<JsonElement>();
+        var ids = series.GetProperty("requests").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(3, ids.Count);
+
+        foreach (var id in ids)
+        {
+            var offerId = await Journey.OfferFor(volunteer, id);
+            Assert.Equal(HttpStatusCode.OK, (await volunteer.PostAsync($"/api/v1/offers/{offerId}/accept", null)).StatusCode);
+        }
+        var circle = await carer.GetFromJsonAsync<JsonElement>("/api/v1/circles/mine");
+        var seriesRequests = circle.GetProperty("requests").EnumerateArray().Where(r => ids.Contains(r.GetProperty("id").GetString())).ToList();
+        Assert.All(seriesRequests, r => Assert.Equal("matched", r.GetProperty("status").GetString()));
+        Assert.Equal(tuesday.AddDays(14), seriesRequests.Max(r => r.GetProperty("start").GetDateTimeOffset()));
+    }
+}
