@@ -24,6 +24,10 @@ public interface IVillageGrain : IGrainWithStringKey
     [ReadOnly] Task<VillageMembers> GetMembers();
     /// <summary>Requests that are still open or offered.</summary>
     [ReadOnly] Task<IReadOnlyList<RequestSummary>> GetUnsettled();
+    /// <summary>The last time the circle was heard from: a request, a check-in. Only ever moves forward.</summary>
+    Task TrackContact(string circleId, DateTimeOffset at);
+    /// <summary>Circles not heard from since <paramref name="since"/> (never heard from counts too), with their last contact.</summary>
+    [ReadOnly] Task<IReadOnlyList<(string CircleId, DateTimeOffset? LastContact)>> GetQuiet(DateTimeOffset since);
     /// <summary>Drops a tracked request that its circle never stored (the submission failed before it was acknowledged).</summary>
     Task Forget(string requestId);
 }
@@ -46,6 +50,9 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     Task<bool> Unmatch(string requestId, string volunteerId, string by, string reason);
     /// <summary>The start passed while the request was still open: it expires. Idempotent.</summary>
     Task Expire(string requestId);
+    /// <summary>Scores a balance check-in, keeps it in the history and raises or clears the consultant's signal.</summary>
+    Task<CheckIn> RecordCheckIn(IReadOnlyDictionary<string, int> answers, string by);
+    [ReadOnly] Task<IReadOnlyList<CheckIn>> GetCheckIns();
 }
 
 /// <summary>A volunteer, and the single authority over their schedule. Key: volunteer id.</summary>
@@ -110,6 +117,15 @@ public interface IAccountGrain : IGrainWithStringKey
 {
     Task Set(AccountRecord account);
     [ReadOnly] Task<AccountRecord?> Get();
+    /// <summary>
+    /// Counts a sign-in attempt whose password the caller has checked. True when the account exists, the password was
+    /// right and the account is not locked. Five failures in a row lock the account for 15 minutes; a success resets the count.
+    /// </summary>
+    Task<bool> SignInAttempt(bool passwordValid);
+    /// <summary>Revokes every cookie and token issued so far by giving the account a new security stamp, which it returns.</summary>
+    Task<string?> RevokeSessions();
+    /// <summary>Sets a new password hash and a new security stamp (so every earlier session ends); returns the stamp.</summary>
+    Task<string?> ChangePassword(string passwordHash);
 }
 
 /// <summary>Remembers which seed data set has been loaded, so loading happens once. Key: seed name.</summary>

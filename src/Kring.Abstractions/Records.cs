@@ -117,7 +117,8 @@ public sealed record RequestSummary(
     [property: Id(9)] IReadOnlyList<string> PreviousVolunteers,
     [property: Id(10)] int Priority = 0,
     [property: Id(11)] string? SeriesId = null,
-    [property: Id(12)] bool Overloaded = false);
+    [property: Id(12)] bool Overloaded = false,
+    [property: Id(13)] DateTimeOffset? MatchedAt = null);
 
 /// <summary>An offer to a volunteer. It shows the village, time, kind and needs, never the carer's personal data.</summary>
 [GenerateSerializer, Alias("kring.Offer")]
@@ -177,7 +178,9 @@ public sealed record AccountRecord(
     [property: Id(4)] string? VillageId,
     [property: Id(5)] string? VolunteerId,
     [property: Id(6)] string? CircleId,
-    [property: Id(7)] string? PartnerId);
+    [property: Id(7)] string? PartnerId,
+    /// <summary>Changes when the password changes or the user signs out everywhere; cookies and tokens carry it.</summary>
+    [property: Id(8)] string? SecurityStamp = null);
 
 /// <summary>The answer to an accept or decline. Repeating a call gives the same answer and changes nothing.</summary>
 [GenerateSerializer, Alias("kring.OfferReply")]

@@ -29,6 +29,7 @@ public sealed class CarerCircleState
     [Id(3)] public string Region { get; set; } = "";
     /// <summary>The carer is flagged as overloaded: their requests go first.</summary>
     [Id(4)] public bool Overloaded { get; set; }
+    [Id(5)] public List<CheckIn> CheckIns { get; set; } = [];
 }
 
 public sealed class CarerCircleGrain(
@@ -87,6 +88,7 @@ public sealed class CarerCircleGrain(
             foreach (var record in records) state.State.Requests[record.Id] = record;
             await state.WriteStateAsync();
             foreach (var record in records) NotifyMatching(record);
+            await Village.TrackContact(this.GetPrimaryKeyString(), now);
         }
         return occurrences.Select(o => View(state.State.Requests[o.Id])).ToList();
     }
@@ -153,6 +155,33 @@ public sealed class CarerCircleGrain(
         NotifySettled(record);
     }
 
+    public async Task<CheckIn> RecordCheckIn(IReadOnlyDictionary<string, int> answers, string by)
+    {
+        var profile = Profile;
+        var errors = Balance.BalanceCheck.Validate(answers);
+        if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value}")), nameof(answers));
+        var score = Balance.BalanceCheck.Score(answers);
+        var checkIn = new CheckIn(clock.GetUtcNow(), new Dictionary<string, int>(answers), score, Balance.BalanceCheck.Level(score), by);
+        var previous = state.State.CheckIns.LastOrDefault();
+        state.State.CheckIns.Add(checkIn);
+        state.State.Overloaded = checkIn.Level == BalanceLevel.Overloaded;
+        await state.WriteStateAsync();
+
+        var signals = GrainFactory.GetGrain<ISignalsGrain>(DirectoryKeys.Default);
+        if (Balance.BalanceCheck.SignalReason(checkIn, previous) is { } reason)
+        {
+            await signals.Raise(new CarerSignal(profile.Id, profile.Village, reason, checkIn.Score, checkIn.Level, checkIn.At));
+        }
+        else
+        {
+            await signals.Clear(profile.Id);
+        }
+        await Village.TrackContact(profile.Id, checkIn.At);
+        return checkIn;
+    }
+
+    public Task<IReadOnlyList<CheckIn>> GetCheckIns() => Task.FromResult<IReadOnlyList<CheckIn>>(state.State.CheckIns.ToList());
+
     private IVillageGrain Village => GrainFactory.GetGrain<IVillageGrain>(Profile.Village);
 
     private async Task Transition(HelpRequestRecord record, RequestStatus status, string what)
@@ -183,7 +212,8 @@ public sealed class CarerCircleGrain(
 
     private RequestSummary Summary(HelpRequestRecord r) =>
         new(r.Id, this.GetPrimaryKeyString(), Profile.Village, r.Kind, r.Start, r.End, r.Needs, r.Status, r.CreatedAt, state.State.Helpers.ToList(),
-            r.Priority, r.SeriesId, state.State.Overloaded);
+            r.Priority, r.SeriesId, state.State.Overloaded,
+            r.Status == RequestStatus.Matched ? r.History.LastOrDefault(e => e.Status == RequestStatus.Matched)?.At : null);
 
     private HelpRequestView View(HelpRequestRecord r) =>
         new(r.Id, this.GetPrimaryKeyString(), Profile.Village, r.Kind, r.Start, r.End, r.Needs, r.Notes, r.Status, r.VolunteerId, r.CreatedAt, r.History.ToList(),

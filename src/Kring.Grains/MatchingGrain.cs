@@ -208,14 +208,21 @@ public sealed class MatchingGrain(
             .Select(p => (Pending: p, Need: EngineMapping.ToNeed(p.Request, _villages[p.Request.Village])))
             .OrderBy(x => x.Need, Comparer<HelpNeed>.Create(CandidateRanker.CompareUrgency))
             .ToList();
+        // Within one pass a volunteer gets at most one of several overlapping requests, the most urgent, so that the
+        // order above decides who is helped first instead of the volunteer's choice between clashing offers.
+        var offeredThisPass = new Dictionary<string, List<TimeWindow>>(StringComparer.Ordinal);
         foreach (var (pending, need) in needs)
         {
             if (need.Window.Start <= now) continue;
             var wave = PreferredWave(pending, need);
             if (wave.Count == 0)
             {
+                var busy = offeredThisPass.Where(o => o.Value.Any(w => w.Overlaps(need.Window))).Select(o => o.Key).ToList();
+                var exclude = new HashSet<string>(pending.Tried.Concat(busy), StringComparer.Ordinal);
                 var decision = Matching.OfferWaves.Next(need, pending.Request.Village, _neighbours.GetValueOrDefault(pending.Request.Village, Empty),
-                    (Reach)pending.Reach, _volunteers.Values, pending.Tried, Options.WaveSize);
+                    (Reach)pending.Reach, _volunteers.Values, exclude, Options.WaveSize);
+                // Nobody free in this pass only because a more urgent request took them: try again later, don't widen.
+                if (busy.Count > 0 && (decision.Wave.Count == 0 || decision.Reach != (Reach)pending.Reach)) continue;
                 pending.Reach = (int)decision.Reach;
                 wave = decision.Wave.Select(c => c.Volunteer.Id).ToList();
             }
@@ -227,6 +234,8 @@ public sealed class MatchingGrain(
             foreach (var volunteerId in wave)
             {
                 pending.Tried.Add(volunteerId);
+                if (!offeredThisPass.TryGetValue(volunteerId, out var windows)) offeredThisPass[volunteerId] = windows = [];
+                windows.Add(need.Window);
                 pending.Outstanding[volunteerId] = new OutstandingOffer($"{pending.Request.Id}~{volunteerId}", volunteerId, now + Options.OfferTimeout);
             }
             await state.WriteStateAsync();

@@ -8,6 +8,8 @@ public sealed class VillageState
     [Id(1)] public Dictionary<string, int> Circles { get; set; } = new();
     [Id(2)] public SortedSet<string> Volunteers { get; set; } = new(StringComparer.Ordinal);
     [Id(3)] public Dictionary<string, RequestSummary> Requests { get; set; } = new();
+    /// <summary>Circle id → when the circle was last heard from.</summary>
+    [Id(4)] public Dictionary<string, DateTimeOffset> LastContact { get; set; } = new();
 }
 
 public sealed class VillageGrain(
@@ -42,6 +44,21 @@ public sealed class VillageGrain(
         state.State.Requests[request.Id] = request;
         await state.WriteStateAsync();
     }
+
+    public async Task TrackContact(string circleId, DateTimeOffset at)
+    {
+        if (state.State.LastContact.TryGetValue(circleId, out var known) && known >= at) return;
+        state.State.LastContact[circleId] = at;
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<(string CircleId, DateTimeOffset? LastContact)>> GetQuiet(DateTimeOffset since) =>
+        Task.FromResult<IReadOnlyList<(string, DateTimeOffset?)>>(state.State.Circles.Keys
+            .Select(c => (c, state.State.LastContact.TryGetValue(c, out var at) ? at : (DateTimeOffset?)null))
+            .Where(x => x.Item2 is null || x.Item2 < since)
+            .OrderBy(x => x.Item2 ?? DateTimeOffset.MinValue)
+            .ThenBy(x => x.c, StringComparer.Ordinal)
+            .ToList());
 
     public async Task Forget(string requestId)
     {

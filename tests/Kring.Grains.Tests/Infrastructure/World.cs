@@ -67,6 +67,9 @@ public sealed class World(IGrainFactory grains, string? region = null)
     public NewHelpRequest Request(string local, DateTimeOffset start, TimeSpan length, params string[] needs) =>
         new(Id(local), HelpKind.Buddy, start, start + length, needs, null, "test");
 
+    public static IReadOnlyDictionary<string, int> Answers(int value) =>
+        Balance.BalanceCheck.Questions.ToDictionary(q => q.Id, _ => value);
+
     public ICarerCircleGrain Circle(string id) => Grains.GetGrain<ICarerCircleGrain>(id);
     public IVolunteerGrain Volunteer(string id) => Grains.GetGrain<IVolunteerGrain>(id);
     public IVillageGrain VillageGrain(string id) => Grains.GetGrain<IVillageGrain>(id);

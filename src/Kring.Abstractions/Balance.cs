@@ -1,0 +1,43 @@
+using Orleans.Concurrency;
+
+namespace Kring;
+
+/// <summary>How a carer is doing, from their latest balance check-in.</summary>
+[GenerateSerializer, Alias("kring.BalanceLevel")]
+public enum BalanceLevel
+{
+    /// <summary>In balance.</summary>
+    Good = 0,
+    /// <summary>Worth a call from the carer consultant.</summary>
+    Attention = 1,
+    /// <summary>Overbelast: the carer's respite requests go first.</summary>
+    Overloaded = 2,
+}
+
+/// <summary>One balance check-in. Answers run from 1 (light) to 5 (heavy); the score runs from 0 to 100.</summary>
+[GenerateSerializer, Alias("kring.CheckIn")]
+public sealed record CheckIn(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] IReadOnlyDictionary<string, int> Answers,
+    [property: Id(2)] int Score,
+    [property: Id(3)] BalanceLevel Level,
+    [property: Id(4)] string By);
+
+/// <summary>A carer who needs the consultant's attention, and why.</summary>
+[GenerateSerializer, Alias("kring.CarerSignal")]
+public sealed record CarerSignal(
+    [property: Id(0)] string CircleId,
+    [property: Id(1)] string Village,
+    [property: Id(2)] string Reason,
+    [property: Id(3)] int Score,
+    [property: Id(4)] BalanceLevel Level,
+    [property: Id(5)] DateTimeOffset At);
+
+/// <summary>The consultant's list of carers needing attention. Key: "default".</summary>
+public interface ISignalsGrain : IGrainWithStringKey
+{
+    /// <summary>Raises or updates the signal for a circle. Idempotent.</summary>
+    Task Raise(CarerSignal signal);
+    Task Clear(string circleId);
+    [ReadOnly] Task<IReadOnlyList<CarerSignal>> GetSignals();
+}
