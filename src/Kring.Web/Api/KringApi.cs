@@ -54,6 +54,7 @@ public static class KringApi
         var partner = api.MapGroup("/partners/{partnerId}").RequireAuthorization(Policies.Coordinator);
         partner.MapGet("/queue", Coordination.Queue);
         partner.MapGet("/volunteers", Coordination.Volunteers);
+        BalanceApi.Map(api);
     }
 
     private static async Task<IResult> SignIn(SessionRequest? body, HttpContext http, Accounts accounts)

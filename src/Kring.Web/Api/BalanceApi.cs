@@ -1,0 +1,84 @@
+using System.Globalization;
+using Kring.Grains.Balance;
+using Kring.Web.Input;
+using Kring.Web.Reports;
+using Kring.Web.Security;
+using static Kring.Web.Security.AuthSetup;
+
+namespace Kring.Web.Api;
+
+public sealed record CheckInJson(Dictionary<string, int>? Answers);
+public sealed record CheckInResultDto(int Score, string Level);
+public sealed record SignalDto(string CircleId, string Village, string Reason, int Score, string Level, DateTimeOffset At);
+public sealed record QuietCircleDto(string CircleId, DateTimeOffset? LastContact);
+
+/// <summary>Carers in balance: check-ins, the consultant's signals, staying in touch, and the village's monthly report.</summary>
+public static class BalanceApi
+{
+    public const int DefaultQuietWeeks = 12;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/checkins/questions", () => Results.Ok(BalanceCheck.Questions.Select(q => new { q.Id, q.Text, q.Min, q.Max }))).AllowAnonymous();
+        api.MapPost("/circles/{circleId}/checkins", CheckIn).RequireAuthorization(Policies.Requester);
+        api.MapGet("/signals", async (IGrainFactory grains) =>
+            Results.Ok((await grains.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals())
+                .Select(s => new SignalDto(s.CircleId, s.Village, s.Reason, s.Score, Code(s.Level), s.At))))
+            .RequireAuthorization(p => p.RequireRole(nameof(Role.CarerConsultant)));
+        api.MapGet("/villages/{villageId}/quiet", Quiet).RequireAuthorization(Policies.Villages);
+        api.MapGet("/villages/{villageId}/report", Report).RequireAuthorization(Policies.Villages);
+    }
+
+    public static string Code(BalanceLevel level) => level switch
+    {
+        BalanceLevel.Good => "good",
+        BalanceLevel.Attention => "attention",
+        _ => "overloaded",
+    };
+
+    private static async Task<IResult> CheckIn(string circleId, CheckInJson? body, HttpContext http, IGrainFactory grains)
+    {
+        var user = KringUser.From(http.User)!;
+        var id = string.Equals(circleId, "mine", StringComparison.OrdinalIgnoreCase) ? user.CircleId : circleId;
+        if (id is null || !user.CanRequestFor(id)) return Problems.Forbidden("U kunt geen check-in doen voor deze kring.");
+        var circle = grains.GetGrain<ICarerCircleGrain>(id);
+        if (await circle.Get() is null) return Problems.NotFound("Deze kring bestaat niet.");
+        var errors = new FieldErrors();
+        foreach (var (question, message) in BalanceCheck.Validate(body?.Answers)) errors.Add($"answers.{question}", message);
+        if (errors.Any) return Problems.Validation(errors);
+        var checkIn = await circle.RecordCheckIn(body!.Answers!, user.UserName);
+        return Results.Ok(new CheckInResultDto(checkIn.Score, Code(checkIn.Level)));
+    }
+
+    private static async Task<IResult> Quiet(string villageId, int? weeks, HttpContext http, IGrainFactory grains)
+    {
+        if (!KringUser.From(http.User)!.CanSeeVillage(villageId)) return Problems.Forbidden("U heeft geen toegang tot dit dorp.");
+        if (weeks is < 1 or > 520) return Problems.Validation(Error("weeks", "Kies een aantal weken van 1 tot en met 520."));
+        var since = TimeProvider.System.GetUtcNow().AddDays(-7 * (weeks ?? DefaultQuietWeeks));
+        var quiet = await grains.GetGrain<IVillageGrain>(villageId).GetQuiet(since);
+        return Results.Ok(quiet.Select(q => new QuietCircleDto(q.CircleId, q.LastContact)));
+    }
+
+    private static async Task<IResult> Report(string villageId, string? month, string? format, HttpContext http, IGrainFactory grains)
+    {
+        if (!KringUser.From(http.User)!.CanSeeVillage(villageId)) return Problems.Forbidden("U heeft geen toegang tot dit dorp.");
+        if (!DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        {
+            return Problems.Validation(Error("month", "Kies een maand als jjjj-mm, bijvoorbeeld 2027-03."));
+        }
+        if (format is not (null or "json" or "csv")) return Problems.Validation(Error("format", "Kies csv of json."));
+        var village = grains.GetGrain<IVillageGrain>(villageId);
+        if (await village.GetInfo() is null) return Problems.NotFound($"Dorp '{villageId}' bestaat niet.");
+        var lines = MonthlyReport.Build((await village.GetMembers()).Requests, first.Year, first.Month);
+        return format == "csv"
+            ? Results.File(System.Text.Encoding.UTF8.GetBytes(MonthlyReport.ToCsv(lines)), "text/csv; charset=utf-8", $"kring-{villageId}-{month}.csv")
+            : Results.Ok(lines.Select(l => new { l.Section, l.Key, l.Value }));
+    }
+
+    private static FieldErrors Error(string field, string message)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, message);
+        return errors;
+    }
+}

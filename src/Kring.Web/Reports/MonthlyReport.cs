@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using Kring.Matching;
+
+namespace Kring.Web.Reports;
+
+/// <summary>One line of a report: a section, a key within it and a value that may be suppressed.</summary>
+public sealed record ReportLine(string Section, string Key, string Value, double? Chart);
+
+/// <summary>
+/// The monthly report of one village: requests by kind, fill rate, time to match, unmatched requests by weekday and
+/// part of the day (where to recruit volunteers) and volunteer hours. Counts from 1 to 4 are shown as "&lt;5", so no
+/// report points at a single household.
+/// </summary>
+public static class MonthlyReport
+{
+    public const int SmallCount = 5;
+    public const string Suppressed = "<5";
+    public static readonly string[] DayParts = ["nacht", "ochtend", "middag", "avond"];
+
+    public static IReadOnlyList<ReportLine> Build(IEnumerable<RequestSummary> requests, int year, int month)
+    {
+        var inMonth = requests.Where(r =>
+        {
+            var start = TimeZoneInfo.ConvertTime(r.Start, Availability.Amsterdam);
+            return start.Year == year && start.Month == month && r.Status != RequestStatus.Cancelled;
+        }).ToList();
+        var lines = new List<ReportLine>();
+        foreach (var kind in Enum.GetValues<HelpKind>())
+        {
+            lines.Add(Count("hulpvragen", kind == HelpKind.Buddy ? "maatje" : "vervangende zorg", inMonth.Count(r => r.Kind == kind)));
+        }
+        var matched = inMonth.Where(r => r.Status is RequestStatus.Matched or RequestStatus.Completed).ToList();
+        lines.Add(Count("koppeling", "gekoppeld", matched.Count));
+        lines.Add(Count("koppeling", "niet gekoppeld", inMonth.Count - matched.Count));
+        lines.Add(inMonth.Count < SmallCount
+            ? new ReportLine("koppeling", "vulgraad (%)", Suppressed, null)
+            : Number("koppeling", "vulgraad (%)", Math.Round(100.0 * matched.Count / inMonth.Count)));
+        var waits = matched.Where(r => r.MatchedAt is not null).Select(r => (r.MatchedAt!.Value - r.CreatedAt).TotalHours).Order().ToList();
+        lines.Add(waits.Count < SmallCount
+            ? new ReportLine("koppeling", "mediane tijd tot koppeling (uur)", Suppressed, null)
+            : Number("koppeling", "mediane tijd tot koppeling (uur)", Math.Round(waits[waits.Count / 2], 1)));
+
+        var unmatched = inMonth.Where(r => r.Status is not (RequestStatus.Matched or RequestStatus.Completed)).ToList();
+        foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday })
+        {
+            foreach (var part in DayParts)
+            {
+                var count = unmatched.Count(r =>
+                {
+                    var start = TimeZoneInfo.ConvertTime(r.Start, Availability.Amsterdam);
+                    return start.DayOfWeek == day && DayParts[start.Hour / 6] == part;
+                });
+                lines.Add(Count("niet gekoppeld per dagdeel", $"{Format(day)} {part}", count));
+            }
+        }
+        var hours = matched.Sum(r => (r.End - r.Start).TotalHours);
+        lines.Add(matched.Count < SmallCount
+            ? new ReportLine("vrijwilligers", "uren ingezet", Suppressed, null)
+            : Number("vrijwilligers", "uren ingezet", Math.Round(hours, 1)));
+        return lines;
+    }
+
+    public static string ToCsv(IEnumerable<ReportLine> lines)
+    {
+        var csv = new StringBuilder("onderdeel;kenmerk;waarde\n");
+        foreach (var line in lines) csv.Append(Quote(line.Section)).Append(';').Append(Quote(line.Key)).Append(';').Append(Quote(line.Value)).Append('\n');
+        return csv.ToString();
+    }
+
+    private static ReportLine Count(string section, string key, int count) =>
+        count is > 0 and < SmallCount ? new ReportLine(section, key, Suppressed, null) : new ReportLine(section, key, count.ToString(CultureInfo.InvariantCulture), count);
+
+    private static ReportLine Number(string section, string key, double value) =>
+        new(section, key, value.ToString(CultureInfo.GetCultureInfo("nl-NL")), value);
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([';', '"', '\n']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@')
+            ? "\"" + value.Replace("\"", "\"\"") + "\""
+            : value;
+
+    private static string Format(DayOfWeek day) => CultureInfo.GetCultureInfo("nl-NL").DateTimeFormat.GetDayName(day);
+}
