@@ -1,6 +1,23 @@
 namespace Kring.Grains.Balance;
 
-public sealed record BalanceQuestion(string Id, string Text, int Min, int Max);
+public sealed record Question(string Id, string Text, int Min, int Max);
+
+public static class Questionnaire
+{
+    /// <summary>The error for each answer that is missing, unknown or out of range; empty when the answers are complete.</summary>
+    public static IReadOnlyDictionary<string, string> Validate(IReadOnlyList<Question> questions, IReadOnlyDictionary<string, int>? answers)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        answers ??= new Dictionary<string, int>();
+        foreach (var question in questions)
+        {
+            if (!answers.TryGetValue(question.Id, out var value)) errors[question.Id] = "Beantwoord deze vraag.";
+            else if (value < question.Min || value > question.Max) errors[question.Id] = $"Kies een antwoord van {question.Min} tot en met {question.Max}.";
+        }
+        foreach (var unknown in answers.Keys.Where(k => questions.All(q => q.Id != k))) errors[unknown] = "Deze vraag bestaat niet.";
+        return errors;
+    }
+}
 
 /// <summary>
 /// Kring's own short balance check-in (not a copy of any published instrument): five questions in plain Dutch,
@@ -15,7 +32,7 @@ public static class BalanceCheck
     /// <summary>A rise of this many points since the previous check-in is a signal too.</summary>
     public const int RisingBy = 20;
 
-    public static IReadOnlyList<BalanceQuestion> Questions { get; } =
+    public static IReadOnlyList<Question> Questions { get; } =
     [
         new("zwaarte", "Hoe zwaar voelt het zorgen voor uw naaste op dit moment?", Min, Max),
         new("eigen-tijd", "Hoe vaak kwam u de afgelopen weken niet toe aan dingen voor uzelf?", Min, Max),
@@ -24,19 +41,7 @@ public static class BalanceCheck
         new("steun", "Hoe weinig hulp krijgt u van familie, vrienden of buren?", Min, Max),
     ];
 
-    /// <summary>The error for each answer that is missing, unknown or out of range; empty when the answers are complete.</summary>
-    public static IReadOnlyDictionary<string, string> Validate(IReadOnlyDictionary<string, int>? answers)
-    {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        answers ??= new Dictionary<string, int>();
-        foreach (var question in Questions)
-        {
-            if (!answers.TryGetValue(question.Id, out var value)) errors[question.Id] = "Beantwoord deze vraag.";
-            else if (value is < Min or > Max) errors[question.Id] = $"Kies een antwoord van {Min} tot en met {Max}.";
-        }
-        foreach (var unknown in answers.Keys.Where(k => Questions.All(q => q.Id != k))) errors[unknown] = "Deze vraag bestaat niet.";
-        return errors;
-    }
+    public static IReadOnlyDictionary<string, string> Validate(IReadOnlyDictionary<string, int>? answers) => Questionnaire.Validate(Questions, answers);
 
     public static int Score(IReadOnlyDictionary<string, int> answers)
     {

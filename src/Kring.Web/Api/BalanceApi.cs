@@ -27,6 +27,7 @@ public static class BalanceApi
             .RequireAuthorization(p => p.RequireRole(nameof(Role.CarerConsultant)));
         api.MapGet("/villages/{villageId}/quiet", Quiet).RequireAuthorization(Policies.Villages);
         api.MapGet("/villages/{villageId}/report", Report).RequireAuthorization(Policies.Villages);
+        CommunityApi.Map(api);
     }
 
     public static string Code(BalanceLevel level) => level switch

@@ -1,0 +1,32 @@
+using Orleans.Concurrency;
+
+namespace Kring;
+
+/// <summary>A carer received this year's appreciation (mantelzorgwaardering).</summary>
+[GenerateSerializer, Alias("kring.AppreciationReceipt")]
+public sealed record AppreciationReceipt(
+    [property: Id(0)] string CircleId,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] string By);
+
+/// <summary>One year's appreciation round for registered carers. Key: the year, such as "2026".</summary>
+public interface IAppreciationGrain : IGrainWithStringKey
+{
+    /// <summary>Records that the carer received it. Idempotent: the first receipt stands.</summary>
+    Task<AppreciationReceipt> MarkReceived(string circleId, string by);
+    [ReadOnly] Task<IReadOnlyList<AppreciationReceipt>> GetReceived();
+}
+
+/// <summary>One partner's rating of the village network's collaboration, on Kaats' five questions, from 1 to 5.</summary>
+[GenerateSerializer, Alias("kring.NetworkRating")]
+public sealed record NetworkRating(
+    [property: Id(0)] string PartnerId,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] IReadOnlyDictionary<string, int> Answers);
+
+/// <summary>How the partners in one village's network rate their collaboration over time. Key: village id.</summary>
+public interface INetworkHealthGrain : IGrainWithStringKey
+{
+    Task Rate(NetworkRating rating);
+    [ReadOnly] Task<IReadOnlyList<NetworkRating>> GetRatings();
+}

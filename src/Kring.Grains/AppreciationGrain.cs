@@ -1,0 +1,44 @@
+namespace Kring.Grains;
+
+[GenerateSerializer, Alias("kring.state.Appreciation")]
+public sealed class AppreciationState
+{
+    [Id(0)] public Dictionary<string, AppreciationReceipt> Received { get; set; } = new();
+}
+
+public sealed class AppreciationGrain(
+    [PersistentState("appreciation", KringStorage.Name)] IPersistentState<AppreciationState> state,
+    TimeProvider clock) : Grain, IAppreciationGrain
+{
+    public async Task<AppreciationReceipt> MarkReceived(string circleId, string by)
+    {
+        if (state.State.Received.TryGetValue(circleId, out var known)) return known;
+        var receipt = new AppreciationReceipt(circleId, clock.GetUtcNow(), by);
+        state.State.Received[circleId] = receipt;
+        await state.WriteStateAsync();
+        return receipt;
+    }
+
+    public Task<IReadOnlyList<AppreciationReceipt>> GetReceived() =>
+        Task.FromResult<IReadOnlyList<AppreciationReceipt>>(state.State.Received.Values.OrderBy(r => r.CircleId, StringComparer.Ordinal).ToList());
+}
+
+[GenerateSerializer, Alias("kring.state.NetworkHealth")]
+public sealed class NetworkHealthState
+{
+    [Id(0)] public List<NetworkRating> Ratings { get; set; } = [];
+}
+
+public sealed class NetworkHealthGrain(
+    [PersistentState("network", KringStorage.Name)] IPersistentState<NetworkHealthState> state) : Grain, INetworkHealthGrain
+{
+    public async Task Rate(NetworkRating rating)
+    {
+        var errors = Balance.NetworkQuestions.Validate(rating.Answers);
+        if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors.Values), nameof(rating));
+        state.State.Ratings.Add(rating);
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<NetworkRating>> GetRatings() => Task.FromResult<IReadOnlyList<NetworkRating>>(state.State.Ratings.ToList());
+}
