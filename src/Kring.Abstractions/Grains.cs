@@ -62,6 +62,11 @@ public interface IVolunteerGrain : IGrainWithStringKey
     [ReadOnly] Task<VolunteerProfile?> GetProfile();
     [ReadOnly] Task<AvailabilityDto> GetAvailability();
     Task SetAvailability(AvailabilityDto availability);
+    /// <summary>
+    /// The volunteer changes the kinds of help they give, their skills and how far they travel. Persisted, and matching is
+    /// notified as for <see cref="SetAvailability"/>; booked assignments stay as they are.
+    /// </summary>
+    Task UpdatePreferences(IReadOnlyList<HelpKind> kinds, IReadOnlyList<string> skills, double maxKm);
     [ReadOnly] Task<VolunteerSnapshot?> GetSnapshot();
     /// <summary>Delivers an offer; false when the volunteer can no longer take it. Delivering the same offer twice changes nothing.</summary>
     Task<bool> ReceiveOffer(Offer offer);

@@ -24,6 +24,9 @@ public sealed class VolunteerGrain(
     TimeProvider clock) : Grain, IVolunteerGrain
 {
     public const int MaxWeeklySlots = 28;
+    public const int MaxSkills = 20;
+    /// <summary>Matching indexes volunteers up to <see cref="MatchingOptions.BorderKm"/> across a region's border; a larger radius would not be seen.</summary>
+    public const double MaxRadiusKm = 25;
     private static readonly TimeSpan KeepClosedOffers = TimeSpan.FromDays(30);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -65,6 +68,22 @@ public sealed class VolunteerGrain(
             Weekly = availability.Weekly.Distinct().OrderBy(s => s.Day).ThenBy(s => s.From).ToList(),
             DaysOff = availability.DaysOff.Distinct().Order().ToList(),
         };
+        await state.WriteStateAsync();
+        NotifyMatching();
+    }
+
+    public async Task UpdatePreferences(IReadOnlyList<HelpKind> kinds, IReadOnlyList<string> skills, double maxKm)
+    {
+        var profile = state.State.Profile ?? throw new InvalidOperationException($"Volunteer '{this.GetPrimaryKeyString()}' is not registered.");
+        if (kinds.Count == 0) throw new ArgumentException("A volunteer gives at least one kind of help.", nameof(kinds));
+        if (kinds.Any(k => !Enum.IsDefined(k))) throw new ArgumentException("Unknown kind of help.", nameof(kinds));
+        if (!(maxKm > 0 && maxKm <= MaxRadiusKm)) throw new ArgumentOutOfRangeException(nameof(maxKm), maxKm, $"The travel radius lies between 0 and {MaxRadiusKm} km.");
+        var cleanSkills = skills.Select(s => s?.Trim().ToLowerInvariant() ?? "").Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (cleanSkills.Count > MaxSkills) throw new ArgumentException($"At most {MaxSkills} skills.", nameof(skills));
+        var cleanKinds = kinds.Distinct().Order().ToList();
+        if (profile.Kinds.SequenceEqual(cleanKinds) && profile.Skills.SequenceEqual(cleanSkills) && profile.MaxKm == maxKm) return;
+        // Only the profile changes: assignments, holds and offers stay, so nobody is double-booked or loses a booking.
+        state.State.Profile = profile with { Kinds = cleanKinds, Skills = cleanSkills, MaxKm = maxKm };
         await state.WriteStateAsync();
         NotifyMatching();
     }
