@@ -2,7 +2,7 @@ using Kring.Benchmarks;
 using Kring.Benchmarks.Benchmarks;
 using Kring.Benchmarks.Commands;
 
-// Each command or benchmark lives in its own class; add new ones (for example Orleans measures) to this switch.
+// Each command or benchmark lives in its own class; add new ones to this switch.
 var command = args.Length == 0 ? "all" : args[0];
 try
 {
@@ -13,7 +13,8 @@ try
         "generate" => GenerateCommand.Run(options),
         "validate" => ValidateCommand.Run(options),
         "planner" => PlannerBenchmark.Run(options),
-        "all" => PlannerBenchmark.Run(options),
+        "grains" => await GrainsBenchmark.Run(options),
+        "all" => PlannerBenchmark.Run(options) | await GrainsBenchmark.Run(options),
         _ => Usage(),
     };
 }
@@ -31,6 +32,8 @@ static int Usage()
           generate  --seed N --volunteers V --requests R --out INSTANCE.json
           validate  --in INSTANCE.json --assignment ASSIGNMENT.json
           planner   [--seed N] [--sizes stein,region,netherlands]   fill rate, time and memory of the batch planner
+          grains    [--requests 1000] [--rate 100] [--duration 20]   Orleans: grain-call ceiling, matches/s on SQLite,
+                    request → first offer p50/p99 at a fixed rate, matching index memory per volunteer
           all       every benchmark (the default)
         """);
     return 2;

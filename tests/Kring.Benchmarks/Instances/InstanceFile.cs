@@ -5,6 +5,9 @@ using Kring.Matching.Planning;
 
 namespace Kring.Benchmarks.Instances;
 
+// Kring.Assignment (the grain contract) is in scope too, once the silo is referenced; here it is the planner's.
+using Assignment = Kring.Matching.Planning.Assignment;
+
 /// <summary>
 /// The JSON instance format. Times carry their own offset; every ISO week is computed in Europe/Amsterdam
 /// (the default <see cref="Availability.Zone"/>), whatever offset the file uses.

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Kring.Benchmarks.Cluster;
+
+namespace Kring.Benchmarks.Benchmarks;
+
+/// <summary>
+/// End-to-end matches per second through the Kring grains on the embedded default's real storage (SQLite). Requests
+/// go in through <see cref="ICarerCircleGrain.SubmitRequest"/> with at most a window of them unmatched at a time (a
+/// closed loop: the rate the system sustains, not a backlog), and volunteers accept their offers as they arrive
+/// (<see cref="Acceptors"/>). A match counts when the volunteer's accept answered Accepted: the circle confirmed it
+/// and both sides stored it. Storage writes are counted in the database.
+/// </summary>
+public static class MatchThroughputBenchmark
+{
+    public sealed record Result(int Requests, int Matched, double MatchesPerSecond, double WritesPerMatch, double P50Ms, double P99Ms, bool Complete);
+
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(30);
+
+    public static async Task<Result> Run(EmbeddedSilo silo, CommandLine options)
+    {
+        var requestCount = options.Int("requests", 600);
+        var window = options.Int("window", 64);
+        var circles = options.Int("circles", 900);
+        var volunteers = options.Int("volunteers", 150);
+
+        var setup = Stopwatch.StartNew();
+        var region = await BenchRegion.Create(silo.Grains, "bench-throughput", circles, volunteers);
+        setup.Stop();
+
+        var submitted = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var matchedAt = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var slots = new SemaphoreSlim(window);
+        var allMatched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var submitFailures = 0;
+        long lastProgress = Stopwatch.GetTimestamp();
+
+        await using var acceptors = new Acceptors(silo.Grains, silo.Probe, workers: 16, (requestId, reply, at) =>
+        {
+            if (reply != OfferReply.Accepted || !submitted.ContainsKey(requestId) || !matchedAt.TryAdd(requestId, at)) return;
+            Volatile.Write(ref lastProgress, at);
+            slots.Release();
+            if (matchedAt.Count == requestCount) allMatched.TrySetResult();
+        });
+
+        silo.Probe.ClearReceiveOfferMs();
+        var writesBefore = silo.WritesByGrainType();
+        var clock = Stopwatch.StartNew();
+        var stalled = false;
+        for (var i = 0; i < requestCount && !stalled; i++)
+        {
+            while (!await slots.WaitAsync(TimeSpan.FromSeconds(1)))
+            {
+                if (Stopwatch.GetElapsedTime(Volatile.Read(ref lastProgress)) > Stall) { stalled = true; break; }
+            }
+            if (stalled) break;
+            var (circleId, request) = region.NextRequest();
+            submitted[request.Id] = Stopwatch.GetTimestamp();
+            _ = Submit(region.Circle(circleId), request);
+        }
+        while (!stalled && !allMatched.Task.IsCompleted)
+        {
+            await Task.WhenAny(allMatched.Task, Task.Delay(1000));
+            stalled = Stopwatch.GetElapsedTime(Volatile.Read(ref lastProgress)) > Stall;
+        }
+        clock.Stop();
+        var elapsed = matchedAt.IsEmpty ? clock.Elapsed : Stopwatch.GetElapsedTime(submitted.Values.Min(), matchedAt.Values.Max());
+
+        // Let the settling finish (the other offers withdrawn) before counting writes.
+        var settle = Stopwatch.StartNew();
+        while (await region.Shard.PendingCount() > 0 && settle.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
+        await Task.Delay(500);
+        var writesAfter = silo.WritesByGrainType();
+
+        var matched = matchedAt.Count;
+        var writes = writesAfter.ToDictionary(w => w.Key, w => w.Value - writesBefore.GetValueOrDefault(w.Key));
+        var totalWrites = writes.Values.Sum();
+        var toMatch = matchedAt.Select(m => Stopwatch.GetElapsedTime(submitted[m.Key], m.Value).TotalMilliseconds).Order().ToArray();
+        var result = new Result(requestCount, matched, matched / elapsed.TotalSeconds, matched == 0 ? 0 : totalWrites / (double)matched,
+            Percentiles.Of(toMatch, 0.50), Percentiles.Of(toMatch, 0.99), matched == requestCount && submitFailures == 0);
+
+        Console.WriteLine();
+        Console.WriteLine($"end-to-end matching: embedded default (SQLite, Orleans ADO.NET storage), one region of {region.Villages.Count} villages, " +
+                          $"{circles} circles, {volunteers} volunteers (set up in {setup.Elapsed.TotalSeconds:F1} s); all buddy requests, so one shard");
+        Console.WriteLine($"  {requestCount} requests submitted through ICarerCircleGrain.SubmitRequest, at most {window} unmatched at a time; the first volunteer offered accepts");
+        Console.WriteLine($"  matched        {matched,6}/{requestCount} in {elapsed.TotalSeconds:F1} s  = {result.MatchesPerSecond:F1} matches/s" + (stalled ? "  (STALLED: no match for 30 s)" : ""));
+        Console.WriteLine($"  submit → match p50 {result.P50Ms:F0} ms, p99 {result.P99Ms:F0} ms (includes waiting behind the window's other requests)");
+        Console.WriteLine($"  storage writes {totalWrites,6:N0} = {result.WritesPerMatch:F1} per match ({string.Join(", ", writes.Where(w => w.Value > 0).OrderByDescending(w => w.Value).Select(w => $"{w.Key} {w.Value / (double)Math.Max(1, matched):F1}"))}), " +
+                          $"{totalWrites / elapsed.TotalSeconds:N0} writes/s");
+        var receive = silo.Probe.ReceiveOfferMs().Order().ToArray();
+        Console.WriteLine($"  ReceiveOffer   in the volunteer grain (≈ one storage write) p50 {OfferLatencyBenchmark.Ms(Percentiles.Of(receive, 0.50))}, " +
+                          $"p99 {OfferLatencyBenchmark.Ms(Percentiles.Of(receive, 0.99))}");
+        Console.WriteLine($"  accept replies: {acceptors.Describe()}; submit failures: {submitFailures}");
+        return result;
+
+        async Task Submit(ICarerCircleGrain circle, NewHelpRequest request)
+        {
+            try
+            {
+                await circle.SubmitRequest(request);
+            }
+            catch (Exception)
+            {
+                Interlocked.Increment(ref submitFailures);
+                slots.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using Kring.Silo;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Kring.Benchmarks.Cluster;
+
+/// <summary>
+/// One silo hosted exactly as Kring.Web hosts the embedded default (<see cref="SiloHosting.UseKringEmbedded"/>: SQLite
+/// through Orleans' ADO.NET grain storage, localhost clustering, in-memory reminders, dashboard, seed service and
+/// shard keep-alive), on a fresh temporary data directory, free loopback ports and <c>Kring:Demo=false</c>. The only
+/// addition is <see cref="OfferProbe"/>, an incoming grain call filter.
+/// </summary>
+public sealed class EmbeddedSilo : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly KringSettings _settings;
+
+    private EmbeddedSilo(IHost host, KringSettings settings, OfferProbe probe, LogCounter log)
+    {
+        _host = host;
+        _settings = settings;
+        Probe = probe;
+        Log = log;
+        Grains = host.Services.GetRequiredService<IGrainFactory>();
+    }
+
+    public IGrainFactory Grains { get; }
+    public OfferProbe Probe { get; }
+    public LogCounter Log { get; }
+    public string DatabasePath => _settings.SqlitePath;
+    public string DataDirectory => _settings.FullDataDirectory;
+
+    /// <param name="parent">Where the temporary data directory goes; the system's temporary directory by default.</param>
+    public static async Task<EmbeddedSilo> Start(string? parent = null)
+    {
+        var directory = Path.Combine(parent ?? Path.GetTempPath(), "kring-benchmark-" + Guid.NewGuid().ToString("N"));
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "Kring.Benchmarks" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Kring:DataDirectory"] = directory,
+            ["Kring:Demo"] = "false",
+            ["Kring:SiloPort"] = Ports.Free().ToString(),
+            ["Kring:GatewayPort"] = Ports.Free().ToString(),
+        });
+        var log = new LogCounter();
+        builder.Logging.AddProvider(log);
+        var probe = new OfferProbe();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseKringEmbedded(builder.Configuration).AddActivityPropagation();
+            silo.AddIncomingGrainCallFilter(probe);
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        var settings = builder.Configuration.GetSection(KringSettings.Section).Get<KringSettings>()!;
+        return new EmbeddedSilo(host, settings, probe, log);
+    }
+
+    /// <summary>
+    /// Storage writes so far, per grain type: every successful write (and clear) of Orleans' ADO.NET provider raises
+    /// the row's Version by one, so the sum of the versions counts them.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> WritesByGrainType()
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT GrainTypeString, SUM(Version) FROM OrleansStorage GROUP BY GrainTypeString";
+        using var reader = command.ExecuteReader();
+        var writes = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (reader.Read()) writes[reader.GetString(0)] = reader.GetInt64(1);
+        return writes;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+        {
+            try
+            {
+                await _host.StopAsync(stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        _host.Dispose();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_settings.FullDataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Kring.Benchmarks.Cluster;
+
+/// <summary>
+/// An incoming grain call filter in the benchmark's silo: notes the moment each request's first offer is stored at a
+/// volunteer, that is when <see cref="IVolunteerGrain.ReceiveOffer"/> returned true. From then on the offer is what
+/// the volunteer's <see cref="IVolunteerGrain.GetOffers"/> shows. The product's code is unchanged.
+/// </summary>
+public sealed class OfferProbe : IIncomingGrainCallFilter
+{
+    private readonly ConcurrentDictionary<string, long> _firstOffer = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<double> _receiveMs = new();
+    private long _delivered;
+
+    /// <summary>Called once per request, with the volunteer who holds its first offer (on the grain's thread: keep it short).</summary>
+    public Action<string, string>? OnFirstOffer { get; set; }
+
+    /// <summary>Offers stored at volunteers since the silo started.</summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    /// <summary>The <see cref="Stopwatch.GetTimestamp"/> at which the request's first offer was stored.</summary>
+    public bool TryGetFirstOffer(string requestId, out long timestamp) => _firstOffer.TryGetValue(requestId, out timestamp);
+
+    /// <summary>
+    /// How long the volunteer grain took for each new offer it stored, in ms: one check and one storage write, so
+    /// this is close to the time of one write.
+    /// </summary>
+    public IReadOnlyList<double> ReceiveOfferMs() => _receiveMs.ToArray();
+
+    public void ClearReceiveOfferMs() => _receiveMs.Clear();
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await context.Invoke();
+        if (context.MethodName == nameof(IVolunteerGrain.ReceiveOffer)
+            && context.Request.GetInterfaceType() == typeof(IVolunteerGrain)
+            && context.Result is true
+            && context.Request.GetArgument(0) is Offer offer)
+        {
+            var now = Stopwatch.GetTimestamp();
+            Interlocked.Increment(ref _delivered);
+            _receiveMs.Enqueue(Stopwatch.GetElapsedTime(started, now).TotalMilliseconds);
+            if (_firstOffer.TryAdd(offer.RequestId, now))
+            {
+                OnFirstOffer?.Invoke(context.TargetId.Key.ToString()!, offer.RequestId);
+            }
+        }
+    }
+}
