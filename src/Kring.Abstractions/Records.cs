@@ -179,7 +179,7 @@ public sealed record AccountRecord(
     [property: Id(5)] string? VolunteerId,
     [property: Id(6)] string? CircleId,
     [property: Id(7)] string? PartnerId,
-    /// <summary>Changes when the password changes or the user signs out everywhere; cookies and tokens carry it.</summary>
+    // Changes when the password changes or the user signs out everywhere; cookies and tokens carry it.
     [property: Id(8)] string? SecurityStamp = null);
 
 /// <summary>The answer to an accept or decline. Repeating a call gives the same answer and changes nothing.</summary>

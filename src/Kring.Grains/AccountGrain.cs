@@ -4,22 +4,89 @@ namespace Kring.Grains;
 public sealed class AccountState
 {
     [Id(0)] public AccountRecord? Account { get; set; }
+    /// <summary>Failed sign-ins in a row, counted while they are less than the lockout window apart.</summary>
+    [Id(1)] public int FailedSignIns { get; set; }
+    [Id(2)] public DateTimeOffset? LastFailedSignIn { get; set; }
+    [Id(3)] public DateTimeOffset? LockedUntil { get; set; }
 }
 
 public sealed class AccountGrain(
-    [PersistentState("account", KringStorage.Name)] IPersistentState<AccountState> state) : Grain, IAccountGrain
+    [PersistentState("account", KringStorage.Name)] IPersistentState<AccountState> state,
+    TimeProvider clock) : Grain, IAccountGrain
 {
+    public const int MaxFailedSignIns = 5;
+    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+
     public async Task Set(AccountRecord account)
     {
         if (!string.Equals(account.UserName, this.GetPrimaryKeyString(), StringComparison.Ordinal))
         {
             throw new ArgumentException("The user name must equal the grain key.", nameof(account));
         }
-        state.State.Account = account;
+        // The stamp is the grain's own: kept while the password stays the same, renewed when it changes.
+        var previous = state.State.Account;
+        var stamp = previous?.SecurityStamp is { } kept && previous.PasswordHash == account.PasswordHash ? kept : NewStamp();
+        state.State.Account = account with { SecurityStamp = stamp };
         await state.WriteStateAsync();
     }
 
     public Task<AccountRecord?> Get() => Task.FromResult(state.State.Account);
+
+    public async Task<bool> SignInAttempt(bool passwordValid)
+    {
+        var s = state.State;
+        if (s.Account is null) return false;
+        var now = clock.GetUtcNow();
+        if (s.LockedUntil is { } until)
+        {
+            // While locked, even the right password is refused, and nothing is written.
+            if (now < until) return false;
+            s.LockedUntil = null;
+            s.FailedSignIns = 0;
+        }
+        if (passwordValid)
+        {
+            if (s.FailedSignIns > 0 || s.LastFailedSignIn is not null)
+            {
+                s.FailedSignIns = 0;
+                s.LastFailedSignIn = null;
+                await state.WriteStateAsync();
+            }
+            return true;
+        }
+        if (s.LastFailedSignIn is { } last && now - last >= Lockout) s.FailedSignIns = 0;
+        s.FailedSignIns++;
+        s.LastFailedSignIn = now;
+        if (s.FailedSignIns >= MaxFailedSignIns)
+        {
+            s.LockedUntil = now + Lockout;
+            s.FailedSignIns = 0;
+        }
+        await state.WriteStateAsync();
+        return false;
+    }
+
+    public async Task<string?> RevokeSessions()
+    {
+        if (state.State.Account is not { } account) return null;
+        state.State.Account = account with { SecurityStamp = NewStamp() };
+        await state.WriteStateAsync();
+        return state.State.Account.SecurityStamp;
+    }
+
+    public async Task<string?> ChangePassword(string passwordHash)
+    {
+        if (string.IsNullOrWhiteSpace(passwordHash)) throw new ArgumentException("A password hash is required.", nameof(passwordHash));
+        if (state.State.Account is not { } account) return null;
+        state.State.Account = account with { PasswordHash = passwordHash, SecurityStamp = NewStamp() };
+        state.State.FailedSignIns = 0;
+        state.State.LastFailedSignIn = null;
+        state.State.LockedUntil = null;
+        await state.WriteStateAsync();
+        return state.State.Account.SecurityStamp;
+    }
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
 }
 
 [GenerateSerializer, Alias("kring.state.Seed")]
