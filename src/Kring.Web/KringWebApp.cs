@@ -48,10 +48,11 @@ public static class KringWebApp
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.FullDataDirectory, "keys")));
         builder.Services.AddKringTelemetry(builder.Configuration, "kring-web");
         builder.Services.AddKringAuth();
+        builder.Services.AddKringWebSecurity(builder.Configuration);
         builder.Services.AddSingleton(new Resilience.ClusterResilience());
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            if (DutchTitles.TryGetValue(context.ProblemDetails.Status ?? 0, out var title) && context.ProblemDetails.Title is null or "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Method Not Allowed" or "Unsupported Media Type" or "An error occurred while processing your request.")
+            if (DutchTitles.TryGetValue(context.ProblemDetails.Status ?? 0, out var title) && context.ProblemDetails.Title is null or "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Method Not Allowed" or "Unsupported Media Type" or "Content Too Large" or "Payload Too Large" or "An error occurred while processing your request.")
             {
                 context.ProblemDetails.Title = title;
             }
@@ -73,6 +74,7 @@ public static class KringWebApp
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 
         var app = builder.Build();
+        app.UseKringWebSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();

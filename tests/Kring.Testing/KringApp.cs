@@ -26,7 +26,15 @@ public sealed class KringApp : IAsyncDisposable
     public Uri Address { get; }
     public string DataDirectory { get; }
 
-    public static async Task<KringApp> Start(string? dataDirectory = null)
+    /// <summary>The application's services, for tests that arrange state directly in the cluster (an extra account, say).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>
+    /// Starts the application. Every test signs in from the same loopback address, many times a minute, so the
+    /// sign-in rate limit is raised here; <paramref name="settings"/> (command-line style, such as
+    /// "--Kring:Security:SignIn:PermitLimit=10") come last and win.
+    /// </summary>
+    public static async Task<KringApp> Start(string? dataDirectory = null, params string[] settings)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "kring-test-" + Guid.NewGuid().ToString("N"));
         var app = KringWebApp.Build(
@@ -37,6 +45,8 @@ public sealed class KringApp : IAsyncDisposable
             $"--Kring:SiloPort={FreePort()}",
             $"--Kring:GatewayPort={FreePort()}",
             "--Logging:LogLevel:Default=Warning",
+            "--Kring:Security:SignIn:PermitLimit=100000",
+            .. settings,
         ]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -20,6 +20,7 @@ public static class KringApi
             return Results.NoContent();
         });
         api.MapGet("/me", (HttpContext http) => Results.Ok(ToDto(Current(http)))).RequireAuthorization();
+        api.MapKringAccountApi();
 
         api.MapGet("/villages", async (IGrainFactory grains) =>
         {

@@ -42,8 +42,14 @@ public static class AuthSetup
                 options.SlidingExpiration = true;
                 options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+                options.Events.OnValidatePrincipal = SessionStamps.ValidateCookie;
+                options.Events.OnSigningOut = SessionStamps.RevokeOnSignOut;
             })
-            .AddBearerToken(options => options.BearerTokenExpiration = TokenLifetime);
+            .AddBearerToken(options =>
+            {
+                options.BearerTokenExpiration = TokenLifetime;
+                options.Events.OnMessageReceived = SessionStamps.ValidateBearer;
+            });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Operator, p => p.RequireRole(nameof(Role.Operator)))
@@ -52,6 +58,8 @@ public static class AuthSetup
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(nameof(Role.Coordinator)).RequireClaim(KringUser.PartnerClaim))
             .AddPolicy(Policies.Villages, p => p.RequireRole(nameof(Role.VillageContact), nameof(Role.CarerConsultant), nameof(Role.Operator)));
         services.AddScoped<Accounts>();
+        services.AddMemoryCache();
+        services.AddSingleton<SessionStamps>();
         return services;
     }
 

@@ -10,6 +10,8 @@ public sealed record KringUser(string UserName, string DisplayName, Role Role, s
     public const string CircleClaim = "kring:circle";
     public const string PartnerClaim = "kring:partner";
     public const string DisplayNameClaim = "kring:display";
+    /// <summary>The account's security stamp when the cookie or token was issued; a changed stamp ends the session.</summary>
+    public const string StampClaim = "kring:stamp";
 
     public static KringUser? From(ClaimsPrincipal principal)
     {
@@ -37,6 +39,7 @@ public sealed record KringUser(string UserName, string DisplayName, Role Role, s
         if (account.VolunteerId is { } volunteer) claims.Add(new(VolunteerClaim, volunteer));
         if (account.CircleId is { } circle) claims.Add(new(CircleClaim, circle));
         if (account.PartnerId is { } partner) claims.Add(new(PartnerClaim, partner));
+        if (account.SecurityStamp is { } stamp) claims.Add(new(StampClaim, stamp));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
