@@ -1,0 +1,195 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kring.Testing;
+
+namespace Kring.Web.Tests.Security;
+
+/// <summary>Sessions end on the server: sign-out and a password change revoke every token and cookie; lockout; the password policy.</summary>
+[Collection(WebCollection.Name)]
+public sealed class SessionTests(SharedApp shared)
+{
+    private KringApp App => shared.App;
+
+    [Fact]
+    public async Task Signing_out_revokes_every_token_and_cookie_of_the_account()
+    {
+        var user = await TestAccounts.NewCarer(App);
+        var (phone, phoneToken) = await SignIn(user, TestAccounts.Password);
+        var (laptop, _) = await SignIn(user, TestAccounts.Password);
+        var browser = await CookieOnly(user, TestAccounts.Password);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/me")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await laptop.DeleteAsync("/api/v1/session")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await laptop.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/me")).StatusCode);
+        // The same token in a fresh client (no cookie at all) is refused too.
+        var copied = App.Client();
+        copied.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", phoneToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copied.GetAsync("/api/v1/circles/mine")).StatusCode);
+
+        // Signing in again works, with a new session.
+        var (again, _) = await SignIn(user, TestAccounts.Password);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_on_the_page_ends_the_api_tokens_too()
+    {
+        var user = await TestAccounts.NewCarer(App);
+        var (api, _) = await SignIn(user, TestAccounts.Password);
+        var browser = await CookieOnly(user, TestAccounts.Password);
+        var form = await Forms.Read(browser, "/Uitloggen");
+        var signOut = await browser.PostAsync("/Uitloggen", form.With(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_password_change_follows_the_policy_and_ends_every_other_session()
+    {
+        var user = await TestAccounts.NewCarer(App);
+        var (client, oldToken) = await SignIn(user, TestAccounts.Password);
+        var browser = await CookieOnly(user, TestAccounts.Password);
+
+        await AssertRefused(client, TestAccounts.Password, "kort-1", "newPassword", "minstens 12 tekens");
+        await AssertRefused(client, TestAccounts.Password, user, "newPassword", "gebruikersnaam");
+        await AssertRefused(client, TestAccounts.Password, "Wachtwoord2024!", "newPassword", "te makkelijk te raden");
+        await AssertRefused(client, TestAccounts.Password, "123456789012", "newPassword", "te makkelijk te raden");
+        await AssertRefused(client, TestAccounts.Password, "            ", "newPassword", "spaties");
+        await AssertRefused(client, TestAccounts.Password, new string('x', 257), "newPassword", "hooguit 256");
+        await AssertRefused(client, "niet-het-wachtwoord", "een heel goed nieuw wachtwoord", "currentPassword", "klopt niet");
+        await AssertRefused(client, null, "een heel goed nieuw wachtwoord", "currentPassword", "huidige wachtwoord");
+        // None of the refusals changed anything.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/me")).StatusCode);
+
+        const string newPassword = "lange zomeravond aan de Maas";
+        var changed = await client.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = TestAccounts.Password, newPassword });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var session = await changed.Content.ReadFromJsonAsync<JsonElement>();
+        var newToken = session.GetProperty("token").GetString()!;
+        Assert.NotEqual(oldToken, newToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await WithToken(oldToken).GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await WithToken(newToken).GetAsync("/api/v1/me")).StatusCode);
+
+        var oldPassword = await App.Client().PostAsJsonAsync("/api/v1/session", new { username = user, password = TestAccounts.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, oldPassword.StatusCode);
+        var (withNew, _) = await SignIn(user, newPassword);
+        Assert.Equal(HttpStatusCode.OK, (await withNew.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_failed_sign_ins_lock_the_account_and_a_locked_account_answers_like_a_wrong_password()
+    {
+        var user = await TestAccounts.NewCarer(App);
+        var (session, _) = await SignIn(user, TestAccounts.Password);
+        var client = App.Client();
+        var unknown = await client.PostAsJsonAsync("/api/v1/session", new { username = "niemand-" + Guid.NewGuid().ToString("N")[..8], password = "fout" });
+        var unknownProblem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.PostAsJsonAsync("/api/v1/session", new { username = user, password = "fout-" + i });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+        var locked = await client.PostAsJsonAsync("/api/v1/session", new { username = user, password = TestAccounts.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        var lockedProblem = await locked.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(unknownProblem.GetProperty("title").GetString(), lockedProblem.GetProperty("title").GetString());
+        Assert.Equal(unknownProblem.GetProperty("detail").GetString(), lockedProblem.GetProperty("detail").GetString());
+        Assert.Equal(unknown.Content.Headers.ContentType, locked.Content.Headers.ContentType);
+        Assert.False(locked.Headers.Contains("Set-Cookie"));
+
+        // The page refuses the right password alike.
+        var browser = App.Client();
+        var form = await Forms.Read(browser, "/Inloggen");
+        var page = await browser.PostAsync("/Inloggen", form.With(new() { ["UserName"] = user, ["Password"] = TestAccounts.Password }));
+        Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
+        Assert.Contains("Onbekende gebruikersnaam of onjuist wachtwoord.", await page.Content.ReadAsStringAsync());
+
+        // A session that was already open is not ended by the lock (signing out or a password change does that).
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Failed_sign_ins_are_forgiven_by_a_successful_one()
+    {
+        var user = await TestAccounts.NewCarer(App);
+        var client = App.Client();
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/session", new { username = user, password = "fout" })).StatusCode);
+            }
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/session", new { username = user, password = TestAccounts.Password })).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Cookies_are_http_only_and_same_site_strict_and_secure_behind_an_https_proxy()
+    {
+        var plain = await App.Client().PostAsJsonAsync("/api/v1/session", new { username = "mantelzorger", password = "kring-demo" });
+        var cookie = Attributes(Assert.Single(plain.Headers.GetValues("Set-Cookie"), c => c.StartsWith("kring=")));
+        Assert.Contains("httponly", cookie);
+        Assert.Contains("samesite=strict", cookie);
+        Assert.DoesNotContain("secure", cookie);
+
+        // A reverse proxy on the same machine (loopback is trusted by default) says the client came over HTTPS.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(new { username = "mantelzorger", password = "kring-demo" }) };
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        var proxied = await App.Client().SendAsync(request);
+        var secure = Attributes(Assert.Single(proxied.Headers.GetValues("Set-Cookie"), c => c.StartsWith("kring=")));
+        Assert.Contains("secure", secure);
+        Assert.Contains("httponly", secure);
+        Assert.Equal("max-age=31536000", Assert.Single(proxied.Headers.GetValues("Strict-Transport-Security")));
+    }
+
+    /// <summary>A Set-Cookie header's attributes (everything after the value), in lower case.</summary>
+    private static List<string> Attributes(string setCookie) =>
+        setCookie.Split(';').Skip(1).Select(a => a.Trim().ToLowerInvariant()).ToList();
+
+    private static async Task AssertRefused(HttpClient client, string? current, string next, string field, string message)
+    {
+        var response = await client.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = current, newPassword = next });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains(errors.GetProperty(field).EnumerateArray(), m => m.GetString()!.Contains(message));
+    }
+
+    private async Task<(HttpClient Client, string Token)> SignIn(string user, string password)
+    {
+        var client = App.Client();
+        var response = await client.PostAsJsonAsync("/api/v1/session", new { username = user, password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        // Token only: this client's cookie is dropped, so the token alone is what gets checked.
+        var tokenOnly = WithToken(token);
+        return (tokenOnly, token);
+    }
+
+    private HttpClient WithToken(string token)
+    {
+        var client = App.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A browser: signed in through the sign-in page, with only the cookie.</summary>
+    private async Task<HttpClient> CookieOnly(string user, string password)
+    {
+        var browser = App.Client();
+        var form = await Forms.Read(browser, "/Inloggen");
+        var response = await browser.PostAsync("/Inloggen", form.With(new() { ["UserName"] = user, ["Password"] = password }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return browser;
+    }
+}
