@@ -85,6 +85,7 @@ public static class KringWebApp
 
         app.MapOpenApi("/api/v1/openapi.json");
         app.MapKringApi();
+        app.MapKringFrontEndApi();
         app.MapRazorPages();
         app.MapKringHealth();
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(AuthSetup.Policies.Operator);

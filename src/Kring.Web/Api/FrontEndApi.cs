@@ -1,0 +1,157 @@
+using System.Runtime.CompilerServices;
+using Kring.Web.Input;
+using Kring.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using static Kring.Web.Security.AuthSetup;
+
+namespace Kring.Web.Api;
+
+public sealed record PreferencesJson(IReadOnlyList<string>? Kinds, IReadOnlyList<string>? Skills, double? MaxKm);
+public sealed record NewCircleJson(
+    string? Village, string? CarerName, int? CarerAge, string? CareRecipientName, string? Relationship, IReadOnlyList<string>? Needs,
+    string? Phone, string? Address);
+
+/// <summary>
+/// The routes the pages for every role lean on: the volunteer's preferences and calendar feed, registering a carer
+/// circle, and the village's live key figures and export.
+/// </summary>
+public static class FrontEndApi
+{
+    /// <summary>How often the live stream looks at the village; a change goes out at the next look.</summary>
+    public static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(2);
+    /// <summary>The live stream repeats the figures at least this often, so proxies keep the connection open.</summary>
+    public static readonly TimeSpan LiveHeartbeat = TimeSpan.FromSeconds(15);
+
+    public static void MapKringFrontEndApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Kring").AddEndpointFilter<Resilience.ResilientEndpointFilter>();
+
+        var me = api.MapGroup("/volunteers/me").RequireAuthorization(Policies.Volunteer);
+        me.MapGet("/assignments.ics", CalendarFeedFor);
+        me.MapGet("/preferences", async (HttpContext http, IGrainFactory grains) =>
+            await Volunteer(http, grains).GetProfile() is { } p ? Results.Ok(ToJson(p)) : Problems.NotFound("Dit vrijwilligersprofiel bestaat niet."));
+        me.MapPut("/preferences", SetPreferences);
+
+        api.MapPost("/circles", RegisterCircle).RequireAuthorization(policy => policy.RequireRole(nameof(Role.CarerConsultant)));
+
+        api.MapGet("/villages/{villageId}/overview.csv", VillageExport).RequireAuthorization(Policies.Villages);
+        // A stream stays open for as long as the page does, so it runs outside the per-call timeout of the resilience pipeline.
+        app.MapGet("/api/v1/villages/{villageId}/overview/stream", VillageStream).WithTags("Kring").RequireAuthorization(Policies.Villages);
+    }
+
+    private static async Task<IResult> CalendarFeedFor(HttpContext http, IGrainFactory grains)
+    {
+        var assignments = await Volunteer(http, grains).GetAssignments();
+        var villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).ToDictionary(v => v.Id, v => v.Name);
+        var page = $"{http.Request.Scheme}://{http.Request.Host}/Vrijwilliger";
+        var ics = CalendarFeed.Build(assignments, villages, page, TimeProvider.System.GetUtcNow());
+        http.Response.Headers.ContentDisposition = "inline; filename=\"kring-afspraken.ics\"";
+        http.Response.Headers.CacheControl = "private, no-store";
+        return Results.Text(ics, CalendarFeed.MediaType + "; charset=utf-8");
+    }
+
+    private static async Task<IResult> SetPreferences(PreferencesJson? body, HttpContext http, IGrainFactory grains)
+    {
+        var errors = new FieldErrors();
+        var km = body?.MaxKm?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var preferences = PreferencesInput.Parse(body?.Kinds, body?.Skills, km, errors);
+        if (preferences is null) return Problems.Validation(errors);
+        var volunteer = Volunteer(http, grains);
+        await volunteer.UpdatePreferences(preferences.Kinds, preferences.Skills, preferences.MaxKm);
+        return await volunteer.GetProfile() is { } p ? Results.Ok(ToJson(p)) : Problems.NotFound("Dit vrijwilligersprofiel bestaat niet.");
+    }
+
+    private static async Task<IResult> RegisterCircle(NewCircleJson? body, HttpContext http, IGrainFactory grains,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
+    {
+        var errors = new FieldErrors();
+        if (body is null) { errors.Add("body", "Stuur de gegevens van de kring mee."); return Problems.Validation(errors); }
+        if (idempotencyKey is { Length: > 100 }) errors.Add("Idempotency-Key", "De sleutel is te lang (hooguit 100 tekens).");
+        var villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
+        var profile = CircleInput.Validate(CircleInput.NewId(idempotencyKey), body.Village, villages, body.CarerName, body.CarerAge, body.CareRecipientName,
+            body.Relationship, body.Needs, body.Phone, body.Address, errors);
+        if (profile is null) return Problems.Validation(errors);
+        var view = await RegisterOnce(grains, profile);
+        return Results.Created($"/api/v1/circles/{view.Profile.Id}", view.ToDto());
+    }
+
+    /// <summary>Registers the circle unless a retry with the same key already did.</summary>
+    public static async Task<CircleView> RegisterOnce(IGrainFactory grains, CircleProfile profile)
+    {
+        var circle = grains.GetGrain<ICarerCircleGrain>(profile.Id);
+        if (await circle.Get() is { } existing) return existing;
+        await circle.Register(profile);
+        return (await circle.Get())!;
+    }
+
+    private static async Task<IResult> VillageExport(string villageId, HttpContext http, IGrainFactory grains)
+    {
+        if (await Authorise(villageId, http, grains) is { } problem) return problem;
+        var counts = await VillageCounts.Load(grains, villageId, TimeProvider.System.GetUtcNow());
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"kring-{villageId}-kerncijfers.csv\"";
+        return Results.Text(counts.ToSafeCsv(), "text/csv; charset=utf-8");
+    }
+
+    private static async Task<IResult> VillageStream(string villageId, HttpContext http, IGrainFactory grains, IHostApplicationLifetime lifetime)
+    {
+        if (await Authorise(villageId, http, grains) is { } problem) return problem;
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.ServerSentEvents(LiveCounts(grains, villageId, http.RequestAborted, lifetime.ApplicationStopping), "overview");
+    }
+
+    /// <summary>The village's safe figures now, then again whenever they change (and at least every heartbeat).</summary>
+    private static async IAsyncEnumerable<string> LiveCounts(IGrainFactory grains, string villageId, CancellationToken aborted, CancellationToken stopping)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping);
+        string? last = null;
+        var lastSent = DateTimeOffset.MinValue;
+        while (!cancel.IsCancellationRequested)
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var counts = await TryLoad(grains, villageId, now);
+            // The cluster did not answer: end the stream; the browser's EventSource reconnects by itself.
+            if (counts is null) yield break;
+            var json = counts.ToSafeJson(now);
+            var figures = json[json.IndexOf("\"counts\"", StringComparison.Ordinal)..];
+            if (figures != last || now - lastSent >= LiveHeartbeat)
+            {
+                last = figures;
+                lastSent = now;
+                yield return json;
+            }
+            try
+            {
+                await Task.Delay(LiveInterval, cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static async Task<VillageCounts?> TryLoad(IGrainFactory grains, string villageId, DateTimeOffset now)
+    {
+        try
+        {
+            return await VillageCounts.Load(grains, villageId, now);
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<IResult?> Authorise(string villageId, HttpContext http, IGrainFactory grains)
+    {
+        var user = KringUser.From(http.User)!;
+        if (!user.CanSeeVillage(villageId)) return Problems.Forbidden("U heeft geen toegang tot dit dorp.");
+        if (await grains.GetGrain<IVillageGrain>(villageId).GetInfo() is null) return Problems.NotFound($"Dorp '{villageId}' bestaat niet.");
+        return null;
+    }
+
+    private static IVolunteerGrain Volunteer(HttpContext http, IGrainFactory grains) =>
+        grains.GetGrain<IVolunteerGrain>(KringUser.From(http.User)!.VolunteerId!);
+
+    private static PreferencesJson ToJson(VolunteerProfile p) => new(p.Kinds.Select(k => k.Code()).ToList(), p.Skills, p.MaxKm);
+}
