@@ -72,12 +72,14 @@ public static class KringWebApp
             options.Conventions.AuthorizeFolder("/Beheer", AuthSetup.Policies.Operator);
         });
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        Localisation.FrontEndSetup.AddKringFrontEnd(builder.Services);
 
         var app = builder.Build();
         app.UseKringWebSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        Localisation.FrontEndSetup.UseKringLocalization(app);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

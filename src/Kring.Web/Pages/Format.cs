@@ -1,29 +1,43 @@
 using System.Globalization;
 using Kring.Web.Input;
+using Kring.Web.Localisation;
 
 namespace Kring.Web.Pages;
 
-/// <summary>Dutch, Europe/Amsterdam presentation of times and codes.</summary>
+/// <summary>Presentation of times and codes in the user's language (Dutch by default), always in Europe/Amsterdam time.</summary>
 public static class Format
 {
     public static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>nl-NL, or British English when the user switched to English.</summary>
+    public static CultureInfo Culture => FrontEndSetup.IsEnglish ? English : Dutch;
 
     public static string When(DateTimeOffset start, DateTimeOffset end)
     {
         var s = RequestInput.ToAmsterdam(start);
         var e = RequestInput.ToAmsterdam(end);
-        return $"{s.ToString("dddd d MMMM yyyy", Dutch)}, {s:HH:mm}–{e:HH:mm}";
+        return $"{s.ToString("dddd d MMMM yyyy", Culture)}, {s.ToString("HH:mm", Culture)}–{e.ToString("HH:mm", Culture)}";
     }
 
-    public static string Kind(HelpKind kind) => RequestInput.KindLabel(kind);
+    /// <summary>A moment, such as when a request was filed: "3 maart 2027 14:05".</summary>
+    public static string Moment(DateTimeOffset at) => RequestInput.ToAmsterdam(at).ToString("d MMMM yyyy HH:mm", Culture);
+
+    public static string Date(DateOnly date) => date.ToString("dddd d MMMM yyyy", Culture);
+
+    public static string Kind(HelpKind kind) => Texts.T(RequestInput.KindLabel(kind));
+
+    public static string Need(string code) => Texts.T(RequestInput.NeedLabel(code));
 
     public static string Needs(IEnumerable<string> needs)
     {
-        var labels = needs.Select(RequestInput.NeedLabel).ToList();
-        return labels.Count == 0 ? "geen bijzonderheden" : string.Join(", ", labels);
+        var labels = needs.Select(Need).ToList();
+        return labels.Count == 0 ? Texts.T("geen bijzonderheden") : string.Join(", ", labels);
     }
 
-    public static string Status(RequestStatus status) => status switch
+    public static string Day(DayOfWeek day) => Texts.T(Days.Dutch(day));
+
+    public static string Status(RequestStatus status) => Texts.T(status switch
     {
         RequestStatus.Open => "open",
         RequestStatus.Offered => "aangeboden",
@@ -32,9 +46,9 @@ public static class Format
         RequestStatus.Expired => "verlopen",
         RequestStatus.Completed => "afgerond",
         _ => status.ToString(),
-    };
+    });
 
-    public static string Status(OfferStatus status) => status switch
+    public static string Status(OfferStatus status) => Texts.T(status switch
     {
         OfferStatus.Pending => "wacht op uw antwoord",
         OfferStatus.Accepting => "wordt bevestigd",
@@ -43,5 +57,18 @@ public static class Format
         OfferStatus.Withdrawn => "ingetrokken",
         OfferStatus.Expired => "verlopen",
         _ => status.ToString(),
-    };
+    });
+
+    public static string Service(PartnerService service) => Texts.T(service switch
+    {
+        PartnerService.Buddy => "maatje",
+        PartnerService.Respite => "vervangende zorg",
+        PartnerService.DayCare => "dagbesteding",
+        PartnerService.ShortStay => "logeeropvang",
+        PartnerService.InformationAndAdvice => "informatie en advies",
+        _ => service.ToString(),
+    });
+
+    /// <summary>A count; for figures that leave the page, see Api.VillageCounts.</summary>
+    public static string Count(int n) => n.ToString("N0", Culture);
 }

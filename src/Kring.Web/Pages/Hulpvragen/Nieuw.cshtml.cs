@@ -15,6 +15,11 @@ public sealed class NieuwModel(IGrainFactory grains) : PageModel
     [BindProperty] public string? To { get; set; }
     [BindProperty] public List<string> Needs { get; set; } = [];
     [BindProperty] public string? Notes { get; set; }
+    /// <summary>Repeat every week at the same local time, for <see cref="Weeks"/> weeks.</summary>
+    [BindProperty] public bool Repeat { get; set; }
+    [BindProperty] public string? Weeks { get; set; } = "4";
+    /// <summary>The circle the consultant files for, when it is known.</summary>
+    public CircleProfile? Circle { get; private set; }
     /// <summary>One key per form, so pressing "send" twice files the request once.</summary>
     [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
     public bool IsConsultant { get; private set; }
@@ -28,6 +33,7 @@ public sealed class NieuwModel(IGrainFactory grains) : PageModel
         if (Kring is not null && user.CanRequestFor(Kring) && await grains.GetGrain<ICarerCircleGrain>(Kring).Get() is { } circle)
         {
             Needs = circle.Profile.CareNeeds.Where(RequestInput.KnownNeeds.Contains).ToList();
+            Circle = circle.Profile;
         }
         return Page();
     }
@@ -47,6 +53,11 @@ public sealed class NieuwModel(IGrainFactory grains) : PageModel
         if (from is null) Errors.Add("from", "Vul een begintijd in als uu:mm.");
         TimeOnly? to = AvailabilityInput.TryTime(To, out var t) ? t : null;
         if (to is null) Errors.Add("to", "Vul een eindtijd in als uu:mm.");
+        var weeks = 1;
+        if (Repeat && (!int.TryParse(Weeks, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out weeks) || weeks < 2 || weeks > RequestInput.MaxWeeks))
+        {
+            Errors.Add("weeks", $"Vul een aantal weken in van 2 tot en met {RequestInput.MaxWeeks}.");
+        }
         if (Errors.Any)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -60,8 +71,16 @@ public sealed class NieuwModel(IGrainFactory grains) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await grains.GetGrain<ICarerCircleGrain>(circleId!).SubmitRequest(request);
-        TempData["Message"] = "Uw hulpvraag is verstuurd. We zoeken een vrijwilliger.";
+        if (Repeat)
+        {
+            await grains.GetGrain<ICarerCircleGrain>(circleId!).SubmitSeries(RequestInput.Weekly(request, weeks));
+            TempData["Message"] = $"Uw hulpvraag is verstuurd: elke week, {weeks} weken lang. We zoeken één vrijwilliger voor de hele reeks.";
+        }
+        else
+        {
+            await grains.GetGrain<ICarerCircleGrain>(circleId!).SubmitRequest(request);
+            TempData["Message"] = "Uw hulpvraag is verstuurd. We zoeken een vrijwilliger.";
+        }
         return RedirectToPage("Index", new { kring = circleId });
     }
 }

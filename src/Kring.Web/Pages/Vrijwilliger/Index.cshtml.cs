@@ -7,11 +7,15 @@ namespace Kring.Web.Pages.Vrijwilliger;
 
 public sealed class VrijwilligerIndexModel(IGrainFactory grains) : PageModel
 {
+    /// <summary>An assignment with the carer's contact details, which only the volunteer booked for it gets to see.</summary>
+    public sealed record Booked(Assignment Assignment, CircleProfile? Contact);
+
     private Dictionary<string, string> _villages = new();
 
     public IReadOnlyList<Offer> Pending { get; private set; } = [];
     public IReadOnlyList<Offer> Closed { get; private set; } = [];
-    public IReadOnlyList<Assignment> Assignments { get; private set; } = [];
+    public IReadOnlyList<Booked> Upcoming { get; private set; } = [];
+    public IReadOnlyList<Assignment> Past { get; private set; } = [];
     [TempData] public string? Message { get; set; }
     [TempData] public bool MessageIsError { get; set; }
 
@@ -19,12 +23,28 @@ public sealed class VrijwilligerIndexModel(IGrainFactory grains) : PageModel
 
     public async Task OnGet()
     {
-        var volunteer = Volunteer;
+        var volunteerId = KringUser.From(User)!.VolunteerId!;
+        var volunteer = grains.GetGrain<IVolunteerGrain>(volunteerId);
         var offers = await volunteer.GetOffers();
         Pending = offers.Where(o => o.Status == OfferStatus.Pending).ToList();
         Closed = offers.Where(o => o.Status is not (OfferStatus.Pending or OfferStatus.Accepted)).OrderByDescending(o => o.Start).Take(10).ToList();
-        Assignments = await volunteer.GetAssignments();
+        var now = TimeProvider.System.GetUtcNow();
+        var assignments = await volunteer.GetAssignments();
+        Past = assignments.Where(a => a.End < now).OrderByDescending(a => a.Start).Take(10).ToList();
+        Upcoming = await Task.WhenAll(assignments.Where(a => a.End >= now).OrderBy(a => a.Start).Select(a => WithContact(a, volunteerId)));
         _villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).ToDictionary(v => v.Id, v => v.Name);
+    }
+
+    /// <summary>
+    /// The circle must agree that this volunteer is matched to the request; a request that was unassigned or cancelled
+    /// meanwhile shows no contact details.
+    /// </summary>
+    private async Task<Booked> WithContact(Assignment assignment, string volunteerId)
+    {
+        var circle = grains.GetGrain<ICarerCircleGrain>(assignment.CircleId);
+        var request = await circle.GetRequest(assignment.RequestId);
+        if (request is not { Status: RequestStatus.Matched } || request.VolunteerId != volunteerId) return new Booked(assignment, null);
+        return new Booked(assignment, (await circle.Get())?.Profile);
     }
 
     public Task<IActionResult> OnPostAccept(string offerId) => Answer(Volunteer.Accept(offerId ?? ""));
@@ -34,7 +54,7 @@ public sealed class VrijwilligerIndexModel(IGrainFactory grains) : PageModel
     private async Task<IActionResult> Answer(Task<OfferReply> call)
     {
         var reply = await call;
-        Message = Problems.Explain(reply);
+        Message = Texts.T(Problems.Explain(reply));
         MessageIsError = reply is not (OfferReply.Accepted or OfferReply.Declined or OfferReply.AlreadyAccepted or OfferReply.AlreadyDeclined);
         return RedirectToPage();
     }

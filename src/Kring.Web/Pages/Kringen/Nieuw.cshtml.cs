@@ -1,0 +1,51 @@
+using Kring.Web.Api;
+using Kring.Web.Input;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kring.Web.Pages.Kringen;
+
+/// <summary>The carer consultant registers a new carer circle, then files requests on its behalf.</summary>
+[Authorize(Roles = nameof(Role.CarerConsultant))]
+public sealed class KringNieuwModel(IGrainFactory grains) : PageModel
+{
+    [BindProperty] public string? Village { get; set; }
+    [BindProperty] public string? CarerName { get; set; }
+    [BindProperty] public string? CarerAge { get; set; }
+    [BindProperty] public string? CareRecipientName { get; set; }
+    [BindProperty] public string? Relationship { get; set; }
+    [BindProperty] public List<string> Needs { get; set; } = [];
+    [BindProperty] public string? Phone { get; set; }
+    [BindProperty] public string? Address { get; set; }
+    /// <summary>One key per form, so pressing "register" twice registers one circle.</summary>
+    [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
+    public IReadOnlyList<VillageInfo> Villages { get; private set; } = [];
+    public FieldErrors Errors { get; } = new();
+
+    public async Task OnGet(string? dorp)
+    {
+        Village = dorp;
+        await LoadVillages();
+    }
+
+    public async Task<IActionResult> OnPost()
+    {
+        await LoadVillages();
+        int? age = int.TryParse(CarerAge, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : null;
+        if (age is null && !string.IsNullOrWhiteSpace(CarerAge)) Errors.Add("carerAge", "Vul de leeftijd in hele jaren in.");
+        var profile = CircleInput.Validate(CircleInput.NewId(IdempotencyKey), Village, Villages.Select(v => v.Id).ToList(), CarerName, age,
+            CareRecipientName, Relationship, Needs, Phone, Address, Errors);
+        if (profile is null || Errors.Any)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var circle = await FrontEndApi.RegisterOnce(grains, profile);
+        TempData["Message"] = $"De kring van {circle.Profile.CarerName} is aangemeld ({circle.Profile.Id}). U kunt nu hulp vragen namens deze kring.";
+        return RedirectToPage("/Hulpvragen/Index", new { kring = circle.Profile.Id });
+    }
+
+    private async Task LoadVillages() =>
+        Villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
+}

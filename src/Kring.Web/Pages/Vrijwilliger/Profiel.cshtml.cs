@@ -1,0 +1,57 @@
+using Kring.Web.Input;
+using Kring.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kring.Web.Pages.Vrijwilliger;
+
+/// <summary>The volunteer's kinds of help, skills and travel radius.</summary>
+public sealed class ProfielModel(IGrainFactory grains) : PageModel
+{
+    [BindProperty] public List<string> Kinds { get; set; } = [];
+    [BindProperty] public List<string> Skills { get; set; } = [];
+    /// <summary>Bound as text and read with a dot or comma, whatever the page's culture.</summary>
+    [BindProperty] public string? MaxKm { get; set; }
+    public VolunteerProfile? Profile { get; private set; }
+    public string HomeVillage { get; private set; } = "";
+    public bool Saved { get; private set; }
+    public FieldErrors Errors { get; } = new();
+
+    public async Task OnGet(bool saved = false)
+    {
+        Saved = saved;
+        await Load();
+        if (Profile is { } p)
+        {
+            Kinds = p.Kinds.Select(k => k.Code()).ToList();
+            Skills = p.Skills.ToList();
+            MaxKm = PreferencesInput.Km(p.MaxKm);
+        }
+    }
+
+    public async Task<IActionResult> OnPost()
+    {
+        await Load();
+        if (Profile is null) return NotFound();
+        var preferences = PreferencesInput.Parse(Kinds, Skills, MaxKm, Errors);
+        if (preferences is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        await Volunteer.UpdatePreferences(preferences.Kinds, preferences.Skills, preferences.MaxKm);
+        return RedirectToPage(new { saved = true });
+    }
+
+    private async Task Load()
+    {
+        Profile = await Volunteer.GetProfile();
+        if (Profile is not null)
+        {
+            var village = await grains.GetGrain<IVillageGrain>(Profile.HomeVillage).GetInfo();
+            HomeVillage = village?.Name ?? Profile.HomeVillage;
+        }
+    }
+
+    private IVolunteerGrain Volunteer => grains.GetGrain<IVolunteerGrain>(KringUser.From(User)!.VolunteerId!);
+}
