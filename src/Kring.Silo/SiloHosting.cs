@@ -8,6 +8,9 @@ namespace Kring.Silo;
 
 public static class SiloHosting
 {
+    /// <summary>Cluster mode: Orleans' ClusterMembershipOptions (failure detection), bound from this section.</summary>
+    public const string MembershipSection = "Kring:Membership";
+
     /// <summary>
     /// The embedded default: one silo, SQLite grain storage through Orleans' ADO.NET provider, localhost clustering and
     /// in-memory reminders (SQLite has no clustering or reminder tables). Creates the schema on first start.
@@ -49,6 +52,9 @@ public static class SiloHosting
             options.ServiceId = settings.ServiceId;
             options.ClusterId = settings.ClusterId;
         });
+        // Failure detection: any ClusterMembershipOptions property, e.g. Kring:Membership:ProbeTimeout=00:00:02 and
+        // Kring:Membership:NumMissedProbesLimit=2 to declare a crashed silo dead in seconds. Orleans' defaults otherwise.
+        silo.Services.Configure<Orleans.Configuration.ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = invariant;
