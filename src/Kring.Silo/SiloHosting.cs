@@ -22,7 +22,7 @@ public static class SiloHosting
         SqliteSchema.EnsureCreated(settings.SqliteConnectionString);
 
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
-        silo.AddAdoNetGrainStorage(KringStorage.Name, options =>
+        silo.AddKringStorage(options =>
         {
             options.Invariant = "System.Data.SQLite";
             options.ConnectionString = settings.SqliteConnectionString;
@@ -60,7 +60,7 @@ public static class SiloHosting
             options.Invariant = invariant;
             options.ConnectionString = connectionString;
         });
-        silo.AddAdoNetGrainStorage(KringStorage.Name, options =>
+        silo.AddKringStorage(options =>
         {
             options.Invariant = invariant;
             options.ConnectionString = connectionString;
