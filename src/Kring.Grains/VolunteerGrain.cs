@@ -28,6 +28,9 @@ public sealed class VolunteerGrain(
     /// <summary>Matching indexes volunteers up to <see cref="MatchingOptions.BorderKm"/> across a region's border; a larger radius would not be seen.</summary>
     public const double MaxRadiusKm = 25;
     private static readonly TimeSpan KeepClosedOffers = TimeSpan.FromDays(30);
+    /// <summary>How soon a held accept asks its circle again after the circle could not be reached.</summary>
+    private static readonly TimeSpan HoldRetryDelay = TimeSpan.FromSeconds(5);
+    private IGrainTimer? _holdRetry;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -190,7 +193,19 @@ public sealed class VolunteerGrain(
     private async Task<OfferReply> Confirm(Offer offer, string? reason = null)
     {
         var circle = GrainFactory.GetGrain<ICarerCircleGrain>(offer.CircleId);
-        var confirmation = await circle.ConfirmMatch(offer.RequestId, this.GetPrimaryKeyString(), offer.Id, reason);
+        MatchConfirmation confirmation;
+        try
+        {
+            confirmation = await circle.ConfirmMatch(offer.RequestId, this.GetPrimaryKeyString(), offer.Id, reason);
+        }
+        catch
+        {
+            // The circle did not answer (its silo died, the database is down) and may or may not have confirmed. The
+            // time stays held and the circle is asked again soon, so the accept ends as a booking or a release instead
+            // of a hold that waits for this grain's next activation.
+            RetryHoldsLater();
+            throw;
+        }
         OfferReply reply;
         if (confirmation == MatchConfirmation.Confirmed)
         {
@@ -215,8 +230,21 @@ public sealed class VolunteerGrain(
     {
         foreach (var offer in state.State.Offers.Values.Where(o => o.Status == OfferStatus.Accepting).ToList())
         {
-            await Confirm(offer);
+            try
+            {
+                await Confirm(offer);
+            }
+            catch (Exception)
+            {
+                return; // Confirm has planned the next try.
+            }
         }
+    }
+
+    private void RetryHoldsLater()
+    {
+        _holdRetry?.Dispose();
+        _holdRetry = this.RegisterGrainTimer(ResolveHolds, HoldRetryDelay, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Time already promised: assignments and accepts still waiting for the circle's confirmation.</summary>
