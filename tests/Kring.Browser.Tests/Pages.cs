@@ -15,6 +15,14 @@ public static class Pages
         await page.WaitForURLAsync(url => !url.Contains("/Inloggen"));
     }
 
+    /// <summary>Follows the language link in the footer ("English" or "Nederlands"), as a user would.</summary>
+    public static async Task SwitchTo(IPage page, string language)
+    {
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = language == "en" ? "English" : "Nederlands", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+    }
+
     public static async Task Screenshot(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtefactDirectory, name + ".png"), FullPage = true });
 

@@ -36,8 +36,8 @@ public sealed class CoordinatieModel(IGrainFactory grains) : PageModel
         .ThenBy(v => v.Profile.DisplayName, StringComparer.CurrentCulture);
 
     public static string When(AvailabilityDto a) =>
-        a.Paused ? "pauze"
-        : a.Weekly.Count == 0 ? "geen vaste tijden"
+        a.Paused ? Texts.T("pauze")
+        : a.Weekly.Count == 0 ? Texts.T("geen vaste tijden")
         : string.Join(", ", a.Weekly.Select(s => $"{Format.Day(s.Day)} {s.From.ToString("HH:mm")}–{s.To.ToString("HH:mm")}"));
 
     public async Task<IActionResult> OnGet()
@@ -60,7 +60,7 @@ public sealed class CoordinatieModel(IGrainFactory grains) : PageModel
         var reply = await grains.GetGrain<IVolunteerGrain>(volunteerId!).AssignByCoordinator(summary, user.UserName, why!);
         var name = (await grains.GetGrain<IVolunteerGrain>(volunteerId!).GetProfile())?.DisplayName ?? volunteerId;
         MessageIsError = reply is not (OfferReply.Accepted or OfferReply.AlreadyAccepted);
-        Message = MessageIsError ? Problems.Explain(reply) : $"{name} is gekoppeld aan de hulpvraag van {Format.When(request.Start, request.End)}.";
+        Message = MessageIsError ? Texts.T(Problems.Explain(reply)) : Texts.T("{0} is gekoppeld aan de hulpvraag van {1}.", name, Format.When(request.Start, request.End));
         return RedirectToPage();
     }
 
@@ -74,7 +74,7 @@ public sealed class CoordinatieModel(IGrainFactory grains) : PageModel
         if (!(await PartnerGrain(user).GetVolunteers()).Contains(volunteerId)) return Forbid();
         var reply = await grains.GetGrain<IVolunteerGrain>(volunteerId).UnassignByCoordinator(request.Id, user.UserName, why!);
         MessageIsError = reply != OfferReply.Unassigned;
-        Message = MessageIsError ? Problems.Explain(reply) : $"De vrijwilliger is ontkoppeld; de hulpvraag van {Format.When(request.Start, request.End)} staat weer open.";
+        Message = MessageIsError ? Texts.T(Problems.Explain(reply)) : Texts.T("De vrijwilliger is ontkoppeld; de hulpvraag van {0} staat weer open.", Format.When(request.Start, request.End));
         return RedirectToPage();
     }
 

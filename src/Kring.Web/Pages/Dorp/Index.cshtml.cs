@@ -18,7 +18,7 @@ public sealed class DorpModel(IGrainFactory grains) : PageModel
     public const int YoungAge = 25;
 
     public sealed record AvailableVolunteer(VolunteerProfile Profile, IReadOnlyList<(DateOnly Date, WeeklySlotDto Slot)> Slots);
-    public sealed record QuietCircle(CircleProfile Profile, DateTimeOffset? LastRequest);
+    public sealed record QuietCircle(CircleProfile Profile, DateTimeOffset? LastContact);
 
     public IReadOnlyList<VillageInfo> Villages { get; private set; } = [];
     public VillageMembers? Members { get; private set; }
@@ -81,11 +81,12 @@ public sealed class DorpModel(IGrainFactory grains) : PageModel
         Circles = (await Task.WhenAll(Members.Circles.Select(c => grains.GetGrain<ICarerCircleGrain>(c).Get()))).OfType<CircleView>()
             .Select(c => c.Profile).OrderBy(c => c.CarerName, StringComparer.CurrentCulture).ToList();
         YoungCarers = Circles.Where(c => c.CarerAge < YoungAge).ToList();
-        var lastRequest = requests.GroupBy(r => r.CircleId).ToDictionary(g => g.Key, g => g.Max(r => r.CreatedAt));
-        var since = now.AddDays(-7 * QuietWeeks);
-        Quiet = Circles.Select(c => new QuietCircle(c, lastRequest.TryGetValue(c.Id, out var at) ? at : null))
-            .Where(q => q.LastRequest is null || q.LastRequest < since)
-            .OrderBy(q => q.LastRequest is null).ThenBy(q => q.LastRequest).ThenBy(q => q.Profile.CarerName, StringComparer.CurrentCulture)
+        // The village remembers when each circle was last heard from: a request or a balance check-in.
+        var byId = Circles.ToDictionary(c => c.Id);
+        Quiet = (await village.GetQuiet(now.AddDays(-7 * QuietWeeks)))
+            .Where(q => byId.ContainsKey(q.CircleId))
+            .Select(q => new QuietCircle(byId[q.CircleId], q.LastContact))
+            .OrderBy(q => q.LastContact is null).ThenBy(q => q.LastContact).ThenBy(q => q.Profile.CarerName, StringComparer.CurrentCulture)
             .ToList();
         return Page();
     }
@@ -99,6 +100,10 @@ public sealed class DorpModel(IGrainFactory grains) : PageModel
             .SelectMany(d => availability.Weekly.Where(s => s.Day == d.DayOfWeek).OrderBy(s => s.From).Select(s => (d, s)))
             .ToList();
     }
+
+    /// <summary>"woensdag 3/12 09:00–12:00; ..." in the user's language.</summary>
+    public static string Slots(AvailableVolunteer v) =>
+        string.Join("; ", v.Slots.Select(s => $"{Format.Day(s.Date.DayOfWeek)} {s.Date.Day}/{s.Date.Month} {s.Slot.From.ToString("HH:mm")}–{s.Slot.To.ToString("HH:mm")}"));
 
     public string LiveUrl => $"/api/v1/villages/{Uri.EscapeDataString(Members!.Info.Id)}/overview/stream";
     public string ExportUrl => $"/api/v1/villages/{Uri.EscapeDataString(Members!.Info.Id)}/overview.csv";

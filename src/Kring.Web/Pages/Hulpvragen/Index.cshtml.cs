@@ -28,7 +28,7 @@ public sealed class HulpvragenIndexModel(IGrainFactory grains) : PageModel
         var circleId = user.Role == Role.CarerConsultant ? kring : user.CircleId;
         if (circleId is null || !user.CanRequestFor(circleId)) return Forbid();
         var result = await grains.GetGrain<ICarerCircleGrain>(circleId).CancelRequest(requestId ?? "", user.UserName);
-        Message = result is null ? "Deze hulpvraag bestaat niet." : "De hulpvraag is geannuleerd.";
+        Message = Texts.T(result is null ? "Deze hulpvraag bestaat niet." : "De hulpvraag is geannuleerd.");
         return RedirectToPage(new { kring = circleId });
     }
 }

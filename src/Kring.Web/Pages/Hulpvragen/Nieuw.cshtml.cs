@@ -74,12 +74,12 @@ public sealed class NieuwModel(IGrainFactory grains) : PageModel
         if (Repeat)
         {
             await grains.GetGrain<ICarerCircleGrain>(circleId!).SubmitSeries(RequestInput.Weekly(request, weeks));
-            TempData["Message"] = $"Uw hulpvraag is verstuurd: elke week, {weeks} weken lang. We zoeken één vrijwilliger voor de hele reeks.";
+            TempData["Message"] = Texts.T("Uw hulpvraag is verstuurd: elke week, {0} weken lang. We zoeken één vrijwilliger voor de hele reeks.", weeks);
         }
         else
         {
             await grains.GetGrain<ICarerCircleGrain>(circleId!).SubmitRequest(request);
-            TempData["Message"] = "Uw hulpvraag is verstuurd. We zoeken een vrijwilliger.";
+            TempData["Message"] = Texts.T("Uw hulpvraag is verstuurd. We zoeken een vrijwilliger.");
         }
         return RedirectToPage("Index", new { kring = circleId });
     }

@@ -42,7 +42,7 @@ public sealed class KringNieuwModel(IGrainFactory grains) : PageModel
             return Page();
         }
         var circle = await FrontEndApi.RegisterOnce(grains, profile);
-        TempData["Message"] = $"De kring van {circle.Profile.CarerName} is aangemeld ({circle.Profile.Id}). U kunt nu hulp vragen namens deze kring.";
+        TempData["Message"] = Texts.T("De kring van {0} is aangemeld ({1}). U kunt nu hulp vragen namens deze kring.", circle.Profile.CarerName, circle.Profile.Id);
         return RedirectToPage("/Hulpvragen/Index", new { kring = circle.Profile.Id });
     }
 

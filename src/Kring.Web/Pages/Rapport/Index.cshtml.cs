@@ -16,6 +16,8 @@ public sealed class RapportModel(IGrainFactory grains) : PageModel
     public string Month { get; private set; } = "";
     public string MonthLabel { get; private set; } = "";
     public IReadOnlyList<ReportLine> Lines { get; private set; } = [];
+    /// <summary>How the partners rate the village network, per quarter (Kaats' five questions, 1–5).</summary>
+    public IReadOnlyList<(string Quarter, int Ratings, IReadOnlyDictionary<string, double> Averages, double Overall)> Network { get; private set; } = [];
 
     public async Task<IActionResult> OnGet(string? dorp, string? maand)
     {
@@ -30,6 +32,7 @@ public sealed class RapportModel(IGrainFactory grains) : PageModel
         VillageName = village.Name;
         Month = first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         MonthLabel = first.ToString("MMMM yyyy", Format.Dutch);
+        Network = Kring.Grains.Balance.NetworkQuestions.Trend(await grains.GetGrain<INetworkHealthGrain>(village.Id).GetRatings());
         Lines = MonthlyReport.Build((await grains.GetGrain<IVillageGrain>(village.Id).GetMembers()).Requests, first.Year, first.Month);
         return Page();
     }
