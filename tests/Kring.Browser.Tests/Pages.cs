@@ -12,7 +12,10 @@ public static class Pages
         await page.GetByLabel("Gebruikersnaam").FillAsync(userName);
         await page.GetByLabel("Wachtwoord").FillAsync("kring-demo");
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Inloggen"));
+        // Waiting for the commit and then the heading rather than the load event: under load Chromium has been seen to
+        // report network idle on the new page without ever reporting load.
+        await page.WaitForURLAsync(url => !url.Contains("/Inloggen"), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
     }
 
     /// <summary>Follows the language link in the footer ("English" or "Nederlands"), as a user would.</summary>

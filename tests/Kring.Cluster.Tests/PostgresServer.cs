@@ -32,10 +32,28 @@ public sealed class PostgresServer : IAsyncLifetime
         port = FreePort();
 
         await RunServer("initdb", "-D", Data, "-A", "trust", "-U", "kring", "--no-sync", "-E", "UTF8", "--locale=C");
+        await Start();
+    }
+
+    /// <summary>The server's own log, for a test that keeps it as an artefact.</summary>
+    public string LogFile => Path.Combine(directory, "log");
+
+    /// <summary>Starts the server (again) on the same port and data directory and waits until it accepts connections.</summary>
+    public async Task Start()
+    {
         // Durability is of no use to a throwaway server; without fsync it starts and writes faster.
-        await RunServer("pg_ctl", "-D", Data, "-l", Path.Combine(directory, "log"), "-w", "-t", "30", "-o",
+        await RunServer("pg_ctl", "-D", Data, "-l", LogFile, "-w", "-t", "30", "-o",
             $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
             "start");
+        // Connections this test process pooled before a stop are dead; its next query must not get one.
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>An outage: `pg_ctl -m fast stop` ends every session and stops the server; waits until it is down.</summary>
+    public async Task Stop()
+    {
+        await RunServer("pg_ctl", "-D", Data, "-m", "fast", "-w", "-t", "30", "stop");
+        NpgsqlConnection.ClearAllPools();
     }
 
     public async Task DisposeAsync()
@@ -44,7 +62,7 @@ public sealed class PostgresServer : IAsyncLifetime
         if (directory.Length == 0) return;
         try
         {
-            if (Directory.Exists(Data)) await RunServer("pg_ctl", "-D", Data, "-m", "fast", "-w", "stop");
+            if (File.Exists(Path.Combine(Data, "postmaster.pid"))) await RunServer("pg_ctl", "-D", Data, "-m", "fast", "-w", "stop");
         }
         finally
         {

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The load benchmark: 500 concurrent users for 60 s against the embedded default (one process, SQLite, the Stein demo),
+# driven by wrk from Debian's packages with the request mix in mix.lua. It prints wrk's figures: throughput, latency
+# percentiles and every response by operation and status. A benchmark, not a test: it asserts nothing.
+#
+#   bash tests/Kring.Benchmarks/Load/load.sh [connections] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+connections="${1:-500}"
+seconds="${2:-60}"
+port="${KRING_LOAD_PORT:-5180}"
+base="http://127.0.0.1:$port"
+
+if ! command -v wrk > /dev/null; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends wrk
+fi
+# 500 sockets for wrk and as many for the server.
+ulimit -n 65536 2> /dev/null || true
+
+data="$(mktemp -d)"
+log="$data/web.log"
+dotnet build src/Kring.Web -c Release -nologo -clp:ErrorsOnly > /dev/null
+ASPNETCORE_ENVIRONMENT=Production dotnet src/Kring.Web/bin/Release/net10.0/Kring.Web.dll \
+  --urls "$base" --contentRoot src/Kring.Web --Kring:DataDirectory="$data" > "$log" 2>&1 &
+web=$!
+trap 'kill $web 2> /dev/null; wait $web 2> /dev/null; rm -rf "$data"' EXIT
+
+for _ in $(seq 1 180); do
+  curl -fs "$base/health/ready" > /dev/null 2>&1 && break
+  kill -0 $web 2> /dev/null || { cat "$log"; exit 1; }
+  sleep 1
+done
+curl -fs "$base/health/ready" > /dev/null || { echo "the web did not become ready"; tail -50 "$log"; exit 1; }
+
+token() {
+  curl -fs -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"kring-demo\"}" "$base/api/v1/session" |
+    sed -E 's/.*"token":"([^"]+)".*/\1/'
+}
+export KRING_TOKEN_CONTACT="$(token dorp-elsloo)"
+export KRING_TOKEN_VOLUNTEER="$(token vrijwilliger)"
+export KRING_TOKEN_CONSULTANT="$(token consulent)"
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "warm-up: 50 connections for 10 s"
+wrk -t2 -c50 -d10s --timeout 10s -s tests/Kring.Benchmarks/Load/mix.lua "$base" > /dev/null
+echo "run: $connections connections for $seconds s"
+wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency -s tests/Kring.Benchmarks/Load/mix.lua "$base"
+echo "web process at the end: $(ps -o rss= -p $web | awk '{printf "%.0f MiB resident", $1/1024}'); errors and warnings in its log: $(grep -cE '^(fail|crit|warn)' "$log" || true)"
