@@ -80,8 +80,7 @@ public sealed class MatchingGrain(
     {
         if (state.State.Pending.ContainsKey(request.Id) || request.Status is not (RequestStatus.Open or RequestStatus.Offered)) return;
         state.State.Pending[request.Id] = new PendingMatch { Request = request };
-        await state.WriteStateAsync();
-        await OfferWaves([state.State.Pending[request.Id]]);
+        if (!await OfferWaves([state.State.Pending[request.Id]])) await state.WriteStateAsync();
     }
 
     public async Task OfferDeclined(string requestId, string volunteerId)
@@ -198,10 +197,15 @@ public sealed class MatchingGrain(
         }
     }
 
-    /// <summary>Sends the next wave of offers for each request that has none outstanding, most urgent first.</summary>
-    private async Task OfferWaves(IReadOnlyCollection<PendingMatch> candidates)
+    /// <summary>
+    /// Sends the next wave of offers for each request that has none outstanding, most urgent first. The waves of one
+    /// pass are stored in one write before any offer is delivered (a crash in between re-delivers them at activation):
+    /// the shard's state holds every pending request, so a write per request would make a busy pass quadratic.
+    /// Returns whether it wrote the state.
+    /// </summary>
+    private async Task<bool> OfferWaves(IReadOnlyCollection<PendingMatch> candidates)
     {
-        if (candidates.Count == 0) return;
+        if (candidates.Count == 0) return false;
         var now = clock.GetUtcNow();
         var needs = candidates
             .Where(p => p.Outstanding.Count == 0 && _villages.ContainsKey(p.Request.Village) && !WaitsForEarlierOccurrence(p))
@@ -211,6 +215,7 @@ public sealed class MatchingGrain(
         // Within one pass a volunteer gets at most one of several overlapping requests, the most urgent, so that the
         // order above decides who is helped first instead of the volunteer's choice between clashing offers.
         var offeredThisPass = new Dictionary<string, List<TimeWindow>>(StringComparer.Ordinal);
+        var waves = new List<PendingMatch>();
         foreach (var (pending, need) in needs)
         {
             if (need.Window.Start <= now) continue;
@@ -238,13 +243,19 @@ public sealed class MatchingGrain(
                 windows.Add(need.Window);
                 pending.Outstanding[volunteerId] = new OutstandingOffer($"{pending.Request.Id}~{volunteerId}", volunteerId, now + Options.OfferTimeout);
             }
-            await state.WriteStateAsync();
+            waves.Add(pending);
+        }
+        if (waves.Count == 0) return false;
+        await state.WriteStateAsync();
+        foreach (var pending in waves)
+        {
             foreach (var outstanding in pending.Outstanding.Values.ToList()) await Deliver(pending, outstanding);
             if (pending.Outstanding.Count > 0)
             {
                 await GrainFactory.GetGrain<ICarerCircleGrain>(pending.Request.CircleId).MarkOffered(pending.Request.Id, true);
             }
         }
+        return true;
     }
 
     private static readonly IReadOnlySet<string> Empty = new HashSet<string>();

@@ -16,6 +16,7 @@ public sealed class VillageGrain(
     [PersistentState("village", KringStorage.Name)] IPersistentState<VillageState> state) : Grain, IVillageGrain
 {
     public const int YoungCarerAge = 25;
+    private static readonly TimeSpan ContactResolution = TimeSpan.FromHours(1);
 
     public async Task Define(VillageInfo info)
     {
@@ -47,7 +48,8 @@ public sealed class VillageGrain(
 
     public async Task TrackContact(string circleId, DateTimeOffset at)
     {
-        if (state.State.LastContact.TryGetValue(circleId, out var known) && known >= at) return;
+        // Quiet carers are found by weeks of silence; a write for every contact within the hour would only slow a busy village.
+        if (state.State.LastContact.TryGetValue(circleId, out var known) && known >= at - ContactResolution) return;
         state.State.LastContact[circleId] = at;
         await state.WriteStateAsync();
     }

@@ -24,9 +24,10 @@ data="$(mktemp -d)"
 log="$data/web.log"
 dotnet build src/Kring.Web -c Release -nologo -clp:ErrorsOnly > /dev/null
 ASPNETCORE_ENVIRONMENT=Production dotnet src/Kring.Web/bin/Release/net10.0/Kring.Web.dll \
-  --urls "$base" --contentRoot src/Kring.Web --Kring:DataDirectory="$data" > "$log" 2>&1 &
+  --urls "$base" --contentRoot "$PWD/src/Kring.Web" --Kring:DataDirectory="$data" > "$log" 2>&1 &
 web=$!
-trap 'kill $web 2> /dev/null; wait $web 2> /dev/null; rm -rf "$data"' EXIT
+mkdir -p artifacts/load
+trap 'kill $web 2> /dev/null; wait $web 2> /dev/null; cp "$log" artifacts/load/web.log; rm -rf "$data"' EXIT
 
 for _ in $(seq 1 180); do
   curl -fs "$base/health/ready" > /dev/null 2>&1 && break
@@ -48,4 +49,6 @@ echo "warm-up: 50 connections for 10 s"
 wrk -t2 -c50 -d10s --timeout 10s -s tests/Kring.Benchmarks/Load/mix.lua "$base" > /dev/null
 echo "run: $connections connections for $seconds s"
 wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency -s tests/Kring.Benchmarks/Load/mix.lua "$base"
-echo "web process at the end: $(ps -o rss= -p $web | awk '{printf "%.0f MiB resident", $1/1024}'); errors and warnings in its log: $(grep -cE '^(fail|crit|warn)' "$log" || true)"
+echo "web process at the end: $(ps -o rss= -p $web | awk '{printf "%.0f MiB resident", $1/1024}')"
+echo "warnings and errors in its log (artifacts/load/web.log), by category:"
+grep -E '^(fail|crit|warn):' "$log" | sort | uniq -c | sort -rn | head -10 || true
