@@ -69,10 +69,7 @@ public sealed class MatchingGrain(
         foreach (var snapshot in snapshots.OfType<VolunteerSnapshot>()) Index(snapshot);
 
         // Offers recorded before a crash may never have reached the volunteer; delivering again is harmless.
-        foreach (var pending in state.State.Pending.Values)
-        {
-            foreach (var outstanding in pending.Outstanding.Values.ToList()) await Deliver(pending, outstanding);
-        }
+        await DeliverAll(state.State.Pending.Values.ToList());
         this.RegisterGrainTimer(Tick, Options.TickInterval, Options.TickInterval);
     }
 
@@ -247,13 +244,10 @@ public sealed class MatchingGrain(
         }
         if (waves.Count == 0) return false;
         await state.WriteStateAsync();
-        foreach (var pending in waves)
+        await DeliverAll(waves);
+        foreach (var pending in waves.Where(p => p.Outstanding.Count > 0))
         {
-            foreach (var outstanding in pending.Outstanding.Values.ToList()) await Deliver(pending, outstanding);
-            if (pending.Outstanding.Count > 0)
-            {
-                await GrainFactory.GetGrain<ICarerCircleGrain>(pending.Request.CircleId).MarkOffered(pending.Request.Id, true);
-            }
+            await GrainFactory.GetGrain<ICarerCircleGrain>(pending.Request.CircleId).MarkOffered(pending.Request.Id, true);
         }
         return true;
     }
@@ -306,21 +300,39 @@ public sealed class MatchingGrain(
         if (pending.EscalatedTo is { } partner) await GrainFactory.GetGrain<IPartnerGrain>(partner).Resolve(pending.Request.Id);
     }
 
-    private async Task Deliver(PendingMatch pending, OutstandingOffer outstanding)
+    /// <summary>
+    /// Delivers the outstanding offers of these requests one after the other (concurrent deliveries only make SQLite's
+    /// single writer wait) and drops the offers volunteers refuse in one write.
+    /// </summary>
+    private async Task DeliverAll(IReadOnlyCollection<PendingMatch> requests)
+    {
+        var refused = false;
+        foreach (var pending in requests)
+        {
+            foreach (var outstanding in pending.Outstanding.Values.ToList())
+            {
+                if (await Deliver(pending, outstanding)) continue;
+                pending.Outstanding.Remove(outstanding.VolunteerId);
+                refused = true;
+            }
+        }
+        if (refused) await state.WriteStateAsync();
+    }
+
+    /// <summary>False only when the volunteer refused the offer; an offer that could not be delivered stays and lapses.</summary>
+    private async Task<bool> Deliver(PendingMatch pending, OutstandingOffer outstanding)
     {
         var r = pending.Request;
         var offer = new Offer(outstanding.OfferId, r.Id, r.CircleId, r.Village, r.Kind, r.Start, r.End, r.Needs, OfferStatus.Pending, clock.GetUtcNow());
         try
         {
-            if (await GrainFactory.GetGrain<IVolunteerGrain>(outstanding.VolunteerId).ReceiveOffer(offer)) return;
+            return await GrainFactory.GetGrain<IVolunteerGrain>(outstanding.VolunteerId).ReceiveOffer(offer);
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "Could not deliver offer {OfferId}; it will lapse and go to the next volunteer", outstanding.OfferId);
-            return;
+            return true;
         }
-        pending.Outstanding.Remove(outstanding.VolunteerId);
-        await state.WriteStateAsync();
     }
 
     private void Index(VolunteerSnapshot snapshot)
