@@ -8,6 +8,8 @@ public sealed class AccountState
     [Id(1)] public int FailedSignIns { get; set; }
     [Id(2)] public DateTimeOffset? LastFailedSignIn { get; set; }
     [Id(3)] public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>The <see cref="AccountLinks"/> key this account is listed under, once it is.</summary>
+    [Id(4)] public string? LinkedTo { get; set; }
 }
 
 public sealed class AccountGrain(
@@ -16,6 +18,9 @@ public sealed class AccountGrain(
 {
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+
+    // Accounts stored before the links existed get listed the first time they wake up.
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => KeepLinked();
 
     public async Task Set(AccountRecord account)
     {
@@ -28,6 +33,7 @@ public sealed class AccountGrain(
         var stamp = previous?.SecurityStamp is { } kept && previous.PasswordHash == account.PasswordHash ? kept : NewStamp();
         state.State.Account = account with { SecurityStamp = stamp };
         await state.WriteStateAsync();
+        await KeepLinked();
     }
 
     public Task<AccountRecord?> Get() => Task.FromResult(state.State.Account);
@@ -84,6 +90,29 @@ public sealed class AccountGrain(
         state.State.LockedUntil = null;
         await state.WriteStateAsync();
         return state.State.Account.SecurityStamp;
+    }
+
+    public async Task Remove()
+    {
+        if (state.State.LinkedTo is { } linked) await GrainFactory.GetGrain<IAccountLinksGrain>(linked).Unlink(this.GetPrimaryKeyString());
+        if (state.State.Account is null && state.State.LinkedTo is null) return;
+        await state.ClearStateAsync();
+        state.State = new AccountState();
+    }
+
+    /// <summary>Lists the account under the circle or volunteer it acts for, so erasing them finds it.</summary>
+    private async Task KeepLinked()
+    {
+        var account = state.State.Account;
+        var target = account?.CircleId is { } circle ? AccountLinks.Circle(circle)
+            : account?.VolunteerId is { } volunteer ? AccountLinks.Volunteer(volunteer)
+            : null;
+        if (target == state.State.LinkedTo) return;
+        var userName = this.GetPrimaryKeyString();
+        if (target is not null) await GrainFactory.GetGrain<IAccountLinksGrain>(target).Link(userName);
+        if (state.State.LinkedTo is { } old) await GrainFactory.GetGrain<IAccountLinksGrain>(old).Unlink(userName);
+        state.State.LinkedTo = target;
+        await state.WriteStateAsync();
     }
 
     private static string NewStamp() => Guid.NewGuid().ToString("N");
