@@ -19,8 +19,14 @@ public sealed class AccountGrain(
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
-    // Accounts stored before the links existed get listed the first time they wake up.
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => KeepLinked();
+    // Accounts stored before the links existed get listed the first time they wake up, or go if their circle or
+    // volunteer was erased meanwhile.
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (await KeepLinked()) return;
+        await state.ClearStateAsync();
+        state.State = new AccountState();
+    }
 
     public async Task Set(AccountRecord account)
     {
@@ -31,6 +37,7 @@ public sealed class AccountGrain(
         // The stamp is the grain's own: kept while the password stays the same, renewed when it changes.
         var previous = state.State.Account;
         var stamp = previous?.SecurityStamp is { } kept && previous.PasswordHash == account.PasswordHash ? kept : NewStamp();
+        if (await Erased(account)) throw new ArgumentException("The account's circle or volunteer was erased.", nameof(account));
         state.State.Account = account with { SecurityStamp = stamp };
         await state.WriteStateAsync();
         await KeepLinked();
@@ -100,20 +107,29 @@ public sealed class AccountGrain(
         state.State = new AccountState();
     }
 
-    /// <summary>Lists the account under the circle or volunteer it acts for, so erasing them finds it.</summary>
-    private async Task KeepLinked()
+    /// <summary>
+    /// Lists the account under the circle or volunteer it acts for, so erasing them finds it. False when that circle or
+    /// volunteer was erased before the account was listed.
+    /// </summary>
+    private async Task<bool> KeepLinked()
     {
         var account = state.State.Account;
         var target = account?.CircleId is { } circle ? AccountLinks.Circle(circle)
             : account?.VolunteerId is { } volunteer ? AccountLinks.Volunteer(volunteer)
             : null;
-        if (target == state.State.LinkedTo) return;
+        if (target == state.State.LinkedTo) return true;
+        if (await Erased(account!)) return false;
         var userName = this.GetPrimaryKeyString();
         if (target is not null) await GrainFactory.GetGrain<IAccountLinksGrain>(target).Link(userName);
         if (state.State.LinkedTo is { } old) await GrainFactory.GetGrain<IAccountLinksGrain>(old).Unlink(userName);
         state.State.LinkedTo = target;
         await state.WriteStateAsync();
+        return true;
     }
+
+    private async Task<bool> Erased(AccountRecord account) =>
+        (account.CircleId is { } circle && await GrainFactory.GetGrain<ICarerCircleGrain>(circle).IsErased())
+        || (account.VolunteerId is { } volunteer && await GrainFactory.GetGrain<IVolunteerGrain>(volunteer).IsErased());
 
     private static string NewStamp() => Guid.NewGuid().ToString("N");
 }

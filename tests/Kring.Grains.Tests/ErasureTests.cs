@@ -98,6 +98,8 @@ public sealed class ErasureTests(WaveOfOneCluster cluster) : IClassFixture<WaveO
         // Erasing again changes nothing and says the same; the id cannot be registered again.
         Assert.Equal([vera], (await Erasure.EraseCircle(erasedId, Consultant)).ReleasedVolunteers);
         await Assert.ThrowsAsync<ArgumentException>(() => erased.Register(new CircleProfile(erasedId, village, "Nieuw", 40, "Iemand", "partner", [], null, null)));
+        await Assert.ThrowsAsync<ArgumentException>(() => cluster.Client.GetGrain<IAccountGrain>(userName)
+            .Set(new AccountRecord(userName, "Terug", "hash", Role.Carer, village, null, erasedId, null)));
     }
 
     [Fact]
