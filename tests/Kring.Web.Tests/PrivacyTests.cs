@@ -191,6 +191,13 @@ public sealed class PrivacyTests(SharedApp shared)
         Assert.Equal(HttpStatusCode.Forbidden, (await s.Consultant.DeleteAsync($"/api/v1/volunteers/{s.VolunteerId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await s.Volunteer.DeleteAsync($"/api/v1/volunteers/{s.VolunteerId}")).StatusCode);
 
+        // The page asks for a tick and the password; without them nothing happens.
+        var form = await Forms.Read(s.Volunteer, "/Vrijwilliger/Wissen");
+        var unconfirmed = await s.Volunteer.PostAsync("/Vrijwilliger/Wissen", form.With(new Dictionary<string, string> { ["Password"] = TestAccounts.Password }));
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        Assert.Contains("Vink aan dat u begrijpt", await unconfirmed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await s.Volunteer.GetAsync("/api/v1/me")).StatusCode);
+
         var wrong = await s.Volunteer.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/volunteers/me") { Content = JsonContent.Create(new { password = "niet-goed" }) });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.True((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("password", out _));
