@@ -30,6 +30,16 @@ public interface IVillageGrain : IGrainWithStringKey
     [ReadOnly] Task<IReadOnlyList<(string CircleId, DateTimeOffset? LastContact)>> GetQuiet(DateTimeOffset since);
     /// <summary>Drops a tracked request that its circle never stored (the submission failed before it was acknowledged).</summary>
     Task Forget(string requestId);
+    /// <summary>
+    /// The circle was erased: it no longer counts as a carer, its requests stay as anonymous counts, and its id is kept
+    /// among the erased circles until their access log has run out. Idempotent.
+    /// </summary>
+    Task ForgetCircle(string circleId);
+    /// <summary>The requests passed their retention: only kind, times and status stay, for the figures. Idempotent.</summary>
+    Task AnonymiseRequests(IReadOnlyList<string> requestIds);
+    Task RemoveVolunteer(string volunteerId);
+    [ReadOnly] Task<IReadOnlyList<string>> GetErasedCircles();
+    Task DropErasedCircle(string circleId);
 }
 
 /// <summary>A carer's circle (kring): the carer, the person cared for, the helpers and the requests. Key: circle id.</summary>
@@ -53,6 +63,18 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     /// <summary>Scores a balance check-in, keeps it in the history and raises or clears the consultant's signal.</summary>
     Task<CheckIn> RecordCheckIn(IReadOnlyDictionary<string, int> answers, string by);
     [ReadOnly] Task<IReadOnlyList<CheckIn>> GetCheckIns();
+    /// <summary>
+    /// Erasure (see <see cref="IErasureGrain"/>): cancels open, offered and future matched requests through the usual
+    /// path, blanks the personal data, tells the village and the consultant's signals, and from then on <see cref="Get"/>
+    /// returns null. Returns the volunteers whose bookings were cancelled. Idempotent: a repeat redoes the notifications.
+    /// </summary>
+    Task<IReadOnlyList<string>> Erase(string by);
+    [ReadOnly] Task<bool> IsErased();
+    /// <summary>
+    /// Removes requests closed before <paramref name="closedBefore"/> (matched and over, cancelled, expired); the village
+    /// keeps them as anonymous counts. Returns how many went.
+    /// </summary>
+    Task<int> RemoveClosedRequests(DateTimeOffset closedBefore);
 }
 
 /// <summary>A volunteer, and the single authority over their schedule. Key: volunteer id.</summary>
@@ -80,6 +102,16 @@ public interface IVolunteerGrain : IGrainWithStringKey
     Task<OfferReply> AssignByCoordinator(RequestSummary request, string coordinator, string reason);
     /// <summary>A coordinator takes this volunteer off an assignment. Idempotent.</summary>
     Task<OfferReply> UnassignByCoordinator(string requestId, string coordinator, string reason);
+    /// <summary>
+    /// Erasure: leaves matching, declines pending offers, gives future bookings back to their circles (which open them
+    /// again), leaves the village and partner and blanks everything. Idempotent.
+    /// </summary>
+    Task Erase(string by);
+    [ReadOnly] Task<bool> IsErased();
+    /// <summary>Drops future bookings that their circle no longer holds for this volunteer (an erased circle). Returns how many.</summary>
+    Task<int> RecheckAssignments();
+    /// <summary>Removes bookings and closed offers that ended before <paramref name="before"/>. Returns how many bookings went.</summary>
+    Task<int> RemoveHistory(DateTimeOffset before);
 }
 
 /// <summary>A partner organisation. Key: partner id.</summary>
@@ -94,6 +126,7 @@ public interface IPartnerGrain : IGrainWithStringKey
     /// <summary>Takes a request out of the queue once it is matched or closed. Idempotent.</summary>
     Task Resolve(string requestId);
     [ReadOnly] Task<IReadOnlyList<EscalatedRequest>> GetQueue();
+    Task RemoveVolunteer(string volunteerId);
 }
 
 /// <summary>
@@ -112,6 +145,8 @@ public interface IMatchingGrain : IGrainWithStringKey
     Task RequestSettled(string requestId, string? matchedVolunteerId);
     /// <summary>A volunteer's profile, availability or schedule changed.</summary>
     Task VolunteerChanged(VolunteerSnapshot snapshot);
+    /// <summary>The volunteer was erased: out of the index, and their outstanding offers count as declined.</summary>
+    Task VolunteerLeft(string volunteerId);
     /// <summary>Re-reads unsettled requests from the villages and re-arms deadlines. Safe to repeat.</summary>
     Task Reconcile();
     [ReadOnly] Task<int> PendingCount();
@@ -131,6 +166,8 @@ public interface IAccountGrain : IGrainWithStringKey
     Task<string?> RevokeSessions();
     /// <summary>Sets a new password hash and a new security stamp (so every earlier session ends); returns the stamp.</summary>
     Task<string?> ChangePassword(string passwordHash);
+    /// <summary>Removes the account (erasure): every session ends and the user name can sign in no more. Idempotent.</summary>
+    Task Remove();
 }
 
 /// <summary>Remembers which seed data set has been loaded, so loading happens once. Key: seed name.</summary>

@@ -8,6 +8,8 @@ public sealed class AccountState
     [Id(1)] public int FailedSignIns { get; set; }
     [Id(2)] public DateTimeOffset? LastFailedSignIn { get; set; }
     [Id(3)] public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>The <see cref="AccountLinks"/> key this account is listed under, once it is.</summary>
+    [Id(4)] public string? LinkedTo { get; set; }
 }
 
 public sealed class AccountGrain(
@@ -16,6 +18,15 @@ public sealed class AccountGrain(
 {
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+
+    // Accounts stored before the links existed get listed the first time they wake up, or go if their circle or
+    // volunteer was erased meanwhile.
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (await KeepLinked()) return;
+        await state.ClearStateAsync();
+        state.State = new AccountState();
+    }
 
     public async Task Set(AccountRecord account)
     {
@@ -26,8 +37,10 @@ public sealed class AccountGrain(
         // The stamp is the grain's own: kept while the password stays the same, renewed when it changes.
         var previous = state.State.Account;
         var stamp = previous?.SecurityStamp is { } kept && previous.PasswordHash == account.PasswordHash ? kept : NewStamp();
+        if (await Erased(account)) throw new ArgumentException("The account's circle or volunteer was erased.", nameof(account));
         state.State.Account = account with { SecurityStamp = stamp };
         await state.WriteStateAsync();
+        await KeepLinked();
     }
 
     public Task<AccountRecord?> Get() => Task.FromResult(state.State.Account);
@@ -85,6 +98,38 @@ public sealed class AccountGrain(
         await state.WriteStateAsync();
         return state.State.Account.SecurityStamp;
     }
+
+    public async Task Remove()
+    {
+        if (state.State.LinkedTo is { } linked) await GrainFactory.GetGrain<IAccountLinksGrain>(linked).Unlink(this.GetPrimaryKeyString());
+        if (state.State.Account is null && state.State.LinkedTo is null) return;
+        await state.ClearStateAsync();
+        state.State = new AccountState();
+    }
+
+    /// <summary>
+    /// Lists the account under the circle or volunteer it acts for, so erasing them finds it. False when that circle or
+    /// volunteer was erased before the account was listed.
+    /// </summary>
+    private async Task<bool> KeepLinked()
+    {
+        var account = state.State.Account;
+        var target = account?.CircleId is { } circle ? AccountLinks.Circle(circle)
+            : account?.VolunteerId is { } volunteer ? AccountLinks.Volunteer(volunteer)
+            : null;
+        if (target == state.State.LinkedTo) return true;
+        if (await Erased(account!)) return false;
+        var userName = this.GetPrimaryKeyString();
+        if (target is not null) await GrainFactory.GetGrain<IAccountLinksGrain>(target).Link(userName);
+        if (state.State.LinkedTo is { } old) await GrainFactory.GetGrain<IAccountLinksGrain>(old).Unlink(userName);
+        state.State.LinkedTo = target;
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    private async Task<bool> Erased(AccountRecord account) =>
+        (account.CircleId is { } circle && await GrainFactory.GetGrain<ICarerCircleGrain>(circle).IsErased())
+        || (account.VolunteerId is { } volunteer && await GrainFactory.GetGrain<IVolunteerGrain>(volunteer).IsErased());
 
     private static string NewStamp() => Guid.NewGuid().ToString("N");
 }

@@ -30,6 +30,12 @@ public sealed class CarerCircleState
     /// <summary>The carer is flagged as overloaded: their requests go first.</summary>
     [Id(4)] public bool Overloaded { get; set; }
     [Id(5)] public List<CheckIn> CheckIns { get; set; } = [];
+    /// <summary>When the circle was erased; its profile then holds only the id and the village.</summary>
+    [Id(6)] public DateTimeOffset? ErasedAt { get; set; }
+    /// <summary>Requests the erasure cancelled, so a repeated erasure can repeat their notifications.</summary>
+    [Id(7)] public List<string> CancelledOnErasure { get; set; } = [];
+    /// <summary>Volunteers whose future bookings the erasure cancelled.</summary>
+    [Id(8)] public List<string> ReleasedOnErasure { get; set; } = [];
 }
 
 public sealed class CarerCircleGrain(
@@ -38,12 +44,19 @@ public sealed class CarerCircleGrain(
 {
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(12);
 
-    private CircleProfile Profile =>
-        state.State.Profile ?? throw new KeyNotFoundException($"Circle '{this.GetPrimaryKeyString()}' is not registered.");
+    public const string ErasureNote = "geannuleerd: de kring is gewist";
+
+    private CircleProfile Profile => state.State is { Profile: { } profile, ErasedAt: null }
+        ? profile
+        : throw new KeyNotFoundException($"Circle '{this.GetPrimaryKeyString()}' is not registered.");
+
+    /// <summary>The circle's village, also once it is erased.</summary>
+    private string VillageId => state.State.Profile?.Village ?? throw new KeyNotFoundException($"Circle '{this.GetPrimaryKeyString()}' is not registered.");
 
     public async Task Register(CircleProfile profile)
     {
         if (profile.Id != this.GetPrimaryKeyString()) throw new ArgumentException("The circle id must equal the grain key.", nameof(profile));
+        if (state.State.ErasedAt is not null) throw new ArgumentException("This circle was erased; its id is not used again.", nameof(profile));
         var village = GrainFactory.GetGrain<IVillageGrain>(profile.Village);
         var info = await village.GetInfo() ?? throw new ArgumentException($"Unknown village '{profile.Village}'.", nameof(profile));
         state.State.Profile = profile;
@@ -52,7 +65,7 @@ public sealed class CarerCircleGrain(
         await village.AddCircle(profile.Id, profile.CarerAge);
     }
 
-    public Task<CircleView?> Get() => Task.FromResult(state.State.Profile is { } profile
+    public Task<CircleView?> Get() => Task.FromResult(state.State is { Profile: { } profile, ErasedAt: null }
         ? new CircleView(profile, state.State.Helpers.ToList(), state.State.Requests.Values.OrderBy(r => r.Start).Select(View).ToList())
         : null);
 
@@ -139,7 +152,7 @@ public sealed class CarerCircleGrain(
 
     public async Task<bool> Unmatch(string requestId, string volunteerId, string by, string reason)
     {
-        if (!state.State.Requests.TryGetValue(requestId, out var record)) return false;
+        if (!state.State.Requests.TryGetValue(requestId, out var record) || state.State.ErasedAt is not null) return false;
         if (record.Status != RequestStatus.Matched || record.VolunteerId != volunteerId) return record.Status == RequestStatus.Open;
         record.VolunteerId = null;
         record.OfferId = null;
@@ -182,7 +195,78 @@ public sealed class CarerCircleGrain(
 
     public Task<IReadOnlyList<CheckIn>> GetCheckIns() => Task.FromResult<IReadOnlyList<CheckIn>>(state.State.CheckIns.ToList());
 
-    private IVillageGrain Village => GrainFactory.GetGrain<IVillageGrain>(Profile.Village);
+    public async Task<IReadOnlyList<string>> Erase(string by)
+    {
+        var s = state.State;
+        if (s.Profile is not { } profile) throw new KeyNotFoundException($"Circle '{this.GetPrimaryKeyString()}' is not registered.");
+        if (s.ErasedAt is null)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var record in s.Requests.Values)
+            {
+                // A booking that already began stays as it was; everything still to come is cancelled.
+                var cancel = record.Status is RequestStatus.Open or RequestStatus.Offered
+                    || (record.Status == RequestStatus.Matched && record.Start > now);
+                if (cancel)
+                {
+                    if (record.Status == RequestStatus.Matched && record.VolunteerId is { } volunteer) s.ReleasedOnErasure.Add(volunteer);
+                    record.Status = RequestStatus.Cancelled;
+                    record.History.Add(new RequestEvent(now, RequestStatus.Cancelled, ErasureNote));
+                    s.CancelledOnErasure.Add(record.Id);
+                }
+                record.Needs = [];
+                record.Notes = null;
+                record.RequestedBy = "";
+                // The history's texts name people (who asked, a coordinator's reason); its steps stay.
+                record.History = record.History.Select(e => e with { What = e.What == ErasureNote ? e.What : "" }).ToList();
+            }
+            s.Profile = new CircleProfile(profile.Id, profile.Village, "", 0, "", "", [], null, null);
+            s.Helpers.Clear();
+            s.CheckIns.Clear();
+            s.Overloaded = false;
+            s.ErasedAt = now;
+            await state.WriteStateAsync();
+        }
+        // Repeated on every call, so an erasure that stopped half-way is finished by the next one.
+        foreach (var id in s.CancelledOnErasure)
+        {
+            var record = s.Requests[id];
+            await Village.TrackRequest(Summary(record));
+            NotifySettled(record);
+        }
+        await Village.ForgetCircle(this.GetPrimaryKeyString());
+        await GrainFactory.GetGrain<ISignalsGrain>(DirectoryKeys.Default).Clear(this.GetPrimaryKeyString());
+        return s.ReleasedOnErasure.Distinct().ToList();
+    }
+
+    public Task<bool> IsErased() => Task.FromResult(state.State.ErasedAt is not null);
+
+    public async Task<int> RemoveClosedRequests(DateTimeOffset closedBefore)
+    {
+        if (state.State.Profile is null) return 0;
+        var now = clock.GetUtcNow();
+        var old = state.State.Requests.Values.Where(r => ClosedAt(r, now) is { } closed && closed < closedBefore).Select(r => r.Id).ToList();
+        if (old.Count == 0) return 0;
+        // The village keeps them as anonymous counts first, so a crash in between never leaves them identifiable there.
+        await Village.AnonymiseRequests(old);
+        foreach (var id in old) state.State.Requests.Remove(id);
+        await state.WriteStateAsync();
+        return old.Count;
+    }
+
+    /// <summary>When a request closed: the later of its end and its last step; null while it is still open or to come.</summary>
+    private static DateTimeOffset? ClosedAt(HelpRequestRecord r, DateTimeOffset now)
+    {
+        var last = r.History.Count > 0 ? r.History.Max(e => e.At) : r.CreatedAt;
+        return r.Status switch
+        {
+            RequestStatus.Matched or RequestStatus.Completed when r.End <= now => r.End > last ? r.End : last,
+            RequestStatus.Cancelled or RequestStatus.Expired => r.End > last ? r.End : last,
+            _ => null,
+        };
+    }
+
+    private IVillageGrain Village => GrainFactory.GetGrain<IVillageGrain>(VillageId);
 
     private async Task Transition(HelpRequestRecord record, RequestStatus status, string what)
     {
@@ -211,11 +295,11 @@ public sealed class CarerCircleGrain(
     }
 
     private RequestSummary Summary(HelpRequestRecord r) =>
-        new(r.Id, this.GetPrimaryKeyString(), Profile.Village, r.Kind, r.Start, r.End, r.Needs, r.Status, r.CreatedAt, state.State.Helpers.ToList(),
+        new(r.Id, this.GetPrimaryKeyString(), VillageId, r.Kind, r.Start, r.End, r.Needs, r.Status, r.CreatedAt, state.State.Helpers.ToList(),
             r.Priority, r.SeriesId, state.State.Overloaded,
             r.Status == RequestStatus.Matched ? r.History.LastOrDefault(e => e.Status == RequestStatus.Matched)?.At : null);
 
     private HelpRequestView View(HelpRequestRecord r) =>
-        new(r.Id, this.GetPrimaryKeyString(), Profile.Village, r.Kind, r.Start, r.End, r.Needs, r.Notes, r.Status, r.VolunteerId, r.CreatedAt, r.History.ToList(),
+        new(r.Id, this.GetPrimaryKeyString(), VillageId, r.Kind, r.Start, r.End, r.Needs, r.Notes, r.Status, r.VolunteerId, r.CreatedAt, r.History.ToList(),
             r.Priority, r.SeriesId);
 }

@@ -106,6 +106,23 @@ public sealed class MatchingGrain(
         await OfferWaves(state.State.Pending.Values.Where(p => p.Outstanding.Count == 0 && !p.Tried.Contains(snapshot.Profile.Id)).ToList());
     }
 
+    public async Task VolunteerLeft(string volunteerId)
+    {
+        _volunteers.Remove(volunteerId);
+        var affected = new List<PendingMatch>();
+        foreach (var pending in state.State.Pending.Values)
+        {
+            var had = pending.Outstanding.Remove(volunteerId);
+            if (pending.PreferredVolunteer == volunteerId) pending.PreferredVolunteer = null;
+            else if (!had) continue;
+            affected.Add(pending);
+        }
+        if (affected.Count > 0) await state.WriteStateAsync();
+        // Also the requests whose offer to this volunteer was refused before this message came: they wait for a wave too.
+        await OfferWaves(state.State.Pending.Values.Where(p => p.Outstanding.Count == 0).ToList());
+        await ReopenIfLapsed(affected);
+    }
+
     public async Task Reconcile()
     {
         _lastReconcile = clock.GetUtcNow();

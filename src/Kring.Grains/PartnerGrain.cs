@@ -39,6 +39,11 @@ public sealed class PartnerGrain(
         if (state.State.Queue.Remove(requestId)) await state.WriteStateAsync();
     }
 
+    public async Task RemoveVolunteer(string volunteerId)
+    {
+        if (state.State.Volunteers.Remove(volunteerId)) await state.WriteStateAsync();
+    }
+
     public Task<IReadOnlyList<EscalatedRequest>> GetQueue() =>
         Task.FromResult<IReadOnlyList<EscalatedRequest>>(state.State.Queue.Values.OrderBy(q => q.Request.Start).ToList());
 }

@@ -10,6 +10,8 @@ public sealed class VillageState
     [Id(3)] public Dictionary<string, RequestSummary> Requests { get; set; } = new();
     /// <summary>Circle id → when the circle was last heard from.</summary>
     [Id(4)] public Dictionary<string, DateTimeOffset> LastContact { get; set; } = new();
+    /// <summary>Erased circles whose access log still holds entries; the retention sweep prunes those logs too.</summary>
+    [Id(5)] public SortedSet<string> ErasedCircles { get; set; } = new(StringComparer.Ordinal);
 }
 
 public sealed class VillageGrain(
@@ -66,6 +68,48 @@ public sealed class VillageGrain(
     {
         if (state.State.Requests.Remove(requestId)) await state.WriteStateAsync();
     }
+
+    public async Task ForgetCircle(string circleId)
+    {
+        var s = state.State;
+        var changed = s.Circles.Remove(circleId) | s.LastContact.Remove(circleId) | s.ErasedCircles.Add(circleId);
+        foreach (var request in s.Requests.Values.Where(r => r.CircleId == circleId).ToList())
+        {
+            s.Requests[request.Id] = Anonymous(request);
+            changed = true;
+        }
+        if (changed) await state.WriteStateAsync();
+    }
+
+    public async Task AnonymiseRequests(IReadOnlyList<string> requestIds)
+    {
+        var changed = false;
+        foreach (var id in requestIds)
+        {
+            if (state.State.Requests.TryGetValue(id, out var request) && request.CircleId.Length > 0)
+            {
+                state.State.Requests[id] = Anonymous(request);
+                changed = true;
+            }
+        }
+        if (changed) await state.WriteStateAsync();
+    }
+
+    public async Task RemoveVolunteer(string volunteerId)
+    {
+        if (state.State.Volunteers.Remove(volunteerId)) await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<string>> GetErasedCircles() => Task.FromResult<IReadOnlyList<string>>(state.State.ErasedCircles.ToList());
+
+    public async Task DropErasedCircle(string circleId)
+    {
+        if (state.State.ErasedCircles.Remove(circleId)) await state.WriteStateAsync();
+    }
+
+    /// <summary>What the figures need and nothing that points to a household: no circle, needs or earlier helpers.</summary>
+    private static RequestSummary Anonymous(RequestSummary r) =>
+        r.CircleId.Length == 0 ? r : r with { CircleId = "", Needs = [], PreviousVolunteers = [], Overloaded = false };
 
     public Task<VillageOverview> GetOverview()
     {

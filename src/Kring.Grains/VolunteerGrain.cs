@@ -12,6 +12,7 @@ public sealed class VolunteerState
     [Id(4)] public List<Assignment> Assignments { get; set; } = [];
     /// <summary>The home region and any region with a village near enough (see MatchingOptions.BorderKm).</summary>
     [Id(5)] public List<string> Regions { get; set; } = [];
+    [Id(6)] public DateTimeOffset? ErasedAt { get; set; }
 }
 
 /// <summary>
@@ -44,6 +45,7 @@ public sealed class VolunteerGrain(
     public async Task Register(VolunteerProfile profile)
     {
         if (profile.Id != this.GetPrimaryKeyString()) throw new ArgumentException("The volunteer id must equal the grain key.", nameof(profile));
+        if (state.State.ErasedAt is not null) throw new ArgumentException("This volunteer was erased; the id is not used again.", nameof(profile));
         var village = GrainFactory.GetGrain<IVillageGrain>(profile.HomeVillage);
         var info = await village.GetInfo() ?? throw new ArgumentException($"Unknown village '{profile.HomeVillage}'.", nameof(profile));
         var home = new GeoPoint(info.Lat, info.Lon);
@@ -64,6 +66,7 @@ public sealed class VolunteerGrain(
 
     public async Task SetAvailability(AvailabilityDto availability)
     {
+        if (state.State.ErasedAt is not null) throw new KeyNotFoundException($"Volunteer '{this.GetPrimaryKeyString()}' was erased.");
         if (availability.Weekly.Count > MaxWeeklySlots) throw new ArgumentException($"At most {MaxWeeklySlots} weekly slots.", nameof(availability));
         if (availability.Weekly.Any(s => s.To <= s.From)) throw new ArgumentException("Every slot must end after it starts.", nameof(availability));
         state.State.Availability = availability with
@@ -95,6 +98,7 @@ public sealed class VolunteerGrain(
 
     public async Task<bool> ReceiveOffer(Offer offer)
     {
+        if (state.State.ErasedAt is not null) return false;
         if (state.State.Offers.TryGetValue(offer.Id, out var known)) return known.Status is OfferStatus.Pending or OfferStatus.Accepting or OfferStatus.Accepted;
         if (Commitments().Any(c => c.Start < offer.End && offer.Start < c.End)) return false;
         PruneClosedOffers();
@@ -188,6 +192,87 @@ public sealed class VolunteerGrain(
         await state.WriteStateAsync();
         NotifyMatching();
         return OfferReply.Unassigned;
+    }
+
+    public async Task Erase(string by)
+    {
+        var s = state.State;
+        var me = this.GetPrimaryKeyString();
+        if (s.ErasedAt is null)
+        {
+            if (s.Profile is not { } profile) throw new KeyNotFoundException($"Volunteer '{me}' is not registered.");
+            var now = clock.GetUtcNow();
+            // Out of the shards' indexes first, so the bookings given back below are not offered to this volunteer again.
+            NotifyLeft();
+            var pending = s.Offers.Values.Where(o => o.Status == OfferStatus.Pending).ToList();
+            foreach (var offer in pending) s.Offers[offer.Id] = offer with { Status = OfferStatus.Declined };
+            if (pending.Count > 0) await state.WriteStateAsync();
+            foreach (var offer in pending) _ = Shard(offer.Kind).OfferDeclined(offer.RequestId, me);
+
+            // Each circle lets go before this grain forgets the booking, as with a coordinator's unassign.
+            var promised = s.Assignments.Select(a => (a.RequestId, a.CircleId, a.Start))
+                .Concat(s.Offers.Values.Where(o => o.Status == OfferStatus.Accepting).Select(o => (o.RequestId, o.CircleId, o.Start)));
+            foreach (var (requestId, circleId, start) in promised.Where(p => p.Start > now).Distinct().ToList())
+            {
+                await GrainFactory.GetGrain<ICarerCircleGrain>(circleId).Unmatch(requestId, me, by, "de vrijwilliger heeft Kring verlaten");
+            }
+            await GrainFactory.GetGrain<IVillageGrain>(profile.HomeVillage).RemoveVolunteer(me);
+            if (profile.PartnerId is { } partner) await GrainFactory.GetGrain<IPartnerGrain>(partner).RemoveVolunteer(me);
+
+            s.Profile = null;
+            s.Availability = new AvailabilityDto([], [], true);
+            s.Offers.Clear();
+            s.Assignments.Clear();
+            s.ErasedAt = now;
+            await state.WriteStateAsync();
+        }
+        NotifyLeft();
+    }
+
+    public Task<bool> IsErased() => Task.FromResult(state.State.ErasedAt is not null);
+
+    public async Task<int> RecheckAssignments()
+    {
+        var me = this.GetPrimaryKeyString();
+        var now = clock.GetUtcNow();
+        var released = new List<Assignment>();
+        foreach (var assignment in state.State.Assignments.Where(a => a.End > now).ToList())
+        {
+            var request = await GrainFactory.GetGrain<ICarerCircleGrain>(assignment.CircleId).GetRequest(assignment.RequestId);
+            if (request is { Status: RequestStatus.Matched } && request.VolunteerId == me) continue;
+            released.Add(assignment);
+        }
+        if (released.Count == 0) return 0;
+        foreach (var assignment in released)
+        {
+            state.State.Assignments.Remove(assignment);
+            if (state.State.Offers.TryGetValue(assignment.OfferId, out var offer)) state.State.Offers[offer.Id] = offer with { Status = OfferStatus.Withdrawn };
+        }
+        await state.WriteStateAsync();
+        NotifyMatching();
+        return released.Count;
+    }
+
+    public async Task<int> RemoveHistory(DateTimeOffset before)
+    {
+        var assignments = state.State.Assignments.RemoveAll(a => a.End < before);
+        var offers = state.State.Offers.Values
+            .Where(o => o.Status is not (OfferStatus.Pending or OfferStatus.Accepting) && o.End < before)
+            .Select(o => o.Id).ToList();
+        foreach (var id in offers) state.State.Offers.Remove(id);
+        if (assignments + offers.Count > 0) await state.WriteStateAsync();
+        return assignments;
+    }
+
+    private void NotifyLeft()
+    {
+        foreach (var region in state.State.Regions.DefaultIfEmpty(state.State.Region))
+        {
+            foreach (var kind in Enum.GetValues<HelpKind>())
+            {
+                _ = GrainFactory.GetGrain<IMatchingGrain>(MatchingShard.Key(region, kind)).VolunteerLeft(this.GetPrimaryKeyString());
+            }
+        }
     }
 
     private async Task<OfferReply> Confirm(Offer offer, string? reason = null)

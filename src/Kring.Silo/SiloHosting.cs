@@ -80,6 +80,7 @@ public static class SiloHosting
         silo.AddDashboard();
         silo.Services.AddHostedService<Seeding.SeedHostedService>();
         silo.Services.AddHostedService<MatchingKeepAlive>();
+        silo.Services.AddHostedService<RetentionSchedule>();
         return silo;
     }
 
@@ -91,6 +92,7 @@ public static class SiloHosting
     {
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.Services.Configure<MatchingOptions>(configuration.GetSection(MatchingOptions.Section));
+        silo.Services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
         silo.Services.Configure<KringSettings>(configuration.GetSection(KringSettings.Section));
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;

@@ -18,6 +18,7 @@ public static class KringWebApp
         [403] = "Geen toegang.",
         [404] = "Niet gevonden.",
         [405] = "Deze methode is hier niet toegestaan.",
+        [410] = "Gewist.",
         [413] = "De aanvraag is te groot.",
         [415] = "Dit type inhoud wordt niet ondersteund; stuur JSON.",
         [500] = "Er ging iets mis.",
@@ -50,6 +51,7 @@ public static class KringWebApp
         builder.Services.AddKringAuth();
         builder.Services.AddKringWebSecurity(builder.Configuration);
         builder.Services.AddSingleton(new Resilience.ClusterResilience());
+        builder.Services.AddSingleton<Privacy.AccessLog>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             if (DutchTitles.TryGetValue(context.ProblemDetails.Status ?? 0, out var title) && context.ProblemDetails.Title is null or "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Method Not Allowed" or "Unsupported Media Type" or "Content Too Large" or "Payload Too Large" or "An error occurred while processing your request.")
@@ -88,6 +90,7 @@ public static class KringWebApp
         app.MapOpenApi("/api/v1/openapi.json");
         app.MapKringApi();
         app.MapKringFrontEndApi();
+        app.MapKringPrivacyApi();
         app.MapRazorPages();
         app.MapKringHealth();
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(AuthSetup.Policies.Operator);

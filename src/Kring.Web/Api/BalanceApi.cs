@@ -21,10 +21,12 @@ public static class BalanceApi
     {
         api.MapGet("/checkins/questions", () => Results.Ok(BalanceCheck.Questions.Select(q => new { q.Id, q.Text, q.Min, q.Max }))).AllowAnonymous();
         api.MapPost("/circles/{circleId}/checkins", CheckIn).RequireAuthorization(Policies.Requester);
-        api.MapGet("/signals", async (IGrainFactory grains) =>
-            Results.Ok((await grains.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals())
-                .Select(s => new SignalDto(s.CircleId, s.Village, s.Reason, s.Score, Code(s.Level), s.At))))
-            .RequireAuthorization(p => p.RequireRole(nameof(Role.CarerConsultant)));
+        api.MapGet("/signals", async (HttpContext http, IGrainFactory grains, Privacy.AccessLog log) =>
+        {
+            var signals = await grains.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals();
+            await log.Record(http, signals.Select(s => s.CircleId), AccessKind.Listed);
+            return Results.Ok(signals.Select(s => new SignalDto(s.CircleId, s.Village, s.Reason, s.Score, Code(s.Level), s.At)));
+        }).RequireAuthorization(p => p.RequireRole(nameof(Role.CarerConsultant)));
         api.MapGet("/villages/{villageId}/quiet", Quiet).RequireAuthorization(Policies.Villages);
         api.MapGet("/villages/{villageId}/report", Report).RequireAuthorization(Policies.Villages);
         CommunityApi.Map(api);
@@ -37,17 +39,18 @@ public static class BalanceApi
         _ => "overloaded",
     };
 
-    private static async Task<IResult> CheckIn(string circleId, CheckInJson? body, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> CheckIn(string circleId, CheckInJson? body, HttpContext http, IGrainFactory grains, Privacy.AccessLog log)
     {
         var user = KringUser.From(http.User)!;
         var id = string.Equals(circleId, "mine", StringComparison.OrdinalIgnoreCase) ? user.CircleId : circleId;
         if (id is null || !user.CanRequestFor(id)) return Problems.Forbidden("U kunt geen check-in doen voor deze kring.");
         var circle = grains.GetGrain<ICarerCircleGrain>(id);
-        if (await circle.Get() is null) return Problems.NotFound("Deze kring bestaat niet.");
+        if (await circle.Get() is null) return await PrivacyApi.Missing(circle);
         var errors = new FieldErrors();
         foreach (var (question, message) in BalanceCheck.Validate(body?.Answers)) errors.Add($"answers.{question}", message);
         if (errors.Any) return Problems.Validation(errors);
         var checkIn = await circle.RecordCheckIn(body!.Answers!, user.UserName);
+        await log.Record(http, id, AccessKind.CheckIn);
         return Results.Ok(new CheckInResultDto(checkIn.Score, Code(checkIn.Level)));
     }
 

@@ -17,8 +17,13 @@ public static class CommunityApi
     public static void Map(RouteGroupBuilder api)
     {
         var consultant = api.MapGroup("/appreciation/{year:int}").RequireAuthorization(p => p.RequireRole(nameof(Role.CarerConsultant)));
-        consultant.MapGet("", async (int year, IGrainFactory grains) =>
-            year is < 2000 or > 2100 ? Problems.Validation(Error("year", "Kies een jaar tussen 2000 en 2100.")) : Results.Ok(await Round(grains, year)));
+        consultant.MapGet("", async (int year, HttpContext http, IGrainFactory grains, Privacy.AccessLog log) =>
+        {
+            if (year is < 2000 or > 2100) return Problems.Validation(Error("year", "Kies een jaar tussen 2000 en 2100."));
+            var round = await Round(grains, year);
+            await log.Record(http, round.Carers.Select(c => c.CircleId), AccessKind.Listed);
+            return Results.Ok(round);
+        });
         consultant.MapPost("/{circleId}/received", MarkReceived);
 
         api.MapGet("/network/questions", () => Results.Ok(NetworkQuestions.Questions.Select(q => new { q.Id, q.Text, q.Min, q.Max }))).AllowAnonymous();

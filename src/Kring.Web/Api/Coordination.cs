@@ -6,10 +6,11 @@ namespace Kring.Web.Api;
 /// <summary>The partner coordinator's work: the queue of escalated requests, their volunteers, and matching by hand.</summary>
 public static class Coordination
 {
-    public static async Task<IResult> Queue(string partnerId, HttpContext http, IGrainFactory grains)
+    public static async Task<IResult> Queue(string partnerId, HttpContext http, IGrainFactory grains, Privacy.AccessLog log)
     {
         if (!Owns(http, partnerId)) return Problems.Forbidden("U bent geen coördinator van deze organisatie.");
         var queue = await grains.GetGrain<IPartnerGrain>(partnerId).GetQueue();
+        await log.Record(http, queue.Select(q => q.Request.CircleId), AccessKind.Listed);
         return Results.Ok(queue.Select(q => new QueueItemDto(q.Request.Id, q.Request.CircleId, q.Request.Village, q.Request.Kind.Code(),
             q.Request.Start, q.Request.End, q.Request.Needs, q.EscalatedAt, q.Reason)));
     }

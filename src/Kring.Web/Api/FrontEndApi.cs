@@ -61,7 +61,7 @@ public static class FrontEndApi
         return await volunteer.GetProfile() is { } p ? Results.Ok(ToJson(p)) : Problems.NotFound("Dit vrijwilligersprofiel bestaat niet.");
     }
 
-    private static async Task<IResult> RegisterCircle(NewCircleJson? body, HttpContext http, IGrainFactory grains,
+    private static async Task<IResult> RegisterCircle(NewCircleJson? body, HttpContext http, IGrainFactory grains, Privacy.AccessLog log,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
     {
         var errors = new FieldErrors();
@@ -72,6 +72,7 @@ public static class FrontEndApi
             body.Relationship, body.Needs, body.Phone, body.Address, errors);
         if (profile is null) return Problems.Validation(errors);
         var view = await RegisterOnce(grains, profile);
+        await log.Record(http, view.Profile.Id, AccessKind.Registered);
         return Results.Created($"/api/v1/circles/{view.Profile.Id}", view.ToDto());
     }
 

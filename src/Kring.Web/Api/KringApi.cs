@@ -1,4 +1,5 @@
 using Kring.Web.Input;
+using Kring.Web.Privacy;
 using Kring.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -101,15 +102,25 @@ public static class KringApi
         return reply == OfferReply.NotFound ? Problems.NotFound(Problems.Explain(reply)) : Problems.Conflict(Problems.Explain(reply), reply.Code());
     }
 
-    private static async Task<IResult> GetCircle(string circleId, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> GetCircle(string circleId, HttpContext http, IGrainFactory grains, AccessLog log)
     {
         var user = Current(http);
         var id = Resolve(circleId, user);
-        var circle = id is null ? null : await grains.GetGrain<ICarerCircleGrain>(id).Get();
-        if (circle is null) return Problems.NotFound("Deze kring bestaat niet.");
+        if (id is null) return Problems.NotFound("Deze kring bestaat niet.");
+        var grain = grains.GetGrain<ICarerCircleGrain>(id);
+        var circle = await grain.Get();
+        if (circle is null) return await Missing(grain, user);
         if (!user.CanReadCircle(circle.Profile)) return Problems.Forbidden("U heeft geen toegang tot deze kring.");
+        await log.Record(http, id, AccessKind.CircleViewed);
         return Results.Ok(circle.ToDto());
     }
+
+    /// <summary>
+    /// 410 for an erased circle to those who may still know of it (the consultant, the operator); 404 otherwise, so
+    /// nobody else learns which ids were erased.
+    /// </summary>
+    private static Task<IResult> Missing(ICarerCircleGrain circle, KringUser user) =>
+        user.Role is Role.CarerConsultant or Role.Operator ? PrivacyApi.Missing(circle) : Task.FromResult(Problems.NotFound("Deze kring bestaat niet."));
 
     private static async Task<IResult> SubmitRequest(string circleId, NewRequestJson? body, HttpContext http, IGrainFactory grains,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
@@ -118,7 +129,7 @@ public static class KringApi
         var id = Resolve(circleId, user);
         if (id is null || !user.CanRequestFor(id)) return Problems.Forbidden("U kunt geen hulp vragen voor deze kring.");
         var circle = grains.GetGrain<ICarerCircleGrain>(id);
-        if (await circle.Get() is null) return Problems.NotFound("Deze kring bestaat niet.");
+        if (await circle.Get() is null) return await Missing(circle, user);
 
         var errors = new FieldErrors();
         if (idempotencyKey is { Length: > 100 }) errors.Add("Idempotency-Key", "De sleutel is te lang (hooguit 100 tekens).");
@@ -140,28 +151,36 @@ public static class KringApi
             new SeriesCreatedDto(request.Id, views.Select(v => new RequestCreatedDto(v.Id, v.Status.Code())).ToList()));
     }
 
-    private static async Task<IResult> GetRequest(string circleId, string requestId, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> GetRequest(string circleId, string requestId, HttpContext http, IGrainFactory grains, AccessLog log)
     {
         var user = Current(http);
         var id = Resolve(circleId, user);
-        var circle = id is null ? null : await grains.GetGrain<ICarerCircleGrain>(id).Get();
-        if (circle is null) return Problems.NotFound("Deze kring bestaat niet.");
+        if (id is null) return Problems.NotFound("Deze kring bestaat niet.");
+        var grain = grains.GetGrain<ICarerCircleGrain>(id);
+        var circle = await grain.Get();
+        if (circle is null) return await Missing(grain, user);
         if (!user.CanReadCircle(circle.Profile)) return Problems.Forbidden("U heeft geen toegang tot deze kring.");
-        var request = await grains.GetGrain<ICarerCircleGrain>(id!).GetRequest(requestId);
-        return request is null ? Problems.NotFound("Deze hulpvraag bestaat niet.") : Results.Ok(request.ToDto());
+        var request = await grain.GetRequest(requestId);
+        if (request is null) return Problems.NotFound("Deze hulpvraag bestaat niet.");
+        await log.Record(http, id, AccessKind.RequestViewed, request.Id);
+        return Results.Ok(request.ToDto());
     }
 
-    private static async Task<IResult> CancelRequest(string circleId, string requestId, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> CancelRequest(string circleId, string requestId, HttpContext http, IGrainFactory grains, AccessLog log)
     {
         var user = Current(http);
         var id = Resolve(circleId, user);
         if (id is null || !user.CanRequestFor(id)) return Problems.Forbidden("U kunt deze hulpvraag niet annuleren.");
-        var request = await grains.GetGrain<ICarerCircleGrain>(id).CancelRequest(requestId, user.UserName);
-        return request is null ? Problems.NotFound("Deze hulpvraag bestaat niet.") : Results.Ok(request.ToDto());
+        var grain = grains.GetGrain<ICarerCircleGrain>(id);
+        if (await grain.IsErased()) return await Missing(grain, user);
+        var request = await grain.CancelRequest(requestId, user.UserName);
+        if (request is null) return Problems.NotFound("Deze hulpvraag bestaat niet.");
+        await log.Record(http, id, AccessKind.RequestViewed, request.Id);
+        return Results.Ok(request.ToDto());
     }
 
     /// <summary>"mine" stands for the carer's own circle.</summary>
-    private static string? Resolve(string circleId, KringUser user) =>
+    internal static string? Resolve(string circleId, KringUser user) =>
         string.Equals(circleId, "mine", StringComparison.OrdinalIgnoreCase) ? user.CircleId : circleId;
 
     private static KringUser Current(HttpContext http) =>

@@ -11,6 +11,10 @@ public static class Problems
     public static IResult NotFound(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden.", detail: detail);
 
+    /// <summary>The thing existed but was erased (AVG/GDPR): 410, so a client knows not to ask again.</summary>
+    public static IResult Gone(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Gewist.", detail: detail);
+
     public static IResult Forbidden(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Geen toegang.", detail: detail);
 

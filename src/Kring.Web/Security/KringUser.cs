@@ -60,6 +60,20 @@ public sealed record KringUser(string UserName, string DisplayName, Role Role, s
         _ => false,
     };
 
+    /// <summary>
+    /// May this user read who saw the circle's data? The carer (their own), the consultant, and the operator, who keeps
+    /// the system accountable; the log names staff and actions, not the carer's data.
+    /// </summary>
+    public bool CanReadAccessLog(string circleId) => Role switch
+    {
+        Role.CarerConsultant or Role.Operator => true,
+        Role.Carer => CircleId == circleId,
+        _ => false,
+    };
+
+    /// <summary>May this user download everything Kring holds about the circle?</summary>
+    public bool CanExport(string circleId) => CanRequestFor(circleId);
+
     public bool CanSeeVillage(string villageId) => Role switch
     {
         Role.CarerConsultant or Role.Operator => true,

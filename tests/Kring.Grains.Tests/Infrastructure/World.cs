@@ -73,6 +73,7 @@ public sealed class World(IGrainFactory grains, string? region = null)
     public ICarerCircleGrain Circle(string id) => Grains.GetGrain<ICarerCircleGrain>(id);
     public IVolunteerGrain Volunteer(string id) => Grains.GetGrain<IVolunteerGrain>(id);
     public IVillageGrain VillageGrain(string id) => Grains.GetGrain<IVillageGrain>(id);
+    public IAccessLogGrain Access(string circleId) => Grains.GetGrain<IAccessLogGrain>(circleId);
     public IMatchingGrain Shard(HelpKind kind = HelpKind.Buddy) => Grains.GetGrain<IMatchingGrain>(MatchingShard.Key(Region, kind));
 
     public async Task<Offer?> OfferFor(string volunteerId, string requestId) =>

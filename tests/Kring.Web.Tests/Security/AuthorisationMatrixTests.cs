@@ -98,6 +98,15 @@ public sealed class AuthorisationMatrixTests(SharedApp shared)
         new("POST", "/api/v1/circles/{circleId}/checkins", $"/api/v1/circles/{Circle}/checkins", new { answers = new { } }, Carer | Consultant),
         new("POST", "/api/v1/circles/{circleId}/checkins", "/api/v1/circles/{other-circle}/checkins", new { answers = new { } }, Consultant, "another carer's circle"),
 
+        new("GET", "/api/v1/circles/{circleId}/access-log", $"/api/v1/circles/{Circle}/access-log", null, Carer | Consultant | Operator),
+        new("GET", "/api/v1/circles/{circleId}/access-log", "/api/v1/circles/{other-circle}/access-log", null, Consultant | Operator, "another carer's circle"),
+        new("GET", "/api/v1/circles/{circleId}/export", $"/api/v1/circles/{Circle}/export", null, Carer | Consultant),
+        new("GET", "/api/v1/circles/{circleId}/export", "/api/v1/circles/{other-circle}/export", null, Consultant, "another carer's circle"),
+        new("DELETE", "/api/v1/circles/{circleId}", "/api/v1/circles/c-bestaat-niet", null, Consultant, "an unknown circle: nothing to erase"),
+        new("GET", "/api/v1/volunteers/me/export", "/api/v1/volunteers/me/export", null, Volunteer),
+        new("DELETE", "/api/v1/volunteers/me", "/api/v1/volunteers/me", null, Volunteer, "without the password: validation only"),
+        new("DELETE", "/api/v1/volunteers/{volunteerId}", "/api/v1/volunteers/v-bestaat-niet", null, Operator | Coordinator, "an unknown volunteer"),
+
         new("GET", "/api/v1/partners/{partnerId}/queue", "/api/v1/partners/piw/queue", null, Coordinator),
         new("GET", "/api/v1/partners/{partnerId}/queue", "/api/v1/partners/de-brug/queue", null, Nobody, "another partner's queue"),
         new("GET", "/api/v1/partners/{partnerId}/volunteers", "/api/v1/partners/piw/volunteers", null, Coordinator),

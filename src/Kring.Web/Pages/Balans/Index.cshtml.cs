@@ -9,7 +9,7 @@ namespace Kring.Web.Pages.Balans;
 
 /// <summary>The balance check-in, filled in by the carer or with the consultant.</summary>
 [Authorize(Policy = AuthSetup.Policies.Requester)]
-public sealed class BalansModel(IGrainFactory grains) : PageModel
+public sealed class BalansModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     [BindProperty] public string? Kring { get; set; }
     [BindProperty] public Dictionary<string, int> Answers { get; set; } = new();
@@ -33,6 +33,7 @@ public sealed class BalansModel(IGrainFactory grains) : PageModel
             return Page();
         }
         Result = await circle.RecordCheckIn(Answers, user.UserName);
+        await log.Record(HttpContext, circleId, AccessKind.CheckIn);
         return Page();
     }
 

@@ -12,7 +12,7 @@ namespace Kring.Web.Pages.Coordinatie;
 /// hand, taking a volunteer off again, always with a reason for the request's history.
 /// </summary>
 [Authorize(Policy = AuthSetup.Policies.Coordinator)]
-public sealed class CoordinatieModel(IGrainFactory grains) : PageModel
+public sealed class CoordinatieModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     public sealed record Helper(VolunteerProfile Profile, AvailabilityDto Availability);
     public sealed record Booking(Helper Volunteer, Assignment Assignment);
@@ -100,6 +100,7 @@ public sealed class CoordinatieModel(IGrainFactory grains) : PageModel
         Partner = await partner.GetInfo();
         if (Partner is null) return;
         Queue = (await partner.GetQueue()).OrderBy(q => q.Request.Start).ToList();
+        await log.Record(HttpContext, Queue.Select(q => q.Request.CircleId), AccessKind.Listed);
         var ids = await partner.GetVolunteers();
         var helpers = await Task.WhenAll(ids.Select(async id =>
         {

@@ -11,7 +11,7 @@ namespace Kring.Web.Pages.Dorp;
 /// status, volunteers who can help this week, young people caring for someone, and carers not heard from for a while.
 /// The operator sees only the figures and the requests, without people.
 /// </summary>
-public sealed class DorpModel(IGrainFactory grains) : PageModel
+public sealed class DorpModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     public static readonly int[] QuietWeekChoices = [4, 8, 12, 26, 52];
     /// <summary>Below this age a carer counts as young, as in the village's overview.</summary>
@@ -88,6 +88,8 @@ public sealed class DorpModel(IGrainFactory grains) : PageModel
             .Select(q => new QuietCircle(byId[q.CircleId], q.LastContact))
             .OrderBy(q => q.LastContact is null).ThenBy(q => q.LastContact).ThenBy(q => q.Profile.CarerName, StringComparer.CurrentCulture)
             .ToList();
+        // Every carer of the village is named on the page (the list of all carers).
+        await log.Record(HttpContext, Circles.Select(c => c.Id), AccessKind.Listed);
         return Page();
     }
 

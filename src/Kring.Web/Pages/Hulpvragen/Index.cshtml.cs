@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kring.Web.Pages.Hulpvragen;
 
-public sealed class HulpvragenIndexModel(IGrainFactory grains) : PageModel
+public sealed class HulpvragenIndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     public CircleView? Circle { get; private set; }
     public string? CircleId { get; private set; }
     public bool IsConsultant { get; private set; }
+    public bool Erased { get; private set; }
     [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGet(string? kring)
@@ -18,7 +19,10 @@ public sealed class HulpvragenIndexModel(IGrainFactory grains) : PageModel
         CircleId = IsConsultant ? kring : user.CircleId;
         if (CircleId is null) return Page();
         if (!user.CanRequestFor(CircleId)) return Forbid();
-        Circle = await grains.GetGrain<ICarerCircleGrain>(CircleId).Get();
+        var grain = grains.GetGrain<ICarerCircleGrain>(CircleId);
+        Circle = await grain.Get();
+        if (Circle is null) Erased = await grain.IsErased();
+        else await log.Record(HttpContext, CircleId, AccessKind.CircleViewed);
         return Page();
     }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kring.Web.Pages.Hulpvragen;
 
-public sealed class NieuwModel(IGrainFactory grains) : PageModel
+public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     [BindProperty] public string? Kring { get; set; }
     [BindProperty] public string? Kind { get; set; } = "buddy";
@@ -32,6 +32,7 @@ public sealed class NieuwModel(IGrainFactory grains) : PageModel
         Kring = IsConsultant ? kring : user.CircleId;
         if (Kring is not null && user.CanRequestFor(Kring) && await grains.GetGrain<ICarerCircleGrain>(Kring).Get() is { } circle)
         {
+            await log.Record(HttpContext, Kring, AccessKind.CircleViewed);
             Needs = circle.Profile.CareNeeds.Where(RequestInput.KnownNeeds.Contains).ToList();
             Circle = circle.Profile;
         }

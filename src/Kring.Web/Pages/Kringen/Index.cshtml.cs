@@ -6,7 +6,7 @@ namespace Kring.Web.Pages.Kringen;
 
 /// <summary>The carer consultant's list of circles, per village, searchable by name.</summary>
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class KringenIndexModel(IGrainFactory grains) : PageModel
+public sealed class KringenIndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     public const int PageSize = 25;
 
@@ -16,6 +16,7 @@ public sealed class KringenIndexModel(IGrainFactory grains) : PageModel
     public IReadOnlyList<CircleProfile> Circles { get; private set; } = [];
     public int Total { get; private set; }
     public int PageNumber { get; private set; } = 1;
+    [TempData] public string? Message { get; set; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public async Task<IActionResult> OnGet(string? dorp, string? zoek, int pagina = 1)
@@ -34,6 +35,7 @@ public sealed class KringenIndexModel(IGrainFactory grains) : PageModel
         Total = found.Count;
         PageNumber = Math.Clamp(pagina, 1, Pages);
         Circles = found.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        await log.Record(HttpContext, Circles.Select(c => c.Id), AccessKind.Listed);
         return Page();
     }
 

@@ -4,9 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kring.Web.Pages.Signalen;
 
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class SignalenModel(IGrainFactory grains) : PageModel
+public sealed class SignalenModel(IGrainFactory grains, Kring.Web.Privacy.AccessLog log) : PageModel
 {
     public IReadOnlyList<CarerSignal> Signals { get; private set; } = [];
 
-    public async Task OnGet() => Signals = await grains.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals();
+    public async Task OnGet()
+    {
+        Signals = await grains.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals();
+        await log.Record(HttpContext, Signals.Select(s => s.CircleId), AccessKind.Listed);
+    }
 }

@@ -1,11 +1,12 @@
 using Kring.Web.Api;
+using Kring.Web.Privacy;
 using Kring.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kring.Web.Pages.Vrijwilliger;
 
-public sealed class VrijwilligerIndexModel(IGrainFactory grains) : PageModel
+public sealed class VrijwilligerIndexModel(IGrainFactory grains, AccessLog log) : PageModel
 {
     /// <summary>An assignment with the carer's contact details, which only the volunteer booked for it gets to see.</summary>
     public sealed record Booked(Assignment Assignment, CircleProfile? Contact);
@@ -31,20 +32,10 @@ public sealed class VrijwilligerIndexModel(IGrainFactory grains) : PageModel
         var now = TimeProvider.System.GetUtcNow();
         var assignments = await volunteer.GetAssignments();
         Past = assignments.Where(a => a.End < now).OrderByDescending(a => a.Start).Take(10).ToList();
-        Upcoming = await Task.WhenAll(assignments.Where(a => a.End >= now).OrderBy(a => a.Start).Select(a => WithContact(a, volunteerId)));
+        Upcoming = await Task.WhenAll(assignments.Where(a => a.End >= now).OrderBy(a => a.Start)
+            .Select(async a => new Booked(a, await Contacts.For(grains, a, volunteerId, now))));
+        await log.Record(HttpContext, Upcoming.Select(b => b.Contact?.Id ?? ""), AccessKind.ContactViewed);
         _villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).ToDictionary(v => v.Id, v => v.Name);
-    }
-
-    /// <summary>
-    /// The circle must agree that this volunteer is matched to the request; a request that was unassigned or cancelled
-    /// meanwhile shows no contact details.
-    /// </summary>
-    private async Task<Booked> WithContact(Assignment assignment, string volunteerId)
-    {
-        var circle = grains.GetGrain<ICarerCircleGrain>(assignment.CircleId);
-        var request = await circle.GetRequest(assignment.RequestId);
-        if (request is not { Status: RequestStatus.Matched } || request.VolunteerId != volunteerId) return new Booked(assignment, null);
-        return new Booked(assignment, (await circle.Get())?.Profile);
     }
 
     public Task<IActionResult> OnPostAccept(string offerId) => Answer(Volunteer.Accept(offerId ?? ""));

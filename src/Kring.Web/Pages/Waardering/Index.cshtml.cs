@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kring.Web.Pages.Waardering;
 
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class WaarderingModel(IGrainFactory grains) : PageModel
+public sealed class WaarderingModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     public int Shown { get; } = 100;
     public int Year { get; private set; }
@@ -17,6 +17,7 @@ public sealed class WaarderingModel(IGrainFactory grains) : PageModel
     {
         Year = jaar is >= 2000 and <= 2100 ? jaar.Value : TimeProvider.System.GetUtcNow().Year;
         Round = await CommunityApi.Round(grains, Year);
+        await log.Record(HttpContext, Round.Carers.Take(Shown).Select(c => c.CircleId), AccessKind.Listed);
     }
 
     public async Task<IActionResult> OnPost(string? kring, int jaar)

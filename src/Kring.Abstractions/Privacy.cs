@@ -1,0 +1,124 @@
+using Orleans.Concurrency;
+
+namespace Kring;
+
+/// <summary>What someone did with a circle's personal data.</summary>
+[GenerateSerializer, Alias("kring.AccessKind")]
+public enum AccessKind
+{
+    /// <summary>The circle: carer, person cared for, needs, requests.</summary>
+    CircleViewed = 0,
+    RequestViewed = 1,
+    /// <summary>Shown among other circles: a list, a table, a queue.</summary>
+    Listed = 2,
+    /// <summary>A matched volunteer saw the carer's contact details for their assignment.</summary>
+    ContactViewed = 3,
+    CheckIn = 4,
+    Registered = 5,
+    Exported = 6,
+    Erased = 7,
+}
+
+/// <summary>One line of a circle's access log: who, in which role, when (UTC), what and through which route.</summary>
+[GenerateSerializer, Alias("kring.AccessEntry")]
+public sealed record AccessEntry(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] string UserName,
+    [property: Id(2)] Role Role,
+    [property: Id(3)] AccessKind Kind,
+    [property: Id(4)] string Route,
+    [property: Id(5)] string? RequestId = null);
+
+/// <summary>
+/// Who saw a circle's personal data, and when. Key: circle id. Recent entries live here; full pages of older ones in
+/// <see cref="IAccessLogPageGrain"/>s, so recording one view never rewrites the whole log.
+/// </summary>
+public interface IAccessLogGrain : IGrainWithStringKey
+{
+    /// <summary>Appends the entry, stamped with the cluster's time.</summary>
+    Task Record(AccessEntry entry);
+    /// <summary>Newest first, without entries past their retention.</summary>
+    [ReadOnly] Task<IReadOnlyList<AccessEntry>> Read();
+    /// <summary>Removes entries from before <paramref name="before"/>: how many went and how many remain. Idempotent.</summary>
+    Task<(int Removed, int Left)> Prune(DateTimeOffset before);
+    /// <summary>The carer was erased: their own views stay in the log without their user name. Idempotent.</summary>
+    Task ForgetCarer();
+}
+
+/// <summary>One full page of an access log. Key: "{circleId}#{number}". Only <see cref="IAccessLogGrain"/> calls it.</summary>
+public interface IAccessLogPageGrain : IGrainWithStringKey
+{
+    Task Write(IReadOnlyList<AccessEntry> entries);
+    [ReadOnly] Task<IReadOnlyList<AccessEntry>> Read();
+    /// <summary>Drops entries from before <paramref name="before"/>; returns how many remain.</summary>
+    Task<int> Prune(DateTimeOffset before);
+    Task ForgetCarer();
+}
+
+/// <summary>
+/// The user names of the accounts that act for one circle (its carer) or one volunteer, so erasure can find them.
+/// Key: "circle/{id}" or "volunteer/{id}" (see <see cref="AccountLinks"/>). Kept by the account grains.
+/// </summary>
+public interface IAccountLinksGrain : IGrainWithStringKey
+{
+    Task Link(string userName);
+    Task Unlink(string userName);
+    [ReadOnly] Task<IReadOnlyList<string>> Get();
+}
+
+public static class AccountLinks
+{
+    public static string Circle(string circleId) => $"circle/{circleId}";
+    public static string Volunteer(string volunteerId) => $"volunteer/{volunteerId}";
+}
+
+/// <summary>
+/// What an erasure did: the accounts it removed and, for a circle, the volunteers whose bookings with it were cancelled.
+/// </summary>
+[GenerateSerializer, Alias("kring.ErasureResult")]
+public sealed record ErasureResult(
+    [property: Id(0)] string SubjectId,
+    [property: Id(1)] IReadOnlyList<string> RemovedAccounts,
+    [property: Id(2)] IReadOnlyList<string> ReleasedVolunteers);
+
+/// <summary>
+/// Erases a carer's circle or a volunteer everywhere, in an order that can be repeated after a failure: the subject's
+/// own grain first (which cancels or releases its bookings through the normal paths), then the other side of those
+/// bookings, the accounts and the access log. Key: "default".
+/// </summary>
+public interface IErasureGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Cancels the circle's open, offered and future matched requests, blanks its personal data and removes the carer's
+    /// accounts; counts stay with the village, anonymous. <paramref name="by"/> is recorded in the access log (the grain
+    /// stamps its time). Repeating it finishes a run that failed half-way.
+    /// </summary>
+    Task<ErasureResult> EraseCircle(string circleId, AccessEntry by);
+    /// <summary>
+    /// Takes the volunteer out of matching, declines their pending offers, gives their future bookings back to the
+    /// circles (which open them for matching again), blanks the profile and removes the accounts. Repeatable.
+    /// </summary>
+    Task<ErasureResult> EraseVolunteer(string volunteerId, string by);
+}
+
+/// <summary>What one retention sweep removed.</summary>
+[GenerateSerializer, Alias("kring.RetentionReport")]
+public sealed record RetentionReport(
+    [property: Id(0)] int Requests,
+    [property: Id(1)] int Assignments,
+    [property: Id(2)] int AccessEntries);
+
+/// <summary>
+/// The daily retention sweep for one village's circles and volunteers (a reminder calls <see cref="Sweep"/>). Key:
+/// village id.
+/// </summary>
+public interface IRetentionGrain : IGrainWithStringKey
+{
+    /// <summary>Registers the daily reminder unless it is there already.</summary>
+    Task Arm();
+    /// <summary>
+    /// Removes closed requests and volunteers' past bookings older than Kring:Retention:ClosedRequests, and access-log
+    /// entries older than Kring:Retention:AccessLog. Idempotent.
+    /// </summary>
+    Task<RetentionReport> Sweep();
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kring.Grains;
+
+/// <summary>
+/// The retention sweep of one village. A daily reminder runs it; the silo arms the reminder at start (in the embedded
+/// default reminders live in memory, so a restart needs that). Nothing is kept here: the circles, volunteers and
+/// access logs each remove their own old entries.
+/// </summary>
+public sealed class RetentionGrain(IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionGrain> logger)
+    : Grain, IRetentionGrain, IRemindable
+{
+    public const string ReminderName = "retention";
+    public static readonly TimeSpan Period = TimeSpan.FromDays(1);
+    /// <summary>The first sweep after the reminder is armed, out of the way of the start itself.</summary>
+    public static readonly TimeSpan FirstSweep = TimeSpan.FromMinutes(5);
+    private const int Batch = 32;
+
+    public async Task Arm()
+    {
+        if (await this.GetReminder(ReminderName) is null) await this.RegisterOrUpdateReminder(ReminderName, FirstSweep, Period);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ReminderName) return;
+        var report = await Sweep();
+        if (report.Requests + report.Assignments + report.AccessEntries > 0)
+        {
+            logger.LogInformation("Retention in {Village}: removed {Requests} requests, {Assignments} bookings and {Entries} access-log entries",
+                this.GetPrimaryKeyString(), report.Requests, report.Assignments, report.AccessEntries);
+        }
+    }
+
+    public async Task<RetentionReport> Sweep()
+    {
+        var now = clock.GetUtcNow();
+        var closedBefore = now - options.Value.ClosedRequests;
+        var loggedBefore = now - options.Value.AccessLog;
+        var village = GrainFactory.GetGrain<IVillageGrain>(this.GetPrimaryKeyString());
+        if (await village.GetInfo() is null) return new RetentionReport(0, 0, 0);
+        var members = await village.GetMembers();
+
+        var requests = 0;
+        var entries = 0;
+        foreach (var batch in members.Circles.Chunk(Batch))
+        {
+            requests += (await Task.WhenAll(batch.Select(c => GrainFactory.GetGrain<ICarerCircleGrain>(c).RemoveClosedRequests(closedBefore)))).Sum();
+            entries += (await Task.WhenAll(batch.Select(c => PruneLog(c, loggedBefore)))).Sum(r => r.Removed);
+        }
+        foreach (var circle in await village.GetErasedCircles())
+        {
+            var (removed, left) = await PruneLog(circle, loggedBefore);
+            entries += removed;
+            if (left == 0) await village.DropErasedCircle(circle);
+        }
+
+        var assignments = 0;
+        foreach (var batch in members.Volunteers.Chunk(Batch))
+        {
+            assignments += (await Task.WhenAll(batch.Select(async v =>
+            {
+                var volunteer = GrainFactory.GetGrain<IVolunteerGrain>(v);
+                // A booking whose circle was erased while the release did not arrive is given up here.
+                await volunteer.RecheckAssignments();
+                return await volunteer.RemoveHistory(closedBefore);
+            }))).Sum();
+        }
+        return new RetentionReport(requests, assignments, entries);
+    }
+
+    private Task<(int Removed, int Left)> PruneLog(string circleId, DateTimeOffset before) =>
+        GrainFactory.GetGrain<IAccessLogGrain>(circleId).Prune(before);
+}

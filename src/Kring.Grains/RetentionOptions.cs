@@ -1,0 +1,12 @@
+namespace Kring.Grains;
+
+/// <summary>How long Kring keeps what it no longer needs. Section "Kring:Retention".</summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "Kring:Retention";
+
+    /// <summary>Closed requests (matched and over, cancelled, expired) and volunteers' past bookings, counted from when they closed.</summary>
+    public TimeSpan ClosedRequests { get; set; } = TimeSpan.FromDays(365);
+    /// <summary>Access-log entries. Each circle's log also keeps at most <see cref="AccessLogGrain.MaxEntries"/> entries.</summary>
+    public TimeSpan AccessLog { get; set; } = TimeSpan.FromDays(730);
+}

@@ -1,0 +1,194 @@
+using Kring.Web.Input;
+using Kring.Web.Privacy;
+using Kring.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using static Kring.Web.Security.AuthSetup;
+
+namespace Kring.Web.Api;
+
+public sealed record AccessEntryDto(DateTimeOffset At, string UserName, string Role, string Action, string What, string Route, string? RequestId);
+public sealed record CheckInDto(DateTimeOffset At, IReadOnlyDictionary<string, int> Answers, int Score, string Level, string By);
+public sealed record AccountExportDto(string UserName, string DisplayName, string Role);
+public sealed record CircleExportDto(
+    DateTimeOffset ExportedAt, string ExportedBy, CircleDto Circle, IReadOnlyList<CheckInDto> CheckIns, SignalDto? Signal,
+    DateTimeOffset? LastContact, IReadOnlyList<AccountExportDto> Accounts, IReadOnlyList<AccessEntryDto> AccessLog);
+public sealed record VolunteerProfileDto(
+    string Id, string DisplayName, string HomeVillage, double MaxKm, IReadOnlyList<string> Kinds, IReadOnlyList<string> Skills, double MaxHoursPerWeek, string? PartnerId);
+public sealed record CarerContactDto(string CircleId, string Name, string? Phone, string? Address, string CareRecipient, string Relationship, IReadOnlyList<string> Needs);
+public sealed record AssignmentExportDto(string RequestId, string Kind, string Village, DateTimeOffset Start, DateTimeOffset End, CarerContactDto? Carer);
+public sealed record VolunteerExportDto(
+    DateTimeOffset ExportedAt, VolunteerProfileDto Profile, AvailabilityJson Availability, IReadOnlyList<OfferDto> Offers,
+    IReadOnlyList<AssignmentExportDto> Assignments, IReadOnlyList<AccountExportDto> Accounts);
+public sealed record EraseMeJson(string? Password);
+
+/// <summary>The AVG/GDPR routes: a circle's access log, exports of a person's data, and erasure.</summary>
+public static class PrivacyApi
+{
+    public static void MapKringPrivacyApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Kring").AddEndpointFilter<Resilience.ResilientEndpointFilter>();
+
+        var circle = api.MapGroup("/circles/{circleId}").RequireAuthorization();
+        circle.MapGet("/access-log", ReadAccessLog);
+        circle.MapGet("/export", ExportCircle);
+        circle.MapDelete("", EraseCircle).RequireAuthorization(p => p.RequireRole(nameof(Role.CarerConsultant)));
+
+        var me = api.MapGroup("/volunteers/me").RequireAuthorization(Policies.Volunteer);
+        me.MapGet("/export", ExportVolunteer);
+        me.MapDelete("", EraseMe);
+        api.MapDelete("/volunteers/{volunteerId}", EraseVolunteer)
+            .RequireAuthorization(p => p.RequireRole(nameof(Role.Operator), nameof(Role.Coordinator)));
+    }
+
+    /// <summary>404 for a circle that never existed, 410 for one that was erased.</summary>
+    public static async Task<IResult> Missing(ICarerCircleGrain circle) =>
+        await circle.IsErased() ? Problems.Gone("Deze kring is gewist.") : Problems.NotFound("Deze kring bestaat niet.");
+
+    public static AccessEntryDto ToDto(AccessEntry e) =>
+        new(e.At, e.UserName, e.Role.ToString(), AccessTexts.Code(e.Kind), AccessTexts.What(e.Kind), e.Route, e.RequestId);
+
+    private static async Task<IResult> ReadAccessLog(string circleId, HttpContext http, IGrainFactory grains)
+    {
+        var user = Current(http);
+        var id = KringApi.Resolve(circleId, user);
+        if (id is null || !user.CanReadAccessLog(id)) return Problems.Forbidden("U heeft geen toegang tot het toegangslog van deze kring.");
+        var circle = grains.GetGrain<ICarerCircleGrain>(id);
+        // An erased circle's log stays readable: it is the record of the erasure.
+        if (await circle.Get() is null && !await circle.IsErased()) return Problems.NotFound("Deze kring bestaat niet.");
+        return Results.Ok((await grains.GetGrain<IAccessLogGrain>(id).Read()).Select(ToDto));
+    }
+
+    private static async Task<IResult> ExportCircle(string circleId, HttpContext http, IGrainFactory grains, AccessLog log)
+    {
+        var user = Current(http);
+        var id = KringApi.Resolve(circleId, user);
+        if (id is null || !user.CanExport(id)) return Problems.Forbidden("U kunt de gegevens van deze kring niet downloaden.");
+        var grain = grains.GetGrain<ICarerCircleGrain>(id);
+        if (await grain.Get() is null) return await Missing(grain);
+
+        // Logged first, so the export carries its own entry.
+        await log.Record(http, id, AccessKind.Exported);
+        var view = await grain.Get();
+        if (view is null) return await Missing(grain);
+        var checkIns = await grain.GetCheckIns();
+        var signal = (await grains.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals()).FirstOrDefault(s => s.CircleId == id);
+        var lastContact = (await grains.GetGrain<IVillageGrain>(view.Profile.Village).GetQuiet(DateTimeOffset.MaxValue))
+            .FirstOrDefault(q => q.CircleId == id).LastContact;
+        var export = new CircleExportDto(
+            TimeProvider.System.GetUtcNow(), user.UserName, view.ToDto(),
+            checkIns.Select(c => new CheckInDto(c.At, c.Answers, c.Score, BalanceApi.Code(c.Level), c.By)).ToList(),
+            signal is null ? null : new SignalDto(signal.CircleId, signal.Village, signal.Reason, signal.Score, BalanceApi.Code(signal.Level), signal.At),
+            lastContact,
+            await Accounts(grains, AccountLinks.Circle(id)),
+            (await grains.GetGrain<IAccessLogGrain>(id).Read()).Select(ToDto).ToList());
+        return Download(http, export, $"kring-{id}-gegevens.json");
+    }
+
+    private static async Task<IResult> ExportVolunteer(HttpContext http, IGrainFactory grains, AccessLog log)
+    {
+        var user = Current(http);
+        var volunteerId = user.VolunteerId!;
+        var volunteer = grains.GetGrain<IVolunteerGrain>(volunteerId);
+        if (await volunteer.GetProfile() is not { } p) return Problems.NotFound("Dit vrijwilligersprofiel bestaat niet.");
+        var now = TimeProvider.System.GetUtcNow();
+        var assignments = await volunteer.GetAssignments();
+        var contacts = await Task.WhenAll(assignments.Select(a => Contacts.For(grains, a, volunteerId, now)));
+        await log.Record(http, contacts.OfType<CircleProfile>().Select(c => c.Id), AccessKind.ContactViewed);
+        var a = await volunteer.GetAvailability();
+        var export = new VolunteerExportDto(
+            now,
+            new VolunteerProfileDto(p.Id, p.DisplayName, p.HomeVillage, p.MaxKm, p.Kinds.Select(k => k.Code()).ToList(), p.Skills, p.MaxHoursPerWeek, p.PartnerId),
+            new AvailabilityJson(
+                a.Weekly.Select(s => new WeeklySlotJson(Days.Code(s.Day), s.From.ToString("HH:mm"), s.To.ToString("HH:mm"))).ToList(),
+                a.DaysOff.Select(d => d.ToString("yyyy-MM-dd")).ToList(), a.Paused),
+            (await volunteer.GetOffers()).Select(o => o.ToDto()).ToList(),
+            assignments.Zip(contacts, (x, c) => new AssignmentExportDto(x.RequestId, x.Kind.Code(), x.Village, x.Start, x.End,
+                c is null ? null : new CarerContactDto(c.Id, c.CarerName, c.Phone, c.Address, c.CareRecipientName, c.Relationship, c.CareNeeds))).ToList(),
+            await Accounts(grains, AccountLinks.Volunteer(volunteerId)));
+        return Download(http, export, $"kring-{volunteerId}-gegevens.json");
+    }
+
+    private static async Task<IResult> EraseCircle(string circleId, HttpContext http, IGrainFactory grains, SessionStamps stamps)
+    {
+        var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
+        // Erasing again is allowed: it finishes an erasure that stopped half-way, and changes nothing otherwise.
+        if (await circle.Get() is null && !await circle.IsErased()) return Problems.NotFound("Deze kring bestaat niet.");
+        var result = await grains.GetGrain<IErasureGrain>(DirectoryKeys.Default).EraseCircle(circleId, AccessLog.Entry(http, AccessKind.Erased, null));
+        foreach (var userName in result.RemovedAccounts) stamps.Remember(userName, null);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> EraseVolunteer(string volunteerId, HttpContext http, IGrainFactory grains, SessionStamps stamps)
+    {
+        var user = Current(http);
+        var volunteer = grains.GetGrain<IVolunteerGrain>(volunteerId);
+        var profile = await volunteer.GetProfile();
+        if (profile is null && !await volunteer.IsErased()) return Problems.NotFound("Deze vrijwilliger bestaat niet.");
+        if (user.Role == Role.Coordinator && profile is not null && profile.PartnerId != user.PartnerId)
+        {
+            return Problems.Forbidden("Deze vrijwilliger hoort niet bij uw organisatie.");
+        }
+        await Erase(grains, stamps, volunteerId, user.UserName);
+        return Results.NoContent();
+    }
+
+    /// <summary>A volunteer leaves Kring. Their password is asked again: this cannot be undone.</summary>
+    private static async Task<IResult> EraseMe(HttpContext http, IGrainFactory grains, SessionStamps stamps, Accounts accounts)
+    {
+        var user = Current(http);
+        var (read, body) = await TryReadJson<EraseMeJson>(http.Request);
+        if (!read)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Dit type inhoud wordt niet ondersteund; stuur JSON.");
+        }
+        var errors = new FieldErrors();
+        if (string.IsNullOrEmpty(body?.Password)) errors.Add("password", "Vul uw wachtwoord in om uw gegevens te wissen.");
+        else if (await accounts.SignIn(user.UserName, body.Password) is null) errors.Add("password", "Uw wachtwoord klopt niet.");
+        if (errors.Any) return Problems.Validation(errors);
+        await Erase(grains, stamps, user.VolunteerId!, user.UserName);
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.NoContent();
+    }
+
+    /// <summary>
+    /// Reads an optional JSON body by hand: a bound body would add a content-type condition to the route, and routing
+    /// would then send a DELETE without a body to /volunteers/{volunteerId} with "me" as the id. False for a body that is
+    /// not JSON; a body that does not parse reads as none.
+    /// </summary>
+    private static async Task<(bool Read, T? Body)> TryReadJson<T>(HttpRequest request) where T : class
+    {
+        if (request.ContentLength is null or 0 && !request.Headers.ContainsKey("Transfer-Encoding")) return (true, null);
+        if (!request.HasJsonContentType()) return (false, null);
+        try
+        {
+            return (true, await request.ReadFromJsonAsync<T>(request.HttpContext.RequestAborted));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return (true, null);
+        }
+    }
+
+    public static async Task Erase(IGrainFactory grains, SessionStamps stamps, string volunteerId, string by)
+    {
+        var result = await grains.GetGrain<IErasureGrain>(DirectoryKeys.Default).EraseVolunteer(volunteerId, by);
+        foreach (var userName in result.RemovedAccounts) stamps.Remember(userName, null);
+    }
+
+    private static async Task<IReadOnlyList<AccountExportDto>> Accounts(IGrainFactory grains, string linksKey)
+    {
+        var userNames = await grains.GetGrain<IAccountLinksGrain>(linksKey).Get();
+        var accounts = await Task.WhenAll(userNames.Select(u => grains.GetGrain<IAccountGrain>(u).Get()));
+        return accounts.OfType<AccountRecord>().Select(a => new AccountExportDto(a.UserName, a.DisplayName, a.Role.ToString())).ToList();
+    }
+
+    private static IResult Download<T>(HttpContext http, T body, string fileName)
+    {
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        return Results.Ok(body);
+    }
+
+    private static KringUser Current(HttpContext http) =>
+        KringUser.From(http.User) ?? throw new InvalidOperationException("The endpoint requires a signed-in user.");
+}

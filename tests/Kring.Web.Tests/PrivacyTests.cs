@@ -1,0 +1,285 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kring.Silo;
+using Kring.Testing;
+using Kring.Web.Tests.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kring.Web.Tests;
+
+/// <summary>
+/// The AVG/GDPR parts over HTTP: the access log, exports and erasure. Each test builds its own circle in Elsloo (with a
+/// carer account), its own volunteer of PIW (with an account) and a request the coordinator booked for that volunteer,
+/// at 03:00 so no demo volunteer is ever offered it.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class PrivacyTests(SharedApp shared)
+{
+    private KringApp App => shared.App;
+    private IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
+
+    private sealed record Setup(
+        string CircleId, string CarerName, string RequestPath, string RequestId, string VolunteerId,
+        HttpClient Consultant, HttpClient Carer, HttpClient Volunteer, string VolunteerUser, string CarerUser);
+
+    [Fact]
+    public async Task The_access_log_records_who_saw_a_circle_and_only_the_consultant_the_operator_and_the_carer_may_read_it()
+    {
+        var s = await Arrange();
+        // The matched volunteer sees the carer's contact details on their page; that is a view of the circle's data.
+        var page = await (await s.Volunteer.GetAsync("/Vrijwilliger")).Content.ReadAsStringAsync();
+        Assert.Contains(s.CarerName, page);
+        (await s.Consultant.GetAsync($"/api/v1/circles/{s.CircleId}")).EnsureSuccessStatusCode();
+        (await s.Consultant.GetAsync(s.RequestPath)).EnsureSuccessStatusCode();
+
+        var log = await ReadLog(s.Consultant, s.CircleId);
+        Assert.Contains(log, e => e.UserName == "consulent" && e.Role == "CarerConsultant" && e.Action == "circleViewed"
+            && e.What == "kring bekeken" && e.Route == $"GET /api/v1/circles/{s.CircleId}");
+        Assert.Contains(log, e => e.UserName == "consulent" && e.Action == "requestViewed" && e.RequestId == s.RequestId);
+        Assert.Contains(log, e => e.UserName == s.VolunteerUser && e.Role == "Volunteer" && e.Action == "contactViewed" && e.Route == "GET /Vrijwilliger");
+        Assert.Contains(log, e => e.UserName == "consulent" && e.Action == "registered");
+        Assert.All(log, e => Assert.True(e.At > DateTimeOffset.UtcNow.AddMinutes(-10) && e.At <= DateTimeOffset.UtcNow.AddMinutes(1)));
+        Assert.Equal(log.OrderByDescending(e => e.At).Select(e => e.At), log.Select(e => e.At));
+
+        // The carer reads their own log, as "mine" or by id; so does the operator.
+        Assert.Equal(log.Count, (await ReadLog(s.Carer, "mine")).Count);
+        Assert.Equal(HttpStatusCode.OK, (await s.Carer.GetAsync($"/api/v1/circles/{s.CircleId}/access-log")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await App.SignedIn("beheerder")).GetAsync($"/api/v1/circles/{s.CircleId}/access-log")).StatusCode);
+
+        // Volunteers (even the matched one), village contact persons and other carers may not.
+        var otherContact = await NewAccount(Role.VillageContact, "stein");
+        foreach (var refused in new[] { s.Volunteer, await App.SignedIn("vrijwilliger"), await App.SignedIn("dorp-elsloo"), otherContact, await App.SignedIn("mantelzorger") })
+        {
+            var response = await refused.GetAsync($"/api/v1/circles/{s.CircleId}/access-log");
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            Assert.DoesNotContain(s.VolunteerUser, await response.Content.ReadAsStringAsync());
+        }
+
+        // The consultant's page shows the same log, linked from the list of circles; reading it is not itself a view.
+        var list = await (await s.Consultant.GetAsync($"/Kringen?dorp=elsloo&zoek={Uri.EscapeDataString(s.CarerName)}")).Content.ReadAsStringAsync();
+        Assert.Contains($"href=\"/Kringen/Toegang?kring={s.CircleId}\"", list);
+        var before = (await ReadLog(s.Consultant, s.CircleId)).Count;
+        var html = await (await s.Consultant.GetAsync($"/Kringen/Toegang?kring={s.CircleId}")).Content.ReadAsStringAsync();
+        Assert.Contains("contactgegevens bekeken", html);
+        Assert.Contains(s.VolunteerUser, html);
+        Assert.Equal(before, (await ReadLog(s.Consultant, s.CircleId)).Count);
+        Assert.NotEqual(HttpStatusCode.OK, (await s.Volunteer.GetAsync($"/Kringen/Toegang?kring={s.CircleId}")).StatusCode);
+
+        await EraseVolunteer(s);
+    }
+
+    [Fact]
+    public async Task A_circles_export_holds_everything_about_it_for_the_carer_and_the_consultant_only()
+    {
+        var s = await Arrange();
+        (await s.Carer.PostAsJsonAsync("/api/v1/circles/mine/checkins", new { answers = Answers(4) })).EnsureSuccessStatusCode();
+
+        var response = await s.Carer.GetAsync("/api/v1/circles/mine/export");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("attachment", response.Content.Headers.ContentDisposition?.ToString() ?? response.Headers.GetValues("Content-Disposition").First());
+        var export = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var circle = export.GetProperty("circle");
+        Assert.Equal(s.CircleId, circle.GetProperty("id").GetString());
+        Assert.Equal(s.CarerName, circle.GetProperty("carer").GetProperty("name").GetString());
+        Assert.Equal("06-12344321", circle.GetProperty("carer").GetProperty("phone").GetString());
+        var request = circle.GetProperty("requests").EnumerateArray().Single(r => r.GetProperty("id").GetString() == s.RequestId);
+        Assert.Equal("matched", request.GetProperty("status").GetString());
+        Assert.Contains(request.GetProperty("history").EnumerateArray(), h => h.GetProperty("what").GetString()!.Contains("Privacytest"));
+        var checkIn = Assert.Single(export.GetProperty("checkIns").EnumerateArray());
+        Assert.Equal(4, checkIn.GetProperty("answers").EnumerateObject().First().Value.GetInt32());
+        Assert.Equal(s.CarerUser, Assert.Single(export.GetProperty("accounts").EnumerateArray()).GetProperty("userName").GetString());
+        Assert.DoesNotContain("hash", export.GetProperty("accounts").ToString(), StringComparison.OrdinalIgnoreCase);
+        // The export is in the log it carries.
+        var exported = export.GetProperty("accessLog").EnumerateArray().First();
+        Assert.Equal(("exported", s.CarerUser), (exported.GetProperty("action").GetString(), exported.GetProperty("userName").GetString()));
+
+        Assert.Equal(HttpStatusCode.OK, (await s.Consultant.GetAsync($"/api/v1/circles/{s.CircleId}/export")).StatusCode);
+        foreach (var refused in new[] { s.Volunteer, await App.SignedIn("dorp-elsloo"), await App.SignedIn("mantelzorger"), await App.SignedIn("beheerder") })
+        {
+            var denied = await refused.GetAsync($"/api/v1/circles/{s.CircleId}/export");
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+            Assert.DoesNotContain(s.CarerName, await denied.Content.ReadAsStringAsync());
+        }
+
+        // The volunteer's own export: profile and bookings, with the carer's contact only for the booking they are matched to.
+        var own = await s.Volunteer.GetAsync("/api/v1/volunteers/me/export");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var mine = await own.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(s.VolunteerId, mine.GetProperty("profile").GetProperty("id").GetString());
+        var booking = Assert.Single(mine.GetProperty("assignments").EnumerateArray());
+        Assert.Equal(s.CarerName, booking.GetProperty("carer").GetProperty("name").GetString());
+        Assert.Contains(await ReadLog(s.Consultant, s.CircleId), e => e.UserName == s.VolunteerUser && e.Action == "contactViewed"
+            && e.Route == "GET /api/v1/volunteers/me/export");
+
+        await EraseVolunteer(s);
+    }
+
+    [Fact]
+    public async Task Erasing_a_circle_leaves_nothing_personal_releases_its_volunteer_and_keeps_the_counts()
+    {
+        var s = await Arrange();
+        var coordinator = await App.SignedIn("coordinator");
+        var overview = await s.Consultant.GetFromJsonAsync<JsonElement>("/api/v1/villages/elsloo/overview");
+
+        // Only the consultant erases, after a confirmation step on the page.
+        Assert.Equal(HttpStatusCode.Forbidden, (await s.Carer.DeleteAsync($"/api/v1/circles/{s.CircleId}")).StatusCode);
+        var form = await Forms.Read(s.Consultant, $"/Kringen/Wissen?kring={s.CircleId}");
+        var unconfirmed = await s.Consultant.PostAsync("/Kringen/Wissen", form.With(new Dictionary<string, string> { ["Kring"] = s.CircleId }));
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await s.Consultant.GetAsync($"/api/v1/circles/{s.CircleId}")).StatusCode);
+        var erased = await s.Consultant.PostAsync("/Kringen/Wissen", form.With(new Dictionary<string, string> { ["Kring"] = s.CircleId, ["Confirmed"] = "true" }));
+        Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
+        Assert.Equal("/Kringen?dorp=elsloo", erased.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.NoContent, (await s.Consultant.DeleteAsync($"/api/v1/circles/{s.CircleId}")).StatusCode);
+
+        // Reads are gone: 410 for the consultant, in Dutch; the carer's account and sessions no longer exist.
+        foreach (var path in new[] { $"/api/v1/circles/{s.CircleId}", s.RequestPath, $"/api/v1/circles/{s.CircleId}/export" })
+        {
+            var gone = await s.Consultant.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+            var problem = await gone.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("Gewist.", problem.GetProperty("title").GetString());
+            Assert.Equal("Deze kring is gewist.", problem.GetProperty("detail").GetString());
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await s.Carer.GetAsync("/api/v1/me")).StatusCode);
+        var signIn = await App.Client().PostAsJsonAsync("/api/v1/session", new { username = s.CarerUser, password = TestAccounts.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.SignedIn("dorp-elsloo")).GetAsync($"/api/v1/circles/{s.CircleId}")).StatusCode);
+
+        // The volunteer's booking was cancelled and left their schedule; the request's history says why.
+        Assert.DoesNotContain(s.RequestId, await s.Volunteer.GetStringAsync("/api/v1/volunteers/me/assignments"));
+
+        // The log keeps who erased it and nothing personal.
+        var log = await ReadLog(s.Consultant, s.CircleId);
+        Assert.Equal(("erased", "consulent", $"DELETE /api/v1/circles/{s.CircleId}"), (log[0].Action, log[0].UserName, log[0].Route));
+        Assert.Contains(log, e => e.Action == "erased" && e.Route == "POST /Kringen/Wissen");
+        Assert.DoesNotContain(log, e => e.UserName == s.CarerUser);
+
+        // The name appears nowhere any more.
+        var consultantPaths = new[]
+        {
+            $"/api/v1/circles/{s.CircleId}", $"/api/v1/circles/{s.CircleId}/access-log", $"/api/v1/appreciation/{DateTime.UtcNow.Year}",
+            "/api/v1/signals", "/api/v1/villages/elsloo/overview", "/api/v1/villages/elsloo/quiet", "/api/v1/villages/elsloo/overview.csv",
+            $"/Kringen?dorp=elsloo&zoek={s.CarerName[^8..]}", "/Dorp?dorp=elsloo",
+        };
+        foreach (var path in consultantPaths) Assert.DoesNotContain(s.CarerName, await Body(s.Consultant, path));
+        foreach (var path in new[] { "/api/v1/volunteers/me/offers", "/api/v1/volunteers/me/assignments", "/api/v1/volunteers/me/export", "/Vrijwilliger" })
+        {
+            Assert.DoesNotContain(s.CarerName, await Body(s.Volunteer, path));
+        }
+        Assert.DoesNotContain(s.CarerName, await Body(coordinator, "/api/v1/partners/piw/queue"));
+
+        // The village still counts: one carer fewer, the request stays as an anonymous count.
+        var after = await s.Consultant.GetFromJsonAsync<JsonElement>("/api/v1/villages/elsloo/overview");
+        Assert.Equal(overview.GetProperty("carers").GetInt32() - 1, after.GetProperty("carers").GetInt32());
+        var tracked = (await Grains.GetGrain<IVillageGrain>("elsloo").GetMembers()).Requests.Single(r => r.Id == s.RequestId);
+        Assert.Equal((RequestStatus.Cancelled, "", 0), (tracked.Status, tracked.CircleId, tracked.Needs.Count));
+
+        await EraseVolunteer(s);
+    }
+
+    [Fact]
+    public async Task Erasing_a_volunteer_is_for_their_coordinator_the_operator_or_themselves_with_their_password()
+    {
+        var s = await Arrange();
+        var coordinator = await App.SignedIn("coordinator");
+        var otherPartners = (await Grains.GetGrain<IPartnerGrain>("de-brug").GetVolunteers())[0];
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.DeleteAsync($"/api/v1/volunteers/{otherPartners}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await s.Consultant.DeleteAsync($"/api/v1/volunteers/{s.VolunteerId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await s.Volunteer.DeleteAsync($"/api/v1/volunteers/{s.VolunteerId}")).StatusCode);
+
+        // The page asks for a tick and the password; without them nothing happens.
+        var form = await Forms.Read(s.Volunteer, "/Vrijwilliger/Wissen");
+        var unconfirmed = await s.Volunteer.PostAsync("/Vrijwilliger/Wissen", form.With(new Dictionary<string, string> { ["Password"] = TestAccounts.Password }));
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        Assert.Contains("Vink aan dat u begrijpt", await unconfirmed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await s.Volunteer.GetAsync("/api/v1/me")).StatusCode);
+
+        var wrong = await s.Volunteer.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/volunteers/me") { Content = JsonContent.Create(new { password = "niet-goed" }) });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.True((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("password", out _));
+        var me = await s.Volunteer.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/volunteers/me") { Content = JsonContent.Create(new { password = TestAccounts.Password }) });
+        Assert.Equal(HttpStatusCode.NoContent, me.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await s.Volunteer.GetAsync("/api/v1/me")).StatusCode);
+
+        // Their booking went back to the circle and opened again for matching, with the reason in its history.
+        var request = await s.Consultant.GetFromJsonAsync<JsonElement>(s.RequestPath);
+        Assert.NotEqual("matched", request.GetProperty("status").GetString());
+        Assert.Contains(request.GetProperty("history").EnumerateArray(), h => h.GetProperty("what").GetString()!.Contains("verlaten"));
+        Assert.DoesNotContain(s.VolunteerId, await coordinator.GetStringAsync("/api/v1/partners/piw/volunteers"));
+        // Repeating is harmless; an id that never existed is not found.
+        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.DeleteAsync($"/api/v1/volunteers/{s.VolunteerId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.SignedIn("beheerder")).DeleteAsync("/api/v1/volunteers/v-nooit-bestaan")).StatusCode);
+        (await s.Consultant.PostAsync($"{s.RequestPath}/cancel", null)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A circle with a carer account, a PIW volunteer with an account, and a request the coordinator booked for them.</summary>
+    private async Task<Setup> Arrange()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var consultant = await App.SignedIn("consulent");
+        var carerName = $"Privacy Proefpersoon {tag}";
+        var registered = await consultant.PostAsJsonAsync("/api/v1/circles", new
+        {
+            village = "elsloo", carerName, carerAge = 61, careRecipientName = $"Naaste {tag}", relationship = "partner",
+            needs = new[] { "mobility" }, phone = "06-12344321", address = $"Privacystraat {tag[..4]}, Elsloo",
+        });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var circleId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var carerUser = await NewAccountName(Role.Carer, "elsloo", circleId: circleId);
+
+        var volunteerId = $"v-privacy-{tag}";
+        var volunteer = Grains.GetGrain<IVolunteerGrain>(volunteerId);
+        await volunteer.Register(new VolunteerProfile(volunteerId, $"Vrijwilliger {tag}", "elsloo", 5, [HelpKind.Buddy], [], 8, "piw"));
+        var volunteerUser = await NewAccountName(Role.Volunteer, "elsloo", volunteerId: volunteerId, partnerId: "piw");
+
+        var start = Journey.NextMonday(3).AddDays(2);
+        var filed = await consultant.PostAsJsonAsync($"/api/v1/circles/{circleId}/requests",
+            new { kind = "buddy", start = start.ToString("o"), end = start.AddHours(1).ToString("o"), notes = "Privacytest" });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var requestPath = filed.Headers.Location!.ToString();
+        var requestId = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var assigned = await (await App.SignedIn("coordinator")).PostAsJsonAsync($"{requestPath}/assign", new { volunteerId, reason = "Privacytest" });
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+
+        return new Setup(circleId, carerName, requestPath, requestId, volunteerId, consultant,
+            await App.SignedIn(carerUser, TestAccounts.Password), await App.SignedIn(volunteerUser, TestAccounts.Password), volunteerUser, carerUser);
+    }
+
+    /// <summary>Leaves no volunteer behind in the shared application; the operator may erase anyone.</summary>
+    private async Task EraseVolunteer(Setup s) =>
+        Assert.Equal(HttpStatusCode.NoContent, (await (await App.SignedIn("beheerder")).DeleteAsync($"/api/v1/volunteers/{s.VolunteerId}")).StatusCode);
+
+    private async Task<HttpClient> NewAccount(Role role, string village) =>
+        await App.SignedIn(await NewAccountName(role, village), TestAccounts.Password);
+
+    private async Task<string> NewAccountName(Role role, string village, string? circleId = null, string? volunteerId = null, string? partnerId = null)
+    {
+        var userName = $"privacy-{Guid.NewGuid():N}"[..24];
+        await Grains.GetGrain<IAccountGrain>(userName).Set(
+            new AccountRecord(userName, "Proef Account", Passwords.Hash(TestAccounts.Password), role, village, volunteerId, circleId, partnerId));
+        return userName;
+    }
+
+    private static async Task<string> Body(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.True((int)response.StatusCode < 500, $"{path}: {(int)response.StatusCode}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static Dictionary<string, int> Answers(int value) =>
+        Kring.Grains.Balance.BalanceCheck.Questions.ToDictionary(q => q.Id, _ => value);
+
+    private sealed record Entry(DateTimeOffset At, string UserName, string Role, string Action, string What, string Route, string? RequestId);
+
+    private static async Task<List<Entry>> ReadLog(HttpClient client, string circleId)
+    {
+        var response = await client.GetAsync($"/api/v1/circles/{circleId}/access-log");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<List<Entry>>())!;
+    }
+}
