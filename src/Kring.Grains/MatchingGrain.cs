@@ -100,10 +100,18 @@ public sealed class MatchingGrain(
         await OfferWaves(series);
     }
 
+    /// <summary>
+    /// Re-indexes the volunteer and runs a wave for the waiting requests this volunteer could now take. Only those: a
+    /// volunteer who saves their week again and again must not make the shard rank every waiting request each time.
+    /// </summary>
     public async Task VolunteerChanged(VolunteerSnapshot snapshot)
     {
         Index(snapshot);
-        await OfferWaves(state.State.Pending.Values.Where(p => p.Outstanding.Count == 0 && !p.Tried.Contains(snapshot.Profile.Id)).ToList());
+        if (!_volunteers.TryGetValue(snapshot.Profile.Id, out var volunteer)) return;
+        await OfferWaves(state.State.Pending.Values
+            .Where(p => p.Outstanding.Count == 0 && !p.Tried.Contains(volunteer.Id) && _villages.TryGetValue(p.Request.Village, out var at)
+                && Eligibility.Check(volunteer, EngineMapping.ToNeed(p.Request, at)) == Ineligibility.None)
+            .ToList());
     }
 
     public async Task VolunteerLeft(string volunteerId)
