@@ -156,6 +156,8 @@ public interface IMatchingGrain : IGrainWithStringKey
 public interface IAccountGrain : IGrainWithStringKey
 {
     Task Set(AccountRecord account);
+    /// <summary>Stores the account only if the user name is free; false when it is taken. For new accounts made by staff.</summary>
+    Task<bool> Create(AccountRecord account);
     [ReadOnly] Task<AccountRecord?> Get();
     /// <summary>
     /// Counts a sign-in attempt whose password the caller has checked. True when the account exists, the password was

@@ -43,6 +43,13 @@ public sealed class AccountGrain(
         await KeepLinked();
     }
 
+    public async Task<bool> Create(AccountRecord account)
+    {
+        if (state.State.Account is not null) return false;
+        await Set(account);
+        return true;
+    }
+
     public Task<AccountRecord?> Get() => Task.FromResult(state.State.Account);
 
     public async Task<bool> SignInAttempt(bool passwordValid)

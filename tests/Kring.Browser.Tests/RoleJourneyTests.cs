@@ -213,6 +213,41 @@ public sealed class RoleJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_coordinator_signs_up_a_volunteer_who_signs_in_and_finds_their_profile()
+    {
+        var userName = "wim-" + Guid.NewGuid().ToString("N")[..8];
+        var page = await browser.Phone();
+        await Pages.SignIn(page, "coordinator");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Coördinatie", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nieuwe vrijwilliger aanmelden" }).ClickAsync();
+        await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Wim Wandelaar");
+        await page.GetByLabel("Woonplaats (dorp)").SelectOptionAsync("catsop");
+        await page.GetByLabel("dementie").CheckAsync();
+        await page.GetByLabel("Gebruikersnaam").FillAsync("vrijwilliger");
+        await page.GetByLabel("Eerste wachtwoord").FillAsync("Wandelen-langs-de-Maas");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vrijwilliger aanmelden" }).ClickAsync();
+        // The user name is taken: the page says so and keeps everything but the password.
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Deze gebruikersnaam is al in gebruik");
+        await Assertions.Expect(page.GetByLabel("Naam", new() { Exact = true })).ToHaveValueAsync("Wim Wandelaar");
+        await Assertions.Expect(page.GetByLabel("dementie")).ToBeCheckedAsync();
+        await page.GetByLabel("Gebruikersnaam").FillAsync(userName);
+        await page.GetByLabel("Eerste wachtwoord").FillAsync("Wandelen-langs-de-Maas");
+        await Pages.Screenshot(page, "coordinator-aanmelden");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vrijwilliger aanmelden" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Wim Wandelaar is aangemeld met de gebruikersnaam {userName}")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Wim Wandelaar" })).ToBeVisibleAsync();
+
+        var wim = await browser.Phone();
+        await wim.GotoAsync("/Inloggen");
+        await wim.GetByLabel("Gebruikersnaam").FillAsync(userName);
+        await wim.GetByLabel("Wachtwoord").FillAsync("Wandelen-langs-de-Maas");
+        await wim.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await wim.GetByRole(AriaRole.Link, new() { Name = "Profiel", Exact = true }).ClickAsync();
+        await Assertions.Expect(wim.GetByLabel("dementie")).ToBeCheckedAsync();
+        await Assertions.Expect(wim.Locator("strong", new() { HasText = "Catsop" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_village_contact_sees_the_figures_change_live_without_reloading()
     {
         var page = await browser.Phone();

@@ -51,6 +51,61 @@ public sealed class CoordinationTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task A_coordinator_signs_up_a_volunteer_who_then_signs_in_and_sets_their_week()
+    {
+        var coordinator = await App.SignedIn("coordinator");
+        var userName = $"anna-{Guid.NewGuid():N}"[..20];
+        var signUp = new
+        {
+            userName, displayName = "Anna de Vries", village = "urmond", kinds = new[] { "buddy" }, skills = new[] { "dementia" }, maxKm = 4.5,
+            password = "Zonnebloem-aan-de-Maas",
+        };
+        using var first = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partners/piw/volunteers") { Content = JsonContent.Create(signUp) };
+        first.Headers.Add("Idempotency-Key", userName);
+        var created = await coordinator.SendAsync(first);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var volunteer = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = volunteer.GetProperty("id").GetString()!;
+        Assert.Equal("urmond", volunteer.GetProperty("homeVillage").GetString());
+        Assert.Equal(8, volunteer.GetProperty("maxHoursPerWeek").GetDouble());
+
+        // A retry with the same key is the same volunteer; the same name without it is taken.
+        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partners/piw/volunteers") { Content = JsonContent.Create(signUp) };
+        retry.Headers.Add("Idempotency-Key", userName);
+        var again = await coordinator.SendAsync(retry);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(id, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        var taken = await coordinator.PostAsJsonAsync("/api/v1/partners/piw/volunteers", signUp);
+        Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
+        Assert.Contains("al in gebruik", (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("userName")[0].GetString());
+
+        var partnerVolunteers = await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/partners/piw/volunteers");
+        Assert.Contains(partnerVolunteers.EnumerateArray(), v => v.GetProperty("id").GetString() == id);
+        var anna = await App.SignedIn(userName, "Zonnebloem-aan-de-Maas");
+        var me = await anna.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        Assert.Equal(id, me.GetProperty("volunteerId").GetString());
+        var week = new { weekly = new[] { new { day = "tuesday", from = "13:00", to = "17:00" } }, daysOff = Array.Empty<string>(), paused = false };
+        Assert.Equal(HttpStatusCode.OK, (await anna.PutAsJsonAsync("/api/v1/volunteers/me/availability", week)).StatusCode);
+        var preferences = await anna.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/preferences");
+        Assert.Equal(4.5, preferences.GetProperty("maxKm").GetDouble());
+    }
+
+    [Fact]
+    public async Task Signing_up_a_volunteer_names_every_field_that_is_wrong_in_Dutch()
+    {
+        var coordinator = await App.SignedIn("coordinator");
+        var response = await coordinator.PostAsJsonAsync("/api/v1/partners/piw/volunteers",
+            new { userName = "A!", displayName = "", village = "atlantis", kinds = new[] { "taxi" }, maxKm = 99, maxHoursPerWeek = 0, password = "kort" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[] { "userName", "displayName", "village", "kinds", "maxKm", "maxHoursPerWeek", "password" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
+        }
+        Assert.Contains("kleine letters", errors.GetProperty("userName")[0].GetString());
+    }
+
+    [Fact]
     public async Task Partners_are_public_for_the_social_map()
     {
         var partners = await App.Client().GetFromJsonAsync<JsonElement>("/api/v1/partners");

@@ -21,6 +21,8 @@ public sealed record RepeatJson(int? Weeks);
 public sealed record SeriesCreatedDto(string SeriesId, IReadOnlyList<RequestCreatedDto> Requests);
 public sealed record PartnerDto(string Id, string Name, string Description, IReadOnlyList<string> Services, IReadOnlyList<string> Villages);
 public sealed record QueueItemDto(string RequestId, string CircleId, string Village, string Kind, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<string> Needs, DateTimeOffset EscalatedAt, string Reason);
+public sealed record NewVolunteerDto(string Id, string UserName, string DisplayName, string HomeVillage, IReadOnlyList<string> Kinds,
+    IReadOnlyList<string> Skills, double MaxKm, double MaxHoursPerWeek);
 public sealed record PartnerVolunteerDto(string Id, string DisplayName, string HomeVillage, IReadOnlyList<string> Kinds, IReadOnlyList<string> Skills);
 public sealed record AssignJson(string? VolunteerId, string? Reason);
 public sealed record UnassignJson(string? Reason);

@@ -56,6 +56,7 @@ public static class KringApi
         var partner = api.MapGroup("/partners/{partnerId}").RequireAuthorization(Policies.Coordinator);
         partner.MapGet("/queue", Coordination.Queue);
         partner.MapGet("/volunteers", Coordination.Volunteers);
+        partner.MapPost("/volunteers", Coordination.RegisterVolunteer);
         BalanceApi.Map(api);
     }
 

@@ -111,6 +111,8 @@ public sealed class AuthorisationMatrixTests(SharedApp shared)
         new("GET", "/api/v1/partners/{partnerId}/queue", "/api/v1/partners/de-brug/queue", null, Nobody, "another partner's queue"),
         new("GET", "/api/v1/partners/{partnerId}/volunteers", "/api/v1/partners/piw/volunteers", null, Coordinator),
         new("GET", "/api/v1/partners/{partnerId}/volunteers", "/api/v1/partners/de-brug/volunteers", null, Nobody, "another partner's volunteers"),
+        new("POST", "/api/v1/partners/{partnerId}/volunteers", "/api/v1/partners/piw/volunteers", new { userName = "x" }, Coordinator, "an invalid body: validation only"),
+        new("POST", "/api/v1/partners/{partnerId}/volunteers", "/api/v1/partners/de-brug/volunteers", new { userName = "x" }, Nobody, "signing up another partner's volunteer"),
 
         // Last: signing out ends every session of the account, so it runs after everything else.
         new("DELETE", "/api/v1/session", "/api/v1/session", null, Everyone),

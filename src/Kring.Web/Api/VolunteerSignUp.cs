@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Kring.Silo;
+using Kring.Web.Input;
+
+namespace Kring.Web.Api;
+
+/// <summary>
+/// A coordinator signs up a volunteer of their own partner, with an account the volunteer signs in with: the
+/// coordinator hands over the first password and the volunteer changes it (<c>PUT /me/password</c>). The user name is
+/// claimed atomically; with an idempotency key a retry answers with the volunteer made the first time. Used by
+/// <c>POST /api/v1/partners/{partnerId}/volunteers</c> and the page <c>/Coordinatie/Aanmelden</c>.
+/// </summary>
+public static partial class VolunteerSignUp
+{
+    public const double DefaultHoursPerWeek = 8;
+    public const double MaxHoursPerWeek = 40;
+
+    /// <summary>What the coordinator typed, as text: numbers are parsed here so the page and the API give the same messages.</summary>
+    public sealed record Form(string? UserName, string? DisplayName, string? Village, IReadOnlyList<string>? Kinds, IReadOnlyList<string>? Skills,
+        string? MaxKm, string? MaxHoursPerWeek, string? Password);
+
+    /// <summary>The new volunteer, or null with the reasons in <paramref name="errors"/> (field names as in the API).</summary>
+    public static async Task<NewVolunteerDto?> Run(IGrainFactory grains, string partnerId, string coordinator, Form form, string? idempotencyKey, FieldErrors errors)
+    {
+        var userName = form.UserName?.Trim().ToLowerInvariant() ?? "";
+        if (!UserNamePattern().IsMatch(userName)) errors.Add("userName", "Een gebruikersnaam heeft 3 tot 32 tekens: kleine letters, cijfers, een punt of een streepje.");
+        var displayName = form.DisplayName?.Trim() ?? "";
+        if (displayName.Length == 0) errors.Add("displayName", "Vul de naam van de vrijwilliger in.");
+        else if (displayName.Length > 100 || displayName.Any(char.IsControl)) errors.Add("displayName", "Een naam heeft hooguit 100 gewone tekens.");
+        var village = form.Village?.Trim().ToLowerInvariant();
+        var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
+        if (string.IsNullOrEmpty(village)) errors.Add("village", "Kies het dorp waar de vrijwilliger woont.");
+        else if (villages.All(v => v.Id != village)) errors.Add("village", "Dit dorp kennen we niet.");
+        var hours = DefaultHoursPerWeek;
+        if (!string.IsNullOrWhiteSpace(form.MaxHoursPerWeek)
+            && (!double.TryParse(form.MaxHoursPerWeek.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out hours)
+                || hours is < 1 or > MaxHoursPerWeek))
+        {
+            errors.Add("maxHoursPerWeek", $"Vul 1 tot en met {MaxHoursPerWeek:0} uur per week in.");
+        }
+        var preferences = PreferencesInput.Parse(form.Kinds, form.Skills, form.MaxKm, errors);
+        PasswordPolicy.Check(form.Password, userName, errors, "password");
+        if (errors.Any || preferences is null) return null;
+
+        var id = NewId(partnerId, idempotencyKey);
+        var account = grains.GetGrain<IAccountGrain>(userName);
+        var volunteer = grains.GetGrain<IVolunteerGrain>(id);
+        if (await account.Get() is { } existing)
+        {
+            if (existing.VolunteerId == id && await volunteer.GetProfile() is { } made) return ToDto(made, userName);
+            errors.Add("userName", "Deze gebruikersnaam is al in gebruik. Kies een andere.");
+            return null;
+        }
+        var profile = new VolunteerProfile(id, displayName, village!, preferences.MaxKm, preferences.Kinds, preferences.Skills, hours, partnerId);
+        if (await volunteer.GetProfile() is null) await volunteer.Register(profile);
+        if (!await account.Create(new AccountRecord(userName, displayName, Passwords.Hash(form.Password!), Role.Volunteer, village, id, null, partnerId)))
+        {
+            // Someone took the name between the check and now: the volunteer made for it must not stay without an account.
+            await grains.GetGrain<IErasureGrain>(DirectoryKeys.Default).EraseVolunteer(id, coordinator);
+            errors.Add("userName", "Deze gebruikersnaam is al in gebruik. Kies een andere.");
+            return null;
+        }
+        return ToDto(profile, userName);
+    }
+
+    private static NewVolunteerDto ToDto(VolunteerProfile p, string userName) =>
+        new(p.Id, userName, p.DisplayName, p.HomeVillage, p.Kinds.Select(k => k.Code()).ToList(), p.Skills, p.MaxKm, p.MaxHoursPerWeek);
+
+    /// <summary>A new id ("v-" and 12 hex digits), or one derived from the idempotency key so a retry finds its volunteer.</summary>
+    private static string NewId(string partnerId, string? idempotencyKey)
+    {
+        if (string.IsNullOrWhiteSpace(idempotencyKey)) return "v-" + Guid.NewGuid().ToString("N")[..12];
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(partnerId + "\n" + idempotencyKey));
+        return "v-" + Convert.ToHexStringLower(hash.AsSpan(0, 6));
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{2,31}$")]
+    private static partial Regex UserNamePattern();
+}
