@@ -32,6 +32,8 @@ public sealed class VolunteerGrain(
     /// <summary>How soon a held accept asks its circle again after the circle could not be reached.</summary>
     private static readonly TimeSpan HoldRetryDelay = TimeSpan.FromSeconds(5);
     private IGrainTimer? _holdRetry;
+    private Task? _notifying;
+    private bool _changedSinceNotified;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -347,15 +349,34 @@ public sealed class VolunteerGrain(
     }
 
     // Volunteers never wait on matching (see IMatchingGrain); the periodic reconcile repairs a lost notification.
+    /// <summary>
+    /// Tells the shards about a change without waiting for them, latest state wins: while one notification is on its
+    /// way, further changes only mark the volunteer changed, and the next notification carries the state as it is then.
+    /// A volunteer who saves their week ten times a second costs the shards one message at a time, not ten.
+    /// </summary>
     private void NotifyMatching()
     {
-        if (Snapshot() is not { } snapshot) return;
-        foreach (var region in state.State.Regions.DefaultIfEmpty(state.State.Region))
+        _changedSinceNotified = true;
+        if (_notifying is null || _notifying.IsCompleted) _notifying = NotifyWhileChanged();
+    }
+
+    private async Task NotifyWhileChanged()
+    {
+        try
         {
-            foreach (var kind in Enum.GetValues<HelpKind>())
+            while (_changedSinceNotified)
             {
-                _ = GrainFactory.GetGrain<IMatchingGrain>(MatchingShard.Key(region, kind)).VolunteerChanged(snapshot);
+                _changedSinceNotified = false;
+                if (Snapshot() is not { } snapshot) return;
+                await Task.WhenAll(state.State.Regions.DefaultIfEmpty(state.State.Region)
+                    .SelectMany(region => Enum.GetValues<HelpKind>().Select(kind => MatchingShard.Key(region, kind)))
+                    .Select(key => GrainFactory.GetGrain<IMatchingGrain>(key).VolunteerChanged(snapshot)));
             }
+        }
+        catch (Exception)
+        {
+            // A shard that missed the change still has the volunteer as it was; it reads every volunteer again when it
+            // next activates. Losing this one is safe, as fire-and-forget always was.
         }
     }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The load benchmark: 500 concurrent users for 60 s against the embedded default (one process, SQLite, the Stein demo),
-# driven by wrk from Debian's packages with the request mix in mix.lua. It prints wrk's figures: throughput, latency
+# The load benchmark: 500 concurrent users for 60 s against the embedded default (one process, SQLite, the Stein demo,
+# plus 100 volunteers signed up through the API), driven by wrk from Debian's packages with the request mix in mix.lua. It prints wrk's figures: throughput, latency
 # percentiles and every response by operation and status. A benchmark, not a test: it asserts nothing.
 #
 #   bash tests/Kring.Benchmarks/Load/load.sh [connections] [seconds]
@@ -24,7 +24,7 @@ data="$(mktemp -d)"
 log="$data/web.log"
 dotnet build src/Kring.Web -c Release -nologo -clp:ErrorsOnly > /dev/null
 ASPNETCORE_ENVIRONMENT=Production dotnet src/Kring.Web/bin/Release/net10.0/Kring.Web.dll \
-  --urls "$base" --contentRoot "$PWD/src/Kring.Web" --Kring:DataDirectory="$data" > "$log" 2>&1 &
+  --urls "$base" --contentRoot "$PWD/src/Kring.Web" --Kring:DataDirectory="$data" --Kring:Security:SignIn:PermitLimit=10000 > "$log" 2>&1 &
 web=$!
 mkdir -p artifacts/load
 trap 'kill $web 2> /dev/null; wait $web 2> /dev/null; cp "$log" artifacts/load/web.log; rm -rf "$data"' EXIT
@@ -41,8 +41,22 @@ token() {
     sed -E 's/.*"token":"([^"]+)".*/\1/'
 }
 export KRING_TOKEN_CONTACT="$(token dorp-elsloo)"
-export KRING_TOKEN_VOLUNTEER="$(token vrijwilliger)"
 export KRING_TOKEN_CONSULTANT="$(token consulent)"
+
+# The volunteers: the coordinator signs up $volunteers of them through the API, spread over the villages, and each
+# signs in once (the sign-in limit per address is raised above for this, since all of them come from one address).
+volunteers="${KRING_LOAD_VOLUNTEERS:-100}"
+coordinator="$(token coordinator)"
+villages=(elsloo stein urmond berg-aan-de-maas meers catsop nattenhoven nieuwdorp kerensheide maasband)
+export KRING_VOLUNTEER_TOKENS="$data/volunteer-tokens"
+for i in $(seq 1 "$volunteers"); do
+  id="$(curl -fs -H "Authorization: Bearer $coordinator" -H 'Content-Type: application/json' \
+    -d "{\"userName\":\"last-$i\",\"displayName\":\"Lasttest $i\",\"village\":\"${villages[$((i % ${#villages[@]}))]}\",\"kinds\":[\"buddy\",\"respite\"],\"skills\":[\"dementia\",\"mobility\",\"parkinson\"],\"maxKm\":15,\"password\":\"Belasting-proef-$i-Maas\"}" \
+    "$base/api/v1/partners/piw/volunteers" | sed -E 's/.*"id":"([^"]+)".*/\1/')"
+  session="$(curl -fs -H 'Content-Type: application/json' -d "{\"username\":\"last-$i\",\"password\":\"Belasting-proef-$i-Maas\"}" "$base/api/v1/session")"
+  echo "$id $(sed -E 's/.*"token":"([^"]+)".*/\1/' <<< "$session")" >> "$KRING_VOLUNTEER_TOKENS"
+done
+echo "signed up and signed in $(wc -l < "$KRING_VOLUNTEER_TOKENS") volunteers"
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "warm-up: 50 connections for 10 s"

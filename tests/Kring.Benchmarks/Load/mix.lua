@@ -12,9 +12,18 @@
 
 local tokens = {
   contact = os.getenv("KRING_TOKEN_CONTACT"),
-  volunteer = os.getenv("KRING_TOKEN_VOLUNTEER"),
   consultant = os.getenv("KRING_TOKEN_CONSULTANT"),
 }
+-- One signed-in volunteer per line ("v-id token"); each volunteer call goes out as one of them, at random.
+local volunteers = {}
+local token_of = {}
+for line in io.lines(os.getenv("KRING_VOLUNTEER_TOKENS")) do
+  local id, token = string.match(line, "^(%S+) (%S+)$")
+  if id then
+    table.insert(volunteers, token)
+    token_of[id] = token
+  end
+end
 -- KRING_LOAD_ONLY=overview|offers|availability|request|circle runs one operation alone, to see what each costs.
 local only = ({ overview = 1, offers = 36, availability = 66, request = 81, circle = 86 })[os.getenv("KRING_LOAD_ONLY") or ""]
 local threads = {}
@@ -45,11 +54,12 @@ local days = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 
 function request()
   if pending_accept then
-    local offer = pending_accept
+    local offer, volunteer = pending_accept[1], pending_accept[2]
     pending_accept = nil
     kinds["accept"] = (kinds["accept"] or 0) + 1
-    return wrk.format("POST", "/api/v1/offers/" .. offer .. "/accept", headers(tokens.volunteer, false), "")
+    return wrk.format("POST", "/api/v1/offers/" .. offer .. "/accept", headers(volunteer, false), "")
   end
+  local volunteer = volunteers[math.random(#volunteers)]
   local r = only or math.random(100)
   local function count(what) kinds[what] = (kinds[what] or 0) + 1 end
   if r <= 35 then
@@ -57,14 +67,14 @@ function request()
     return wrk.format("GET", "/api/v1/villages/elsloo/overview", headers(tokens.contact, false))
   elseif r <= 65 then
     count("offers")
-    return wrk.format("GET", "/api/v1/volunteers/me/offers", headers(tokens.volunteer, false))
+    return wrk.format("GET", "/api/v1/volunteers/me/offers", headers(volunteer, false))
   elseif r <= 80 then
     count("availability")
     local day = days[math.random(7)]
     local from = 8 + math.random(4)
     local body = string.format('{"weekly":[{"day":"%s","from":"%02d:00","to":"%02d:00"},{"day":"monday","from":"09:00","to":"12:00"}],"daysOff":[],"paused":false}',
       day, from, from + 4)
-    return wrk.format("PUT", "/api/v1/volunteers/me/availability", headers(tokens.volunteer, true), body)
+    return wrk.format("PUT", "/api/v1/volunteers/me/availability", headers(volunteer, true), body)
   elseif r <= 85 then
     count("request")
     local start = os.time() + 86400 * math.random(2, 120) + 900 * math.random(0, 40)
@@ -81,7 +91,10 @@ function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
   -- wrk does not say which request a response answers; of the mix only the offers come back as a JSON array.
   if status == 200 and string.sub(body, 1, 1) == "[" then
-    pending_accept = string.match(body, '"id":"([^"]+)","requestId"[^}]*"status":"pending"')
+    -- An offer's id ends in "~" and the volunteer's id; wrk does not say which connection's answer this is.
+    local offer = string.match(body, '"id":"([^"]+)","requestId"[^}]*"status":"pending"')
+    local volunteer = offer and token_of[string.match(offer, "~(.+)$")]
+    if volunteer then pending_accept = { offer, volunteer } end
   end
 end
 
