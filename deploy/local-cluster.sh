@@ -73,11 +73,22 @@ status() {
 }
 
 down() {
+  # SIGTERM, then wait: a silo leaving gracefully writes its departure to the membership table, so PostgreSQL must
+  # stay up until the silos are gone. One that has not ended after 30 s is killed.
+  local pids=()
   for pidfile in "$state"/web.pid "$state"/silo-*.pid; do
     [ -f "$pidfile" ] || continue
-    kill "$(cat "$pidfile")" 2>/dev/null || true
+    pid="$(cat "$pidfile")"
+    kill "$pid" 2>/dev/null && pids+=("$pid")
     rm -f "$pidfile"
   done
+  for _ in $(seq 1 60); do
+    local running=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && running=1; done
+    [ "$running" -eq 0 ] && break
+    sleep 0.5
+  done
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   if [ -n "$pg_bin" ] && [ -f "$state/pg/data/postmaster.pid" ]; then
     as_postgres "$pg_bin/pg_ctl" -D "$state/pg/data" -m fast stop >/dev/null || true
   fi
