@@ -17,8 +17,23 @@ public sealed class KringSettings
     public string? PostgreSql { get; set; }
     /// <summary>Cluster mode: the address this silo gives the others. Loopback runs every silo on one machine.</summary>
     public string AdvertisedIp { get; set; } = "127.0.0.1";
+    /// <summary>The operator account a new deployment starts with (see <see cref="Seeding.SeedHostedService"/>).</summary>
+    public FirstOperatorSettings FirstOperator { get; set; } = new();
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
     public string SqlitePath => Path.Combine(FullDataDirectory, "kring.db");
     public string SqliteConnectionString => $"Data Source={SqlitePath};Cache=Shared;Pooling=True";
+}
+
+/// <summary>
+/// Kring:FirstOperator:UserName and :Password (from the environment or a secret store) create one operator account at
+/// start when no account of that name exists; it is never changed afterwards, so the operator changes the password
+/// and signs up everyone else.
+/// </summary>
+public sealed class FirstOperatorSettings
+{
+    public const int MinPasswordLength = 12;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string DisplayName { get; set; } = "Beheerder";
 }

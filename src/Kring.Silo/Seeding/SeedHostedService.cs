@@ -14,6 +14,7 @@ public sealed class SeedHostedService(IGrainFactory grains, IOptions<KringSettin
     {
         var municipality = SeedFiles.Municipality();
         var version = settings.Value.Demo ? municipality.Version + "+demo" : municipality.Version;
+        await CreateFirstOperator();
         var marker = grains.GetGrain<ISeedGrain>(municipality.Region.Id);
         if (await marker.GetLoadedVersion() == version) return;
 
@@ -26,6 +27,20 @@ public sealed class SeedHostedService(IGrainFactory grains, IOptions<KringSettin
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task CreateFirstOperator()
+    {
+        var first = settings.Value.FirstOperator;
+        if (string.IsNullOrWhiteSpace(first.UserName)) return;
+        var userName = first.UserName.Trim().ToLowerInvariant();
+        if (first.Password is not { Length: >= FirstOperatorSettings.MinPasswordLength })
+        {
+            logger.LogError("Kring:FirstOperator:Password must have at least {Length} characters; no operator account was created", FirstOperatorSettings.MinPasswordLength);
+            return;
+        }
+        var account = new AccountRecord(userName, first.DisplayName, Passwords.Hash(first.Password), Role.Operator, null, null, null, null);
+        if (await grains.GetGrain<IAccountGrain>(userName).Create(account)) logger.LogInformation("Created the first operator account {UserName}", userName);
+    }
 
     private async Task LoadMunicipality(MunicipalitySeed seed, DemoSeed? demo)
     {

@@ -1,3 +1,4 @@
+using Kring.Silo;
 using Kring.Web.Input;
 using Kring.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -6,13 +7,63 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace Kring.Web.Api;
 
 public sealed record PasswordChangeJson(string? CurrentPassword, string? NewPassword);
+public sealed record NewStaffAccountJson(string? UserName, string? DisplayName, string? Role, string? Village, string? Partner, string? Password);
+public sealed record StaffAccountDto(string UserName, string DisplayName, string Role, string? Village, string? Partner);
 
-/// <summary>The signed-in user's own account: changing the password.</summary>
+/// <summary>
+/// Accounts: the signed-in user changes their own password, and the operator signs up staff (consultants, village
+/// contact persons, coordinators, other operators). Volunteers are signed up by their coordinator.
+/// </summary>
 public static class AccountApi
 {
+    private static readonly Dictionary<string, Role> StaffRoles = new(StringComparer.Ordinal)
+    {
+        ["consultant"] = Role.CarerConsultant,
+        ["villageContact"] = Role.VillageContact,
+        ["coordinator"] = Role.Coordinator,
+        ["operator"] = Role.Operator,
+    };
+
     public static void MapKringAccountApi(this RouteGroupBuilder api)
     {
         api.MapPut("/me/password", ChangePassword).RequireAuthorization();
+        api.MapPost("/accounts", CreateStaffAccount).RequireAuthorization(AuthSetup.Policies.Operator);
+    }
+
+    /// <summary>The user name is claimed atomically; the first password follows the policy and is handed over in person.</summary>
+    private static async Task<IResult> CreateStaffAccount(NewStaffAccountJson? body, IGrainFactory grains)
+    {
+        var errors = new FieldErrors();
+        if (body is null) { errors.Add("body", "Stuur de gegevens van het account mee."); return Problems.Validation(errors); }
+        var userName = body.UserName?.Trim().ToLowerInvariant() ?? "";
+        if (!VolunteerSignUp.UserNamePattern().IsMatch(userName)) errors.Add("userName", "Een gebruikersnaam heeft 3 tot 32 tekens: kleine letters, cijfers, een punt of een streepje.");
+        var displayName = body.DisplayName?.Trim() ?? "";
+        if (displayName.Length == 0) errors.Add("displayName", "Vul de naam in.");
+        else if (displayName.Length > 100 || displayName.Any(char.IsControl)) errors.Add("displayName", "Een naam heeft hooguit 100 gewone tekens.");
+        if (!StaffRoles.TryGetValue(body.Role ?? "", out var role)) errors.Add("role", "Kies een rol: consultant, villageContact, coordinator of operator.");
+        string? village = null, partner = null;
+        if (role == Role.VillageContact)
+        {
+            village = body.Village?.Trim().ToLowerInvariant();
+            var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
+            if (villages.All(v => v.Id != village)) errors.Add("village", "Kies het dorp van de contactpersoon.");
+        }
+        if (role == Role.Coordinator)
+        {
+            partner = body.Partner?.Trim().ToLowerInvariant();
+            var partners = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetPartners();
+            if (partners.All(p => p.Id != partner)) errors.Add("partner", "Kies de organisatie van de coördinator.");
+        }
+        PasswordPolicy.Check(body.Password, userName, errors, "password");
+        if (errors.Any) return Problems.Validation(errors);
+
+        var account = new AccountRecord(userName, displayName, Passwords.Hash(body.Password!), role, village, null, null, partner);
+        if (!await grains.GetGrain<IAccountGrain>(userName).Create(account))
+        {
+            errors.Add("userName", "Deze gebruikersnaam is al in gebruik. Kies een andere.");
+            return Problems.Validation(errors);
+        }
+        return Results.Json(new StaffAccountDto(userName, displayName, body.Role!, village, partner), statusCode: StatusCodes.Status201Created);
     }
 
     /// <summary>

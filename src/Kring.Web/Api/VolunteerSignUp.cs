@@ -76,5 +76,5 @@ public static partial class VolunteerSignUp
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{2,31}$")]
-    private static partial Regex UserNamePattern();
+    internal static partial Regex UserNamePattern();
 }

@@ -52,6 +52,7 @@ public sealed class AuthorisationMatrixTests(SharedApp shared)
         new("POST", "/api/v1/session", "/api/v1/session", new { username = "vrijwilliger", password = "kring-demo" }, Everyone),
         new("GET", "/api/v1/me", "/api/v1/me", null, SignedIn),
         new("PUT", "/api/v1/me/password", "/api/v1/me/password", new { }, SignedIn, "an empty body: validation only"),
+        new("POST", "/api/v1/accounts", "/api/v1/accounts", new { userName = "x" }, Operator, "an invalid body: validation only"),
         new("GET", "/api/v1/openapi.json", "/api/v1/openapi.json", null, Everyone),
         new("GET", "/api/v1/villages", "/api/v1/villages", null, Everyone),
         new("GET", "/api/v1/partners", "/api/v1/partners", null, Everyone),
