@@ -35,11 +35,8 @@ public static class AccountApi
     {
         var errors = new FieldErrors();
         if (body is null) { errors.Add("body", "Stuur de gegevens van het account mee."); return Problems.Validation(errors); }
-        var userName = body.UserName?.Trim().ToLowerInvariant() ?? "";
-        if (!VolunteerSignUp.UserNamePattern().IsMatch(userName)) errors.Add("userName", "Een gebruikersnaam heeft 3 tot 32 tekens: kleine letters, cijfers, een punt of een streepje.");
-        var displayName = body.DisplayName?.Trim() ?? "";
-        if (displayName.Length == 0) errors.Add("displayName", "Vul de naam in.");
-        else if (displayName.Length > 100 || displayName.Any(char.IsControl)) errors.Add("displayName", "Een naam heeft hooguit 100 gewone tekens.");
+        var userName = AccountInput.UserName(body.UserName, errors);
+        var displayName = AccountInput.DisplayName(body.DisplayName, errors, "Vul de naam in.");
         if (!StaffRoles.TryGetValue(body.Role ?? "", out var role)) errors.Add("role", "Kies een rol: consultant, villageContact, coordinator of operator.");
         string? village = null, partner = null;
         if (role == Role.VillageContact)
@@ -60,7 +57,7 @@ public static class AccountApi
         var account = new AccountRecord(userName, displayName, Passwords.Hash(body.Password!), role, village, null, null, partner);
         if (!await grains.GetGrain<IAccountGrain>(userName).Create(account))
         {
-            errors.Add("userName", "Deze gebruikersnaam is al in gebruik. Kies een andere.");
+            errors.Add("userName", AccountInput.Taken);
             return Problems.Validation(errors);
         }
         return Results.Json(new StaffAccountDto(userName, displayName, body.Role!, village, partner), statusCode: StatusCodes.Status201Created);

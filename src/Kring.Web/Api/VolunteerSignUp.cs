@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Kring.Silo;
 using Kring.Web.Input;
 
@@ -11,7 +10,7 @@ namespace Kring.Web.Api;
 /// claimed atomically; with an idempotency key a retry answers with the volunteer made the first time. Used by
 /// <c>POST /api/v1/partners/{partnerId}/volunteers</c> and the page <c>/Coordinatie/Aanmelden</c>.
 /// </summary>
-public static partial class VolunteerSignUp
+public static class VolunteerSignUp
 {
     public const double DefaultHoursPerWeek = 8;
     public const double MaxHoursPerWeek = 40;
@@ -23,11 +22,8 @@ public static partial class VolunteerSignUp
     /// <summary>The new volunteer, or null with the reasons in <paramref name="errors"/> (field names as in the API).</summary>
     public static async Task<NewVolunteerDto?> Run(IGrainFactory grains, string partnerId, string coordinator, Form form, string? idempotencyKey, FieldErrors errors)
     {
-        var userName = form.UserName?.Trim().ToLowerInvariant() ?? "";
-        if (!UserNamePattern().IsMatch(userName)) errors.Add("userName", "Een gebruikersnaam heeft 3 tot 32 tekens: kleine letters, cijfers, een punt of een streepje.");
-        var displayName = form.DisplayName?.Trim() ?? "";
-        if (displayName.Length == 0) errors.Add("displayName", "Vul de naam van de vrijwilliger in.");
-        else if (displayName.Length > 100 || displayName.Any(char.IsControl)) errors.Add("displayName", "Een naam heeft hooguit 100 gewone tekens.");
+        var userName = AccountInput.UserName(form.UserName, errors);
+        var displayName = AccountInput.DisplayName(form.DisplayName, errors, "Vul de naam van de vrijwilliger in.");
         var village = form.Village?.Trim().ToLowerInvariant();
         var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
         if (string.IsNullOrEmpty(village)) errors.Add("village", "Kies het dorp waar de vrijwilliger woont.");
@@ -49,7 +45,7 @@ public static partial class VolunteerSignUp
         if (await account.Get() is { } existing)
         {
             if (existing.VolunteerId == id && await volunteer.GetProfile() is { } made) return ToDto(made, userName);
-            errors.Add("userName", "Deze gebruikersnaam is al in gebruik. Kies een andere.");
+            errors.Add("userName", AccountInput.Taken);
             return null;
         }
         var profile = new VolunteerProfile(id, displayName, village!, preferences.MaxKm, preferences.Kinds, preferences.Skills, hours, partnerId);
@@ -58,7 +54,7 @@ public static partial class VolunteerSignUp
         {
             // Someone took the name between the check and now: the volunteer made for it must not stay without an account.
             await grains.GetGrain<IErasureGrain>(DirectoryKeys.Default).EraseVolunteer(id, coordinator);
-            errors.Add("userName", "Deze gebruikersnaam is al in gebruik. Kies een andere.");
+            errors.Add("userName", AccountInput.Taken);
             return null;
         }
         return ToDto(profile, userName);
@@ -74,7 +70,4 @@ public static partial class VolunteerSignUp
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(partnerId + "\n" + idempotencyKey));
         return "v-" + Convert.ToHexStringLower(hash.AsSpan(0, 6));
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{2,31}$")]
-    internal static partial Regex UserNamePattern();
 }
