@@ -268,14 +268,13 @@ public sealed class VolunteerGrain(
 
     private void NotifyLeft()
     {
-        foreach (var region in state.State.Regions.DefaultIfEmpty(state.State.Region))
-        {
-            foreach (var kind in Enum.GetValues<HelpKind>())
-            {
-                _ = GrainFactory.GetGrain<IMatchingGrain>(MatchingShard.Key(region, kind)).VolunteerLeft(this.GetPrimaryKeyString());
-            }
-        }
+        foreach (var shard in Shards()) _ = shard.VolunteerLeft(this.GetPrimaryKeyString());
     }
+
+    /// <summary>Every shard that indexes this volunteer: each kind of help in the home region and the regions near enough.</summary>
+    private IEnumerable<IMatchingGrain> Shards() =>
+        state.State.Regions.DefaultIfEmpty(state.State.Region)
+            .SelectMany(region => Enum.GetValues<HelpKind>().Select(kind => GrainFactory.GetGrain<IMatchingGrain>(MatchingShard.Key(region, kind))));
 
     private async Task<OfferReply> Confirm(Offer offer, string? reason = null)
     {
@@ -368,9 +367,7 @@ public sealed class VolunteerGrain(
             {
                 _changedSinceNotified = false;
                 if (Snapshot() is not { } snapshot) return;
-                await Task.WhenAll(state.State.Regions.DefaultIfEmpty(state.State.Region)
-                    .SelectMany(region => Enum.GetValues<HelpKind>().Select(kind => MatchingShard.Key(region, kind)))
-                    .Select(key => GrainFactory.GetGrain<IMatchingGrain>(key).VolunteerChanged(snapshot)));
+                await Task.WhenAll(Shards().Select(shard => shard.VolunteerChanged(snapshot)));
             }
         }
         catch (Exception)

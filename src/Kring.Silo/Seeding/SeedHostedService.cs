@@ -38,8 +38,11 @@ public sealed class SeedHostedService(IGrainFactory grains, IOptions<KringSettin
             logger.LogError("Kring:FirstOperator:Password must have at least {Length} characters; no operator account was created", FirstOperatorSettings.MinPasswordLength);
             return;
         }
+        var grain = grains.GetGrain<IAccountGrain>(userName);
+        // Every start of every silo comes here; only the first needs the (deliberately slow) password hash.
+        if (await grain.Get() is not null) return;
         var account = new AccountRecord(userName, first.DisplayName, Passwords.Hash(first.Password), Role.Operator, null, null, null, null);
-        if (await grains.GetGrain<IAccountGrain>(userName).Create(account)) logger.LogInformation("Created the first operator account {UserName}", userName);
+        if (await grain.Create(account)) logger.LogInformation("Created the first operator account {UserName}", userName);
     }
 
     private async Task LoadMunicipality(MunicipalitySeed seed, DemoSeed? demo)
