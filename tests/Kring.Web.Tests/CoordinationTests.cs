@@ -38,6 +38,29 @@ public sealed class CoordinationTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task A_request_the_coordinator_assigns_leaves_their_queue_at_once()
+    {
+        // Nobody helps at three in the night, so the request goes to the queue of PIW, which offers maatjes.
+        var consultant = await App.SignedIn("consulent");
+        var coordinator = await App.SignedIn("coordinator");
+        var night = Journey.NextMonday(3).AddDays(9);
+        var filed = await consultant.PostAsJsonAsync("/api/v1/circles/c-0005/requests",
+            new { kind = "buddy", start = night.ToString("o"), end = night.AddHours(1).ToString("o") });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var requestPath = filed.Headers.Location!.ToString();
+        var requestId = requestPath[(requestPath.LastIndexOf('/') + 1)..];
+        await Eventually.Get(async () => (await QueuedIds(coordinator)).Contains(requestId) ? "queued" : null, "the request in PIW's queue");
+
+        var assign = await coordinator.PostAsJsonAsync($"{requestPath}/assign", new { volunteerId = "v-demo", reason = "Vera kan die nacht" });
+        Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
+        Assert.DoesNotContain(requestId, await QueuedIds(coordinator));
+    }
+
+    private static async Task<List<string>> QueuedIds(HttpClient coordinator) =>
+        (await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/partners/piw/queue")).EnumerateArray()
+            .Select(q => q.GetProperty("requestId").GetString()!).ToList();
+
+    [Fact]
     public async Task A_coordinator_sees_only_their_own_partners_queue_and_volunteers()
     {
         var coordinator = await App.SignedIn("coordinator");

@@ -60,9 +60,7 @@ public static class Coordination
         }
         var request = await grains.GetGrain<ICarerCircleGrain>(circleId).GetRequest(requestId);
         if (request is null) return Problems.NotFound("Deze hulpvraag bestaat niet.");
-        var summary = new RequestSummary(request.Id, request.CircleId, request.Village, request.Kind, request.Start, request.End, request.Needs,
-            request.Status, request.CreatedAt, [], request.Priority, request.SeriesId);
-        var reply = await grains.GetGrain<IVolunteerGrain>(body.VolunteerId!).AssignByCoordinator(summary, user.UserName, reason!);
+        var reply = await AssignByHand(grains, user, request, body.VolunteerId!, reason!);
         return reply is OfferReply.Accepted or OfferReply.AlreadyAccepted
             ? Results.Ok(new OfferResultDto(requestId, reply.Code()))
             : Problems.Conflict(Problems.Explain(reply), reply.Code());
@@ -82,6 +80,19 @@ public static class Coordination
         }
         var reply = await grains.GetGrain<IVolunteerGrain>(volunteerId).UnassignByCoordinator(requestId, user.UserName, reason!);
         return reply == OfferReply.Unassigned ? Results.Ok(new OfferResultDto(requestId, reply.Code())) : Problems.Conflict(Problems.Explain(reply), reply.Code());
+    }
+
+    /// <summary>
+    /// Books the volunteer and takes the request out of the partner's queue at once, so that the coordinator's next look
+    /// at the queue no longer shows it; the matching shard takes it out too, but only after its notice arrives.
+    /// </summary>
+    public static async Task<OfferReply> AssignByHand(IGrainFactory grains, KringUser user, HelpRequestView request, string volunteerId, string reason)
+    {
+        var summary = new RequestSummary(request.Id, request.CircleId, request.Village, request.Kind, request.Start, request.End, request.Needs,
+            request.Status, request.CreatedAt, [], request.Priority, request.SeriesId);
+        var reply = await grains.GetGrain<IVolunteerGrain>(volunteerId).AssignByCoordinator(summary, user.UserName, reason);
+        if (reply is OfferReply.Accepted or OfferReply.AlreadyAccepted) await grains.GetGrain<IPartnerGrain>(user.PartnerId!).Resolve(request.Id);
+        return reply;
     }
 
     private static bool Owns(HttpContext http, string partnerId) => KringUser.From(http.User)?.PartnerId == partnerId;

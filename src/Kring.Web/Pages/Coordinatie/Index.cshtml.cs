@@ -55,9 +55,7 @@ public sealed class CoordinatieModel(IGrainFactory grains, Privacy.AccessLog log
         if (!(await PartnerGrain(user).GetVolunteers()).Contains(volunteerId!)) return Forbid();
         var request = await grains.GetGrain<ICarerCircleGrain>(circleId ?? "").GetRequest(requestId ?? "");
         if (request is null) { Errors.Add("requestId", "Deze hulpvraag bestaat niet."); return await Refused(); }
-        var summary = new RequestSummary(request.Id, request.CircleId, request.Village, request.Kind, request.Start, request.End, request.Needs,
-            request.Status, request.CreatedAt, [], request.Priority, request.SeriesId);
-        var reply = await grains.GetGrain<IVolunteerGrain>(volunteerId!).AssignByCoordinator(summary, user.UserName, why!);
+        var reply = await Coordination.AssignByHand(grains, user, request, volunteerId!, why!);
         var name = (await grains.GetGrain<IVolunteerGrain>(volunteerId!).GetProfile())?.DisplayName ?? volunteerId;
         MessageIsError = reply is not (OfferReply.Accepted or OfferReply.AlreadyAccepted);
         Message = MessageIsError ? Texts.T(Problems.Explain(reply)) : Texts.T("{0} is gekoppeld aan de hulpvraag van {1}.", name, Format.When(request.Start, request.End));
