@@ -25,6 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ArtefactDirectory);
         App = await KringApp.Start();
         _playwright = await Playwright.CreateAsync();
+        // The browser tests share two cores with the cluster tests' silos and PostgreSQL; Playwright's 5 s for an
+        // expectation was too little for a page to settle under that load. Expectations still return as soon as they hold.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
