@@ -30,11 +30,22 @@ public sealed class AccessLogGrain(
 {
     public const int PageSize = 250;
     public const int MaxEntries = 10_000;
+    /// <summary>
+    /// A list that names every carer of a village would otherwise write every circle's log on every view; a user who
+    /// looks at the same list again within this window already has an entry that says so.
+    /// </summary>
+    public static readonly TimeSpan ListedWindow = TimeSpan.FromMinutes(15);
 
     public async Task Record(AccessEntry entry)
     {
         var s = state.State;
-        s.Recent.Add(entry with { At = clock.GetUtcNow() });
+        var now = clock.GetUtcNow();
+        if (entry.Kind == AccessKind.Listed && s.Recent.Any(e =>
+                e.Kind == AccessKind.Listed && e.At > now - ListedWindow && e.UserName == entry.UserName && e.Route == entry.Route))
+        {
+            return;
+        }
+        s.Recent.Add(entry with { At = now });
         if (s.Recent.Count >= PageSize)
         {
             var number = s.NextPage;

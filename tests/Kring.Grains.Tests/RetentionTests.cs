@@ -82,6 +82,34 @@ public sealed class RetentionTests(WaveOfOneCluster cluster) : IClassFixture<Wav
     }
 
     [Fact]
+    public async Task The_same_list_seen_again_by_the_same_user_within_the_window_is_logged_once()
+    {
+        var log = _world.Access(_world.Id("lijst"));
+        var listed = new AccessEntry(default, "dorp-elsloo", Role.VillageContact, AccessKind.Listed, "GET /Dorp");
+        await log.Record(listed);
+        await cluster.AdvanceClock(AccessLogGrain.ListedWindow / 2);
+        await log.Record(listed);
+        await log.Record(listed with { UserName = "consulent", Role = Role.CarerConsultant });
+        await log.Record(listed with { Route = "GET /api/v1/villages/elsloo/overview" });
+        await log.Record(listed with { Kind = AccessKind.CircleViewed });
+        await log.Record(listed with { Kind = AccessKind.CircleViewed });
+        await cluster.AdvanceClock(AccessLogGrain.ListedWindow);
+        await log.Record(listed);
+
+        var entries = (await log.Read()).Reverse().Select(e => (e.UserName, e.Kind, e.Route)).ToList();
+        Assert.Equal(
+            [
+                ("dorp-elsloo", AccessKind.Listed, "GET /Dorp"),
+                ("consulent", AccessKind.Listed, "GET /Dorp"),
+                ("dorp-elsloo", AccessKind.Listed, "GET /api/v1/villages/elsloo/overview"),
+                ("dorp-elsloo", AccessKind.CircleViewed, "GET /Dorp"),
+                ("dorp-elsloo", AccessKind.CircleViewed, "GET /Dorp"),
+                ("dorp-elsloo", AccessKind.Listed, "GET /Dorp"),
+            ],
+            entries);
+    }
+
+    [Fact]
     public async Task A_village_that_does_not_exist_has_nothing_to_sweep() =>
         Assert.Equal(new RetentionReport(0, 0, 0), await cluster.Client.GetGrain<IRetentionGrain>(_world.Id("nergens")).Sweep());
 }
