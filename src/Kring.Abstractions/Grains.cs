@@ -170,6 +170,13 @@ public interface IAccountGrain : IGrainWithStringKey
     Task<string?> ChangePassword(string passwordHash);
     /// <summary>Removes the account (erasure): every session ends and the user name can sign in no more. Idempotent.</summary>
     Task Remove();
+    /// <summary>
+    /// Blocks or unblocks signing in. Blocking also ends every session, so the new security stamp is returned; null when
+    /// there is no account. Idempotent.
+    /// </summary>
+    Task<string?> SetBlocked(bool blocked);
+    /// <summary>The account with whether it is blocked or locked out; null when there is none.</summary>
+    [ReadOnly] Task<AccountStatus?> GetStatus();
 }
 
 /// <summary>Remembers which seed data set has been loaded, so loading happens once. Key: seed name.</summary>

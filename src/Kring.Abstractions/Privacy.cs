@@ -17,6 +17,8 @@ public enum AccessKind
     Registered = 5,
     Exported = 6,
     Erased = 7,
+    /// <summary>The consultant gave the carer an account for the circle.</summary>
+    AccountCreated = 8,
 }
 
 /// <summary>One line of a circle's access log: who, in which role, when (UTC), what and through which route.</summary>
@@ -70,6 +72,8 @@ public static class AccountLinks
 {
     public static string Circle(string circleId) => $"circle/{circleId}";
     public static string Volunteer(string volunteerId) => $"volunteer/{volunteerId}";
+    /// <summary>Accounts that act for no circle or volunteer: consultants, village contacts, coordinators, operators.</summary>
+    public const string Staff = "staff";
 }
 
 /// <summary>

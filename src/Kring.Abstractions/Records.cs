@@ -182,6 +182,13 @@ public sealed record AccountRecord(
     // Changes when the password changes or the user signs out everywhere; cookies and tokens carry it.
     [property: Id(8)] string? SecurityStamp = null);
 
+/// <summary>An account as the operator sees it: blocked by an operator, or locked out for a while after failed sign-ins.</summary>
+[GenerateSerializer, Alias("kring.AccountStatus")]
+public sealed record AccountStatus(
+    [property: Id(0)] AccountRecord Account,
+    [property: Id(1)] bool Blocked,
+    [property: Id(2)] DateTimeOffset? LockedUntil);
+
 /// <summary>The answer to an accept or decline. Repeating a call gives the same answer and changes nothing.</summary>
 [GenerateSerializer, Alias("kring.OfferReply")]
 public enum OfferReply

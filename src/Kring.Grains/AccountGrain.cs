@@ -10,6 +10,7 @@ public sealed class AccountState
     [Id(3)] public DateTimeOffset? LockedUntil { get; set; }
     /// <summary>The <see cref="AccountLinks"/> key this account is listed under, once it is.</summary>
     [Id(4)] public string? LinkedTo { get; set; }
+    [Id(5)] public bool Blocked { get; set; }
 }
 
 public sealed class AccountGrain(
@@ -55,7 +56,7 @@ public sealed class AccountGrain(
     public async Task<bool> SignInAttempt(bool passwordValid)
     {
         var s = state.State;
-        if (s.Account is null) return false;
+        if (s.Account is null || s.Blocked) return false;
         var now = clock.GetUtcNow();
         if (s.LockedUntil is { } until)
         {
@@ -106,6 +107,23 @@ public sealed class AccountGrain(
         return state.State.Account.SecurityStamp;
     }
 
+    public async Task<string?> SetBlocked(bool blocked)
+    {
+        if (state.State.Account is not { } account) return null;
+        if (state.State.Blocked == blocked) return account.SecurityStamp;
+        state.State.Blocked = blocked;
+        if (blocked) state.State.Account = account with { SecurityStamp = NewStamp() };
+        await state.WriteStateAsync();
+        return state.State.Account.SecurityStamp;
+    }
+
+    public Task<AccountStatus?> GetStatus()
+    {
+        var s = state.State;
+        var locked = s.LockedUntil is { } until && until > clock.GetUtcNow() ? until : (DateTimeOffset?)null;
+        return Task.FromResult(s.Account is null ? null : new AccountStatus(s.Account, s.Blocked, locked));
+    }
+
     public async Task Remove()
     {
         if (state.State.LinkedTo is { } linked) await GrainFactory.GetGrain<IAccountLinksGrain>(linked).Unlink(this.GetPrimaryKeyString());
@@ -115,15 +133,16 @@ public sealed class AccountGrain(
     }
 
     /// <summary>
-    /// Lists the account under the circle or volunteer it acts for, so erasing them finds it. False when that circle or
-    /// volunteer was erased before the account was listed.
+    /// Lists the account under the circle or volunteer it acts for, so erasing them finds it, or among the staff, so the
+    /// operator finds it. False when that circle or volunteer was erased before the account was listed.
     /// </summary>
     private async Task<bool> KeepLinked()
     {
         var account = state.State.Account;
-        var target = account?.CircleId is { } circle ? AccountLinks.Circle(circle)
-            : account?.VolunteerId is { } volunteer ? AccountLinks.Volunteer(volunteer)
-            : null;
+        var target = account is null ? null
+            : account.CircleId is { } circle ? AccountLinks.Circle(circle)
+            : account.VolunteerId is { } volunteer ? AccountLinks.Volunteer(volunteer)
+            : AccountLinks.Staff;
         if (target == state.State.LinkedTo) return true;
         if (await Erased(account!)) return false;
         var userName = this.GetPrimaryKeyString();

@@ -14,6 +14,39 @@ public sealed class AccountLockoutTests(WaveOfOneCluster cluster) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_blocked_account_refuses_even_the_right_password_and_its_sessions_end_until_it_is_unblocked()
+    {
+        var account = await NewAccount();
+        var before = (await account.Get())!.SecurityStamp;
+
+        var blockedStamp = await account.SetBlocked(true);
+        Assert.NotEqual(before, blockedStamp);
+        Assert.Equal(blockedStamp, await account.SetBlocked(true));
+        Assert.False(await account.SignInAttempt(passwordValid: true));
+        Assert.True((await account.GetStatus())!.Blocked);
+
+        Assert.Equal(blockedStamp, await account.SetBlocked(false));
+        Assert.False((await account.GetStatus())!.Blocked);
+        Assert.True(await account.SignInAttempt(passwordValid: true));
+        Assert.Null(await cluster.Client.GetGrain<IAccountGrain>("niemand-" + Guid.NewGuid().ToString("N")[..8]).SetBlocked(true));
+    }
+
+    [Fact]
+    public async Task Staff_accounts_are_listed_together_and_leave_the_list_when_removed()
+    {
+        var name = "staf-" + Guid.NewGuid().ToString("N")[..8];
+        var staff = cluster.Client.GetGrain<IAccountGrain>(name);
+        await staff.Set(new AccountRecord(name, "Staf", "hash-1", Role.VillageContact, "dorp", null, null, null));
+        var list = cluster.Client.GetGrain<IAccountLinksGrain>(AccountLinks.Staff);
+        Assert.Contains(name, await list.Get());
+        var carer = await NewAccount();
+        Assert.DoesNotContain(carer.GetPrimaryKeyString(), await list.Get());
+
+        await staff.Remove();
+        Assert.DoesNotContain(name, await list.Get());
+    }
+
+    [Fact]
     public async Task Five_failures_in_a_row_lock_the_account_for_fifteen_minutes_even_for_the_right_password()
     {
         var account = await NewAccount();

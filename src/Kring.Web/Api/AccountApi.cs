@@ -1,5 +1,6 @@
 using Kring.Silo;
 using Kring.Web.Input;
+using Kring.Web.Privacy;
 using Kring.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -8,26 +9,33 @@ namespace Kring.Web.Api;
 
 public sealed record PasswordChangeJson(string? CurrentPassword, string? NewPassword);
 public sealed record NewStaffAccountJson(string? UserName, string? DisplayName, string? Role, string? Village, string? Partner, string? Password);
-public sealed record StaffAccountDto(string UserName, string DisplayName, string Role, string? Village, string? Partner);
+public sealed record NewCarerAccountJson(string? UserName, string? Password);
 
 /// <summary>
-/// Accounts: the signed-in user changes their own password, and the operator signs up staff (consultants, village
-/// contact persons, coordinators, other operators). Volunteers are signed up by their coordinator.
+/// Accounts: the signed-in user changes their own password; the operator signs up staff (consultants, village contact
+/// persons, coordinators, other operators), lists them, and blocks or unblocks any account; the consultant gives a
+/// carer an account for their circle. Volunteers are signed up by their coordinator. The work is in <see cref="AccountDesk"/>.
 /// </summary>
 public static class AccountApi
 {
-    private static readonly Dictionary<string, Role> StaffRoles = new(StringComparer.Ordinal)
-    {
-        ["consultant"] = Role.CarerConsultant,
-        ["villageContact"] = Role.VillageContact,
-        ["coordinator"] = Role.Coordinator,
-        ["operator"] = Role.Operator,
-    };
-
     public static void MapKringAccountApi(this RouteGroupBuilder api)
     {
         api.MapPut("/me/password", ChangePassword).RequireAuthorization();
-        api.MapPost("/accounts", CreateStaffAccount).RequireAuthorization(AuthSetup.Policies.Operator);
+        var accounts = api.MapGroup("/accounts").RequireAuthorization(AuthSetup.Policies.Operator);
+        accounts.MapPost("", CreateStaffAccount);
+        accounts.MapGet("", async (IGrainFactory grains) => Results.Ok(await AccountDesk.Staff(grains)));
+        accounts.MapPost("/{userName}/block", (string userName, HttpContext http, IGrainFactory grains, SessionStamps stamps) =>
+            SetBlocked(userName, true, http, grains, stamps));
+        accounts.MapPost("/{userName}/unblock", (string userName, HttpContext http, IGrainFactory grains, SessionStamps stamps) =>
+            SetBlocked(userName, false, http, grains, stamps));
+        var circleAccounts = api.MapGroup("/circles/{circleId}/accounts").RequireAuthorization(p => p.RequireRole(nameof(Role.CarerConsultant)));
+        circleAccounts.MapPost("", CreateCarerAccount);
+        circleAccounts.MapGet("", async (string circleId, HttpContext http, IGrainFactory grains, AccessLog log) =>
+        {
+            if (await grains.GetGrain<ICarerCircleGrain>(circleId).Get() is null) return Problems.NotFound("Deze kring bestaat niet.");
+            await log.Record(http, circleId, AccessKind.CircleViewed);
+            return Results.Ok(await AccountDesk.ForCircle(grains, circleId));
+        });
     }
 
     /// <summary>The user name is claimed atomically; the first password follows the policy and is handed over in person.</summary>
@@ -35,32 +43,32 @@ public static class AccountApi
     {
         var errors = new FieldErrors();
         if (body is null) { errors.Add("body", "Stuur de gegevens van het account mee."); return Problems.Validation(errors); }
-        var userName = AccountInput.UserName(body.UserName, errors);
-        var displayName = AccountInput.DisplayName(body.DisplayName, errors, "Vul de naam in.");
-        if (!StaffRoles.TryGetValue(body.Role ?? "", out var role)) errors.Add("role", "Kies een rol: consultant, villageContact, coordinator of operator.");
-        string? village = null, partner = null;
-        if (role == Role.VillageContact)
-        {
-            village = body.Village?.Trim().ToLowerInvariant();
-            var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
-            if (villages.All(v => v.Id != village)) errors.Add("village", "Kies het dorp van de contactpersoon.");
-        }
-        if (role == Role.Coordinator)
-        {
-            partner = body.Partner?.Trim().ToLowerInvariant();
-            var partners = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetPartners();
-            if (partners.All(p => p.Id != partner)) errors.Add("partner", "Kies de organisatie van de coördinator.");
-        }
-        PasswordPolicy.Check(body.Password, userName, errors, "password");
-        if (errors.Any) return Problems.Validation(errors);
+        var created = await AccountDesk.CreateStaff(grains, new AccountDesk.StaffForm(body.UserName, body.DisplayName, body.Role, body.Village, body.Partner, body.Password), errors);
+        return created is null ? Problems.Validation(errors) : Results.Json(created, statusCode: StatusCodes.Status201Created);
+    }
 
-        var account = new AccountRecord(userName, displayName, Passwords.Hash(body.Password!), role, village, null, null, partner);
-        if (!await grains.GetGrain<IAccountGrain>(userName).Create(account))
+    private static async Task<IResult> CreateCarerAccount(string circleId, NewCarerAccountJson? body, HttpContext http, IGrainFactory grains, AccessLog log)
+    {
+        var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
+        if (await circle.Get() is not { } view)
         {
-            errors.Add("userName", AccountInput.Taken);
-            return Problems.Validation(errors);
+            return await circle.IsErased() ? Problems.Gone("De gegevens van deze kring zijn gewist.") : Problems.NotFound("Deze kring bestaat niet.");
         }
-        return Results.Json(new StaffAccountDto(userName, displayName, body.Role!, village, partner), statusCode: StatusCodes.Status201Created);
+        var errors = new FieldErrors();
+        var created = await AccountDesk.CreateCarer(grains, view.Profile, body?.UserName, body?.Password, errors);
+        if (created is not null) await log.Record(http, circleId, AccessKind.AccountCreated);
+        return created is null ? Problems.Validation(errors) : Results.Json(created, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> SetBlocked(string userName, bool blocked, HttpContext http, IGrainFactory grains, SessionStamps stamps)
+    {
+        var (outcome, account) = await AccountDesk.SetBlocked(grains, stamps, KringUser.From(http.User)!, userName, blocked);
+        return outcome switch
+        {
+            AccountDesk.BlockOutcome.NotFound => Problems.NotFound("Dit account bestaat niet."),
+            AccountDesk.BlockOutcome.Self => Problems.Conflict("U kunt uw eigen account niet blokkeren.", "self"),
+            _ => Results.Ok(account),
+        };
     }
 
     /// <summary>

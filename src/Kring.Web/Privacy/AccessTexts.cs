@@ -13,6 +13,7 @@ public static class AccessTexts
         AccessKind.Registered => "kring aangemeld",
         AccessKind.Exported => "export",
         AccessKind.Erased => "gewist",
+        AccessKind.AccountCreated => "account aangemaakt",
         _ => kind.ToString(),
     };
 

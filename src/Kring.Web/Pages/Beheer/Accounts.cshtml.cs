@@ -1,0 +1,86 @@
+using Kring.Web.Api;
+using Kring.Web.Input;
+using Kring.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kring.Web.Pages.Beheer;
+
+/// <summary>
+/// The operator's account desk: the staff accounts, signing up a new one, and blocking or unblocking any account (a
+/// volunteer's or carer's too, by user name). Blocking ends the account's sessions.
+/// </summary>
+public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps) : PageModel
+{
+    [BindProperty] public string? UserName { get; set; }
+    [BindProperty] public string? DisplayName { get; set; }
+    [BindProperty] public string? Role { get; set; } = "consultant";
+    [BindProperty] public string? Village { get; set; }
+    [BindProperty] public string? Partner { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [TempData] public string? Message { get; set; }
+    [TempData] public bool MessageIsError { get; set; }
+    public IReadOnlyList<AccountDto> Staff { get; private set; } = [];
+    public IReadOnlyList<VillageInfo> Villages { get; private set; } = [];
+    public IReadOnlyList<PartnerInfo> Partners { get; private set; } = [];
+    public FieldErrors Errors { get; } = new();
+
+    public static string RoleName(string code) => code switch
+    {
+        "consultant" => "mantelzorgconsulent",
+        "villageContact" => "dorpscontactpersoon",
+        "coordinator" => "coördinator",
+        "operator" => "beheerder",
+        "carer" => "mantelzorger",
+        _ => "vrijwilliger",
+    };
+
+    public async Task OnGet() => await Load();
+
+    public async Task<IActionResult> OnPostCreate()
+    {
+        var created = await AccountDesk.CreateStaff(grains, new AccountDesk.StaffForm(UserName, DisplayName, Role, Village, Partner, Password), Errors);
+        if (created is null)
+        {
+            await Load();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Message = Texts.T("{0} kan nu inloggen als {1} met de gebruikersnaam {2}. Geef het wachtwoord persoonlijk door.",
+            created.DisplayName, Texts.T(RoleName(created.Role)), created.UserName);
+        return RedirectToPage();
+    }
+
+    public Task<IActionResult> OnPostBlock(string? account) => SetBlocked(account, true);
+
+    public Task<IActionResult> OnPostUnblock(string? account) => SetBlocked(account, false);
+
+    private async Task<IActionResult> SetBlocked(string? account, bool blocked)
+    {
+        if (string.IsNullOrWhiteSpace(account))
+        {
+            Errors.Add("account", "Vul de gebruikersnaam in.");
+            await Load();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var (outcome, changed) = await AccountDesk.SetBlocked(grains, stamps, KringUser.From(User)!, account, blocked);
+        MessageIsError = outcome != AccountDesk.BlockOutcome.Done;
+        Message = outcome switch
+        {
+            AccountDesk.BlockOutcome.NotFound => Texts.T("Er is geen account met de gebruikersnaam {0}.", account.Trim()),
+            AccountDesk.BlockOutcome.Self => Texts.T("U kunt uw eigen account niet blokkeren."),
+            _ when blocked => Texts.T("{0} is geblokkeerd: inloggen kan niet meer en lopende sessies zijn beëindigd.", changed!.UserName),
+            _ => Texts.T("{0} kan weer inloggen.", changed!.UserName),
+        };
+        return RedirectToPage();
+    }
+
+    private async Task Load()
+    {
+        Staff = (await AccountDesk.Staff(grains)).OrderBy(a => a.DisplayName, StringComparer.CurrentCulture).ToList();
+        var directory = grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default);
+        Villages = (await directory.GetVillages()).OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
+        Partners = (await directory.GetPartners()).OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();
+    }
+}
