@@ -213,6 +213,58 @@ public sealed class RoleJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_operator_signs_up_a_consultant_and_blocks_them_who_then_cannot_sign_in()
+    {
+        var userName = "mieke-" + Guid.NewGuid().ToString("N")[..8];
+        const string password = "Mantelzorg-in-Stein-2026";
+        var page = await browser.Phone();
+        await Pages.SignIn(page, "beheerder");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Beheer", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Accounts", Exact = true }).ClickAsync();
+        await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Mieke Maas");
+        await page.GetByLabel("Rol").SelectOptionAsync("consultant");
+        await page.GetByLabel("Gebruikersnaam (3 tot 32 tekens").FillAsync(userName);
+        await page.GetByLabel("Eerste wachtwoord").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Mieke Maas kan nu inloggen als mantelzorgconsulent met de gebruikersnaam {userName}");
+        var card = page.Locator(".card.account", new() { HasText = userName });
+        await Pages.Screenshot(page, "beheer-accounts");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await SignInStatus(userName, password)));
+
+        await card.GetByRole(AriaRole.Button, new() { Name = $"Blokkeren {userName}" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{userName} is geblokkeerd");
+        await Assertions.Expect(card).ToContainTextAsync("geblokkeerd");
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, await SignInStatus(userName, password));
+
+        await card.GetByRole(AriaRole.Button, new() { Name = $"Deblokkeren {userName}" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{userName} kan weer inloggen");
+        Assert.Equal(System.Net.HttpStatusCode.OK, await SignInStatus(userName, password));
+    }
+
+    [Fact]
+    public async Task The_consultant_gives_a_carer_an_account_with_which_the_carer_follows_their_requests()
+    {
+        var userName = "carer-" + Guid.NewGuid().ToString("N")[..8];
+        const string password = "Samen-met-mijn-vader-in-Elsloo";
+        var page = await browser.Phone();
+        await Pages.SignIn(page, "consulent");
+        await page.GotoAsync("/Kringen/Account?kring=c-0009");
+        await page.GetByLabel("Gebruikersnaam (3 tot 32 tekens").FillAsync(userName);
+        await page.GetByLabel("Eerste wachtwoord").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"kan nu inloggen met de gebruikersnaam {userName}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = userName })).ToHaveCountAsync(1);
+        await Pages.Screenshot(page, "consulent-account-mantelzorger");
+
+        var carer = await browser.App.SignedIn(userName, password);
+        var mine = await carer.GetFromJsonAsync<JsonElement>("/api/v1/circles/mine");
+        Assert.Equal("c-0009", mine.GetProperty("id").GetString());
+    }
+
+    private async Task<System.Net.HttpStatusCode> SignInStatus(string userName, string password) =>
+        (await browser.App.Client().PostAsJsonAsync("/api/v1/session", new { username = userName, password })).StatusCode;
+
+    [Fact]
     public async Task A_coordinator_signs_up_a_volunteer_who_signs_in_and_finds_their_profile()
     {
         var userName = "wim-" + Guid.NewGuid().ToString("N")[..8];
