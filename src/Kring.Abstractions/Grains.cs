@@ -9,6 +9,9 @@ public interface IDirectoryGrain : IGrainWithStringKey
     Task RegisterPartner(PartnerInfo partner);
     [ReadOnly] Task<IReadOnlyList<VillageInfo>> GetVillages();
     [ReadOnly] Task<IReadOnlyList<PartnerInfo>> GetPartners();
+    /// <summary>Remembers that the appreciation round of this year has receipts, so an export finds them. Idempotent.</summary>
+    Task RegisterAppreciationYear(int year);
+    [ReadOnly] Task<IReadOnlyList<int>> GetAppreciationYears();
 }
 
 /// <summary>One village (dorp). Key: village id, such as "elsloo".</summary>
@@ -75,6 +78,8 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     /// keeps them as anonymous counts. Returns how many went.
     /// </summary>
     Task<int> RemoveClosedRequests(DateTimeOffset closedBefore);
+    /// <summary>Removes balance check-ins made before the given moment; returns how many. Idempotent.</summary>
+    Task<int> RemoveCheckIns(DateTimeOffset madeBefore);
 }
 
 /// <summary>A volunteer, and the single authority over their schedule. Key: volunteer id.</summary>

@@ -110,7 +110,8 @@ public interface IErasureGrain : IGrainWithStringKey
 public sealed record RetentionReport(
     [property: Id(0)] int Requests,
     [property: Id(1)] int Assignments,
-    [property: Id(2)] int AccessEntries);
+    [property: Id(2)] int AccessEntries,
+    [property: Id(3)] int CheckIns = 0);
 
 /// <summary>
 /// The daily retention sweep for one village's circles and volunteers (a reminder calls <see cref="Sweep"/>). Key:
@@ -122,7 +123,7 @@ public interface IRetentionGrain : IGrainWithStringKey
     Task Arm();
     /// <summary>
     /// Removes closed requests and volunteers' past bookings older than Kring:Retention:ClosedRequests, and access-log
-    /// entries older than Kring:Retention:AccessLog. Idempotent.
+    /// entries older than Kring:Retention:AccessLog, and balance check-ins older than Kring:Retention:CheckIns. Idempotent.
     /// </summary>
     Task<RetentionReport> Sweep();
 }

@@ -13,6 +13,11 @@ public sealed class AppreciationGrain(
     public async Task<AppreciationReceipt> MarkReceived(string circleId, string by)
     {
         if (state.State.Received.TryGetValue(circleId, out var known)) return known;
+        // The year is listed before its first receipt is stored, so an export never misses a receipt.
+        if (state.State.Received.Count == 0 && int.TryParse(this.GetPrimaryKeyString(), out var year))
+        {
+            await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).RegisterAppreciationYear(year);
+        }
         var receipt = new AppreciationReceipt(circleId, clock.GetUtcNow(), by);
         state.State.Received[circleId] = receipt;
         await state.WriteStateAsync();

@@ -254,6 +254,13 @@ public sealed class CarerCircleGrain(
         return old.Count;
     }
 
+    public async Task<int> RemoveCheckIns(DateTimeOffset madeBefore)
+    {
+        var removed = state.State.CheckIns.RemoveAll(c => c.At < madeBefore);
+        if (removed > 0) await state.WriteStateAsync();
+        return removed;
+    }
+
     /// <summary>When a request closed: the later of its end and its last step; null while it is still open or to come.</summary>
     private static DateTimeOffset? ClosedAt(HelpRequestRecord r, DateTimeOffset now)
     {

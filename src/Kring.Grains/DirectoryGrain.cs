@@ -5,11 +5,19 @@ public sealed class DirectoryState
 {
     [Id(0)] public Dictionary<string, VillageInfo> Villages { get; set; } = new();
     [Id(1)] public Dictionary<string, PartnerInfo> Partners { get; set; } = new();
+    [Id(2)] public SortedSet<int> AppreciationYears { get; set; } = new();
 }
 
 public sealed class DirectoryGrain(
     [PersistentState("directory", KringStorage.Name)] IPersistentState<DirectoryState> state) : Grain, IDirectoryGrain
 {
+    public async Task RegisterAppreciationYear(int year)
+    {
+        if (state.State.AppreciationYears.Add(year)) await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<int>> GetAppreciationYears() => Task.FromResult<IReadOnlyList<int>>(state.State.AppreciationYears.ToList());
+
     public async Task RegisterVillage(VillageInfo village)
     {
         if (state.State.Villages.TryGetValue(village.Id, out var known) && Same(known, village)) return;

@@ -26,10 +26,11 @@ public sealed class RetentionGrain(IOptions<RetentionOptions> options, TimeProvi
     {
         if (reminderName != ReminderName) return;
         var report = await Sweep();
-        if (report.Requests + report.Assignments + report.AccessEntries > 0)
+        if (report.Requests + report.Assignments + report.AccessEntries + report.CheckIns > 0)
         {
-            logger.LogInformation("Retention in {Village}: removed {Requests} requests, {Assignments} bookings and {Entries} access-log entries",
-                this.GetPrimaryKeyString(), report.Requests, report.Assignments, report.AccessEntries);
+            logger.LogInformation(
+                "Retention in {Village}: removed {Requests} requests, {Assignments} bookings, {Entries} access-log entries and {CheckIns} check-ins",
+                this.GetPrimaryKeyString(), report.Requests, report.Assignments, report.AccessEntries, report.CheckIns);
         }
     }
 
@@ -38,15 +39,18 @@ public sealed class RetentionGrain(IOptions<RetentionOptions> options, TimeProvi
         var now = clock.GetUtcNow();
         var closedBefore = now - options.Value.ClosedRequests;
         var loggedBefore = now - options.Value.AccessLog;
+        var checkedBefore = now - options.Value.CheckIns;
         var village = GrainFactory.GetGrain<IVillageGrain>(this.GetPrimaryKeyString());
         if (await village.GetInfo() is null) return new RetentionReport(0, 0, 0);
         var members = await village.GetMembers();
 
         var requests = 0;
         var entries = 0;
+        var checkIns = 0;
         foreach (var batch in members.Circles.Chunk(Batch))
         {
             requests += (await Task.WhenAll(batch.Select(c => GrainFactory.GetGrain<ICarerCircleGrain>(c).RemoveClosedRequests(closedBefore)))).Sum();
+            checkIns += (await Task.WhenAll(batch.Select(c => GrainFactory.GetGrain<ICarerCircleGrain>(c).RemoveCheckIns(checkedBefore)))).Sum();
             entries += (await Task.WhenAll(batch.Select(c => PruneLog(c, loggedBefore)))).Sum(r => r.Removed);
         }
         foreach (var circle in await village.GetErasedCircles())
@@ -67,7 +71,7 @@ public sealed class RetentionGrain(IOptions<RetentionOptions> options, TimeProvi
                 return await volunteer.RemoveHistory(closedBefore);
             }))).Sum();
         }
-        return new RetentionReport(requests, assignments, entries);
+        return new RetentionReport(requests, assignments, entries, checkIns);
     }
 
     private Task<(int Removed, int Left)> PruneLog(string circleId, DateTimeOffset before) =>

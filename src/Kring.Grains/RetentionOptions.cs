@@ -9,4 +9,6 @@ public sealed class RetentionOptions
     public TimeSpan ClosedRequests { get; set; } = TimeSpan.FromDays(365);
     /// <summary>Access-log entries. Each circle's log also keeps at most <see cref="AccessLogGrain.MaxEntries"/> entries.</summary>
     public TimeSpan AccessLog { get; set; } = TimeSpan.FromDays(730);
+    /// <summary>Balance check-ins: answers about a carer's burden, so health data, kept only while the trend still helps.</summary>
+    public TimeSpan CheckIns { get; set; } = TimeSpan.FromDays(730);
 }

@@ -1,9 +1,10 @@
+using Kring.Grains.Balance;
 using Kring.Grains.Tests.Infrastructure;
 
 namespace Kring.Grains.Tests;
 
 /// <summary>
-/// The retention sweep on the manual clock: closed requests, past bookings and old access-log entries go; the village's
+/// The retention sweep on the manual clock: closed requests, past bookings, old access-log entries and check-ins go; the village's
 /// figures keep counting them, anonymously.
 /// </summary>
 public sealed class RetentionTests(WaveOfOneCluster cluster) : IClassFixture<WaveOfOneCluster>
@@ -24,6 +25,7 @@ public sealed class RetentionTests(WaveOfOneCluster cluster) : IClassFixture<Wav
         var sweep = cluster.Client.GetGrain<IRetentionGrain>(village);
         var retention = new RetentionOptions();
         await w.Access(circleId).Record(View("GET /eerst"));
+        await circle.RecordCheckIn(World.Answers(BalanceCheck.Max), "consulent");
 
         var helped = w.Request("geholpen", World.Wednesday10.AddDays(-1), TimeSpan.FromHours(1));
         await circle.SubmitRequest(helped);
@@ -60,7 +62,8 @@ public sealed class RetentionTests(WaveOfOneCluster cluster) : IClassFixture<Wav
         Assert.Equal(2, (await w.Access(circleId).Read()).Count);
         await cluster.AdvanceClock(retention.AccessLog - retention.ClosedRequests);
         Assert.Equal(["GET /later"], (await w.Access(circleId).Read()).Select(e => e.Route));
-        Assert.Equal(1, (await sweep.Sweep()).AccessEntries);
+        Assert.Equal(new RetentionReport(0, 0, 1, 1), await sweep.Sweep());
+        Assert.Empty(await circle.GetCheckIns());
         Assert.Equal((0, 1), await w.Access(circleId).Prune(cluster.Clock.GetUtcNow() - retention.AccessLog));
     }
 

@@ -75,6 +75,7 @@ public sealed class PrivacyTests(SharedApp shared)
     {
         var s = await Arrange();
         (await s.Carer.PostAsJsonAsync("/api/v1/circles/mine/checkins", new { answers = Answers(4) })).EnsureSuccessStatusCode();
+        (await s.Consultant.PostAsync($"/api/v1/appreciation/2032/{s.CircleId}/received", null)).EnsureSuccessStatusCode();
 
         var response = await s.Carer.GetAsync("/api/v1/circles/mine/export");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -92,6 +93,8 @@ public sealed class PrivacyTests(SharedApp shared)
         Assert.Equal(4, checkIn.GetProperty("answers").EnumerateObject().First().Value.GetInt32());
         Assert.Equal(s.CarerUser, Assert.Single(export.GetProperty("accounts").EnumerateArray()).GetProperty("userName").GetString());
         Assert.DoesNotContain("hash", export.GetProperty("accounts").ToString(), StringComparison.OrdinalIgnoreCase);
+        var appreciation = Assert.Single(export.GetProperty("appreciation").EnumerateArray());
+        Assert.Equal((2032, "consulent"), (appreciation.GetProperty("year").GetInt32(), appreciation.GetProperty("by").GetString()));
         // The export is in the log it carries.
         var exported = export.GetProperty("accessLog").EnumerateArray().First();
         Assert.Equal(("exported", s.CarerUser), (exported.GetProperty("action").GetString(), exported.GetProperty("userName").GetString()));

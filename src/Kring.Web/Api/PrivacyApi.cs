@@ -12,7 +12,9 @@ public sealed record CheckInDto(DateTimeOffset At, IReadOnlyDictionary<string, i
 public sealed record AccountExportDto(string UserName, string DisplayName, string Role);
 public sealed record CircleExportDto(
     DateTimeOffset ExportedAt, string ExportedBy, CircleDto Circle, IReadOnlyList<CheckInDto> CheckIns, SignalDto? Signal,
-    DateTimeOffset? LastContact, IReadOnlyList<AccountExportDto> Accounts, IReadOnlyList<AccessEntryDto> AccessLog);
+    DateTimeOffset? LastContact, IReadOnlyList<AccountExportDto> Accounts, IReadOnlyList<AccessEntryDto> AccessLog,
+    IReadOnlyList<AppreciationExportDto> Appreciation);
+public sealed record AppreciationExportDto(int Year, DateTimeOffset ReceivedAt, string By);
 public sealed record VolunteerProfileDto(
     string Id, string DisplayName, string HomeVillage, double MaxKm, IReadOnlyList<string> Kinds, IReadOnlyList<string> Skills, double MaxHoursPerWeek, string? PartnerId);
 public sealed record CarerContactDto(string CircleId, string Name, string? Phone, string? Address, string CareRecipient, string Relationship, IReadOnlyList<string> Needs);
@@ -81,7 +83,8 @@ public static class PrivacyApi
             signal is null ? null : new SignalDto(signal.CircleId, signal.Village, signal.Reason, signal.Score, BalanceApi.Code(signal.Level), signal.At),
             lastContact,
             await Accounts(grains, AccountLinks.Circle(id)),
-            (await grains.GetGrain<IAccessLogGrain>(id).Read()).Select(ToDto).ToList());
+            (await grains.GetGrain<IAccessLogGrain>(id).Read()).Select(ToDto).ToList(),
+            await Appreciation(grains, id));
         return Download(http, export, $"kring-{id}-gegevens.json");
     }
 
@@ -174,6 +177,14 @@ public static class PrivacyApi
     {
         var result = await grains.GetGrain<IErasureGrain>(DirectoryKeys.Default).EraseVolunteer(volunteerId, by);
         foreach (var userName in result.RemovedAccounts) stamps.Remember(userName, null);
+    }
+
+    private static async Task<IReadOnlyList<AppreciationExportDto>> Appreciation(IGrainFactory grains, string circleId)
+    {
+        var years = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetAppreciationYears();
+        var rounds = await Task.WhenAll(years.Select(async year =>
+            (Year: year, Receipts: await grains.GetGrain<IAppreciationGrain>(year.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetReceived())));
+        return rounds.SelectMany(r => r.Receipts.Where(x => x.CircleId == circleId).Select(x => new AppreciationExportDto(r.Year, x.At, x.By))).ToList();
     }
 
     private static async Task<IReadOnlyList<AccountExportDto>> Accounts(IGrainFactory grains, string linksKey)
