@@ -31,27 +31,27 @@ public static class GrainsBenchmark
         MatchThroughputBenchmark.Result throughput;
         OfferLatencyBenchmark.Result? low = null;
         OfferLatencyBenchmark.Result latency;
-        var silo = await EmbeddedSilo.Start(options.Optional("data-parent"));
+        var silo = await EmbeddedSilo.Start(options.Optional("data-parent"), options.Optional("postgres"));
         await using (silo)
         {
             Console.WriteLine();
-            Console.WriteLine($"embedded silo: UseKringEmbedded, Kring:Demo=false, data directory {silo.DataDirectory} (--data-parent moves it)");
+            Console.WriteLine($"benchmark silo: {silo.Where}, Kring:Demo=false");
             throughput = await MatchThroughputBenchmark.Run(silo, options);
             var region = await BenchRegion.Create(silo.Grains, "bench-latency", circles, volunteers);
             if (lowRate > 0) low = await OfferLatencyBenchmark.Run(silo, region, lowRate, lowDuration, drain, accept, isTarget: false);
             latency = await OfferLatencyBenchmark.Run(silo, region, rate, duration, drain, accept, isTarget: true);
             Console.WriteLine();
-            Console.WriteLine("embedded silo");
+            Console.WriteLine("benchmark silo");
             Console.WriteLine(silo.Log.Describe("  "));
         }
 
         Console.WriteLine();
         Console.WriteLine($"summary (load average now {LoadAverage()}; other work on this machine lowers every figure)");
         Console.WriteLine($"  grain-call ceiling (trivial grain)             {calls.CallsPerSecond,9:N0} calls/s");
-        Console.WriteLine($"  end-to-end matches, SQLite                     {throughput.MatchesPerSecond,9:F1} matches/s  " +
+        Console.WriteLine($"  end-to-end matches, {silo.Storage,-26} {throughput.MatchesPerSecond,9:F1} matches/s  " +
                           $"({throughput.Matched}/{throughput.Requests} matched, {throughput.WritesPerMatch:F1} storage writes per match)");
-        if (low is not null) Console.WriteLine(Line(low));
-        Console.WriteLine(Line(latency));
+        if (low is not null) Console.WriteLine(Line(low, silo.Storage));
+        Console.WriteLine(Line(latency, silo.Storage));
         Console.WriteLine($"  target: p99 < {OfferLatencyBenchmark.TargetP99Ms:F0} ms at {latency.Rate} requests/s            {(latency.TargetMet ? "MET" : "NOT MET")}");
         Console.WriteLine($"  matching index memory                          {memory.BytesPerVolunteer,9:N0} B/volunteer  " +
                           $"({memory.BytesPerVolunteerWithCommitments:N0} B with 4 assignments)");
@@ -77,7 +77,7 @@ public static class GrainsBenchmark
         }
     }
 
-    private static string Line(OfferLatencyBenchmark.Result r) =>
-        $"  request → first offer at {r.Rate,3} requests/s, SQLite  p50 {OfferLatencyBenchmark.Ms(r.P50Ms)}, p99 {OfferLatencyBenchmark.Ms(r.P99Ms)}, " +
+    private static string Line(OfferLatencyBenchmark.Result r, string storage) =>
+        $"  request → first offer at {r.Rate,3} requests/s, {storage}  p50 {OfferLatencyBenchmark.Ms(r.P50Ms)}, p99 {OfferLatencyBenchmark.Ms(r.P99Ms)}, " +
         $"max {OfferLatencyBenchmark.Ms(r.MaxMs)}  ({r.Offered}/{r.Requests} offered)";
 }

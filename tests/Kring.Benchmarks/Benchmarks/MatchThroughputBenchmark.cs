@@ -80,7 +80,7 @@ public static class MatchThroughputBenchmark
             Percentiles.Of(toMatch, 0.50), Percentiles.Of(toMatch, 0.99), matched == requestCount && submitFailures == 0);
 
         Console.WriteLine();
-        Console.WriteLine($"end-to-end matching: embedded default (SQLite, Orleans ADO.NET storage), one region of {region.Villages.Count} villages, " +
+        Console.WriteLine($"end-to-end matching: {silo.Storage} through Orleans' ADO.NET storage, one region of {region.Villages.Count} villages, " +
                           $"{circles} circles, {volunteers} volunteers (set up in {setup.Elapsed.TotalSeconds:F1} s); all buddy requests, so one shard");
         Console.WriteLine($"  {requestCount} requests submitted through ICarerCircleGrain.SubmitRequest, at most {window} unmatched at a time; the first volunteer offered accepts");
         Console.WriteLine($"  matched        {matched,6}/{requestCount} in {elapsed.TotalSeconds:F1} s  = {result.MatchesPerSecond:F1} matches/s" + (stalled ? "  (STALLED: no match for 30 s)" : ""));

@@ -85,7 +85,7 @@ public static class OfferLatencyBenchmark
             Percentiles.Of(sorted, 0.50), Percentiles.Of(sorted, 0.99), sorted[^1]);
 
         Console.WriteLine();
-        Console.WriteLine($"request → first offer at {rate} requests/s: embedded default (SQLite), open loop for {seconds} s, region of {region.Circles.Count} circles " +
+        Console.WriteLine($"request → first offer at {rate} requests/s: {silo.Storage}, open loop for {seconds} s, region of {region.Circles.Count} circles " +
                           $"and {region.Volunteers.Count} volunteers (one shard); " +
                           (accept ? "volunteers accept as offers arrive" : "nobody accepts (--no-accept): offers stay pending"));
         Console.WriteLine($"  arrivals       {count} requests at {result.AchievedRate:F1} requests/s achieved");

@@ -4,14 +4,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Kring.Benchmarks.Cluster;
 
 /// <summary>
 /// One silo hosted exactly as Kring.Web hosts the embedded default (<see cref="SiloHosting.UseKringEmbedded"/>: SQLite
 /// through Orleans' ADO.NET grain storage, localhost clustering, in-memory reminders, dashboard, seed service and
-/// shard keep-alive), on a fresh temporary data directory, free loopback ports and <c>Kring:Demo=false</c>. The only
-/// addition is <see cref="OfferProbe"/>, an incoming grain call filter.
+/// shard keep-alive), on a fresh temporary data directory, free loopback ports and <c>Kring:Demo=false</c>; or, with a
+/// PostgreSQL connection string, as a cluster silo does (<see cref="SiloHosting.UseKringCluster"/>: clustering, storage
+/// and reminders on PostgreSQL) under a service id of its own. The only addition is <see cref="OfferProbe"/>, an
+/// incoming grain call filter.
 /// </summary>
 public sealed class EmbeddedSilo : IAsyncDisposable
 {
@@ -22,6 +25,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     {
         _host = host;
         _settings = settings;
+        Storage = settings.PostgreSql is null ? "SQLite" : "PostgreSQL";
         Probe = probe;
         Log = log;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
@@ -30,13 +34,18 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     public IGrainFactory Grains { get; }
     public OfferProbe Probe { get; }
     public LogCounter Log { get; }
-    public string DatabasePath => _settings.SqlitePath;
-    public string DataDirectory => _settings.FullDataDirectory;
+    /// <summary>"SQLite" or "PostgreSQL".</summary>
+    public string Storage { get; }
+    public string Where => _settings.PostgreSql is null
+        ? $"UseKringEmbedded, data directory {_settings.FullDataDirectory} (--data-parent moves it)"
+        : $"UseKringCluster on PostgreSQL, service id {_settings.ServiceId}";
 
     /// <param name="parent">Where the temporary data directory goes; the system's temporary directory by default.</param>
-    public static async Task<EmbeddedSilo> Start(string? parent = null)
+    /// <param name="postgres">A PostgreSQL connection string: the silo runs in cluster mode on that database instead.</param>
+    public static async Task<EmbeddedSilo> Start(string? parent = null, string? postgres = null)
     {
-        var directory = Path.Combine(parent ?? Path.GetTempPath(), "kring-benchmark-" + Guid.NewGuid().ToString("N"));
+        var run = "kring-benchmark-" + Guid.NewGuid().ToString("N");
+        var directory = Path.Combine(parent ?? Path.GetTempPath(), run);
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "Kring.Benchmarks" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -44,13 +53,17 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             ["Kring:Demo"] = "false",
             ["Kring:SiloPort"] = Ports.Free().ToString(),
             ["Kring:GatewayPort"] = Ports.Free().ToString(),
+            ["Kring:PostgreSql"] = postgres,
+            // A service of its own on a shared database: the run's rows and membership never meet another's.
+            ["Kring:ServiceId"] = postgres is null ? null : run,
+            ["Kring:ClusterId"] = postgres is null ? null : run,
         });
         var log = new LogCounter();
         builder.Logging.AddProvider(log);
         var probe = new OfferProbe();
         builder.UseOrleans(silo =>
         {
-            silo.UseKringEmbedded(builder.Configuration).AddActivityPropagation();
+            (postgres is null ? silo.UseKringEmbedded(builder.Configuration) : silo.UseKringCluster(builder.Configuration)).AddActivityPropagation();
             silo.AddIncomingGrainCallFilter(probe);
         });
         var host = builder.Build();
@@ -65,12 +78,23 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// </summary>
     public IReadOnlyDictionary<string, long> WritesByGrainType()
     {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        var writes = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (_settings.PostgreSql is { } postgres)
+        {
+            using var pg = new NpgsqlConnection(postgres);
+            pg.Open();
+            using var query = pg.CreateCommand();
+            query.CommandText = "SELECT grain_type, SUM(version) FROM orleans_grain_state WHERE service_id = @service GROUP BY grain_type";
+            query.Parameters.AddWithValue("service", _settings.ServiceId);
+            using var rows = query.ExecuteReader();
+            while (rows.Read()) writes[rows.GetString(0)] = rows.GetInt64(1);
+            return writes;
+        }
+        using var connection = new SqliteConnection($"Data Source={_settings.SqlitePath};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT GrainTypeString, SUM(Version) FROM OrleansStorage GROUP BY GrainTypeString";
         using var reader = command.ExecuteReader();
-        var writes = new Dictionary<string, long>(StringComparer.Ordinal);
         while (reader.Read()) writes[reader.GetString(0)] = reader.GetInt64(1);
         return writes;
     }
