@@ -47,17 +47,21 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         var run = "kring-benchmark-" + Guid.NewGuid().ToString("N");
         var directory = Path.Combine(parent ?? Path.GetTempPath(), run);
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "Kring.Benchmarks" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Kring:DataDirectory"] = directory,
             ["Kring:Demo"] = "false",
             ["Kring:SiloPort"] = Ports.Free().ToString(),
             ["Kring:GatewayPort"] = Ports.Free().ToString(),
-            ["Kring:PostgreSql"] = postgres,
+        };
+        if (postgres is not null)
+        {
+            settings["Kring:PostgreSql"] = postgres;
             // A service of its own on a shared database: the run's rows and membership never meet another's.
-            ["Kring:ServiceId"] = postgres is null ? null : run,
-            ["Kring:ClusterId"] = postgres is null ? null : run,
-        });
+            settings["Kring:ServiceId"] = run;
+            settings["Kring:ClusterId"] = run;
+        }
+        builder.Configuration.AddInMemoryCollection(settings);
         var log = new LogCounter();
         builder.Logging.AddProvider(log);
         var probe = new OfferProbe();
