@@ -47,7 +47,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         var run = "kring-benchmark-" + Guid.NewGuid().ToString("N");
         var directory = Path.Combine(parent ?? Path.GetTempPath(), run);
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "Kring.Benchmarks" });
-        var settings = new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Kring:DataDirectory"] = directory,
             ["Kring:Demo"] = "false",
@@ -56,12 +56,12 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         };
         if (postgres is not null)
         {
-            settings["Kring:PostgreSql"] = postgres;
+            values["Kring:PostgreSql"] = postgres;
             // A service of its own on a shared database: the run's rows and membership never meet another's.
-            settings["Kring:ServiceId"] = run;
-            settings["Kring:ClusterId"] = run;
+            values["Kring:ServiceId"] = run;
+            values["Kring:ClusterId"] = run;
         }
-        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(values);
         var log = new LogCounter();
         builder.Logging.AddProvider(log);
         var probe = new OfferProbe();
