@@ -143,11 +143,16 @@ public interface IPartnerGrain : IGrainWithStringKey
 /// </summary>
 public interface IMatchingGrain : IGrainWithStringKey
 {
-    /// <summary>Takes a request into matching. Idempotent.</summary>
+    /// <summary>Takes a request into matching; its first wave goes out in the shard's next pass. Idempotent.</summary>
     Task Submit(RequestSummary request);
     Task OfferDeclined(string requestId, string volunteerId);
-    /// <summary>The request reached a final state (matched, cancelled): withdraw every other offer.</summary>
+    /// <summary>The request reached a final state (matched, cancelled): the next pass withdraws every other offer.</summary>
     Task RequestSettled(string requestId, string? matchedVolunteerId);
+    /// <summary>
+    /// The shard's message to itself: one pass over everything submitted and settled since the last, with one write.
+    /// It queues behind the notifications already waiting, so under load one pass serves many of them.
+    /// </summary>
+    [OneWay] Task RunPass();
     /// <summary>A volunteer's profile, availability or schedule changed.</summary>
     Task VolunteerChanged(VolunteerSnapshot snapshot);
     /// <summary>The volunteer was erased: out of the index, and their outstanding offers count as declined.</summary>

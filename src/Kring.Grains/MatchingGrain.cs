@@ -49,6 +49,13 @@ public sealed class MatchingGrain(
     private string _region = "";
     private HelpKind _kind;
     private DateTimeOffset _lastReconcile;
+    /// <summary>Requests whose next wave waits for the coming pass.</summary>
+    private readonly HashSet<string> _due = new(StringComparer.Ordinal);
+    /// <summary>Requests that left matching, whose other offers the coming pass withdraws.</summary>
+    private readonly List<(PendingMatch Pending, string? MatchedVolunteer)> _settled = [];
+    /// <summary>The state changed and the coming pass must write it even when it sends no wave.</summary>
+    private bool _unsaved;
+    private bool _passQueued;
 
     private MatchingOptions Options => options.Value;
 
@@ -73,11 +80,18 @@ public sealed class MatchingGrain(
         this.RegisterGrainTimer(Tick, Options.TickInterval, Options.TickInterval);
     }
 
-    public async Task Submit(RequestSummary request)
+    /// <summary>
+    /// Not written here: the circle has stored the request and the village lists it as unsettled, so should the shard
+    /// stop before its pass, reconciling takes the request in again.
+    /// </summary>
+    public Task Submit(RequestSummary request)
     {
-        if (state.State.Pending.ContainsKey(request.Id) || request.Status is not (RequestStatus.Open or RequestStatus.Offered)) return;
+        if (state.State.Pending.ContainsKey(request.Id) || request.Status is not (RequestStatus.Open or RequestStatus.Offered)) return Task.CompletedTask;
         state.State.Pending[request.Id] = new PendingMatch { Request = request };
-        if (!await OfferWaves([state.State.Pending[request.Id]])) await state.WriteStateAsync();
+        _due.Add(request.Id);
+        _unsaved = true;
+        QueuePass();
+        return Task.CompletedTask;
     }
 
     public async Task OfferDeclined(string requestId, string volunteerId)
@@ -88,16 +102,61 @@ public sealed class MatchingGrain(
         await ReopenIfLapsed([pending]);
     }
 
-    public async Task RequestSettled(string requestId, string? matchedVolunteerId)
+    /// <summary>
+    /// Should the shard stop before its pass wrote this, the request is pending again at activation and its offers go
+    /// out again; a volunteer who accepts one hears that the request is taken, and reconciling settles it.
+    /// </summary>
+    public Task RequestSettled(string requestId, string? matchedVolunteerId)
     {
-        if (!state.State.Pending.Remove(requestId, out var pending)) return;
+        if (!state.State.Pending.Remove(requestId, out var pending)) return Task.CompletedTask;
         var series = pending.Request.SeriesId is { } seriesId && matchedVolunteerId is not null
             ? state.State.Pending.Values.Where(p => p.Request.SeriesId == seriesId && p.PreferredVolunteer is null).ToList()
             : [];
-        foreach (var occurrence in series) occurrence.PreferredVolunteer = matchedVolunteerId;
-        await state.WriteStateAsync();
-        await Close(pending, matchedVolunteerId, OfferStatus.Withdrawn);
-        await OfferWaves(series);
+        foreach (var occurrence in series)
+        {
+            occurrence.PreferredVolunteer = matchedVolunteerId;
+            _due.Add(occurrence.Request.Id);
+        }
+        _due.Remove(requestId);
+        _settled.Add((pending, matchedVolunteerId));
+        _unsaved = true;
+        QueuePass();
+        return Task.CompletedTask;
+    }
+
+    public async Task RunPass()
+    {
+        _passQueued = false;
+        if (_due.Count == 0 && _settled.Count == 0 && !_unsaved) return;
+        var due = _due.Select(id => state.State.Pending.GetValueOrDefault(id)).OfType<PendingMatch>().ToList();
+        var settled = _settled.ToList();
+        _due.Clear();
+        _settled.Clear();
+        List<PendingMatch> waves;
+        try
+        {
+            waves = await PlanWaves(due);
+            _unsaved = false;
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Storage is down: the next notification or tick tries the same pass again.
+            foreach (var pending in due) _due.Add(pending.Request.Id);
+            _settled.AddRange(settled);
+            _unsaved = true;
+            throw;
+        }
+        await Task.WhenAll(settled.Select(s => Close(s.Pending, s.MatchedVolunteer, OfferStatus.Withdrawn)));
+        await SendWaves(waves);
+    }
+
+    /// <summary>A pass queued behind the messages already waiting; one at a time.</summary>
+    private void QueuePass()
+    {
+        if (_passQueued) return;
+        _passQueued = true;
+        _ = this.AsReference<IMatchingGrain>().RunPass();
     }
 
     /// <summary>
@@ -175,6 +234,7 @@ public sealed class MatchingGrain(
 
     private async Task Tick(CancellationToken cancellationToken)
     {
+        if (_due.Count > 0 || _settled.Count > 0 || _unsaved) await RunPass();
         var now = clock.GetUtcNow();
         // Reconciling must not take the place of the deadline check: with a ReconcileInterval no longer than the
         // TickInterval (or after the clock jumped) every tick would reconcile and no offer would ever lapse.
@@ -227,20 +287,31 @@ public sealed class MatchingGrain(
     /// </summary>
     private async Task<bool> OfferWaves(IReadOnlyCollection<PendingMatch> candidates)
     {
-        if (candidates.Count == 0) return false;
+        var waves = await PlanWaves(candidates);
+        if (waves.Count == 0) return false;
+        await state.WriteStateAsync();
+        await SendWaves(waves);
+        return true;
+    }
+
+    /// <summary>Decides the next wave of each request that has none outstanding; nothing is stored or sent yet.</summary>
+    private async Task<List<PendingMatch>> PlanWaves(IReadOnlyCollection<PendingMatch> candidates)
+    {
+        var waves = new List<PendingMatch>();
+        if (candidates.Count == 0) return waves;
         var now = clock.GetUtcNow();
         var needs = candidates
-            .Where(p => p.Outstanding.Count == 0 && _villages.ContainsKey(p.Request.Village) && !WaitsForEarlierOccurrence(p))
+            .Where(p => p.Outstanding.Count == 0 && _villages.ContainsKey(p.Request.Village))
             .Select(p => (Pending: p, Need: EngineMapping.ToNeed(p.Request, _villages[p.Request.Village])))
             .OrderBy(x => x.Need, Comparer<HelpNeed>.Create(CandidateRanker.CompareUrgency))
             .ToList();
         // Within one pass a volunteer gets at most one of several overlapping requests, the most urgent, so that the
         // order above decides who is helped first instead of the volunteer's choice between clashing offers.
         var offeredThisPass = new Dictionary<string, List<TimeWindow>>(StringComparer.Ordinal);
-        var waves = new List<PendingMatch>();
         foreach (var (pending, need) in needs)
         {
-            if (need.Window.Start <= now) continue;
+            // Checked here rather than up front: an earlier occurrence may have got its wave just now, in this pass.
+            if (need.Window.Start <= now || WaitsForEarlierOccurrence(pending)) continue;
             var wave = PreferredWave(pending, need);
             if (wave.Count == 0)
             {
@@ -267,14 +338,16 @@ public sealed class MatchingGrain(
             }
             waves.Add(pending);
         }
-        if (waves.Count == 0) return false;
-        await state.WriteStateAsync();
+        return waves;
+    }
+
+    /// <summary>Delivers stored waves and tells each circle its request is offered.</summary>
+    private async Task SendWaves(IReadOnlyCollection<PendingMatch> waves)
+    {
+        if (waves.Count == 0) return;
         await DeliverAll(waves);
-        foreach (var pending in waves.Where(p => p.Outstanding.Count > 0))
-        {
-            await GrainFactory.GetGrain<ICarerCircleGrain>(pending.Request.CircleId).MarkOffered(pending.Request.Id, true);
-        }
-        return true;
+        await Task.WhenAll(waves.Where(p => p.Outstanding.Count > 0)
+            .Select(p => GrainFactory.GetGrain<ICarerCircleGrain>(p.Request.CircleId).MarkOffered(p.Request.Id, true)));
     }
 
     private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
@@ -325,23 +398,14 @@ public sealed class MatchingGrain(
         if (pending.EscalatedTo is { } partner) await GrainFactory.GetGrain<IPartnerGrain>(partner).Resolve(pending.Request.Id);
     }
 
-    /// <summary>
-    /// Delivers the outstanding offers of these requests one after the other (concurrent deliveries only make SQLite's
-    /// single writer wait) and drops the offers volunteers refuse in one write.
-    /// </summary>
+    /// <summary>Delivers the outstanding offers of these requests at once and drops the offers volunteers refuse in one write.</summary>
     private async Task DeliverAll(IReadOnlyCollection<PendingMatch> requests)
     {
-        var refused = false;
-        foreach (var pending in requests)
-        {
-            foreach (var outstanding in pending.Outstanding.Values.ToList())
-            {
-                if (await Deliver(pending, outstanding)) continue;
-                pending.Outstanding.Remove(outstanding.VolunteerId);
-                refused = true;
-            }
-        }
-        if (refused) await state.WriteStateAsync();
+        var answers = await Task.WhenAll(requests.SelectMany(p => p.Outstanding.Values.ToList()
+            .Select(async o => (Pending: p, Offer: o, Taken: await Deliver(p, o)))));
+        var refused = answers.Where(a => !a.Taken).ToList();
+        foreach (var (pending, offer, _) in refused) pending.Outstanding.Remove(offer.VolunteerId);
+        if (refused.Count > 0) await state.WriteStateAsync();
     }
 
     /// <summary>False only when the volunteer refused the offer; an offer that could not be delivered stays and lapses.</summary>
