@@ -132,12 +132,15 @@ public sealed class MatchingGrain(
         var settled = _settled.ToList();
         _due.Clear();
         _settled.Clear();
-        List<PendingMatch> waves;
+        Plan plan;
         try
         {
-            waves = await PlanWaves(due);
-            _unsaved = false;
-            await state.WriteStateAsync();
+            plan = await PlanWaves(due);
+            if (!plan.IsEmpty || _unsaved)
+            {
+                _unsaved = false;
+                await state.WriteStateAsync();
+            }
         }
         catch
         {
@@ -148,7 +151,7 @@ public sealed class MatchingGrain(
             throw;
         }
         await Task.WhenAll(settled.Select(s => Close(s.Pending, s.MatchedVolunteer, OfferStatus.Withdrawn)));
-        await SendWaves(waves);
+        await Send(plan);
     }
 
     /// <summary>A pass queued behind the messages already waiting; one at a time.</summary>
@@ -163,14 +166,17 @@ public sealed class MatchingGrain(
     /// Re-indexes the volunteer and runs a wave for the waiting requests this volunteer could now take. Only those: a
     /// volunteer who saves their week again and again must not make the shard rank every waiting request each time.
     /// </summary>
-    public async Task VolunteerChanged(VolunteerSnapshot snapshot)
+    public Task VolunteerChanged(VolunteerSnapshot snapshot)
     {
         Index(snapshot);
-        if (!_volunteers.TryGetValue(snapshot.Profile.Id, out var volunteer)) return;
-        await OfferWaves(state.State.Pending.Values
+        if (!_volunteers.TryGetValue(snapshot.Profile.Id, out var volunteer)) return Task.CompletedTask;
+        var waiting = state.State.Pending.Values
             .Where(p => p.Outstanding.Count == 0 && !p.Tried.Contains(volunteer.Id) && _villages.TryGetValue(p.Request.Village, out var at)
                 && Eligibility.Check(volunteer, EngineMapping.ToNeed(p.Request, at)) == Ineligibility.None)
-            .ToList());
+            .ToList();
+        foreach (var pending in waiting) _due.Add(pending.Request.Id);
+        if (waiting.Count > 0) QueuePass();
+        return Task.CompletedTask;
     }
 
     public async Task VolunteerLeft(string volunteerId)
@@ -287,19 +293,27 @@ public sealed class MatchingGrain(
     /// </summary>
     private async Task<bool> OfferWaves(IReadOnlyCollection<PendingMatch> candidates)
     {
-        var waves = await PlanWaves(candidates);
-        if (waves.Count == 0) return false;
+        var plan = await PlanWaves(candidates);
+        if (plan.IsEmpty) return false;
         await state.WriteStateAsync();
-        await SendWaves(waves);
+        await Send(plan);
         return true;
     }
 
-    /// <summary>Decides the next wave of each request that has none outstanding; nothing is stored or sent yet.</summary>
-    private async Task<List<PendingMatch>> PlanWaves(IReadOnlyCollection<PendingMatch> candidates)
+    /// <summary>The waves of one pass, and the requests that pass hands to a partner's coordinator.</summary>
+    private sealed record Plan(List<PendingMatch> Waves, List<(PendingMatch Pending, string Partner)> Escalations)
     {
-        var waves = new List<PendingMatch>();
-        if (candidates.Count == 0) return waves;
+        public bool IsEmpty => Waves.Count == 0 && Escalations.Count == 0;
+    }
+
+    /// <summary>Decides the next wave of each request that has none outstanding; nothing is stored or sent yet.</summary>
+    private async Task<Plan> PlanWaves(IReadOnlyCollection<PendingMatch> candidates)
+    {
+        var plan = new Plan([], []);
+        var waves = plan.Waves;
+        if (candidates.Count == 0) return plan;
         var now = clock.GetUtcNow();
+        IReadOnlyList<PartnerInfo>? partners = null;
         var needs = candidates
             .Where(p => p.Outstanding.Count == 0 && _villages.ContainsKey(p.Request.Village))
             .Select(p => (Pending: p, Need: EngineMapping.ToNeed(p.Request, _villages[p.Request.Village])))
@@ -326,7 +340,15 @@ public sealed class MatchingGrain(
             }
             if (wave.Count == 0)
             {
-                if ((Reach)pending.Reach == Reach.Coordinator && pending.EscalatedTo is null) await Escalate(pending);
+                if ((Reach)pending.Reach == Reach.Coordinator && pending.EscalatedTo is null)
+                {
+                    partners ??= await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetPartners();
+                    if (PartnerFor(pending, partners) is { } partner)
+                    {
+                        pending.EscalatedTo = partner.Id;
+                        plan.Escalations.Add((pending, partner.Id));
+                    }
+                }
                 continue;
             }
             foreach (var volunteerId in wave)
@@ -338,16 +360,25 @@ public sealed class MatchingGrain(
             }
             waves.Add(pending);
         }
-        return waves;
+        return plan;
     }
 
-    /// <summary>Delivers stored waves and tells each circle its request is offered.</summary>
-    private async Task SendWaves(IReadOnlyCollection<PendingMatch> waves)
+    /// <summary>
+    /// Carries out a stored plan: delivers the waves and tells each circle its request is offered, and puts the
+    /// escalated requests in their partner's queue (the circle hears that no volunteer was found).
+    /// </summary>
+    private async Task Send(Plan plan)
     {
-        if (waves.Count == 0) return;
-        await DeliverAll(waves);
-        await Task.WhenAll(waves.Where(p => p.Outstanding.Count > 0)
-            .Select(p => GrainFactory.GetGrain<ICarerCircleGrain>(p.Request.CircleId).MarkOffered(p.Request.Id, true)));
+        if (plan.Waves.Count > 0) await DeliverAll(plan.Waves);
+        var offered = plan.Waves.Where(p => p.Outstanding.Count > 0)
+            .Select(p => GrainFactory.GetGrain<ICarerCircleGrain>(p.Request.CircleId).MarkOffered(p.Request.Id, true));
+        var escalated = plan.Escalations.Select(async e =>
+        {
+            await GrainFactory.GetGrain<IPartnerGrain>(e.Partner).Escalate(
+                new EscalatedRequest(e.Pending.Request, clock.GetUtcNow(), "Geen vrijwilliger gevonden in het dorp, de buurdorpen of de gemeente."));
+            await GrainFactory.GetGrain<ICarerCircleGrain>(e.Pending.Request.CircleId).MarkOffered(e.Pending.Request.Id, false);
+        });
+        await Task.WhenAll(offered.Concat(escalated));
     }
 
     private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
@@ -371,21 +402,18 @@ public sealed class MatchingGrain(
         pending.Request.SeriesId is { } series && pending.PreferredVolunteer is null
         && state.State.Pending.Values.Any(p => p.Request.SeriesId == series && p.Request.Start < pending.Request.Start && p.Outstanding.Count > 0);
 
-    /// <summary>Nobody in the municipality can take the request: it goes to the queue of a partner that offers this kind of help.</summary>
-    private async Task Escalate(PendingMatch pending)
+    /// <summary>
+    /// Nobody in the municipality can take the request: it goes to the queue of a partner that offers this kind of
+    /// help, one working in the request's village before one that works everywhere.
+    /// </summary>
+    private PartnerInfo? PartnerFor(PendingMatch pending, IReadOnlyList<PartnerInfo> partners)
     {
         var service = _kind == HelpKind.Buddy ? PartnerService.Buddy : PartnerService.Respite;
-        var partner = (await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetPartners())
+        return partners
             .Where(p => p.Services.Contains(service) && (p.Villages.Count == 0 || p.Villages.Contains(pending.Request.Village)))
             .OrderBy(p => p.Villages.Count == 0)
             .ThenBy(p => p.Id, StringComparer.Ordinal)
             .FirstOrDefault();
-        if (partner is null) return;
-        pending.EscalatedTo = partner.Id;
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IPartnerGrain>(partner.Id).Escalate(
-            new EscalatedRequest(pending.Request, clock.GetUtcNow(), "Geen vrijwilliger gevonden in het dorp, de buurdorpen of de gemeente."));
-        await GrainFactory.GetGrain<ICarerCircleGrain>(pending.Request.CircleId).MarkOffered(pending.Request.Id, false);
     }
 
     /// <summary>Withdraws the other offers of a request that left matching and takes it out of a coordinator's queue.</summary>
