@@ -69,17 +69,14 @@ public static class AccountDesk
     }
 
     /// <summary>Staff accounts, by user name.</summary>
-    public static async Task<IReadOnlyList<AccountDto>> Staff(IGrainFactory grains)
-    {
-        var userNames = await grains.GetGrain<IAccountLinksGrain>(AccountLinks.Staff).Get();
-        var accounts = await Task.WhenAll(userNames.Select(u => grains.GetGrain<IAccountGrain>(u).GetStatus()));
-        return accounts.OfType<AccountStatus>().Select(ToDto).ToList();
-    }
+    public static Task<IReadOnlyList<AccountDto>> Staff(IGrainFactory grains) => Listed(grains, AccountLinks.Staff);
 
     /// <summary>The accounts a carer signs in with for this circle.</summary>
-    public static async Task<IReadOnlyList<AccountDto>> ForCircle(IGrainFactory grains, string circleId)
+    public static Task<IReadOnlyList<AccountDto>> ForCircle(IGrainFactory grains, string circleId) => Listed(grains, AccountLinks.Circle(circleId));
+
+    private static async Task<IReadOnlyList<AccountDto>> Listed(IGrainFactory grains, string linksKey)
     {
-        var userNames = await grains.GetGrain<IAccountLinksGrain>(AccountLinks.Circle(circleId)).Get();
+        var userNames = await grains.GetGrain<IAccountLinksGrain>(linksKey).Get();
         var accounts = await Task.WhenAll(userNames.Select(u => grains.GetGrain<IAccountGrain>(u).GetStatus()));
         return accounts.OfType<AccountStatus>().Select(ToDto).ToList();
     }
