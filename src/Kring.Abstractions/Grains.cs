@@ -149,7 +149,7 @@ public interface IMatchingGrain : IGrainWithStringKey
     /// <summary>The request reached a final state (matched, cancelled): the next pass withdraws every other offer.</summary>
     Task RequestSettled(string requestId, string? matchedVolunteerId);
     /// <summary>
-    /// The shard's message to itself: one pass over everything submitted and settled since the last, with one write.
+    /// The shard's message to itself: one pass over everything submitted, settled or changed since the last, with one write.
     /// It queues behind the notifications already waiting, so under load one pass serves many of them.
     /// </summary>
     [OneWay] Task RunPass();

@@ -58,8 +58,9 @@ public interface IAccessLogPageGrain : IGrainWithStringKey
 }
 
 /// <summary>
-/// The user names of the accounts that act for one circle (its carer) or one volunteer, so erasure can find them.
-/// Key: "circle/{id}" or "volunteer/{id}" (see <see cref="AccountLinks"/>). Kept by the account grains.
+/// The user names of the accounts that act for one circle (its carer) or one volunteer, so erasure can find them, or
+/// of the staff accounts, so the operator can list them. Key: "circle/{id}", "volunteer/{id}" or "staff" (see
+/// <see cref="AccountLinks"/>). Kept by the account grains.
 /// </summary>
 public interface IAccountLinksGrain : IGrainWithStringKey
 {

@@ -56,6 +56,11 @@ public sealed class MatchingGrain(
     /// <summary>The state changed and the coming pass must write it even when it sends no wave.</summary>
     private bool _unsaved;
     private bool _passQueued;
+    /// <summary>
+    /// Waves and escalations decided but not yet sent. They are sent only after the state holding them is stored, and
+    /// stay here when that write fails, so the next successful write sends them instead of leaving them to lapse.
+    /// </summary>
+    private Plan _planned = new([], []);
 
     private MatchingOptions Options => options.Value;
 
@@ -127,16 +132,15 @@ public sealed class MatchingGrain(
     public async Task RunPass()
     {
         _passQueued = false;
-        if (_due.Count == 0 && _settled.Count == 0 && !_unsaved) return;
+        if (!HasPassWork) return;
         var due = _due.Select(id => state.State.Pending.GetValueOrDefault(id)).OfType<PendingMatch>().ToList();
         var settled = _settled.ToList();
         _due.Clear();
         _settled.Clear();
-        Plan plan;
         try
         {
-            plan = await PlanWaves(due);
-            if (!plan.IsEmpty || _unsaved)
+            await PlanWaves(due);
+            if (!_planned.IsEmpty || _unsaved)
             {
                 _unsaved = false;
                 await state.WriteStateAsync();
@@ -151,8 +155,10 @@ public sealed class MatchingGrain(
             throw;
         }
         await Task.WhenAll(settled.Select(s => Close(s.Pending, s.MatchedVolunteer, OfferStatus.Withdrawn)));
-        await Send(plan);
+        await SendPlanned();
     }
+
+    private bool HasPassWork => _due.Count > 0 || _settled.Count > 0 || _unsaved || !_planned.IsEmpty;
 
     /// <summary>A pass queued behind the messages already waiting; one at a time.</summary>
     private void QueuePass()
@@ -163,7 +169,7 @@ public sealed class MatchingGrain(
     }
 
     /// <summary>
-    /// Re-indexes the volunteer and runs a wave for the waiting requests this volunteer could now take. Only those: a
+    /// Re-indexes the volunteer and queues a wave for the waiting requests this volunteer could now take. Only those: a
     /// volunteer who saves their week again and again must not make the shard rank every waiting request each time.
     /// </summary>
     public Task VolunteerChanged(VolunteerSnapshot snapshot)
@@ -240,7 +246,7 @@ public sealed class MatchingGrain(
 
     private async Task Tick(CancellationToken cancellationToken)
     {
-        if (_due.Count > 0 || _settled.Count > 0 || _unsaved) await RunPass();
+        if (HasPassWork) await RunPass();
         var now = clock.GetUtcNow();
         // Reconciling must not take the place of the deadline check: with a ReconcileInterval no longer than the
         // TickInterval (or after the clock jumped) every tick would reconcile and no offer would ever lapse.
@@ -293,10 +299,10 @@ public sealed class MatchingGrain(
     /// </summary>
     private async Task<bool> OfferWaves(IReadOnlyCollection<PendingMatch> candidates)
     {
-        var plan = await PlanWaves(candidates);
-        if (plan.IsEmpty) return false;
+        await PlanWaves(candidates);
+        if (_planned.IsEmpty) return false;
         await state.WriteStateAsync();
-        await Send(plan);
+        await SendPlanned();
         return true;
     }
 
@@ -306,12 +312,15 @@ public sealed class MatchingGrain(
         public bool IsEmpty => Waves.Count == 0 && Escalations.Count == 0;
     }
 
-    /// <summary>Decides the next wave of each request that has none outstanding; nothing is stored or sent yet.</summary>
-    private async Task<Plan> PlanWaves(IReadOnlyCollection<PendingMatch> candidates)
+    /// <summary>
+    /// Decides the next wave of each request that has none outstanding and adds it to <see cref="_planned"/>; nothing is
+    /// stored or sent yet.
+    /// </summary>
+    private async Task PlanWaves(IReadOnlyCollection<PendingMatch> candidates)
     {
-        var plan = new Plan([], []);
+        var plan = _planned;
         var waves = plan.Waves;
-        if (candidates.Count == 0) return plan;
+        if (candidates.Count == 0) return;
         var now = clock.GetUtcNow();
         IReadOnlyList<PartnerInfo>? partners = null;
         var needs = candidates
@@ -360,15 +369,16 @@ public sealed class MatchingGrain(
             }
             waves.Add(pending);
         }
-        return plan;
     }
 
     /// <summary>
-    /// Carries out a stored plan: delivers the waves and tells each circle its request is offered, and puts the
-    /// escalated requests in their partner's queue (the circle hears that no volunteer was found).
+    /// Carries out the plan once it is stored: delivers the waves and tells each circle its request is offered, and puts
+    /// the escalated requests in their partner's queue (the circle hears that no volunteer was found).
     /// </summary>
-    private async Task Send(Plan plan)
+    private async Task SendPlanned()
     {
+        var plan = _planned;
+        _planned = new Plan([], []);
         if (plan.Waves.Count > 0) await DeliverAll(plan.Waves);
         var offered = plan.Waves.Where(p => p.Outstanding.Count > 0)
             .Select(p => GrainFactory.GetGrain<ICarerCircleGrain>(p.Request.CircleId).MarkOffered(p.Request.Id, true));

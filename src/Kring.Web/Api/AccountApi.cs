@@ -32,7 +32,8 @@ public static class AccountApi
         circleAccounts.MapPost("", CreateCarerAccount);
         circleAccounts.MapGet("", async (string circleId, HttpContext http, IGrainFactory grains, AccessLog log) =>
         {
-            if (await grains.GetGrain<ICarerCircleGrain>(circleId).Get() is null) return Problems.NotFound("Deze kring bestaat niet.");
+            var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
+            if (await circle.Get() is null) return await PrivacyApi.Missing(circle);
             await log.Record(http, circleId, AccessKind.CircleViewed);
             return Results.Ok(await AccountDesk.ForCircle(grains, circleId));
         });
@@ -50,10 +51,7 @@ public static class AccountApi
     private static async Task<IResult> CreateCarerAccount(string circleId, NewCarerAccountJson? body, HttpContext http, IGrainFactory grains, AccessLog log)
     {
         var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
-        if (await circle.Get() is not { } view)
-        {
-            return await circle.IsErased() ? Problems.Gone("De gegevens van deze kring zijn gewist.") : Problems.NotFound("Deze kring bestaat niet.");
-        }
+        if (await circle.Get() is not { } view) return await PrivacyApi.Missing(circle);
         var errors = new FieldErrors();
         var created = await AccountDesk.CreateCarer(grains, view.Profile, body?.UserName, body?.Password, errors);
         if (created is not null) await log.Record(http, circleId, AccessKind.AccountCreated);

@@ -30,6 +30,8 @@ public static class AccountDesk
 
     public static string Code(Role role) => Roles.First(r => r.Value == role).Key;
 
+    public static Role RoleOf(string code) => Roles[code];
+
     public sealed record StaffForm(string? UserName, string? DisplayName, string? Role, string? Village, string? Partner, string? Password);
 
     /// <summary>The new staff account, or null with the reasons in <paramref name="errors"/> (field names as in the API).</summary>
@@ -107,7 +109,7 @@ public static class AccountDesk
             errors.Add("userName", AccountInput.Taken);
             return null;
         }
-        return ToDto((await grain.GetStatus())!);
+        return ToDto(new AccountStatus(account, Blocked: false, LockedUntil: null));
     }
 
     private static AccountDto ToDto(AccountStatus s) => new(

@@ -25,15 +25,7 @@ public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps) : 
     public IReadOnlyList<PartnerInfo> Partners { get; private set; } = [];
     public FieldErrors Errors { get; } = new();
 
-    public static string RoleName(string code) => code switch
-    {
-        "consultant" => "mantelzorgconsulent",
-        "villageContact" => "dorpscontactpersoon",
-        "coordinator" => "coördinator",
-        "operator" => "beheerder",
-        "carer" => "mantelzorger",
-        _ => "vrijwilliger",
-    };
+    public static string RoleName(string code) => Privacy.AccessTexts.Role(AccountDesk.RoleOf(code));
 
     public async Task OnGet() => await Load();
 
