@@ -418,9 +418,8 @@ public sealed class MatchingGrain(
     /// </summary>
     private PartnerInfo? PartnerFor(PendingMatch pending, IReadOnlyList<PartnerInfo> partners)
     {
-        var service = _kind == HelpKind.Buddy ? PartnerService.Buddy : PartnerService.Respite;
         return partners
-            .Where(p => p.Services.Contains(service) && (p.Villages.Count == 0 || p.Villages.Contains(pending.Request.Village)))
+            .Where(p => p.Serves(_kind, pending.Request.Village))
             .OrderBy(p => p.Villages.Count == 0)
             .ThenBy(p => p.Id, StringComparer.Ordinal)
             .FirstOrDefault();

@@ -7,11 +7,11 @@ namespace Kring.Browser.Tests;
 
 public static class Pages
 {
-    public static async Task SignIn(IPage page, string userName)
+    public static async Task SignIn(IPage page, string userName, string password = "kring-demo")
     {
         await page.GotoAsync("/Inloggen");
         await page.GetByLabel("Gebruikersnaam").FillAsync(userName);
-        await page.GetByLabel("Wachtwoord").FillAsync("kring-demo");
+        await page.GetByLabel("Wachtwoord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
         // Polling the address and then the heading rather than waiting for the load event: under load Playwright has been
         // seen to report network idle on the new page and then wait for a load event it had already missed.

@@ -56,6 +56,42 @@ public sealed class CoordinationTests(SharedApp shared)
         Assert.DoesNotContain(requestId, await QueuedIds(coordinator));
     }
 
+    [Fact]
+    public async Task A_coordinator_cannot_book_onto_a_request_their_partner_neither_queued_nor_serves()
+    {
+        // PIW offers maatjes; a request for vervangende zorg is De Brug's business, and not in PIW's queue.
+        var consultant = await App.SignedIn("consulent");
+        var coordinator = await App.SignedIn("coordinator");
+        var saturday = Journey.NextMonday(3).AddDays(5);
+        var filed = await consultant.PostAsJsonAsync("/api/v1/circles/c-0007/requests",
+            new { kind = "respite", start = saturday.ToString("o"), end = saturday.AddHours(2).ToString("o") });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var requestPath = filed.Headers.Location!.ToString();
+        var requestId = requestPath[(requestPath.LastIndexOf('/') + 1)..];
+
+        var api = await coordinator.PostAsJsonAsync($"{requestPath}/assign", new { volunteerId = "v-demo", reason = "Ik wil de gegevens zien" });
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Contains("wachtrij", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
+        var page = App.Client();
+        var signIn = await Security.Forms.Read(page, "/Inloggen");
+        await page.PostAsync("/Inloggen", signIn.With(new() { ["UserName"] = "coordinator", ["Password"] = "kring-demo" }));
+        var desk = await Security.Forms.Read(page, "/Coordinatie");
+        var posted = await page.PostAsync("/Coordinatie?handler=Assign", desk.With(new()
+        {
+            ["circleId"] = "c-0007", ["requestId"] = requestId, ["volunteerId"] = "v-demo", ["reason"] = "Ik wil de gegevens zien",
+        }));
+        Assert.NotEqual(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("Geweigerd", posted.Headers.Location?.ToString() ?? posted.StatusCode.ToString());
+
+        var after = await consultant.GetFromJsonAsync<JsonElement>(requestPath);
+        Assert.NotEqual("matched", after.GetProperty("status").GetString());
+        Assert.DoesNotContain(after.GetProperty("history").EnumerateArray(), e => e.GetProperty("what").GetString()!.Contains("gegevens zien"));
+        var volunteer = await App.SignedIn("vrijwilliger");
+        var assignments = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/assignments");
+        Assert.DoesNotContain(assignments.EnumerateArray(), a => a.GetProperty("requestId").GetString() == requestId);
+    }
+
     private static async Task<List<string>> QueuedIds(HttpClient coordinator) =>
         (await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/partners/piw/queue")).EnumerateArray()
             .Select(q => q.GetProperty("requestId").GetString()!).ToList();

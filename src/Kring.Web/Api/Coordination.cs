@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kring.Web.Input;
 using Kring.Web.Security;
+using Kring.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kring.Web.Api;
@@ -54,16 +55,14 @@ public static class Coordination
         var reason = Reason(body?.Reason, errors);
         if (string.IsNullOrWhiteSpace(body?.VolunteerId)) errors.Add("volunteerId", "Kies een vrijwilliger.");
         if (errors.Any) return Problems.Validation(errors);
-        if (!(await grains.GetGrain<IPartnerGrain>(user.PartnerId!).GetVolunteers()).Contains(body!.VolunteerId!))
+        var outcome = await CoordinatorDesk.Assign(grains, user, circleId, requestId, body!.VolunteerId!, reason!);
+        return outcome switch
         {
-            return Problems.Forbidden("Deze vrijwilliger hoort niet bij uw organisatie.");
-        }
-        var request = await grains.GetGrain<ICarerCircleGrain>(circleId).GetRequest(requestId);
-        if (request is null) return Problems.NotFound("Deze hulpvraag bestaat niet.");
-        var reply = await AssignByHand(grains, user, request, body.VolunteerId!, reason!);
-        return reply is OfferReply.Accepted or OfferReply.AlreadyAccepted
-            ? Results.Ok(new OfferResultDto(requestId, reply.Code()))
-            : Problems.Conflict(Problems.Explain(reply), reply.Code());
+            { Refusal: CoordinatorDesk.Refusal.NoSuchRequest } => Problems.NotFound(CoordinatorDesk.Explain(outcome.Refusal)),
+            { Refusal: not CoordinatorDesk.Refusal.None } => Problems.Forbidden(CoordinatorDesk.Explain(outcome.Refusal)),
+            { Reply: OfferReply.Accepted or OfferReply.AlreadyAccepted } => Results.Ok(new OfferResultDto(requestId, outcome.Reply.Value.Code())),
+            _ => Problems.Conflict(Problems.Explain(outcome.Reply!.Value), outcome.Reply!.Value.Code()),
+        };
     }
 
     public static async Task<IResult> Unassign(string circleId, string requestId, UnassignJson? body, HttpContext http, IGrainFactory grains)
@@ -80,19 +79,6 @@ public static class Coordination
         }
         var reply = await grains.GetGrain<IVolunteerGrain>(volunteerId).UnassignByCoordinator(requestId, user.UserName, reason!);
         return reply == OfferReply.Unassigned ? Results.Ok(new OfferResultDto(requestId, reply.Code())) : Problems.Conflict(Problems.Explain(reply), reply.Code());
-    }
-
-    /// <summary>
-    /// Books the volunteer and takes the request out of the partner's queue at once, so that the coordinator's next look
-    /// at the queue no longer shows it; the matching shard takes it out too, but only after its notice arrives.
-    /// </summary>
-    public static async Task<OfferReply> AssignByHand(IGrainFactory grains, KringUser user, HelpRequestView request, string volunteerId, string reason)
-    {
-        var summary = new RequestSummary(request.Id, request.CircleId, request.Village, request.Kind, request.Start, request.End, request.Needs,
-            request.Status, request.CreatedAt, [], request.Priority, request.SeriesId);
-        var reply = await grains.GetGrain<IVolunteerGrain>(volunteerId).AssignByCoordinator(summary, user.UserName, reason);
-        if (reply is OfferReply.Accepted or OfferReply.AlreadyAccepted) await grains.GetGrain<IPartnerGrain>(user.PartnerId!).Resolve(request.Id);
-        return reply;
     }
 
     private static bool Owns(HttpContext http, string partnerId) => KringUser.From(http.User)?.PartnerId == partnerId;

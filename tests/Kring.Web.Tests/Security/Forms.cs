@@ -21,6 +21,19 @@ public sealed class Forms
         return new Forms(WebUtility.HtmlDecode(match.Groups[1].Value));
     }
 
+    /// <summary>Loads the page and keeps the token of the one form on it that posts to <paramref name="action"/>.</summary>
+    public static async Task<Forms> ReadForm(HttpClient client, string path, string action)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var form = Regex.Match(html, $"<form[^>]*action=\"{Regex.Escape(action)}\"[^>]*>(.*?)</form>", RegexOptions.Singleline);
+        Assert.True(form.Success, $"{path} has no form that posts to {action}");
+        var token = Regex.Match(form.Groups[1].Value, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"");
+        Assert.True(token.Success, $"the form on {path} that posts to {action} has no antiforgery token");
+        return new Forms(WebUtility.HtmlDecode(token.Groups[1].Value));
+    }
+
     public FormUrlEncodedContent With(Dictionary<string, string> fields) =>
         With(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)));
 

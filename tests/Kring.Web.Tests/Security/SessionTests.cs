@@ -39,12 +39,12 @@ public sealed class SessionTests(SharedApp shared)
     }
 
     [Fact]
-    public async Task Signing_out_on_the_page_ends_the_api_tokens_too()
+    public async Task Signing_out_with_the_headers_button_ends_the_api_tokens_too()
     {
         var user = await TestAccounts.NewCarer(App);
         var (api, _) = await SignIn(user, TestAccounts.Password);
         var browser = await CookieOnly(user, TestAccounts.Password);
-        var form = await Forms.Read(browser, "/Uitloggen");
+        var form = await Forms.ReadForm(browser, "/Hulpvragen", "/Uitloggen");
         var signOut = await browser.PostAsync("/Uitloggen", form.With(new Dictionary<string, string>()));
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);

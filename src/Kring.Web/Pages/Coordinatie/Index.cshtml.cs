@@ -1,6 +1,7 @@
 using Kring.Web.Api;
 using Kring.Web.Input;
 using Kring.Web.Security;
+using Kring.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,10 +53,13 @@ public sealed class CoordinatieModel(IGrainFactory grains, Privacy.AccessLog log
         var why = Reason(reason);
         if (string.IsNullOrWhiteSpace(volunteerId)) Errors.Add("volunteerId", "Kies een vrijwilliger.");
         if (Errors.Any) return await Refused();
-        if (!(await PartnerGrain(user).GetVolunteers()).Contains(volunteerId!)) return Forbid();
-        var request = await grains.GetGrain<ICarerCircleGrain>(circleId ?? "").GetRequest(requestId ?? "");
-        if (request is null) { Errors.Add("requestId", "Deze hulpvraag bestaat niet."); return await Refused(); }
-        var reply = await Coordination.AssignByHand(grains, user, request, volunteerId!, why!);
+        var outcome = await CoordinatorDesk.Assign(grains, user, circleId ?? "", requestId ?? "", volunteerId!, why!);
+        switch (outcome.Refusal)
+        {
+            case CoordinatorDesk.Refusal.NotOurVolunteer or CoordinatorDesk.Refusal.NotOurRequest: return Forbid();
+            case CoordinatorDesk.Refusal.NoSuchRequest: Errors.Add("requestId", CoordinatorDesk.Explain(outcome.Refusal)); return await Refused();
+        }
+        var (request, reply) = (outcome.Request!, outcome.Reply!.Value);
         var name = (await grains.GetGrain<IVolunteerGrain>(volunteerId!).GetProfile())?.DisplayName ?? volunteerId;
         MessageIsError = reply is not (OfferReply.Accepted or OfferReply.AlreadyAccepted);
         Message = MessageIsError ? Texts.T(Problems.Explain(reply)) : Texts.T("{0} is gekoppeld aan de hulpvraag van {1}.", name, Format.When(request.Start, request.End));
