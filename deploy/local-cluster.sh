@@ -52,7 +52,8 @@ up() {
   mkdir -p "$state"
   postgres_up
   dotnet build "$root/src/Kring.Web/Kring.Web.csproj" -c Release -o "$out" -nologo -clp:ErrorsOnly >/dev/null
-  export Kring__Mode=Cluster Kring__PostgreSql="$connection" Kring__ClusterId=kring-local Kring__DataDirectory="$state/web"
+  dotnet build "$root/src/Kring.Silo/Kring.Silo.csproj" -c Release -o "$out" -nologo -clp:ErrorsOnly >/dev/null
+  export Kring__Demo=true Kring__Mode=Cluster Kring__PostgreSql="$connection" Kring__ClusterId=kring-local Kring__DataDirectory="$state/web"
   for n in $(seq 1 "$silos"); do
     Kring__SiloPort=$((11110 + n)) Kring__GatewayPort=$((30000 + n)) \
       start "silo-$n" dotnet "$out/Kring.Silo.dll" --urls "http://127.0.0.1:$((5090 + n))"

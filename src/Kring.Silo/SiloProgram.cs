@@ -1,6 +1,5 @@
+using Kring.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Kring.Silo;
@@ -16,17 +15,10 @@ public static class SiloProgram
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SiloProgram).Assembly.GetName().Name });
         builder.UseOrleans(silo => silo.UseKringCluster(builder.Configuration).AddActivityPropagation());
         builder.Services.AddKringTelemetry(builder.Configuration, "kring-silo");
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        builder.Services.AddKringHealthChecks();
 
         var app = builder.Build();
         app.MapKringHealth();
         await app.RunAsync();
-    }
-
-    /// <summary>/health/live answers while the process runs; /health/ready only when the cluster answers calls.</summary>
-    public static void MapKringHealth(this WebApplication app)
-    {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Kring.Silo;
+using Kring.Hosting;
 using Kring.Web.Api;
 using Kring.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -73,7 +73,7 @@ public static class KringWebApp
             options.Conventions.AuthorizeFolder("/Dorp", AuthSetup.Policies.Villages);
             options.Conventions.AuthorizeFolder("/Beheer", AuthSetup.Policies.Operator);
         });
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        builder.Services.AddKringHealthChecks();
         Localisation.FrontEndSetup.AddKringFrontEnd(builder.Services);
 
         var app = builder.Build();

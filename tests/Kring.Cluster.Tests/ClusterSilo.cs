@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Kring.Silo;
+using Kring.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

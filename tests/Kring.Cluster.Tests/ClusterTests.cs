@@ -1,4 +1,4 @@
-using Kring.Silo.Seeding;
+using Kring.Hosting.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;

@@ -1,4 +1,4 @@
-using Kring.Silo;
+using Kring.Hosting;
 using Npgsql;
 
 namespace Kring.Cluster.Tests;

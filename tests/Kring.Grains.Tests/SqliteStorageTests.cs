@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Kring.Grains.Tests.Infrastructure;
-using Kring.Silo;
+using Kring.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;

@@ -34,7 +34,13 @@ public sealed class KringApp : IAsyncDisposable
     /// sign-in rate limit is raised here; <paramref name="settings"/> (command-line style, such as
     /// "--Kring:Security:SignIn:PermitLimit=10") come last and win.
     /// </summary>
-    public static async Task<KringApp> Start(string? dataDirectory = null, params string[] settings)
+    public static Task<KringApp> Start(string? dataDirectory = null, params string[] settings) =>
+        StartWith(dataDirectory, ["--Kring:Demo=true", .. settings]);
+
+    /// <summary>Starts the application as a deployment would: no demo data unless configuration asks for it.</summary>
+    public static Task<KringApp> StartDeployed(params string[] settings) => StartWith(null, settings);
+
+    private static async Task<KringApp> StartWith(string? dataDirectory, string[] settings)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "kring-test-" + Guid.NewGuid().ToString("N"));
         var app = KringWebApp.Build(

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Kring.Silo;
+using Kring.Hosting;
 using Kring.Testing;
 using Kring.Web.Tests.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -275,7 +275,7 @@ public sealed class PrivacyTests(SharedApp shared)
     }
 
     private static Dictionary<string, int> Answers(int value) =>
-        Kring.Grains.Balance.BalanceCheck.Questions.ToDictionary(q => q.Id, _ => value);
+        Kring.Balance.BalanceCheck.Questions.ToDictionary(q => q.Id, _ => value);
 
     private sealed record Entry(DateTimeOffset At, string UserName, string Role, string Action, string What, string Route, string? RequestId);
 

@@ -1,4 +1,4 @@
-using Kring.Silo;
+using Kring.Hosting;
 using Kring.Web.Input;
 using Kring.Web.Privacy;
 using Kring.Web.Security;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Kring.Grains.Balance;
+using Kring.Balance;
 using Kring.Web.Input;
 using Kring.Web.Reports;
 using Kring.Web.Security;

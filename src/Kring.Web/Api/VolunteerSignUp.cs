@@ -1,5 +1,5 @@
 using System.Globalization;
-using Kring.Silo;
+using Kring.Hosting;
 using Kring.Web.Input;
 
 namespace Kring.Web.Api;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Kring.Matching;
 
 namespace Kring.Web.Input;
 
@@ -140,7 +139,7 @@ public static class RequestInput
         }).ToList();
     }
 
-    private static DateTimeOffset AtLocal(DateTime local) => new(local, Availability.Amsterdam.GetUtcOffset(local));
+    private static DateTimeOffset AtLocal(DateTime local) => Amsterdam.FromLocal(local);
 
     /// <summary>Parses an ISO 8601 time that states its offset (2027-03-01T10:00:00+01:00 or ...Z).</summary>
     public static DateTimeOffset? ParseInstant(string? text, string field, FieldErrors errors)
@@ -156,11 +155,10 @@ public static class RequestInput
     public static DateTimeOffset? Local(DateOnly? date, TimeOnly? time)
     {
         if (date is null || time is null) return null;
-        var local = date.Value.ToDateTime(time.Value);
-        return new DateTimeOffset(local, Availability.Amsterdam.GetUtcOffset(local));
+        return Amsterdam.FromLocal(date.Value.ToDateTime(time.Value));
     }
 
-    public static DateTimeOffset ToAmsterdam(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Availability.Amsterdam);
+    public static DateTimeOffset ToAmsterdam(DateTimeOffset time) => Amsterdam.ToLocal(time);
 
     /// <summary>A request id that is stable for one circle and idempotency key, so a retried submission is recognised.</summary>
     public static string NewId(string circleId, string? idempotencyKey)

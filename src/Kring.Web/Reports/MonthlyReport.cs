@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Kring.Matching;
 
 namespace Kring.Web.Reports;
 
@@ -22,7 +21,7 @@ public static class MonthlyReport
     {
         var inMonth = requests.Where(r =>
         {
-            var start = TimeZoneInfo.ConvertTime(r.Start, Availability.Amsterdam);
+            var start = Amsterdam.ToLocal(r.Start);
             return start.Year == year && start.Month == month && r.Status != RequestStatus.Cancelled;
         }).ToList();
         var lines = new List<ReportLine>();
@@ -48,7 +47,7 @@ public static class MonthlyReport
             {
                 var count = unmatched.Count(r =>
                 {
-                    var start = TimeZoneInfo.ConvertTime(r.Start, Availability.Amsterdam);
+                    var start = Amsterdam.ToLocal(r.Start);
                     return start.DayOfWeek == day && DayParts[start.Hour / 6] == part;
                 });
                 lines.Add(Count("niet gekoppeld per dagdeel", $"{Format(day)} {part}", count));

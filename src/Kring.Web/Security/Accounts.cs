@@ -1,4 +1,4 @@
-using Kring.Silo;
+using Kring.Hosting;
 
 namespace Kring.Web.Security;
 

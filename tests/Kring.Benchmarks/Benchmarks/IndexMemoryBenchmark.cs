@@ -1,6 +1,6 @@
 using Kring.Grains;
 using Kring.Matching;
-using Kring.Silo.Seeding;
+using Kring.Hosting.Seeding;
 
 namespace Kring.Benchmarks.Benchmarks;
 

@@ -1,4 +1,4 @@
-using Kring.Silo.Seeding;
+using Kring.Hosting.Seeding;
 
 namespace Kring.Benchmarks.Cluster;
 

@@ -1,4 +1,4 @@
-using Kring.Silo;
+using Kring.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

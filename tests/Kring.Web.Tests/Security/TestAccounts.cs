@@ -1,4 +1,4 @@
-using Kring.Silo;
+using Kring.Hosting;
 using Kring.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

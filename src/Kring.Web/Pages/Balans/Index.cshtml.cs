@@ -1,4 +1,4 @@
-using Kring.Grains.Balance;
+using Kring.Balance;
 using Kring.Web.Input;
 using Kring.Web.Security;
 using Microsoft.AspNetCore.Authorization;

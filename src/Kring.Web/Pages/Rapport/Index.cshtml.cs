@@ -26,13 +26,13 @@ public sealed class RapportModel(IGrainFactory grains) : PageModel
         var village = Villages.FirstOrDefault(v => v.Id == (dorp ?? user.VillageId)) ?? Villages.FirstOrDefault();
         if (village is null) return Forbid();
         if (dorp is not null && village.Id != dorp) return Forbid();
-        var now = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), Kring.Matching.Availability.Amsterdam);
+        var now = Amsterdam.ToLocal(TimeProvider.System.GetUtcNow());
         var first = DateTime.TryParseExact(maand, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : new DateTime(now.Year, now.Month, 1);
         VillageId = village.Id;
         VillageName = village.Name;
         Month = first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         MonthLabel = first.ToString("MMMM yyyy", Format.Dutch);
-        Network = Kring.Grains.Balance.NetworkQuestions.Trend(await grains.GetGrain<INetworkHealthGrain>(village.Id).GetRatings());
+        Network = Kring.Balance.NetworkQuestions.Trend(await grains.GetGrain<INetworkHealthGrain>(village.Id).GetRatings());
         Lines = MonthlyReport.Build((await grains.GetGrain<IVillageGrain>(village.Id).GetMembers()).Requests, first.Year, first.Month);
         return Page();
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Kring.Silo;
+namespace Kring.Hosting;
 
 /// <summary>Ready when a grain in the cluster answers within a few seconds; the storage behind it must answer too.</summary>
 public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck

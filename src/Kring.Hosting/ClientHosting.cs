@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
-namespace Kring.Silo;
+namespace Kring.Hosting;
 
 public static class ClientHosting
 {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Dashboard;
 
-namespace Kring.Silo;
+namespace Kring.Hosting;
 
 public static class SiloHosting
 {
@@ -45,7 +45,7 @@ public static class SiloHosting
             : throw new InvalidOperationException("Cluster mode needs a PostgreSQL connection string in Kring:PostgreSql (Kring__PostgreSql).");
         PostgresSchema.EnsureCreated(connectionString);
 
-        var advertised = System.Net.IPAddress.Parse(settings.AdvertisedIp);
+        var advertised = settings.AdvertisedIp is { Length: > 0 } ip ? System.Net.IPAddress.Parse(ip) : HostAddress();
         silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(advertised));
         silo.Services.Configure<Orleans.Configuration.ClusterOptions>(options =>
         {
@@ -97,4 +97,10 @@ public static class SiloHosting
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }
+
+    /// <summary>This host's own IPv4 address, for a silo in a container whose address is only known at start.</summary>
+    private static System.Net.IPAddress HostAddress() =>
+        System.Net.Dns.GetHostAddresses(System.Net.Dns.GetHostName())
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !System.Net.IPAddress.IsLoopback(a))
+        ?? throw new InvalidOperationException("Kring:AdvertisedIp is empty and this host has no IPv4 address other than loopback.");
 }

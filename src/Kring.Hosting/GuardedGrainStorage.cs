@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Storage;
 
-namespace Kring.Silo;
+namespace Kring.Hosting;
 
 /// <summary>
 /// Kring's grain storage: Orleans' ADO.NET provider with two rules for when the database fails (is down, restarts).

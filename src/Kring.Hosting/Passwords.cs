@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Kring.Silo;
+namespace Kring.Hosting;
 
 /// <summary>Password hashing with ASP.NET Core Identity's PBKDF2 hasher.</summary>
 public static class Passwords

@@ -1,4 +1,4 @@
-namespace Kring.Grains.Balance;
+namespace Kring.Balance;
 
 /// <summary>
 /// The five questions a collaboration keeps asking itself (after Kaats et al., as used in Stein), put as statements

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Kring.Silo;
+namespace Kring.Hosting;
 
 /// <summary>
 /// Wakes every matching shard at start and then every minute, so pending requests and offer deadlines resume after a

@@ -1,4 +1,4 @@
-namespace Kring.Silo;
+namespace Kring.Hosting;
 
 /// <summary>The "Kring" configuration section (environment variables: Kring__DataDirectory and so on).</summary>
 public sealed class KringSettings
@@ -7,15 +7,21 @@ public sealed class KringSettings
 
     /// <summary>Where the embedded default keeps its SQLite database and keys. Relative paths start at the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
-    /// <summary>Load Stein's villages, partners, fictional population and the demo accounts on first start.</summary>
-    public bool Demo { get; set; } = true;
+    /// <summary>
+    /// Load the fictional population and the demo accounts on first start. Off unless asked for: `dotnet run` asks for it
+    /// through the Development environment (launchSettings.json, appsettings.Development.json).
+    /// </summary>
+    public bool Demo { get; set; }
     public string ServiceId { get; set; } = "kring";
     public string ClusterId { get; set; } = "kring-embedded";
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
     /// <summary>Cluster mode: the Npgsql connection string for membership, grain state and reminders (Kring__PostgreSql).</summary>
     public string? PostgreSql { get; set; }
-    /// <summary>Cluster mode: the address this silo gives the others. Loopback runs every silo on one machine.</summary>
+    /// <summary>
+    /// Cluster mode: the address this silo gives the others. Loopback runs every silo on one machine; empty means this
+    /// host's own IPv4 address (a container's).
+    /// </summary>
     public string AdvertisedIp { get; set; } = "127.0.0.1";
     /// <summary>The operator account a new deployment starts with (see <see cref="Seeding.SeedHostedService"/>).</summary>
     public FirstOperatorSettings FirstOperator { get; set; } = new();

@@ -1,4 +1,4 @@
-namespace Kring.Silo.Seeding;
+namespace Kring.Hosting.Seeding;
 
 /// <summary>Generates the fictional demo population. The same seed file always gives the same people.</summary>
 public static class DemoPopulation

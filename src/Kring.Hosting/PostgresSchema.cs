@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 
-namespace Kring.Silo;
+namespace Kring.Hosting;
 
 /// <summary>
 /// Creates and upgrades the PostgreSQL schema from the numbered scripts in sql/postgresql (001_*.sql, 002_*.sql, ...).

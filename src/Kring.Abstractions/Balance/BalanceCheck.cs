@@ -1,4 +1,4 @@
-namespace Kring.Grains.Balance;
+namespace Kring.Balance;
 
 public sealed record Question(string Id, string Text, int Min, int Max);
 

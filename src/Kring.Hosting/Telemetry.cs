@@ -5,7 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Kring.Silo;
+namespace Kring.Hosting;
 
 public static class Telemetry
 {

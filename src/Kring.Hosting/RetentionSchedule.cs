@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Kring.Silo;
+namespace Kring.Hosting;
 
 /// <summary>
 /// Arms every village's daily retention reminder at start and then every hour (a village added later gets one too).

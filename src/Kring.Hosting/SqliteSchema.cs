@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Kring.Silo;
+namespace Kring.Hosting;
 
 /// <summary>
 /// Creates and upgrades the SQLite schema from the numbered scripts in sql/sqlite (001_*.sql, 002_*.sql, ...).

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Kring.Silo.Seeding;
+namespace Kring.Hosting.Seeding;
 
 /// <summary>
 /// Loads the municipality (and, in demo mode, the fictional population and demo accounts) once. Every step is an

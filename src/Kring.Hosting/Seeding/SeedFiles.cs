@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Kring.Silo.Seeding;
+namespace Kring.Hosting.Seeding;
 
 public sealed record MunicipalitySeed(string Version, RegionSeed Region, List<VillageSeed> Villages, List<InitiativeSeed> Initiatives, List<PartnerSeed> Partners);
 public sealed record RegionSeed(string Id, string Name);

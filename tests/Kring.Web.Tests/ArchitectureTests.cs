@@ -1,0 +1,43 @@
+using System.Xml.Linq;
+
+namespace Kring.Web.Tests;
+
+/// <summary>The web is a thin front end: it sees the cluster through the contracts and the hosting library only.</summary>
+public sealed class ArchitectureTests
+{
+    private static readonly string[] Allowed = ["Kring.Abstractions", "Kring.Hosting"];
+
+    [Fact]
+    public void The_web_project_references_only_the_contracts_and_the_hosting_library()
+    {
+        var project = Path.Combine(RepositoryRoot(), "src", "Kring.Web", "Kring.Web.csproj");
+        var references = XDocument.Load(project).Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(Allowed, references);
+        Assert.Equal("true", XDocument.Load(project).Descendants("DisableTransitiveProjectReferences").SingleOrDefault()?.Value);
+    }
+
+    [Fact]
+    public void The_web_assembly_compiles_against_neither_the_grains_nor_the_engine()
+    {
+        var referenced = typeof(KringWebApp).Assembly.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => n.StartsWith("Kring.", StringComparison.Ordinal))
+            .ToList();
+        Assert.DoesNotContain("Kring.Grains", referenced);
+        Assert.DoesNotContain("Kring.Matching", referenced);
+        Assert.DoesNotContain("Kring.Silo", referenced);
+        Assert.All(referenced, name => Assert.Contains(name, Allowed));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Kring.Orleans.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Kring.Orleans.sln not found above the test's output folder.");
+    }
+}
