@@ -57,8 +57,13 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     Task<HelpRequestView?> CancelRequest(string requestId, string by);
     /// <summary>Called by matching when an offer went out or all offers lapsed. Idempotent.</summary>
     Task MarkOffered(string requestId, bool offered);
-    /// <summary>First accept wins. A repeated confirm by the same volunteer answers Confirmed again. A coordinator's reason goes into the history.</summary>
-    Task<MatchConfirmation> ConfirmMatch(string requestId, string volunteerId, string offerId, string? reason = null);
+    /// <summary>
+    /// First accept wins. A repeated confirm by the same volunteer answers Confirmed again. A coordinator's reason goes into
+    /// the history. The carer's mail that help is coming is queued before the answer, introducing <paramref name="helper"/>.
+    /// </summary>
+    Task<MatchConfirmation> ConfirmMatch(string requestId, string volunteerId, string offerId, string? reason = null, HelperIntroduction? helper = null);
+    /// <summary>The carer's e-mail address, mobile number and what they share with their volunteer.</summary>
+    Task SetContact(ContactDetails? contact);
     /// <summary>A coordinator takes the volunteer off a matched request, which opens it again. Idempotent.</summary>
     Task<bool> Unmatch(string requestId, string volunteerId, string by, string reason);
     /// <summary>The start passed while the request was still open: it expires. Idempotent.</summary>
@@ -103,6 +108,12 @@ public interface IVolunteerGrain : IGrainWithStringKey
     [ReadOnly] Task<IReadOnlyList<Assignment>> GetAssignments();
     Task<OfferReply> Accept(string offerId);
     Task<OfferReply> Decline(string offerId);
+    /// <summary>The volunteer's e-mail address, mobile number and what they want by mail and share once matched.</summary>
+    Task SetContact(ContactDetails? contact);
+    /// <summary>The offer behind an answer link; null when the token does not belong to this volunteer's offer.</summary>
+    [ReadOnly] Task<LinkedOffer?> GetOfferByLink(string offerId, string token);
+    /// <summary>Answers an offer from its mail link: as <see cref="Accept"/> or <see cref="Decline"/>, or NotFound for a wrong token.</summary>
+    Task<OfferReply> AnswerByLink(string offerId, string token, bool accept);
     /// <summary>A coordinator books this volunteer by hand; the same checks as an accept apply.</summary>
     Task<OfferReply> AssignByCoordinator(RequestSummary request, string coordinator, string reason);
     /// <summary>A coordinator takes this volunteer off an assignment. Idempotent.</summary>

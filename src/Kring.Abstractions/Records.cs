@@ -46,7 +46,8 @@ public sealed record VolunteerProfile(
     [property: Id(4)] IReadOnlyList<HelpKind> Kinds,
     [property: Id(5)] IReadOnlyList<string> Skills,
     [property: Id(6)] double MaxHoursPerWeek,
-    [property: Id(7)] string? PartnerId);
+    [property: Id(7)] string? PartnerId,
+    [property: Id(8)] ContactDetails? Contact = null);
 
 [GenerateSerializer, Alias("kring.CircleProfile")]
 public sealed record CircleProfile(
@@ -58,7 +59,8 @@ public sealed record CircleProfile(
     [property: Id(5)] string Relationship,
     [property: Id(6)] IReadOnlyList<string> CareNeeds,
     [property: Id(7)] string? Phone,
-    [property: Id(8)] string? Address);
+    [property: Id(8)] string? Address,
+    [property: Id(9)] ContactDetails? Contact = null);
 
 /// <summary>A new request for help. <see cref="Id"/> doubles as the idempotency key: resubmitting it changes nothing.</summary>
 [GenerateSerializer, Alias("kring.NewHelpRequest")]
@@ -94,7 +96,9 @@ public sealed record HelpRequestView(
     [property: Id(10)] DateTimeOffset CreatedAt,
     [property: Id(11)] IReadOnlyList<RequestEvent> History,
     [property: Id(12)] int Priority = 0,
-    [property: Id(13)] string? SeriesId = null);
+    [property: Id(13)] string? SeriesId = null,
+    /// <summary>Who is coming, once matched: the volunteer's first name and, if they agreed, their phone number.</summary>
+    [property: Id(14)] HelperIntroduction? Helper = null);
 
 [GenerateSerializer, Alias("kring.CircleView")]
 public sealed record CircleView(
@@ -132,7 +136,9 @@ public sealed record Offer(
     [property: Id(6)] DateTimeOffset End,
     [property: Id(7)] IReadOnlyList<string> Needs,
     [property: Id(8)] OfferStatus Status,
-    [property: Id(9)] DateTimeOffset OfferedAt);
+    [property: Id(9)] DateTimeOffset OfferedAt,
+    /// <summary>The secret of the offer mail's answer links; it never leaves the volunteer's grain except in that mail.</summary>
+    [property: Id(10)] string? AnswerToken = null);
 
 [GenerateSerializer, Alias("kring.Assignment")]
 public sealed record Assignment(

@@ -1,3 +1,5 @@
+using Kring.Grains.Mail;
+
 namespace Kring.Grains;
 
 [GenerateSerializer, Alias("kring.state.HelpRequest")]
@@ -17,6 +19,8 @@ public sealed class HelpRequestRecord
     [Id(11)] public List<RequestEvent> History { get; set; } = [];
     [Id(12)] public int Priority { get; set; }
     [Id(13)] public string? SeriesId { get; set; }
+    /// <summary>Who is coming, as the matched volunteer introduced themselves.</summary>
+    [Id(14)] public HelperIntroduction? Helper { get; set; }
 }
 
 [GenerateSerializer, Alias("kring.state.CarerCircle")]
@@ -40,6 +44,7 @@ public sealed class CarerCircleState
 
 public sealed class CarerCircleGrain(
     [PersistentState("circle", KringStorage.Name)] IPersistentState<CarerCircleState> state,
+    IPublicAddress links,
     TimeProvider clock) : Grain, ICarerCircleGrain
 {
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(12);
@@ -128,26 +133,46 @@ public sealed class CarerCircleGrain(
         await Transition(record, target, offered ? "aangeboden aan vrijwilligers" : "nog geen vrijwilliger gevonden");
     }
 
-    public async Task<MatchConfirmation> ConfirmMatch(string requestId, string volunteerId, string offerId, string? reason = null)
+    public async Task<MatchConfirmation> ConfirmMatch(string requestId, string volunteerId, string offerId, string? reason = null, HelperIntroduction? helper = null)
     {
         if (!state.State.Requests.TryGetValue(requestId, out var record)) return MatchConfirmation.NotFound;
         switch (record.Status)
         {
             case RequestStatus.Matched:
-                return record.VolunteerId == volunteerId ? MatchConfirmation.Confirmed : MatchConfirmation.TakenByOther;
+                if (record.VolunteerId != volunteerId) return MatchConfirmation.TakenByOther;
+                await QueueMatchedMail(record);
+                return MatchConfirmation.Confirmed;
             case RequestStatus.Open or RequestStatus.Offered:
                 record.VolunteerId = volunteerId;
                 record.OfferId = offerId;
+                record.Helper = helper;
                 state.State.Helpers.Remove(volunteerId);
                 state.State.Helpers.Insert(0, volunteerId);
                 await Transition(record, RequestStatus.Matched, reason is null
                     ? $"gekoppeld aan vrijwilliger {volunteerId}"
                     : $"door de coördinator gekoppeld aan vrijwilliger {volunteerId}: {reason}");
+                await QueueMatchedMail(record);
                 NotifySettled(record);
                 return MatchConfirmation.Confirmed;
             default:
                 return MatchConfirmation.RequestClosed;
         }
+    }
+
+    public async Task SetContact(ContactDetails? contact)
+    {
+        if (state.State is not { Profile: { } profile, ErasedAt: null }) throw new KeyNotFoundException($"Circle '{this.GetPrimaryKeyString()}' does not exist.");
+        if (profile.Contact == contact) return;
+        state.State.Profile = profile with { Contact = contact };
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>The carer hears that help is coming, and from whom, before the volunteer's accept is answered.</summary>
+    private async Task QueueMatchedMail(HelpRequestRecord record)
+    {
+        if (state.State.Profile?.Contact is not { Email: { Length: > 0 } email } contact || record.VolunteerId is not { } volunteerId) return;
+        var mail = MailTexts.Matched(record.Id, volunteerId, record.Kind, record.Start, record.End, email, contact, record.Helper, links.Base, clock.GetUtcNow());
+        await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(mail);
     }
 
     public async Task<bool> Unmatch(string requestId, string volunteerId, string by, string reason)
@@ -308,5 +333,5 @@ public sealed class CarerCircleGrain(
 
     private HelpRequestView View(HelpRequestRecord r) =>
         new(r.Id, this.GetPrimaryKeyString(), VillageId, r.Kind, r.Start, r.End, r.Needs, r.Notes, r.Status, r.VolunteerId, r.CreatedAt, r.History.ToList(),
-            r.Priority, r.SeriesId);
+            r.Priority, r.SeriesId, r.Status == RequestStatus.Matched ? r.Helper : null);
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Kring.Grains.Mail;
 using Kring.Matching;
 
 namespace Kring.Grains;
@@ -22,6 +24,7 @@ public sealed class VolunteerState
 public sealed class VolunteerGrain(
     [PersistentState("volunteer", KringStorage.Name)] IPersistentState<VolunteerState> state,
     Microsoft.Extensions.Options.IOptions<MatchingOptions> options,
+    IPublicAddress links,
     TimeProvider clock) : Grain, IVolunteerGrain
 {
     public const int MaxWeeklySlots = 28;
@@ -101,12 +104,62 @@ public sealed class VolunteerGrain(
     public async Task<bool> ReceiveOffer(Offer offer)
     {
         if (state.State.ErasedAt is not null) return false;
-        if (state.State.Offers.TryGetValue(offer.Id, out var known)) return known.Status is OfferStatus.Pending or OfferStatus.Accepting or OfferStatus.Accepted;
+        if (state.State.Offers.TryGetValue(offer.Id, out var known))
+        {
+            // A repeated delivery (the shard retried after a failure) queues the mail again; the outbox keeps one.
+            if (known.Status == OfferStatus.Pending) await QueueOfferMail(known);
+            return known.Status is OfferStatus.Pending or OfferStatus.Accepting or OfferStatus.Accepted;
+        }
         if (Commitments().Any(c => c.Start < offer.End && offer.Start < c.End)) return false;
         PruneClosedOffers();
-        state.State.Offers[offer.Id] = offer with { Status = OfferStatus.Pending };
+        var stored = offer with { Status = OfferStatus.Pending, AnswerToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) };
+        state.State.Offers[offer.Id] = stored;
         await state.WriteStateAsync();
+        await QueueOfferMail(stored);
         return true;
+    }
+
+    public async Task SetContact(ContactDetails? contact)
+    {
+        var profile = state.State.Profile ?? throw new InvalidOperationException($"Volunteer '{this.GetPrimaryKeyString()}' is not registered.");
+        if (profile.Contact == contact) return;
+        state.State.Profile = profile with { Contact = contact };
+        await state.WriteStateAsync();
+    }
+
+    public async Task<LinkedOffer?> GetOfferByLink(string offerId, string token)
+    {
+        if (!TryLink(offerId, token, out var offer)) return null;
+        return new LinkedOffer(offer with { AnswerToken = null }, await VillageName(offer.Village), offer.OfferedAt + options.Value.OfferTimeout);
+    }
+
+    public Task<OfferReply> AnswerByLink(string offerId, string token, bool accept) =>
+        !TryLink(offerId, token, out _) ? Task.FromResult(OfferReply.NotFound) : accept ? Accept(offerId) : Decline(offerId);
+
+    private bool TryLink(string offerId, string token, out Offer offer)
+    {
+        offer = null!;
+        if (!state.State.Offers.TryGetValue(offerId, out var known) || known.AnswerToken is not { } expected) return false;
+        var ok = CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(expected), System.Text.Encoding.ASCII.GetBytes(token ?? ""));
+        if (ok) offer = known;
+        return ok;
+    }
+
+    /// <summary>Queues the offer's mail before the offer is acknowledged, when the volunteer wants offers by mail.</summary>
+    private async Task QueueOfferMail(Offer offer)
+    {
+        if (state.State.Profile is not { Contact: { Email: { Length: > 0 } email, OffersByMail: true } contact } profile) return;
+        var mail = MailTexts.Offer(offer, email, contact, MailTexts.FirstName(profile.DisplayName), await VillageName(offer.Village), links.Base,
+            this.GetPrimaryKeyString(), offer.OfferedAt + options.Value.OfferTimeout, clock.GetUtcNow());
+        await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(mail);
+    }
+
+    private Dictionary<string, string>? _villageNames;
+
+    private async Task<string> VillageName(string villageId)
+    {
+        _villageNames ??= (await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).ToDictionary(v => v.Id, v => v.Name);
+        return _villageNames.GetValueOrDefault(villageId, villageId);
     }
 
     public async Task WithdrawOffer(string offerId, OfferStatus reason)
@@ -282,7 +335,7 @@ public sealed class VolunteerGrain(
         MatchConfirmation confirmation;
         try
         {
-            confirmation = await circle.ConfirmMatch(offer.RequestId, this.GetPrimaryKeyString(), offer.Id, reason);
+            confirmation = await circle.ConfirmMatch(offer.RequestId, this.GetPrimaryKeyString(), offer.Id, reason, Introduction());
         }
         catch
         {
@@ -311,6 +364,11 @@ public sealed class VolunteerGrain(
         NotifyMatching();
         return reply;
     }
+
+    /// <summary>What the carer may know of this volunteer once matched: the first name, and the phone number if they agreed.</summary>
+    private HelperIntroduction? Introduction() => state.State.Profile is { } p
+        ? new HelperIntroduction(MailTexts.FirstName(p.DisplayName), p.Contact is { SharePhone: true, Mobile: { Length: > 0 } mobile } ? mobile : null)
+        : null;
 
     private async Task ResolveHolds(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Kring.Grains;
+using Kring.Hosting.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -81,6 +82,7 @@ public static class SiloHosting
         silo.Services.AddHostedService<Seeding.SeedHostedService>();
         silo.Services.AddHostedService<MatchingKeepAlive>();
         silo.Services.AddHostedService<RetentionSchedule>();
+        silo.Services.AddKringMailDelivery(configuration);
         return silo;
     }
 
@@ -95,6 +97,7 @@ public static class SiloHosting
         silo.Services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
         silo.Services.Configure<KringSettings>(configuration.GetSection(KringSettings.Section));
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddKringPublicAddress();
         return silo;
     }
 

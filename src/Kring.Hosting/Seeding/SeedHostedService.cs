@@ -77,17 +77,22 @@ public sealed class SeedHostedService(IGrainFactory grains, IOptions<KringSettin
             if (account.Volunteer is { } v)
             {
                 await grains.GetGrain<IVolunteerGrain>(v.Id).Register(
-                    new VolunteerProfile(v.Id, account.DisplayName, account.Village!, v.MaxKm, v.Kinds, v.Skills, v.MaxHoursPerWeek, v.Partner));
+                    new VolunteerProfile(v.Id, account.DisplayName, account.Village!, v.MaxKm, v.Kinds, v.Skills, v.MaxHoursPerWeek, v.Partner,
+                        DemoContact(account)));
             }
             if (account.Circle is { } c)
             {
                 await grains.GetGrain<ICarerCircleGrain>(c.Id).Register(
-                    new CircleProfile(c.Id, account.Village!, account.DisplayName, c.CarerAge, c.CareRecipientName, c.Relationship, c.CareNeeds, c.Phone, c.Address));
+                    new CircleProfile(c.Id, account.Village!, account.DisplayName, c.CarerAge, c.CareRecipientName, c.Relationship, c.CareNeeds, c.Phone, c.Address,
+                        DemoContact(account)));
             }
             await grains.GetGrain<IAccountGrain>(account.UserName).Set(new AccountRecord(
                 account.UserName, account.DisplayName, hash, account.Role, account.Village, account.Volunteer?.Id, account.Circle?.Id, account.Partner ?? account.Volunteer?.Partner));
         }
     }
+
+    /// <summary>Every demo account has the address &lt;username&gt;@example.org, a domain that never receives mail.</summary>
+    private static ContactDetails DemoContact(DemoAccountSeed account) => new($"{account.UserName}@example.org", null);
 
     private static async Task InBatches<T>(IReadOnlyList<T> items, Func<T, Task> load)
     {

@@ -29,7 +29,10 @@ public sealed record UnassignJson(string? Reason);
 public sealed record RequestCreatedDto(string Id, string Status);
 public sealed record RequestDto(
     string Id, string CircleId, string Village, string Kind, DateTimeOffset Start, DateTimeOffset End,
-    IReadOnlyList<string> Needs, string? Notes, string Status, string? VolunteerId, DateTimeOffset CreatedAt, IReadOnlyList<HistoryDto> History);
+    IReadOnlyList<string> Needs, string? Notes, string Status, string? VolunteerId, DateTimeOffset CreatedAt, IReadOnlyList<HistoryDto> History,
+    HelperDto? Helper = null);
+/// <summary>Who is coming to a matched request: the volunteer's first name, and their phone number if they agreed.</summary>
+public sealed record HelperDto(string FirstName, string? Phone);
 public sealed record HistoryDto(DateTimeOffset At, string Status, string What);
 public sealed record CircleDto(
     string Id, string Village, PersonDto Carer, CareRecipientDto CareRecipient, IReadOnlyList<string> Helpers, IReadOnlyList<RequestDto> Requests);
@@ -60,7 +63,8 @@ public static class ApiMapping
 
     public static RequestDto ToDto(this HelpRequestView r) =>
         new(r.Id, r.CircleId, r.Village, r.Kind.Code(), r.Start, r.End, r.Needs, r.Notes, r.Status.Code(), r.VolunteerId, r.CreatedAt,
-            r.History.Select(h => new HistoryDto(h.At, h.Status.Code(), h.What)).ToList());
+            r.History.Select(h => new HistoryDto(h.At, h.Status.Code(), h.What)).ToList(),
+            r.Helper is { } helper ? new HelperDto(helper.FirstName, helper.Phone) : null);
 
     public static CircleDto ToDto(this CircleView c) =>
         new(c.Profile.Id, c.Profile.Village,

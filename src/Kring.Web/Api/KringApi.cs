@@ -58,6 +58,7 @@ public static class KringApi
         partner.MapGet("/volunteers", Coordination.Volunteers);
         partner.MapPost("/volunteers", Coordination.RegisterVolunteer);
         BalanceApi.Map(api);
+        api.MapKringContactApi();
     }
 
     private static async Task<IResult> SignIn(SessionRequest? body, HttpContext http, Accounts accounts)

@@ -87,21 +87,11 @@ public static class AvailabilityInput
 
 public static class RequestInput
 {
-    public static readonly string[] KnownNeeds = ["dementia", "mobility", "wheelchair", "parkinson", "diabetes", "visual", "hearing"];
+    public static readonly string[] KnownNeeds = Needs.Known;
 
-    public static string NeedLabel(string code) => code switch
-    {
-        "dementia" => "dementie",
-        "mobility" => "slecht ter been",
-        "wheelchair" => "rolstoel",
-        "parkinson" => "parkinson",
-        "diabetes" => "diabetes",
-        "visual" => "slechtziend",
-        "hearing" => "slechthorend",
-        _ => code,
-    };
+    public static string NeedLabel(string code) => Needs.Label(code);
 
-    public static string KindLabel(HelpKind kind) => kind == HelpKind.Buddy ? "maatje" : "vervangende zorg";
+    public static string KindLabel(HelpKind kind) => Needs.KindLabel(kind);
 
     public static NewHelpRequest? Validate(string id, string? kind, DateTimeOffset? start, DateTimeOffset? end, IReadOnlyList<string>? needs, string? notes,
         string requestedBy, DateTimeOffset now, FieldErrors errors)

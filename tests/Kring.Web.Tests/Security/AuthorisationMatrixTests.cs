@@ -120,6 +120,12 @@ public sealed class AuthorisationMatrixTests(SharedApp shared)
         new("POST", "/api/v1/partners/{partnerId}/volunteers", "/api/v1/partners/piw/volunteers", new { userName = "x" }, Coordinator, "an invalid body: validation only"),
         new("POST", "/api/v1/partners/{partnerId}/volunteers", "/api/v1/partners/de-brug/volunteers", new { userName = "x" }, Nobody, "signing up another partner's volunteer"),
 
+        new("GET", "/api/v1/volunteers/me/contact", "/api/v1/volunteers/me/contact", null, Volunteer),
+        new("PUT", "/api/v1/volunteers/me/contact", "/api/v1/volunteers/me/contact", new { email = "geen adres" }, Volunteer, "an invalid body: validation only"),
+        new("GET", "/api/v1/circles/{circleId}/contact", $"/api/v1/circles/{Circle}/contact", null, Carer | Consultant),
+        new("GET", "/api/v1/circles/{circleId}/contact", "/api/v1/circles/{other-circle}/contact", null, Consultant, "another carer's circle"),
+        new("PUT", "/api/v1/circles/{circleId}/contact", $"/api/v1/circles/{Circle}/contact", new { email = "geen adres" }, Carer | Consultant, "an invalid body: validation only"),
+
         // Last: signing out ends every session of the account, so it runs after everything else.
         new("DELETE", "/api/v1/session", "/api/v1/session", null, Everyone),
     ];

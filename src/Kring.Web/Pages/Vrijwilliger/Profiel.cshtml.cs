@@ -12,6 +12,10 @@ public sealed class ProfielModel(IGrainFactory grains) : PageModel
     [BindProperty] public List<string> Skills { get; set; } = [];
     /// <summary>Bound as text and read with a dot or comma, whatever the page's culture.</summary>
     [BindProperty] public string? MaxKm { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Mobile { get; set; }
+    [BindProperty] public bool OffersByMail { get; set; } = true;
+    [BindProperty] public bool SharePhone { get; set; }
     public VolunteerProfile? Profile { get; private set; }
     public string HomeVillage { get; private set; } = "";
     public bool Saved { get; private set; }
@@ -26,13 +30,34 @@ public sealed class ProfielModel(IGrainFactory grains) : PageModel
             Kinds = p.Kinds.Select(k => k.Code()).ToList();
             Skills = p.Skills.ToList();
             MaxKm = PreferencesInput.Km(p.MaxKm);
+            (Email, Mobile, OffersByMail, SharePhone) = (p.Contact?.Email, p.Contact?.Mobile, p.Contact?.OffersByMail ?? true, p.Contact?.SharePhone ?? false);
         }
+    }
+
+    /// <summary>How Kring reaches the volunteer, and what the carer may see once matched.</summary>
+    public async Task<IActionResult> OnPostContact()
+    {
+        await Load();
+        if (Profile is null) return NotFound();
+        Kinds = Profile.Kinds.Select(k => k.Code()).ToList();
+        Skills = Profile.Skills.ToList();
+        MaxKm = PreferencesInput.Km(Profile.MaxKm);
+        var language = Localisation.FrontEndSetup.IsEnglish ? "en" : "nl";
+        var contact = ContactInput.Parse(Email, Mobile, OffersByMail, SharePhone, language, Errors);
+        if (contact is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        await Volunteer.SetContact(contact);
+        return RedirectToPage(new { saved = true });
     }
 
     public async Task<IActionResult> OnPost()
     {
         await Load();
         if (Profile is null) return NotFound();
+        (Email, Mobile, OffersByMail, SharePhone) = (Profile.Contact?.Email, Profile.Contact?.Mobile, Profile.Contact?.OffersByMail ?? true, Profile.Contact?.SharePhone ?? false);
         var preferences = PreferencesInput.Parse(Kinds, Skills, MaxKm, Errors);
         if (preferences is null)
         {

@@ -1,0 +1,105 @@
+namespace Kring.Grains.Mail;
+
+[GenerateSerializer, Alias("kring.state.MailOutbox")]
+public sealed class MailOutboxState
+{
+    [Id(0)] public Dictionary<string, QueuedMail> Pending { get; set; } = new();
+    /// <summary>Ids sent lately, so an event queued again after its mail went out does not send it twice.</summary>
+    [Id(1)] public Dictionary<string, DateTimeOffset> Sent { get; set; } = new();
+    [Id(2)] public List<ParkedMail> Parked { get; set; } = [];
+    [Id(3)] public long Delivered { get; set; }
+}
+
+[GenerateSerializer, Alias("kring.state.QueuedMail")]
+public sealed record QueuedMail(
+    [property: Id(0)] OutgoingMail Mail,
+    [property: Id(1)] int Attempts,
+    [property: Id(2)] DateTimeOffset NextAttempt,
+    [property: Id(3)] string? LastError);
+
+/// <summary>
+/// A durable outbox. Leases live in memory only: after a crash a leased message is due again at once, and is sent again
+/// with the same Message-ID (at least once, never a different mail).
+/// </summary>
+public sealed class MailOutboxGrain(
+    [PersistentState("mailoutbox", KringStorage.Name)] IPersistentState<MailOutboxState> state,
+    TimeProvider clock) : Grain, IMailOutboxGrain
+{
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan RememberSent = TimeSpan.FromDays(7);
+    private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(5);
+    private readonly Dictionary<string, DateTimeOffset> _leases = new();
+
+    public async Task Queue(OutgoingMail mail)
+    {
+        var s = state.State;
+        if (s.Pending.ContainsKey(mail.Id) || s.Sent.ContainsKey(mail.Id) || s.Parked.Any(p => p.Mail.Id == mail.Id)) return;
+        s.Pending[mail.Id] = new QueuedMail(mail, 0, clock.GetUtcNow(), null);
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<OutgoingMail>> Lease(int max)
+    {
+        var now = clock.GetUtcNow();
+        var due = state.State.Pending.Values
+            .Where(q => q.NextAttempt <= now && !(_leases.TryGetValue(q.Mail.Id, out var until) && until > now))
+            .OrderBy(q => q.Mail.QueuedAt)
+            .Take(max)
+            .Select(q => q.Mail)
+            .ToList();
+        foreach (var mail in due) _leases[mail.Id] = now + LeaseTime;
+        return Task.FromResult<IReadOnlyList<OutgoingMail>>(due);
+    }
+
+    public async Task Delivered(IReadOnlyList<string> ids)
+    {
+        var s = state.State;
+        var now = clock.GetUtcNow();
+        var changed = false;
+        foreach (var id in ids)
+        {
+            _leases.Remove(id);
+            if (!s.Pending.Remove(id)) continue;
+            s.Sent[id] = now;
+            s.Delivered++;
+            changed = true;
+        }
+        if (!changed) return;
+        foreach (var old in s.Sent.Where(e => now - e.Value > RememberSent).Select(e => e.Key).ToList()) s.Sent.Remove(old);
+        await state.WriteStateAsync();
+    }
+
+    public async Task Failed(string id, string error, int maxAttempts)
+    {
+        _leases.Remove(id);
+        if (!state.State.Pending.TryGetValue(id, out var queued)) return;
+        var now = clock.GetUtcNow();
+        var attempts = queued.Attempts + 1;
+        var detail = error.Length > 500 ? error[..500] : error;
+        if (attempts >= maxAttempts)
+        {
+            state.State.Pending.Remove(id);
+            state.State.Parked.Add(new ParkedMail(queued.Mail, attempts, detail, now));
+        }
+        else
+        {
+            var wait = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts), LongestWait.TotalSeconds));
+            state.State.Pending[id] = queued with { Attempts = attempts, NextAttempt = now + wait, LastError = detail };
+        }
+        await state.WriteStateAsync();
+    }
+
+    public async Task<bool> Retry(string id)
+    {
+        var parked = state.State.Parked.FirstOrDefault(p => p.Mail.Id == id);
+        if (parked is null) return false;
+        state.State.Parked.Remove(parked);
+        state.State.Pending[id] = new QueuedMail(parked.Mail, 0, clock.GetUtcNow(), null);
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public Task<MailOutboxStatus> GetStatus() =>
+        Task.FromResult(new MailOutboxStatus(state.State.Pending.Count, state.State.Parked.ToList(), state.State.Delivered,
+            state.State.Pending.Values.Count(q => q.Attempts > 0)));
+}

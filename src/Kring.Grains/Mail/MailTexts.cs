@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+
+namespace Kring.Grains.Mail;
+
+/// <summary>
+/// The text of Kring's mail, in Dutch or in English. An offer mail names the kind of help, the village, the time and the
+/// needs' labels, as the offer list does, and nothing of the carer: no name, address, phone number or health detail.
+/// </summary>
+public static class MailTexts
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string AnswerLink(Uri baseUrl, string volunteerId, string offerId, string token, bool accept) =>
+        new Uri(baseUrl, $"/Antwoord?v={Uri.EscapeDataString(volunteerId)}&o={Uri.EscapeDataString(offerId)}"
+            + $"&a={(accept ? "ja" : "nee")}&t={Uri.EscapeDataString(token)}").ToString();
+
+    public static OutgoingMail Offer(
+        Offer offer, string to, ContactDetails contact, string firstName, string villageName, Uri baseUrl, string volunteerId,
+        DateTimeOffset expiresAt, DateTimeOffset now)
+    {
+        var en = contact.Language == "en";
+        var culture = en ? English : Dutch;
+        var kind = en ? (offer.Kind == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(offer.Kind);
+        var when = When(offer.Start, offer.End, culture);
+        var needs = offer.Needs.Count == 0 ? (en ? "none" : "geen") : string.Join(", ", offer.Needs.Select(Needs.Label));
+        var yes = AnswerLink(baseUrl, volunteerId, offer.Id, offer.AnswerToken!, accept: true);
+        var no = AnswerLink(baseUrl, volunteerId, offer.Id, offer.AnswerToken!, accept: false);
+        var until = Amsterdam.ToLocal(expiresAt).ToString(en ? "dddd d MMMM HH:mm" : "dddd d MMMM 'om' HH:mm", culture);
+        var page = new Uri(baseUrl, "/Vrijwilliger");
+        var text = new StringBuilder();
+        if (en)
+        {
+            text.Append($"Hello {firstName},\n\nSomeone nearby could use your help:\n\n");
+            text.Append($"  Kind of help: {kind}\n  Village: {villageName}\n  When: {when}\n  Needs: {needs}\n\n");
+            text.Append($"Yes, I'll help:\n{yes}\n\nNo, not this time:\n{no}\n\n");
+            text.Append($"The links work until {until}. You can also answer on {page}\n\nKring\n");
+        }
+        else
+        {
+            text.Append($"Hallo {firstName},\n\nIemand in de buurt kan uw hulp goed gebruiken:\n\n");
+            text.Append($"  Soort hulp: {kind}\n  Dorp: {villageName}\n  Wanneer: {when}\n  Aandachtspunten: {needs}\n\n");
+            text.Append($"Ja, ik help:\n{yes}\n\nNee, deze keer niet:\n{no}\n\n");
+            text.Append($"De links werken tot {until}. U kunt ook antwoorden op {page}\n\nMet vriendelijke groet,\nKring\n");
+        }
+        var subject = en ? $"Can you help? {Capital(kind)} in {villageName}, {when}" : $"Kunt u helpen? {Capital(kind)} in {villageName}, {when}";
+        return new OutgoingMail($"offer/{offer.Id}", to, subject, text.ToString(), now, contact.Language);
+    }
+
+    public static OutgoingMail Matched(
+        string requestId, string volunteerId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string to, ContactDetails contact,
+        HelperIntroduction? helper, Uri baseUrl, DateTimeOffset now)
+    {
+        var en = contact.Language == "en";
+        var culture = en ? English : Dutch;
+        var kind = en ? (kindOfHelp == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kindOfHelp);
+        var when = When(start, end, culture);
+        var name = helper?.FirstName is { Length: > 0 } first ? first : en ? "A volunteer" : "Een vrijwilliger";
+        var page = new Uri(baseUrl, "/Hulpvragen");
+        var text = new StringBuilder();
+        if (en)
+        {
+            text.Append($"Good news: help is coming.\n\n{name} will be your {kind} on {when}.\n");
+            text.Append(helper?.Phone is { Length: > 0 } phone ? $"You can reach {name} on {phone}.\n" : "");
+            text.Append($"\nYour requests and their history: {page}\n\nKring\n");
+        }
+        else
+        {
+            text.Append($"Goed nieuws: er komt hulp.\n\n{name} komt als {kind} op {when}.\n");
+            text.Append(helper?.Phone is { Length: > 0 } phone ? $"U kunt {name} bereiken op {phone}.\n" : "");
+            text.Append($"\nUw hulpvragen en hun geschiedenis: {page}\n\nMet vriendelijke groet,\nKring\n");
+        }
+        var subject = en ? $"Help is coming: {when}" : $"Er komt hulp: {when}";
+        return new OutgoingMail($"matched/{requestId}/{volunteerId}", to, subject, text.ToString(), now, contact.Language);
+    }
+
+    private static string When(DateTimeOffset start, DateTimeOffset end, CultureInfo culture)
+    {
+        var s = Amsterdam.ToLocal(start);
+        var e = Amsterdam.ToLocal(end);
+        return $"{s.ToString("dddd d MMMM yyyy", culture)}, {s:HH:mm}–{e:HH:mm}";
+    }
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>The first word of a display name: "Vera" of "Vera Voorbeeld (demo-vrijwilliger)".</summary>
+    public static string FirstName(string displayName) =>
+        displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? displayName;
+}

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+using Polly;
+using Polly.Retry;
+
+namespace Kring.Hosting.Mail;
+
+/// <summary>
+/// Runs on every silo: leases due messages from the outboxes, sends them, and reports back. A quick retry through Polly
+/// rides out a blip; a message that still fails is handed back to its outbox, which waits longer each time and parks it
+/// in the end. The Message-ID comes from the message's stable id, so a message sent again after a crash is the same mail.
+/// </summary>
+public sealed class MailDelivery(IGrainFactory grains, IMailTransport transport, MailSettings settings, ILogger<MailDelivery> logger)
+    : BackgroundService
+{
+    private const int Batch = 20;
+
+    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = 2,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(250),
+        })
+        .AddTimeout(TimeSpan.FromSeconds(30))
+        .Build();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(settings.PollInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var key in MailOutboxes.Keys)
+            {
+                try
+                {
+                    await Deliver(grains.GetGrain<IMailOutboxGrain>(key), stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(e, "Mail outbox {Outbox} could not be served", key);
+                }
+            }
+        }
+    }
+
+    private async Task Deliver(IMailOutboxGrain outbox, CancellationToken stoppingToken)
+    {
+        var due = await outbox.Lease(Batch);
+        if (due.Count == 0) return;
+        var delivered = new List<string>();
+        foreach (var mail in due)
+        {
+            try
+            {
+                await _retry.ExecuteAsync(async ct => await transport.Send(ToMime(mail, settings.From), ct), stoppingToken);
+                delivered.Add(mail.Id);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogInformation("Mail {MailId} not sent yet: {Error}", mail.Id, e.Message);
+                await outbox.Failed(mail.Id, e.Message, settings.MaxAttempts);
+            }
+        }
+        if (delivered.Count > 0) await outbox.Delivered(delivered);
+    }
+
+    public static MimeMessage ToMime(OutgoingMail mail, string from)
+    {
+        var message = new MimeMessage
+        {
+            MessageId = MessageId(mail.Id),
+            Subject = mail.Subject,
+            Date = mail.QueuedAt,
+            Body = new TextPart("plain") { Text = mail.TextBody },
+        };
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        message.Headers.Add("Content-Language", mail.Language);
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        return message;
+    }
+
+    /// <summary>The same message id gives the same Message-ID, on any silo and after any restart.</summary>
+    public static string MessageId(string mailId)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(mailId));
+        return $"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}@kring";
+    }
+}

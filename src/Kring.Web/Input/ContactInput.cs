@@ -1,0 +1,35 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+
+namespace Kring.Web.Input;
+
+/// <summary>An e-mail address, a mobile number and the choices about mail and sharing, checked once for the API and the pages.</summary>
+public static partial class ContactInput
+{
+    public static ContactDetails? Parse(string? email, string? mobile, bool offersByMail, bool sharePhone, string? language, FieldErrors errors)
+    {
+        var cleanEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (cleanEmail is not null && (cleanEmail.Length > 254 || !IsAddress(cleanEmail)))
+        {
+            errors.Add("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.");
+        }
+        var cleanMobile = string.IsNullOrWhiteSpace(mobile) ? null : Spaces().Replace(mobile.Trim(), "");
+        if (cleanMobile is not null && !Mobile().IsMatch(cleanMobile))
+        {
+            errors.Add("mobile", "Vul een mobiel nummer in, bijvoorbeeld 06-12345678 of +31612345678.");
+        }
+        var lang = string.IsNullOrWhiteSpace(language) ? "nl" : language.Trim().ToLowerInvariant();
+        if (lang is not ("nl" or "en")) errors.Add("language", "Kies nl of en.");
+        return errors.Any ? null : new ContactDetails(cleanEmail, cleanMobile, offersByMail, sharePhone, lang);
+    }
+
+    private static bool IsAddress(string email) =>
+        MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.', StringComparison.Ordinal)
+        && !email.Any(char.IsWhiteSpace);
+
+    [GeneratedRegex(@"[\s]")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^(\+316|06-?|00316)\d{8}$")]
+    private static partial Regex Mobile();
+}
