@@ -21,7 +21,11 @@ public enum AccessKind
     AccountCreated = 8,
 }
 
-/// <summary>One line of a circle's access log: who, in which role, when (UTC), what and through which route.</summary>
+/// <summary>
+/// One line of a circle's access log: who, in which role, when (UTC), what and through which route. The same view
+/// repeated shortly after is merged into the line: <see cref="Times"/> counts the views, <see cref="LastAt"/> is the
+/// latest (null for a single view; entries stored before merging existed read as one view).
+/// </summary>
 [GenerateSerializer, Alias("kring.AccessEntry")]
 public sealed record AccessEntry(
     [property: Id(0)] DateTimeOffset At,
@@ -29,7 +33,9 @@ public sealed record AccessEntry(
     [property: Id(2)] Role Role,
     [property: Id(3)] AccessKind Kind,
     [property: Id(4)] string Route,
-    [property: Id(5)] string? RequestId = null);
+    [property: Id(5)] string? RequestId = null,
+    [property: Id(6)] int Times = 1,
+    [property: Id(7)] DateTimeOffset? LastAt = null);
 
 /// <summary>
 /// Who saw a circle's personal data, and when. Key: circle id. Recent entries live here; full pages of older ones in
