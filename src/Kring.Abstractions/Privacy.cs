@@ -45,7 +45,7 @@ public interface IAccessLogGrain : IGrainWithStringKey
 {
     /// <summary>Appends the entry, stamped with the cluster's time.</summary>
     Task Record(AccessEntry entry);
-    /// <summary>Newest first, without entries past their retention.</summary>
+    /// <summary>Newest first (by first view), without entries whose last view is past their retention.</summary>
     [ReadOnly] Task<IReadOnlyList<AccessEntry>> Read();
     /// <summary>Removes entries from before <paramref name="before"/>: how many went and how many remain. Idempotent.</summary>
     Task<(int Removed, int Left)> Prune(DateTimeOffset before);

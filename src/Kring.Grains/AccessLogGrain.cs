@@ -94,7 +94,7 @@ public sealed class AccessLogGrain(
         return pages.SelectMany(p => p).Concat(state.State.Recent)
             .Where(e => Last(e) >= cutoff)
             .Reverse()
-            .OrderByDescending(Last)
+            .OrderByDescending(e => e.At)
             .ToList();
     }
 
