@@ -27,6 +27,7 @@ public sealed record NetworkRating(
 /// <summary>How the partners in one village's network rate their collaboration over time. Key: village id.</summary>
 public interface INetworkHealthGrain : IGrainWithStringKey
 {
+    /// <summary>Stores the rating; it replaces the same partner's earlier rating of the same quarter.</summary>
     Task Rate(NetworkRating rating);
     [ReadOnly] Task<IReadOnlyList<NetworkRating>> GetRatings();
 }

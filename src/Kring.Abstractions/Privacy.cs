@@ -21,7 +21,11 @@ public enum AccessKind
     AccountCreated = 8,
 }
 
-/// <summary>One line of a circle's access log: who, in which role, when (UTC), what and through which route.</summary>
+/// <summary>
+/// One line of a circle's access log: who, in which role, when (UTC), what and through which route. The same view
+/// repeated shortly after is merged into the line: <see cref="Times"/> counts the views, <see cref="LastAt"/> is the
+/// latest (null for a single view; entries stored before merging existed read as one view).
+/// </summary>
 [GenerateSerializer, Alias("kring.AccessEntry")]
 public sealed record AccessEntry(
     [property: Id(0)] DateTimeOffset At,
@@ -29,7 +33,9 @@ public sealed record AccessEntry(
     [property: Id(2)] Role Role,
     [property: Id(3)] AccessKind Kind,
     [property: Id(4)] string Route,
-    [property: Id(5)] string? RequestId = null);
+    [property: Id(5)] string? RequestId = null,
+    [property: Id(6)] int Times = 1,
+    [property: Id(7)] DateTimeOffset? LastAt = null);
 
 /// <summary>
 /// Who saw a circle's personal data, and when. Key: circle id. Recent entries live here; full pages of older ones in
@@ -39,7 +45,7 @@ public interface IAccessLogGrain : IGrainWithStringKey
 {
     /// <summary>Appends the entry, stamped with the cluster's time.</summary>
     Task Record(AccessEntry entry);
-    /// <summary>Newest first, without entries past their retention.</summary>
+    /// <summary>Newest first (by first view), without entries whose last view is past their retention.</summary>
     [ReadOnly] Task<IReadOnlyList<AccessEntry>> Read();
     /// <summary>Removes entries from before <paramref name="before"/>: how many went and how many remain. Idempotent.</summary>
     Task<(int Removed, int Left)> Prune(DateTimeOffset before);

@@ -1,4 +1,6 @@
 using Kring.Grains.Mail;
+using Kring.Matching;
+using Microsoft.Extensions.Options;
 
 namespace Kring.Grains;
 
@@ -45,6 +47,7 @@ public sealed class CarerCircleState
 public sealed class CarerCircleGrain(
     [PersistentState("circle", KringStorage.Name)] IPersistentState<CarerCircleState> state,
     IPublicAddress links,
+    IOptions<LimitOptions> limits,
     TimeProvider clock) : Grain, ICarerCircleGrain
 {
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(12);
@@ -82,6 +85,7 @@ public sealed class CarerCircleGrain(
         var now = clock.GetUtcNow();
         var fresh = occurrences.Where(o => !state.State.Requests.ContainsKey(o.Id)).DistinctBy(o => o.Id).ToList();
         foreach (var occurrence in fresh) Validate(occurrence, now);
+        EnsureRoomFor(fresh.Count, now);
 
         var records = fresh.Select(request => new HelpRequestRecord
         {
@@ -198,8 +202,16 @@ public sealed class CarerCircleGrain(
         var profile = Profile;
         var errors = Balance.BalanceCheck.Validate(answers);
         if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value}")), nameof(answers));
+        var now = clock.GetUtcNow();
+        var today = AmsterdamDay(now);
+        var madeToday = state.State.CheckIns.Count(c => AmsterdamDay(c.At) == today);
+        if (madeToday >= limits.Value.CheckInsPerDay)
+        {
+            throw new LimitReachedException("Vandaag al ingevuld.",
+                $"U heeft de balansvragen vandaag al {madeToday} keer ingevuld voor deze kring. Morgen kan het weer.");
+        }
         var score = Balance.BalanceCheck.Score(answers);
-        var checkIn = new CheckIn(clock.GetUtcNow(), new Dictionary<string, int>(answers), score, Balance.BalanceCheck.Level(score), by);
+        var checkIn = new CheckIn(now, new Dictionary<string, int>(answers), score, Balance.BalanceCheck.Level(score), by);
         var previous = state.State.CheckIns.LastOrDefault();
         state.State.CheckIns.Add(checkIn);
         state.State.Overloaded = checkIn.Level == BalanceLevel.Overloaded;
@@ -297,6 +309,22 @@ public sealed class CarerCircleGrain(
             _ => null,
         };
     }
+
+    /// <summary>Refuses new requests beyond Kring:Limits:OpenRequestsPerCircle: each one sends offers and grows the circle's and village's state.</summary>
+    private void EnsureRoomFor(int count, DateTimeOffset now)
+    {
+        if (count == 0) return;
+        var limit = limits.Value.OpenRequestsPerCircle;
+        var open = state.State.Requests.Values.Count(r => r.Status is RequestStatus.Open or RequestStatus.Offered or RequestStatus.Matched && r.Start > now);
+        if (open + count <= limit) return;
+        var room = Math.Max(0, limit - open);
+        throw new LimitReachedException("Te veel openstaande hulpvragen.",
+            $"Een kring kan hooguit {limit} hulpvragen tegelijk open hebben staan; deze kring heeft er {open}"
+            + (count > 1 ? $" en deze reeks telt er {count}" : "")
+            + (room > 0 ? $". Er kunnen er nog {room} bij." : ". Annuleer eerst een hulpvraag of wacht tot er een voorbij is."));
+    }
+
+    private static DateOnly AmsterdamDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Availability.Amsterdam).DateTime);
 
     private IVillageGrain Village => GrainFactory.GetGrain<IVillageGrain>(VillageId);
 

@@ -7,7 +7,7 @@ public sealed class RetentionOptions
 
     /// <summary>Closed requests (matched and over, cancelled, expired) and volunteers' past bookings, counted from when they closed.</summary>
     public TimeSpan ClosedRequests { get; set; } = TimeSpan.FromDays(365);
-    /// <summary>Access-log entries. Each circle's log also keeps at most <see cref="AccessLogGrain.MaxEntries"/> entries.</summary>
+    /// <summary>Access-log entries, counted from their last view. Nothing else removes them.</summary>
     public TimeSpan AccessLog { get; set; } = TimeSpan.FromDays(730);
     /// <summary>Balance check-ins: answers about a carer's burden, so health data, kept only while the trend still helps.</summary>
     public TimeSpan CheckIns { get; set; } = TimeSpan.FromDays(730);

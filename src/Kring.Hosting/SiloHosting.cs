@@ -95,6 +95,7 @@ public static class SiloHosting
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.Services.Configure<MatchingOptions>(configuration.GetSection(MatchingOptions.Section));
         silo.Services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
+        silo.Services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
         silo.Services.Configure<KringSettings>(configuration.GetSection(KringSettings.Section));
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddKringPublicAddress();

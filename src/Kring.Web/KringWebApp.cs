@@ -84,6 +84,8 @@ public static class KringWebApp
         Localisation.FrontEndSetup.UseKringLocalization(app);
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication, so writes are counted per user; before authorisation, so refused writes count too.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 

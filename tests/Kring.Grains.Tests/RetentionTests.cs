@@ -68,48 +68,57 @@ public sealed class RetentionTests(WaveOfOneCluster cluster) : IClassFixture<Wav
     }
 
     [Fact]
-    public async Task An_access_log_keeps_full_pages_apart_and_at_most_its_maximum_newest_first()
+    public async Task An_access_log_keeps_every_entry_in_full_pages_newest_first()
     {
         var log = _world.Access(_world.Id("groot"));
-        var total = AccessLogGrain.MaxEntries + AccessLogGrain.PageSize + 10;
+        // More than the 10,000 entries the log used to stop at.
+        var total = 41 * AccessLogGrain.PageSize + 10;
         for (var i = 0; i < total; i++) await log.Record(View($"GET /{i}"));
 
         var entries = await log.Read();
-        Assert.InRange(entries.Count, AccessLogGrain.MaxEntries - AccessLogGrain.PageSize, AccessLogGrain.MaxEntries);
-        Assert.Equal($"GET /{total - 1}", entries[0].Route);
-        Assert.Equal(Enumerable.Range(total - entries.Count, entries.Count).Reverse().Select(i => $"GET /{i}"), entries.Select(e => e.Route));
+        Assert.Equal(total, entries.Count);
+        Assert.Equal(Enumerable.Range(0, total).Reverse().Select(i => $"GET /{i}"), entries.Select(e => e.Route));
         Assert.All(entries, e => Assert.Equal(cluster.Clock.GetUtcNow(), e.At));
 
-        Assert.Equal((entries.Count, 0), await log.Prune(DateTimeOffset.MaxValue));
+        Assert.Equal((total, 0), await log.Prune(DateTimeOffset.MaxValue));
         Assert.Empty(await log.Read());
     }
 
     [Fact]
-    public async Task The_same_list_seen_again_by_the_same_user_within_the_window_is_logged_once()
+    public async Task The_same_view_again_within_the_window_is_merged_into_its_entry_with_a_count_and_the_last_time()
     {
         var log = _world.Access(_world.Id("lijst"));
         var listed = new AccessEntry(default, "dorp-elsloo", Role.VillageContact, AccessKind.Listed, "GET /Dorp");
+        var first = cluster.Clock.GetUtcNow();
         await log.Record(listed);
-        await cluster.AdvanceClock(AccessLogGrain.ListedWindow / 2);
+        await cluster.AdvanceClock(AccessLogGrain.MergeWindow / 2);
+        var second = cluster.Clock.GetUtcNow();
         await log.Record(listed);
         await log.Record(listed with { UserName = "consulent", Role = Role.CarerConsultant });
         await log.Record(listed with { Route = "GET /api/v1/villages/elsloo/overview" });
         await log.Record(listed with { Kind = AccessKind.CircleViewed });
         await log.Record(listed with { Kind = AccessKind.CircleViewed });
-        await cluster.AdvanceClock(AccessLogGrain.ListedWindow);
+        await log.Record(listed with { Kind = AccessKind.CircleViewed, RequestId = "v-1" });
+        await cluster.AdvanceClock(AccessLogGrain.MergeWindow);
         await log.Record(listed);
 
-        var entries = (await log.Read()).Reverse().Select(e => (e.UserName, e.Kind, e.Route)).ToList();
+        var entries = (await log.Read()).Reverse().Select(e => (e.UserName, e.Kind, e.Route, e.RequestId, e.Times)).ToList();
         Assert.Equal(
             [
-                ("dorp-elsloo", AccessKind.Listed, "GET /Dorp"),
-                ("consulent", AccessKind.Listed, "GET /Dorp"),
-                ("dorp-elsloo", AccessKind.Listed, "GET /api/v1/villages/elsloo/overview"),
-                ("dorp-elsloo", AccessKind.CircleViewed, "GET /Dorp"),
-                ("dorp-elsloo", AccessKind.CircleViewed, "GET /Dorp"),
-                ("dorp-elsloo", AccessKind.Listed, "GET /Dorp"),
+                ("dorp-elsloo", AccessKind.Listed, "GET /Dorp", null, 2),
+                ("consulent", AccessKind.Listed, "GET /Dorp", null, 1),
+                ("dorp-elsloo", AccessKind.Listed, "GET /api/v1/villages/elsloo/overview", null, 1),
+                ("dorp-elsloo", AccessKind.CircleViewed, "GET /Dorp", null, 2),
+                ("dorp-elsloo", AccessKind.CircleViewed, "GET /Dorp", "v-1", 1),
+                ("dorp-elsloo", AccessKind.Listed, "GET /Dorp", null, 1),
             ],
             entries);
+        var merged = (await log.Read()).Last();
+        Assert.Equal((first, second), (merged.At, merged.LastAt));
+
+        // Retention counts from the last view: the merged entry outlives its first view.
+        Assert.Equal((0, 6), await log.Prune(second));
+        Assert.Equal((5, 1), await log.Prune(second.AddTicks(1)));
     }
 
     [Fact]

@@ -20,10 +20,17 @@ public static class NetworkQuestions
 
     public static IReadOnlyDictionary<string, string> Validate(IReadOnlyDictionary<string, int>? answers) => Questionnaire.Validate(Questions, answers);
 
+    /// <summary>The quarter a rating belongs to, such as "2027-K1", by the calendar in Amsterdam.</summary>
+    public static string Quarter(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, Kring.Matching.Availability.Amsterdam);
+        return $"{local.Year}-K{(local.Month - 1) / 3 + 1}";
+    }
+
     /// <summary>The average per question and overall, per quarter, oldest first: the trend the village contact watches.</summary>
     public static IReadOnlyList<(string Quarter, int Ratings, IReadOnlyDictionary<string, double> Averages, double Overall)> Trend(IEnumerable<NetworkRating> ratings) =>
         ratings
-            .GroupBy(r => $"{r.At.Year}-K{(r.At.Month - 1) / 3 + 1}")
+            .GroupBy(r => Quarter(r.At))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Count(),
                 (IReadOnlyDictionary<string, double>)Questions.ToDictionary(q => q.Id, q => Math.Round(g.Average(r => r.Answers[q.Id]), 1)),

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kring.Web.Api;
 
 /// <summary>
-/// Turns exceptions into ProblemDetails: bad input from a grain is a 400, a missing entity a 404, and an unreachable or
+/// Turns exceptions into ProblemDetails: bad input from a grain is a 400, a missing entity a 404, a limit a grain keeps
+/// (open requests, check-ins) a 409 with the grain's Dutch title and detail, and an unreachable or
 /// overloaded cluster a 503 with Retry-After, so clients retry instead of seeing a 500.
 /// </summary>
 public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
@@ -13,6 +14,7 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
     {
         var (status, title) = exception switch
         {
+            LimitReachedException limit => (StatusCodes.Status409Conflict, limit.Title),
             BadHttpRequestException bad => (bad.StatusCode, "De aanvraag is niet leesbaar."),
             ArgumentException => (StatusCodes.Status400BadRequest, "De invoer is niet geldig."),
             KeyNotFoundException => (StatusCodes.Status404NotFound, "Niet gevonden."),

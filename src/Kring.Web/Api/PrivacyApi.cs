@@ -7,7 +7,9 @@ using static Kring.Web.Security.AuthSetup;
 
 namespace Kring.Web.Api;
 
-public sealed record AccessEntryDto(DateTimeOffset At, string UserName, string Role, string Action, string What, string Route, string? RequestId);
+/// <summary>One line of the access log; <c>times</c> views of the same kind, the first at <c>at</c> and the last at <c>lastAt</c>.</summary>
+public sealed record AccessEntryDto(DateTimeOffset At, string UserName, string Role, string Action, string What, string Route, string? RequestId,
+    int Times, DateTimeOffset LastAt);
 public sealed record CheckInDto(DateTimeOffset At, IReadOnlyDictionary<string, int> Answers, int Score, string Level, string By);
 public sealed record AccountExportDto(string UserName, string DisplayName, string Role);
 public sealed record CircleExportDto(
@@ -48,7 +50,7 @@ public static class PrivacyApi
         await circle.IsErased() ? Problems.Gone("Deze kring is gewist.") : Problems.NotFound("Deze kring bestaat niet.");
 
     public static AccessEntryDto ToDto(AccessEntry e) =>
-        new(e.At, e.UserName, e.Role.ToString(), AccessTexts.Code(e.Kind), AccessTexts.What(e.Kind), e.Route, e.RequestId);
+        new(e.At, e.UserName, e.Role.ToString(), AccessTexts.Code(e.Kind), AccessTexts.What(e.Kind), e.Route, e.RequestId, e.Times, e.LastAt ?? e.At);
 
     private static async Task<IResult> ReadAccessLog(string circleId, HttpContext http, IGrainFactory grains)
     {

@@ -27,7 +27,8 @@ public sealed class SecuritySettings
 
 /// <summary>
 /// The web front end's protections that are not about who may do what: forwarded headers from a trusted proxy, security
-/// headers, request size limits and sign-in rate limits. Authentication itself is in <see cref="AuthSetup"/>.
+/// headers, request size limits and rate limits (the limiter goes in after authentication, see KringWebApp). Authentication
+/// itself is in <see cref="AuthSetup"/>.
 /// </summary>
 public static class WebSecurity
 {
@@ -55,7 +56,8 @@ public static class WebSecurity
             options.MultipartBodyLengthLimit = settings.MaxRequestBodyBytes;
             options.MultipartHeadersLengthLimit = 8 * 1024;
         });
-        services.AddKringSignInLimits(settings.SignIn);
+        var writes = configuration.GetSection(WriteLimitSettings.Section).Get<WriteLimitSettings>() ?? new WriteLimitSettings();
+        services.AddKringRateLimits(settings.SignIn, writes);
         return services;
     }
 
@@ -65,7 +67,6 @@ public static class WebSecurity
         app.UseForwardedHeaders();
         app.UseKringSecurityHeaders();
         app.Use(GuardRequestBodies);
-        app.UseRateLimiter();
         return app;
     }
 

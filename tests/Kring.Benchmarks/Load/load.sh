@@ -24,7 +24,8 @@ data="$(mktemp -d)"
 log="$data/web.log"
 dotnet build src/Kring.Web -c Release -nologo -clp:ErrorsOnly > /dev/null
 ASPNETCORE_ENVIRONMENT=Production dotnet src/Kring.Web/bin/Release/net10.0/Kring.Web.dll \
-  --urls "$base" --contentRoot "$PWD/src/Kring.Web" --Kring:DataDirectory="$data" --Kring:Security:SignIn:PermitLimit=10000 > "$log" 2>&1 &
+  --urls "$base" --contentRoot "$PWD/src/Kring.Web" --Kring:DataDirectory="$data" --Kring:Security:SignIn:PermitLimit=10000 \
+  --Kring:Limits:WritesPerMinute=1000000 > "$log" 2>&1 &
 web=$!
 mkdir -p artifacts/load
 trap 'kill $web 2> /dev/null; wait $web 2> /dev/null; cp "$log" artifacts/load/web.log; rm -rf "$data"' EXIT
@@ -44,7 +45,8 @@ export KRING_TOKEN_CONTACT="$(token dorp-elsloo)"
 export KRING_TOKEN_CONSULTANT="$(token consulent)"
 
 # The volunteers: the coordinator signs up $volunteers of them through the API, spread over the villages, and each
-# signs in once (the sign-in limit per address is raised above for this, since all of them come from one address).
+# signs in once (the sign-in limit per address is raised above for this, since all of them come from one address; the
+# per-user write rate is raised too, since one consultant token files every request of the mix).
 volunteers="${KRING_LOAD_VOLUNTEERS:-100}"
 coordinator="$(token coordinator)"
 villages=(elsloo stein urmond berg-aan-de-maas meers catsop nattenhoven nieuwdorp kerensheide maasband)

@@ -177,6 +177,8 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Kring__ServiceId"] = ServiceId,
             ["Kring__ClusterId"] = _clusterId,
             ["Kring__Demo"] = "true",
+            // One consultant files thousands of requests in a few minutes: far beyond a person's write rate.
+            ["Kring__Limits__WritesPerMinute"] = "1000000",
             // One line per entry with a timestamp, so the logs of the processes can be read side by side.
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",

@@ -16,6 +16,8 @@ public sealed class BalansModel(IGrainFactory grains, Privacy.AccessLog log) : P
     public bool IsConsultant => KringUser.From(User)?.Role == Role.CarerConsultant;
     public FieldErrors Errors { get; } = new();
     public CheckIn? Result { get; private set; }
+    /// <summary>The check-in was refused: the circle filled it in often enough today.</summary>
+    public string? Refused { get; private set; }
 
     public void OnGet(string? kring) => Kring = kring;
 
@@ -32,7 +34,16 @@ public sealed class BalansModel(IGrainFactory grains, Privacy.AccessLog log) : P
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Result = await circle.RecordCheckIn(Answers, user.UserName);
+        try
+        {
+            Result = await circle.RecordCheckIn(Answers, user.UserName);
+        }
+        catch (LimitReachedException limit)
+        {
+            Refused = limit.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
         await log.Record(HttpContext, circleId, AccessKind.CheckIn);
         return Page();
     }

@@ -24,6 +24,8 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
     [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
     public bool IsConsultant { get; private set; }
     public FieldErrors Errors { get; } = new();
+    /// <summary>The circle has as many open requests as it may have.</summary>
+    public LimitReachedException? Refused { get; private set; }
 
     public async Task<IActionResult> OnGet(string? kring)
     {
@@ -72,15 +74,24 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        if (Repeat)
+        try
         {
-            await grains.GetGrain<ICarerCircleGrain>(circleId!).SubmitSeries(RequestInput.Weekly(request, weeks));
-            TempData["Message"] = Texts.T("Uw hulpvraag is verstuurd: elke week, {0} weken lang. We zoeken één vrijwilliger voor de hele reeks.", weeks);
+            if (Repeat)
+            {
+                await grains.GetGrain<ICarerCircleGrain>(circleId!).SubmitSeries(RequestInput.Weekly(request, weeks));
+                TempData["Message"] = Texts.T("Uw hulpvraag is verstuurd: elke week, {0} weken lang. We zoeken één vrijwilliger voor de hele reeks.", weeks);
+            }
+            else
+            {
+                await grains.GetGrain<ICarerCircleGrain>(circleId!).SubmitRequest(request);
+                TempData["Message"] = Texts.T("Uw hulpvraag is verstuurd. We zoeken een vrijwilliger.");
+            }
         }
-        else
+        catch (LimitReachedException limit)
         {
-            await grains.GetGrain<ICarerCircleGrain>(circleId!).SubmitRequest(request);
-            TempData["Message"] = Texts.T("Uw hulpvraag is verstuurd. We zoeken een vrijwilliger.");
+            Refused = limit;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
         }
         return RedirectToPage("Index", new { kring = circleId });
     }
