@@ -14,6 +14,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public KringApp App { get; private set; } = default!;
+    /// <summary>A real SMTP server on loopback that receives the application's mail.</summary>
+    public SmtpSink Smtp { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
     /// <summary>Screenshots of the key pages, kept as test artefacts.</summary>
@@ -23,7 +25,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"{ChromiumPath} is missing: run the tests through test.sh, which installs Debian's chromium.");
         Directory.CreateDirectory(ArtefactDirectory);
-        App = await KringApp.Start();
+        Smtp = await SmtpSink.Started();
+        App = await KringApp.Start(null, Smtp.Settings);
         _playwright = await Playwright.CreateAsync();
         // The browser tests share two cores with the cluster tests' silos and PostgreSQL; Playwright's 5 s for an
         // expectation was too little for a page to settle under that load. Expectations still return as soon as they hold.
@@ -54,6 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         if (App is not null) await App.DisposeAsync();
+        if (Smtp is not null) await Smtp.DisposeAsync();
     }
 }
 

@@ -1,4 +1,4 @@
-using Kring.Grains.Balance;
+using Kring.Balance;
 using Kring.Grains.Tests.Infrastructure;
 
 namespace Kring.Grains.Tests;

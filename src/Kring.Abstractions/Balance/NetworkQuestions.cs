@@ -23,7 +23,7 @@ public static class NetworkQuestions
     /// <summary>The quarter a rating belongs to, such as "2027-K1", by the calendar in Amsterdam.</summary>
     public static string Quarter(DateTimeOffset at)
     {
-        var local = TimeZoneInfo.ConvertTime(at, Kring.Matching.Availability.Amsterdam);
+        var local = Amsterdam.ToLocal(at);
         return $"{local.Year}-K{(local.Month - 1) / 3 + 1}";
     }
 

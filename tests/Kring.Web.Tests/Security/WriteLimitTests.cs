@@ -66,7 +66,7 @@ public sealed class WriteLimitTests(LimitedApp fixture) : IClassFixture<LimitedA
     {
         var (userName, _) = await NewCarer("balans");
         var carer = await App.SignedIn(userName, TestAccounts.Password);
-        var answers = Kring.Grains.Balance.BalanceCheck.Questions.ToDictionary(q => q.Id, _ => 2);
+        var answers = Kring.Balance.BalanceCheck.Questions.ToDictionary(q => q.Id, _ => 2);
         for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await carer.PostAsJsonAsync("/api/v1/circles/mine/checkins", new { answers })).StatusCode);
 
         var refused = await carer.PostAsJsonAsync("/api/v1/circles/mine/checkins", new { answers });
@@ -87,7 +87,7 @@ public sealed class WriteLimitTests(LimitedApp fixture) : IClassFixture<LimitedA
 
         foreach (var value in new[] { 1, 1, 4 })
         {
-            var answers = Kring.Grains.Balance.NetworkQuestions.Questions.ToDictionary(q => q.Id, _ => value);
+            var answers = Kring.Balance.NetworkQuestions.Questions.ToDictionary(q => q.Id, _ => value);
             Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsJsonAsync($"/api/v1/villages/{village}/network-ratings", new { answers })).StatusCode);
         }
 

@@ -1,0 +1,37 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Kring.Testing;
+using Microsoft.Playwright;
+
+namespace Kring.Browser.Tests;
+
+/// <summary>The volunteer answers from the offer mail, as they would on their phone: follow the link, tap the button.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class MailAnswerTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_volunteer_follows_the_link_in_the_offer_mail_and_taps_yes()
+    {
+        var volunteerApi = await browser.App.SignedIn("vrijwilliger");
+        (await volunteerApi.PutAsJsonAsync("/api/v1/volunteers/me/availability",
+            new { weekly = new[] { new { day = "wednesday", from = "13:00", to = "17:00" } } })).EnsureSuccessStatusCode();
+        var start = Journey.NextMonday(14).AddDays(2);
+        var (requestId, location) = await Journey.AskBuddy(await browser.App.SignedIn("mantelzorger"), start, start.AddHours(1));
+
+        var mail = await browser.Smtp.WaitFor("vrijwilliger@example.org", m => (m.TextBody ?? "").Contains(requestId), "the offer mail");
+        var yes = AnswerLink().Matches(mail.TextBody!).Select(m => m.Value).Single(l => l.Contains("a=ja&", StringComparison.Ordinal));
+
+        var page = await browser.Phone();
+        await page.GotoAsync(yes);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Uw antwoord" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Elsloo")).ToBeVisibleAsync();
+        await Pages.Screenshot(page, "antwoord-uit-mail");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, ik help" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De hulpvraag is aan u gekoppeld");
+
+        Assert.Equal("matched", await Journey.Status(await browser.App.SignedIn("mantelzorger"), location));
+    }
+
+    [GeneratedRegex(@"https?://\S+/Antwoord\?\S+")]
+    private static partial Regex AnswerLink();
+}
