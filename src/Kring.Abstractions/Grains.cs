@@ -64,6 +64,11 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     Task<MatchConfirmation> ConfirmMatch(string requestId, string volunteerId, string offerId, string? reason = null, HelperIntroduction? helper = null);
     /// <summary>The carer's e-mail address, mobile number and what they share with their volunteer.</summary>
     Task SetContact(ContactDetails? contact);
+    /// <summary>
+    /// The matched volunteer cannot come after all: the request opens again, ahead of the others, and the carer is told.
+    /// Idempotent.
+    /// </summary>
+    Task<bool> VolunteerWithdrew(string requestId, string volunteerId, string reason);
     /// <summary>A coordinator takes the volunteer off a matched request, which opens it again. Idempotent.</summary>
     Task<bool> Unmatch(string requestId, string volunteerId, string by, string reason);
     /// <summary>The start passed while the request was still open: it expires. Idempotent.</summary>
@@ -108,6 +113,11 @@ public interface IVolunteerGrain : IGrainWithStringKey
     [ReadOnly] Task<IReadOnlyList<Assignment>> GetAssignments();
     Task<OfferReply> Accept(string offerId);
     Task<OfferReply> Decline(string offerId);
+    /// <summary>
+    /// The volunteer cannot come after all, before the start: the booking goes, the time is free, and matching does not
+    /// offer this request to them again. Unassigned when done (also when repeated), AlreadyStarted after the start.
+    /// </summary>
+    Task<OfferReply> WithdrawAssignment(string requestId, string reason);
     /// <summary>The volunteer's e-mail address, mobile number and what they want by mail and share once matched.</summary>
     Task SetContact(ContactDetails? contact);
     /// <summary>The offer behind an answer link; null when the token does not belong to this volunteer's offer.</summary>

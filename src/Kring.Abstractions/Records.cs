@@ -211,6 +211,8 @@ public enum OfferReply
     RequestCancelled = 9,
     /// <summary>A coordinator took the volunteer off the request.</summary>
     Unassigned = 10,
+    /// <summary>The booking has begun or is over: it can no longer be given back.</summary>
+    AlreadyStarted = 11,
 }
 
 /// <summary>A request waiting in a partner coordinator's queue because matching found nobody in time.</summary>

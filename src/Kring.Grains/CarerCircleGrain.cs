@@ -126,6 +126,12 @@ public sealed class CarerCircleGrain(
             await Transition(record, RequestStatus.Cancelled, $"geannuleerd door {by}");
             NotifySettled(record);
         }
+        else if (record is { Status: RequestStatus.Matched, VolunteerId: { } volunteerId } && record.Start > clock.GetUtcNow())
+        {
+            await Transition(record, RequestStatus.Cancelled, $"geannuleerd door {by}; de vrijwilliger hoort het");
+            // Not awaited: the volunteer asks this circle about its bookings, which would wait on this very call.
+            _ = GrainFactory.GetGrain<IVolunteerGrain>(volunteerId).RecheckAssignments();
+        }
         return View(record);
     }
 
@@ -161,6 +167,26 @@ public sealed class CarerCircleGrain(
             default:
                 return MatchConfirmation.RequestClosed;
         }
+    }
+
+    public async Task<bool> VolunteerWithdrew(string requestId, string volunteerId, string reason)
+    {
+        if (!state.State.Requests.TryGetValue(requestId, out var record) || state.State.ErasedAt is not null) return false;
+        if (record.Status != RequestStatus.Matched || record.VolunteerId != volunteerId) return record.Status == RequestStatus.Open;
+        var helper = record.Helper;
+        record.VolunteerId = null;
+        record.OfferId = null;
+        record.Helper = null;
+        // Now short notice: it goes ahead of the requests that have time.
+        record.Priority = Math.Max(record.Priority, 1);
+        if (state.State.Profile?.Contact is { Email: { Length: > 0 } email } contact)
+        {
+            await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(
+                MailTexts.Withdrawn(record.Id, volunteerId, record.Start, record.End, email, contact, helper, links.Base, clock.GetUtcNow()));
+        }
+        await Transition(record, RequestStatus.Open, $"vrijwilliger {volunteerId} kan toch niet: {reason}");
+        NotifyMatching(record);
+        return true;
     }
 
     public async Task SetContact(ContactDetails? contact)

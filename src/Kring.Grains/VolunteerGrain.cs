@@ -15,6 +15,8 @@ public sealed class VolunteerState
     /// <summary>The home region and any region with a village near enough (see MatchingOptions.BorderKm).</summary>
     [Id(5)] public List<string> Regions { get; set; } = [];
     [Id(6)] public DateTimeOffset? ErasedAt { get; set; }
+    /// <summary>Requests this volunteer gave back; matching does not offer them to them again.</summary>
+    [Id(7)] public HashSet<string> WithdrewFrom { get; set; } = new();
 }
 
 /// <summary>
@@ -110,13 +112,29 @@ public sealed class VolunteerGrain(
             if (known.Status == OfferStatus.Pending) await QueueOfferMail(known);
             return known.Status is OfferStatus.Pending or OfferStatus.Accepting or OfferStatus.Accepted;
         }
-        if (Commitments().Any(c => c.Start < offer.End && offer.Start < c.End)) return false;
+        if (state.State.WithdrewFrom.Contains(offer.RequestId) || Commitments().Any(c => c.Start < offer.End && offer.Start < c.End)) return false;
         PruneClosedOffers();
         var stored = offer with { Status = OfferStatus.Pending, AnswerToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) };
         state.State.Offers[offer.Id] = stored;
         await state.WriteStateAsync();
         await QueueOfferMail(stored);
         return true;
+    }
+
+    public async Task<OfferReply> WithdrawAssignment(string requestId, string reason)
+    {
+        var assignment = state.State.Assignments.FirstOrDefault(a => a.RequestId == requestId);
+        if (assignment is null) return state.State.WithdrewFrom.Contains(requestId) ? OfferReply.Unassigned : OfferReply.NotFound;
+        if (assignment.Start <= clock.GetUtcNow()) return OfferReply.AlreadyStarted;
+        // The circle lets go first: should this grain stop in between, the time stays blocked, which is the safe side,
+        // and a repeat finishes the job.
+        await GrainFactory.GetGrain<ICarerCircleGrain>(assignment.CircleId).VolunteerWithdrew(requestId, this.GetPrimaryKeyString(), reason);
+        state.State.Assignments.Remove(assignment);
+        state.State.WithdrewFrom.Add(requestId);
+        if (state.State.Offers.TryGetValue(assignment.OfferId, out var offer)) state.State.Offers[offer.Id] = offer with { Status = OfferStatus.Withdrawn };
+        await state.WriteStateAsync();
+        NotifyMatching();
+        return OfferReply.Unassigned;
     }
 
     public async Task SetContact(ContactDetails? contact)
@@ -151,6 +169,16 @@ public sealed class VolunteerGrain(
         if (state.State.Profile is not { Contact: { Email: { Length: > 0 } email, OffersByMail: true } contact } profile) return;
         var mail = MailTexts.Offer(offer, email, contact, MailTexts.FirstName(profile.DisplayName), await VillageName(offer.Village), links.Base,
             this.GetPrimaryKeyString(), offer.OfferedAt + options.Value.OfferTimeout, clock.GetUtcNow());
+        await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(mail);
+    }
+
+    private async Task QueueCancelledMail(Assignment assignment)
+    {
+        if (state.State.Profile is not { Contact: { Email: { Length: > 0 } email } contact }) return;
+        var request = await GrainFactory.GetGrain<ICarerCircleGrain>(assignment.CircleId).GetRequest(assignment.RequestId);
+        if (request?.Status != RequestStatus.Cancelled) return;
+        var mail = MailTexts.Cancelled(assignment.RequestId, this.GetPrimaryKeyString(), assignment.Kind, assignment.Start, assignment.End, email, contact,
+            links.Base, clock.GetUtcNow());
         await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(mail);
     }
 
@@ -300,6 +328,7 @@ public sealed class VolunteerGrain(
         if (released.Count == 0) return 0;
         foreach (var assignment in released)
         {
+            await QueueCancelledMail(assignment);
             state.State.Assignments.Remove(assignment);
             if (state.State.Offers.TryGetValue(assignment.OfferId, out var offer)) state.State.Offers[offer.Id] = offer with { Status = OfferStatus.Withdrawn };
         }

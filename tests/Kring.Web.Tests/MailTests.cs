@@ -111,11 +111,59 @@ public sealed partial class MailTests(MailApp mail) : IClassFixture<MailApp>
         Assert.Single(Smtp.Received, m => m.MessageId == offer.MessageId);
     }
 
+    [Fact]
+    public async Task A_volunteer_who_cannot_come_gives_the_booking_back_and_the_carer_is_told()
+    {
+        var (requestId, location) = await AskBuddyOn(DayOfWeek.Monday);
+        var volunteer = await App.SignedIn("vrijwilliger");
+        var offerId = await Journey.OfferFor(volunteer, requestId);
+        Assert.Equal(HttpStatusCode.OK, (await volunteer.PostAsync($"/api/v1/offers/{offerId}/accept", null)).StatusCode);
+
+        var noReason = await volunteer.PostAsJsonAsync($"/api/v1/volunteers/me/assignments/{requestId}/withdraw", new { reason = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        var withdraw = await volunteer.PostAsJsonAsync($"/api/v1/volunteers/me/assignments/{requestId}/withdraw", new { reason = "griep" });
+        Assert.Equal(HttpStatusCode.OK, withdraw.StatusCode);
+        var again = await volunteer.PostAsJsonAsync($"/api/v1/volunteers/me/assignments/{requestId}/withdraw", new { reason = "griep" });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+
+        var carer = await App.SignedIn("mantelzorger");
+        var request = await carer.GetFromJsonAsync<JsonElement>(location);
+        Assert.NotEqual("matched", request.GetProperty("status").GetString());
+        Assert.Contains(request.GetProperty("history").EnumerateArray(), e => e.GetProperty("what").GetString()!.Contains("kan toch niet: griep"));
+        var told = await Smtp.WaitFor(CarerAddress, m => m.Subject.StartsWith("Wijziging", StringComparison.Ordinal) && Text(m).Contains("Vera kan op"), "the carer's mail");
+        Assert.Contains("andere vrijwilliger", Text(told));
+        var assignments = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/assignments");
+        Assert.DoesNotContain(assignments.EnumerateArray(), a => a.GetProperty("requestId").GetString() == requestId);
+        var offers = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/offers");
+        Assert.DoesNotContain(offers.EnumerateArray(), o => o.GetProperty("requestId").GetString() == requestId && o.GetProperty("status").GetString() == "pending");
+    }
+
+    [Fact]
+    public async Task A_carer_cancels_a_matched_request_and_the_volunteer_is_told_and_free_again()
+    {
+        var (requestId, location) = await AskBuddyOn(DayOfWeek.Wednesday);
+        var volunteer = await App.SignedIn("vrijwilliger");
+        var offerId = await Journey.OfferFor(volunteer, requestId);
+        Assert.Equal(HttpStatusCode.OK, (await volunteer.PostAsync($"/api/v1/offers/{offerId}/accept", null)).StatusCode);
+
+        var carer = await App.SignedIn("mantelzorger");
+        var cancelled = await carer.PostAsync($"{location}/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("cancelled", await Journey.Status(carer, location));
+
+        await Smtp.WaitFor(VolunteerAddress, m => m.Subject.StartsWith("Geannuleerd", StringComparison.Ordinal), "the volunteer's mail");
+        await Eventually.Get(async () =>
+        {
+            var assignments = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/assignments");
+            return assignments.EnumerateArray().Any(a => a.GetProperty("requestId").GetString() == requestId) ? null : "free";
+        }, "the volunteer's time to be free again");
+    }
+
     /// <summary>The demo volunteer is free on that day of next week; the demo carer asks for a maatje then.</summary>
     private async Task<(string RequestId, Uri Location)> AskBuddyOn(DayOfWeek day)
     {
         var volunteer = await App.SignedIn("vrijwilliger");
-        var days = new[] { "tuesday", "thursday", "friday" };
+        var days = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" };
         var set = await volunteer.PutAsJsonAsync("/api/v1/volunteers/me/availability",
             new { weekly = days.Select(d => new { day = d, from = "09:00", to = "12:00" }).ToArray() });
         set.EnsureSuccessStatusCode();

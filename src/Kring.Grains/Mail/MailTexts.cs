@@ -75,6 +75,42 @@ public static class MailTexts
         return new OutgoingMail($"matched/{requestId}/{volunteerId}", to, subject, text.ToString(), now, contact.Language);
     }
 
+    /// <summary>The carer hears that their volunteer cannot come after all, and that matching looks again.</summary>
+    public static OutgoingMail Withdrawn(
+        string requestId, string volunteerId, DateTimeOffset start, DateTimeOffset end, string to, ContactDetails contact, HelperIntroduction? helper,
+        Uri baseUrl, DateTimeOffset now)
+    {
+        var en = contact.Language == "en";
+        var when = When(start, end, en ? English : Dutch);
+        var name = helper?.FirstName ?? (en ? "Your volunteer" : "Uw vrijwilliger");
+        var page = new Uri(baseUrl, "/Hulpvragen");
+        return Notice($"withdrawn/{requestId}/{volunteerId}", to, contact, now,
+            en ? $"Change: {when}" : $"Wijziging: {when}",
+            en ? $"{name} cannot come on {when} after all.\n\nKring is looking for another volunteer straight away. You will hear from us.\n\n{page}"
+               : $"{name} kan op {when} toch niet komen.\n\nKring zoekt meteen een andere vrijwilliger. U hoort van ons.\n\n{page}");
+    }
+
+    /// <summary>The volunteer hears that a booking of theirs was cancelled and their time is free again.</summary>
+    public static OutgoingMail Cancelled(
+        string requestId, string volunteerId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string to, ContactDetails contact,
+        Uri baseUrl, DateTimeOffset now)
+    {
+        var en = contact.Language == "en";
+        var when = When(start, end, en ? English : Dutch);
+        var kind = en ? (kindOfHelp == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kindOfHelp);
+        var page = new Uri(baseUrl, "/Vrijwilliger");
+        return Notice($"cancelled/{requestId}/{volunteerId}", to, contact, now,
+            en ? $"Cancelled: {when}" : $"Geannuleerd: {when}",
+            en ? $"The request for a {kind} on {when} was cancelled. You do not need to come; that time is free again.\n\n{page}"
+               : $"De hulpvraag voor {kind} op {when} is geannuleerd. U hoeft niet te komen; die tijd is weer vrij.\n\n{page}");
+    }
+
+    private static OutgoingMail Notice(string id, string to, ContactDetails contact, DateTimeOffset now, string subject, string body)
+    {
+        var closing = contact.Language == "en" ? "\n\nKring\n" : "\n\nMet vriendelijke groet,\nKring\n";
+        return new OutgoingMail(id, to, subject, body + closing, now, contact.Language);
+    }
+
     private static string When(DateTimeOffset start, DateTimeOffset end, CultureInfo culture)
     {
         var s = Amsterdam.ToLocal(start);

@@ -38,6 +38,21 @@ public static class KringApi
         me.MapGet("/assignments", async (HttpContext http, IGrainFactory grains) =>
             Results.Ok((await Volunteer(http, grains).GetAssignments()).Select(a => new AssignmentDto(a.RequestId, a.Kind.Code(), a.Village, a.Start, a.End))));
 
+        me.MapPost("/assignments/{requestId}/withdraw", async (string requestId, WithdrawJson? body, HttpContext http, IGrainFactory grains) =>
+        {
+            var errors = new FieldErrors();
+            if (string.IsNullOrWhiteSpace(body?.Reason)) errors.Add("reason", "Geef een reden op; de coördinator ziet die in de geschiedenis.");
+            else if (body.Reason.Length > 500) errors.Add("reason", "De reden is te lang (hooguit 500 tekens).");
+            if (errors.Any) return Problems.Validation(errors);
+            var reply = await Volunteer(http, grains).WithdrawAssignment(requestId, body!.Reason!.Trim());
+            return reply switch
+            {
+                OfferReply.Unassigned => Results.Ok(new OfferResultDto(requestId, "withdrawn")),
+                OfferReply.NotFound => Problems.NotFound("U heeft geen afspraak voor deze hulpvraag."),
+                _ => Problems.Conflict(Problems.Explain(reply), reply.Code()),
+            };
+        });
+
         var offers = api.MapGroup("/offers/{offerId}").RequireAuthorization(Policies.Volunteer);
         offers.MapPost("/accept", (string offerId, HttpContext http, IGrainFactory grains) => Answer(offerId, Volunteer(http, grains).Accept(offerId), OfferReply.Accepted, OfferReply.AlreadyAccepted));
         offers.MapPost("/decline", (string offerId, HttpContext http, IGrainFactory grains) => Answer(offerId, Volunteer(http, grains).Decline(offerId), OfferReply.Declined, OfferReply.AlreadyDeclined));

@@ -34,6 +34,7 @@ public static class Problems
         OfferReply.ScheduleConflict => "Dit overlapt met een andere afspraak in uw agenda.",
         OfferReply.RequestCancelled => "De hulpvraag is geannuleerd.",
         OfferReply.Unassigned => "De vrijwilliger is ontkoppeld.",
+        OfferReply.AlreadyStarted => "Deze afspraak is al begonnen of voorbij.",
         _ => "Deze aanvraag bestaat niet.",
     };
 }

@@ -42,6 +42,17 @@ public sealed class VrijwilligerIndexModel(IGrainFactory grains, AccessLog log) 
 
     public Task<IActionResult> OnPostDecline(string offerId) => Answer(Volunteer.Decline(offerId ?? ""));
 
+    /// <summary>"Kan toch niet": the booking goes back, the carer is told and matching looks again.</summary>
+    public async Task<IActionResult> OnPostWithdraw(string requestId, string? reason)
+    {
+        var why = string.IsNullOrWhiteSpace(reason) ? "geen reden opgegeven" : reason.Trim();
+        if (why.Length > 500) why = why[..500];
+        var reply = await Volunteer.WithdrawAssignment(requestId ?? "", why);
+        Message = Texts.T(reply == OfferReply.Unassigned ? "Jammer dat het niet lukt. De mantelzorger hoort het, en we zoeken meteen een ander." : Problems.Explain(reply));
+        MessageIsError = reply != OfferReply.Unassigned;
+        return RedirectToPage();
+    }
+
     private async Task<IActionResult> Answer(Task<OfferReply> call)
     {
         var reply = await call;
