@@ -27,6 +27,8 @@ public interface IVillageGrain : IGrainWithStringKey
     [ReadOnly] Task<VillageMembers> GetMembers();
     /// <summary>Requests that are still open or offered.</summary>
     [ReadOnly] Task<IReadOnlyList<RequestSummary>> GetUnsettled();
+    /// <summary>Requests that are matched and not yet completed.</summary>
+    [ReadOnly] Task<IReadOnlyList<RequestSummary>> GetMatched();
     /// <summary>The last time the circle was heard from: a request, a check-in. Only ever moves forward.</summary>
     Task TrackContact(string circleId, DateTimeOffset at);
     /// <summary>Circles not heard from since <paramref name="since"/> (never heard from counts too), with their last contact.</summary>
@@ -69,6 +71,13 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     /// Idempotent.
     /// </summary>
     Task<bool> VolunteerWithdrew(string requestId, string volunteerId, string reason);
+    /// <summary>
+    /// The help took place (with the hours given) or did not. <paramref name="assumed"/>: nobody reported within a week,
+    /// so the planned hours count. Idempotent: the first report stands.
+    /// </summary>
+    Task<bool> Complete(string requestId, string volunteerId, double hours, bool happened, string? reason, bool assumed);
+    /// <summary>Queues the carer's reminder of a booking that starts within a day; returns the booked volunteer. Idempotent.</summary>
+    Task<string?> RemindCarer(string requestId);
     /// <summary>A coordinator takes the volunteer off a matched request, which opens it again. Idempotent.</summary>
     Task<bool> Unmatch(string requestId, string volunteerId, string by, string reason);
     /// <summary>The start passed while the request was still open: it expires. Idempotent.</summary>
@@ -118,6 +127,10 @@ public interface IVolunteerGrain : IGrainWithStringKey
     /// offer this request to them again. Unassigned when done (also when repeated), AlreadyStarted after the start.
     /// </summary>
     Task<OfferReply> WithdrawAssignment(string requestId, string reason);
+    /// <summary>After the end: the help took place with these hours (null: as planned), or it did not. Completed, NotEndedYet or NotFound.</summary>
+    Task<OfferReply> CompleteAssignment(string requestId, double? hours, bool happened, string? reason);
+    /// <summary>Queues the volunteer's reminder of a booking that starts within a day. Idempotent.</summary>
+    Task RemindOfBooking(string requestId);
     /// <summary>The volunteer's e-mail address, mobile number and what they want by mail and share once matched.</summary>
     Task SetContact(ContactDetails? contact);
     /// <summary>The offer behind an answer link; null when the token does not belong to this volunteer's offer.</summary>
@@ -225,4 +238,15 @@ public static class MatchingShard
 public static class DirectoryKeys
 {
     public const string Default = "default";
+}
+
+/// <summary>
+/// The life of a village's bookings after the match: reminders a day before, and completion with the planned hours when
+/// nobody reported within a week. Key: village id. Run every few minutes by the silos (Kring:Bookings:SweepInterval).
+/// </summary>
+[Alias("kring.IBookingsGrain")]
+public interface IBookingsGrain : IGrainWithStringKey
+{
+    /// <summary>Returns how many reminders went to the outbox and how many bookings were completed as assumed.</summary>
+    [Alias("Sweep")] Task<(int Reminded, int Completed)> Sweep();
 }

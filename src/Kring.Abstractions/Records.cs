@@ -122,7 +122,10 @@ public sealed record RequestSummary(
     [property: Id(10)] int Priority = 0,
     [property: Id(11)] string? SeriesId = null,
     [property: Id(12)] bool Overloaded = false,
-    [property: Id(13)] DateTimeOffset? MatchedAt = null);
+    [property: Id(13)] DateTimeOffset? MatchedAt = null,
+    /// <summary>Completed: the hours given, as the volunteer reported them or assumed after a week without an answer.</summary>
+    [property: Id(14)] double? HoursGiven = null,
+    [property: Id(15)] bool HoursAssumed = false);
 
 /// <summary>An offer to a volunteer. It shows the village, time, kind and needs, never the carer's personal data.</summary>
 [GenerateSerializer, Alias("kring.Offer")]
@@ -213,6 +216,9 @@ public enum OfferReply
     Unassigned = 10,
     /// <summary>The booking has begun or is over: it can no longer be given back.</summary>
     AlreadyStarted = 11,
+    /// <summary>The booking has not ended yet: it cannot be reported as done.</summary>
+    NotEndedYet = 12,
+    Completed = 13,
 }
 
 /// <summary>A request waiting in a partner coordinator's queue because matching found nobody in time.</summary>

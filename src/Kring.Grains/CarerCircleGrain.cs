@@ -23,6 +23,8 @@ public sealed class HelpRequestRecord
     [Id(13)] public string? SeriesId { get; set; }
     /// <summary>Who is coming, as the matched volunteer introduced themselves.</summary>
     [Id(14)] public HelperIntroduction? Helper { get; set; }
+    [Id(15)] public double? HoursGiven { get; set; }
+    [Id(16)] public bool HoursAssumed { get; set; }
 }
 
 [GenerateSerializer, Alias("kring.state.CarerCircle")]
@@ -187,6 +189,35 @@ public sealed class CarerCircleGrain(
         await Transition(record, RequestStatus.Open, $"vrijwilliger {volunteerId} kan toch niet: {reason}");
         NotifyMatching(record);
         return true;
+    }
+
+    public async Task<bool> Complete(string requestId, string volunteerId, double hours, bool happened, string? reason, bool assumed)
+    {
+        if (!state.State.Requests.TryGetValue(requestId, out var record)) return false;
+        if (record.Status == RequestStatus.Completed) return record.VolunteerId == volunteerId;
+        if (record.Status != RequestStatus.Matched || record.VolunteerId != volunteerId) return false;
+        record.HoursGiven = happened ? hours : 0;
+        record.HoursAssumed = assumed;
+        var given = hours.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+        var what = !happened ? $"vond niet plaats: {reason}"
+            : assumed ? $"afgerond; aangenomen: {given} uur zoals gepland (geen antwoord binnen een week)"
+            : $"afgerond: {given} uur gegeven";
+        await Transition(record, RequestStatus.Completed, what);
+        return true;
+    }
+
+    public async Task<string?> RemindCarer(string requestId)
+    {
+        if (!state.State.Requests.TryGetValue(requestId, out var record) || record.Status != RequestStatus.Matched) return null;
+        var now = clock.GetUtcNow();
+        if (record.Start <= now || record.Start - now > MailTexts.ReminderLead) return record.VolunteerId;
+        if (state.State.Profile?.Contact is { Email: { Length: > 0 } email } contact)
+        {
+            await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(
+                MailTexts.Reminder($"reminder/{record.Id}/carer", record.Kind, record.Start, record.End, null, email, contact, new Uri(links.Base, "/Hulpvragen"), now,
+                    record.Helper?.FirstName));
+        }
+        return record.VolunteerId;
     }
 
     public async Task SetContact(ContactDetails? contact)
@@ -383,7 +414,8 @@ public sealed class CarerCircleGrain(
     private RequestSummary Summary(HelpRequestRecord r) =>
         new(r.Id, this.GetPrimaryKeyString(), VillageId, r.Kind, r.Start, r.End, r.Needs, r.Status, r.CreatedAt, state.State.Helpers.ToList(),
             r.Priority, r.SeriesId, state.State.Overloaded,
-            r.Status == RequestStatus.Matched ? r.History.LastOrDefault(e => e.Status == RequestStatus.Matched)?.At : null);
+            r.Status == RequestStatus.Matched ? r.History.LastOrDefault(e => e.Status == RequestStatus.Matched)?.At : null,
+            r.HoursGiven, r.HoursAssumed);
 
     private HelpRequestView View(HelpRequestRecord r) =>
         new(r.Id, this.GetPrimaryKeyString(), VillageId, r.Kind, r.Start, r.End, r.Needs, r.Notes, r.Status, r.VolunteerId, r.CreatedAt, r.History.ToList(),

@@ -135,6 +135,9 @@ public sealed class VillageGrain(
             state.State.Requests.Values.OrderBy(r => r.Start).ToList()));
     }
 
+    public Task<IReadOnlyList<RequestSummary>> GetMatched() =>
+        Task.FromResult<IReadOnlyList<RequestSummary>>(state.State.Requests.Values.Where(r => r.Status == RequestStatus.Matched).ToList());
+
     public Task<IReadOnlyList<RequestSummary>> GetUnsettled() =>
         Task.FromResult<IReadOnlyList<RequestSummary>>(state.State.Requests.Values
             .Where(r => r.Status is RequestStatus.Open or RequestStatus.Offered)

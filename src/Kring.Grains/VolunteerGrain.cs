@@ -137,6 +137,28 @@ public sealed class VolunteerGrain(
         return OfferReply.Unassigned;
     }
 
+    public async Task<OfferReply> CompleteAssignment(string requestId, double? hours, bool happened, string? reason)
+    {
+        var assignment = state.State.Assignments.FirstOrDefault(a => a.RequestId == requestId);
+        if (assignment is null) return OfferReply.NotFound;
+        if (assignment.End > clock.GetUtcNow()) return OfferReply.NotEndedYet;
+        var given = hours ?? (assignment.End - assignment.Start).TotalHours;
+        var done = await GrainFactory.GetGrain<ICarerCircleGrain>(assignment.CircleId)
+            .Complete(requestId, this.GetPrimaryKeyString(), given, happened, reason, assumed: false);
+        return done ? OfferReply.Completed : OfferReply.NotFound;
+    }
+
+    public async Task RemindOfBooking(string requestId)
+    {
+        var assignment = state.State.Assignments.FirstOrDefault(a => a.RequestId == requestId);
+        var now = clock.GetUtcNow();
+        if (assignment is null || assignment.Start <= now || assignment.Start - now > MailTexts.ReminderLead) return;
+        if (state.State.Profile is not { Contact: { Email: { Length: > 0 } email } contact }) return;
+        var mail = MailTexts.Reminder($"reminder/{requestId}/{this.GetPrimaryKeyString()}", assignment.Kind, assignment.Start, assignment.End,
+            await VillageName(assignment.Village), email, contact, new Uri(links.Base, "/Vrijwilliger"), now, null);
+        await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(mail);
+    }
+
     public async Task SetContact(ContactDetails? contact)
     {
         var profile = state.State.Profile ?? throw new InvalidOperationException($"Volunteer '{this.GetPrimaryKeyString()}' is not registered.");

@@ -82,6 +82,7 @@ public static class SiloHosting
         silo.Services.AddHostedService<Seeding.SeedHostedService>();
         silo.Services.AddHostedService<MatchingKeepAlive>();
         silo.Services.AddHostedService<RetentionSchedule>();
+        silo.Services.AddHostedService<BookingSchedule>();
         silo.Services.AddKringMailDelivery(configuration);
         return silo;
     }

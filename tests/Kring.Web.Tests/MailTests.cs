@@ -159,11 +159,28 @@ public sealed partial class MailTests(MailApp mail) : IClassFixture<MailApp>
         }, "the volunteer's time to be free again");
     }
 
+    [Fact]
+    public async Task A_booking_is_reported_done_only_after_its_end_with_sensible_hours()
+    {
+        var (requestId, _) = await AskBuddyOn(DayOfWeek.Saturday);
+        var volunteer = await App.SignedIn("vrijwilliger");
+        var offerId = await Journey.OfferFor(volunteer, requestId);
+        Assert.Equal(HttpStatusCode.OK, (await volunteer.PostAsync($"/api/v1/offers/{offerId}/accept", null)).StatusCode);
+
+        var zero = await volunteer.PostAsJsonAsync($"/api/v1/volunteers/me/assignments/{requestId}/complete", new { hours = 0 });
+        Assert.Equal(HttpStatusCode.BadRequest, zero.StatusCode);
+        var noReason = await volunteer.PostAsJsonAsync($"/api/v1/volunteers/me/assignments/{requestId}/complete", new { happened = false });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        var early = await volunteer.PostAsJsonAsync($"/api/v1/volunteers/me/assignments/{requestId}/complete", new { hours = 1 });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal("notEndedYet", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString());
+    }
+
     /// <summary>The demo volunteer is free on that day of next week; the demo carer asks for a maatje then.</summary>
     private async Task<(string RequestId, Uri Location)> AskBuddyOn(DayOfWeek day)
     {
         var volunteer = await App.SignedIn("vrijwilliger");
-        var days = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" };
+        var days = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday" };
         var set = await volunteer.PutAsJsonAsync("/api/v1/volunteers/me/availability",
             new { weekly = days.Select(d => new { day = d, from = "09:00", to = "12:00" }).ToArray() });
         set.EnsureSuccessStatusCode();

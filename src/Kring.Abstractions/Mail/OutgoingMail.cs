@@ -29,7 +29,8 @@ public sealed record MailOutboxStatus(
     [property: Id(1)] IReadOnlyList<ParkedMail> Parked,
     [property: Id(2)] long Delivered,
     /// <summary>Pending messages that failed at least once and wait for their next try.</summary>
-    [property: Id(3)] int Retrying = 0);
+    [property: Id(3)] int Retrying = 0,
+    [property: Id(4)] IReadOnlyList<string>? PendingIds = null);
 
 /// <summary>
 /// A durable outbox of mail. Key: a shard number (<see cref="MailOutboxes.For"/>). Producers queue a message before they

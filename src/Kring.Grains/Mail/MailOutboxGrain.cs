@@ -101,5 +101,5 @@ public sealed class MailOutboxGrain(
 
     public Task<MailOutboxStatus> GetStatus() =>
         Task.FromResult(new MailOutboxStatus(state.State.Pending.Count, state.State.Parked.ToList(), state.State.Delivered,
-            state.State.Pending.Values.Count(q => q.Attempts > 0)));
+            state.State.Pending.Values.Count(q => q.Attempts > 0), state.State.Pending.Keys.Order(StringComparer.Ordinal).ToList()));
 }

@@ -105,6 +105,27 @@ public static class MailTexts
                : $"De hulpvraag voor {kind} op {when} is geannuleerd. U hoeft niet te komen; die tijd is weer vrij.\n\n{page}");
     }
 
+    /// <summary>How long before the start both sides get their reminder.</summary>
+    public static readonly TimeSpan ReminderLead = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// A reminder a day before. The volunteer's names the village (no carer's details, as in the offer); the carer's names
+    /// the volunteer who is coming.
+    /// </summary>
+    public static OutgoingMail Reminder(
+        string id, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string? villageName, string to, ContactDetails contact, Uri page,
+        DateTimeOffset now, string? helperName)
+    {
+        var en = contact.Language == "en";
+        var when = When(start, end, en ? English : Dutch);
+        var kind = en ? (kindOfHelp == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kindOfHelp);
+        var where = villageName is null ? "" : en ? $" in {villageName}" : $" in {villageName}";
+        var who = helperName is null ? "" : en ? $" {helperName} is coming." : $" {helperName} komt.";
+        return Notice(id, to, contact, now,
+            en ? $"Reminder: {when}" : $"Herinnering: {when}",
+            en ? $"A reminder: {kind}{where} on {when}.{who}\n\n{page}" : $"Een herinnering: {kind}{where} op {when}.{who}\n\n{page}");
+    }
+
     private static OutgoingMail Notice(string id, string to, ContactDetails contact, DateTimeOffset now, string subject, string body)
     {
         var closing = contact.Language == "en" ? "\n\nKring\n" : "\n\nMet vriendelijke groet,\nKring\n";

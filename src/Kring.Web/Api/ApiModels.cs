@@ -34,6 +34,7 @@ public sealed record RequestDto(
 /// <summary>Who is coming to a matched request: the volunteer's first name, and their phone number if they agreed.</summary>
 public sealed record HelperDto(string FirstName, string? Phone);
 public sealed record WithdrawJson(string? Reason);
+public sealed record CompleteJson(double? Hours, bool? Happened, string? Reason);
 public sealed record HistoryDto(DateTimeOffset At, string Status, string What);
 public sealed record CircleDto(
     string Id, string Village, PersonDto Carer, CareRecipientDto CareRecipient, IReadOnlyList<string> Helpers, IReadOnlyList<RequestDto> Requests);
@@ -55,6 +56,7 @@ public static class ApiMapping
         OfferReply.RequestCancelled => "requestCancelled",
         OfferReply.Unassigned => "unassigned",
         OfferReply.AlreadyStarted => "alreadyStarted",
+        OfferReply.NotEndedYet => "notEndedYet",
         _ => reply.ToString().ToLowerInvariant(),
     };
 

@@ -53,6 +53,20 @@ public static class KringApi
             };
         });
 
+        me.MapPost("/assignments/{requestId}/complete", async (string requestId, CompleteJson? body, HttpContext http, IGrainFactory grains) =>
+        {
+            var errors = new FieldErrors();
+            var report = BookingInput.Completion(body?.Hours, body?.Happened ?? true, body?.Reason, errors);
+            if (report is null) return Problems.Validation(errors);
+            var reply = await Volunteer(http, grains).CompleteAssignment(requestId, report.Value.Hours, report.Value.Happened, report.Value.Reason);
+            return reply switch
+            {
+                OfferReply.Completed => Results.Ok(new OfferResultDto(requestId, "completed")),
+                OfferReply.NotFound => Problems.NotFound("U heeft geen afspraak voor deze hulpvraag."),
+                _ => Problems.Conflict(Problems.Explain(reply), reply.Code()),
+            };
+        });
+
         var offers = api.MapGroup("/offers/{offerId}").RequireAuthorization(Policies.Volunteer);
         offers.MapPost("/accept", (string offerId, HttpContext http, IGrainFactory grains) => Answer(offerId, Volunteer(http, grains).Accept(offerId), OfferReply.Accepted, OfferReply.AlreadyAccepted));
         offers.MapPost("/decline", (string offerId, HttpContext http, IGrainFactory grains) => Answer(offerId, Volunteer(http, grains).Decline(offerId), OfferReply.Declined, OfferReply.AlreadyDeclined));

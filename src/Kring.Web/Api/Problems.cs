@@ -35,6 +35,8 @@ public static class Problems
         OfferReply.RequestCancelled => "De hulpvraag is geannuleerd.",
         OfferReply.Unassigned => "De vrijwilliger is ontkoppeld.",
         OfferReply.AlreadyStarted => "Deze afspraak is al begonnen of voorbij.",
+        OfferReply.NotEndedYet => "Deze afspraak is nog niet voorbij.",
+        OfferReply.Completed => "Dank u! De afspraak is afgerond.",
         _ => "Deze aanvraag bestaat niet.",
     };
 }

@@ -53,10 +53,12 @@ public static class MonthlyReport
                 lines.Add(Count("niet gekoppeld per dagdeel", $"{Format(day)} {part}", count));
             }
         }
-        var hours = matched.Sum(r => (r.End - r.Start).TotalHours);
-        lines.Add(matched.Count < SmallCount
-            ? new ReportLine("vrijwilligers", "uren ingezet", Suppressed, null)
-            : Number("vrijwilligers", "uren ingezet", Math.Round(hours, 1)));
+        // Hours given as the volunteers reported them, hours assumed as planned when nobody reported within a week, and
+        // hours still planned for bookings that have not been completed yet.
+        var completed = inMonth.Where(r => r.Status == RequestStatus.Completed).ToList();
+        lines.Add(Hours("uren gegeven", completed.Where(r => !r.HoursAssumed).ToList(), r => r.HoursGiven ?? 0));
+        lines.Add(Hours("uren aangenomen (geen verslag)", completed.Where(r => r.HoursAssumed).ToList(), r => r.HoursGiven ?? 0));
+        lines.Add(Hours("uren gepland", inMonth.Where(r => r.Status == RequestStatus.Matched).ToList(), r => (r.End - r.Start).TotalHours));
         return lines;
     }
 
@@ -66,6 +68,11 @@ public static class MonthlyReport
         foreach (var line in lines) csv.Append(Quote(line.Section)).Append(';').Append(Quote(line.Key)).Append(';').Append(Quote(line.Value)).Append('\n');
         return csv.ToString();
     }
+
+    private static ReportLine Hours(string key, IReadOnlyList<RequestSummary> requests, Func<RequestSummary, double> hours) =>
+        requests.Count is > 0 and < SmallCount
+            ? new ReportLine("vrijwilligers", key, Suppressed, null)
+            : Number("vrijwilligers", key, Math.Round(requests.Sum(hours), 1));
 
     private static ReportLine Count(string section, string key, int count) =>
         count is > 0 and < SmallCount ? new ReportLine(section, key, Suppressed, null) : new ReportLine(section, key, count.ToString(CultureInfo.InvariantCulture), count);

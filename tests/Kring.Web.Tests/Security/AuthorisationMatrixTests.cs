@@ -121,6 +121,7 @@ public sealed class AuthorisationMatrixTests(SharedApp shared)
         new("POST", "/api/v1/partners/{partnerId}/volunteers", "/api/v1/partners/de-brug/volunteers", new { userName = "x" }, Nobody, "signing up another partner's volunteer"),
 
         new("POST", "/api/v1/volunteers/me/assignments/{requestId}/withdraw", $"/api/v1/volunteers/me/assignments/{NoRequest}/withdraw", new { reason = "ziek" }, Volunteer),
+        new("POST", "/api/v1/volunteers/me/assignments/{requestId}/complete", $"/api/v1/volunteers/me/assignments/{NoRequest}/complete", new { hours = 1 }, Volunteer),
         new("GET", "/api/v1/volunteers/me/contact", "/api/v1/volunteers/me/contact", null, Volunteer),
         new("PUT", "/api/v1/volunteers/me/contact", "/api/v1/volunteers/me/contact", new { email = "geen adres" }, Volunteer, "an invalid body: validation only"),
         new("GET", "/api/v1/circles/{circleId}/contact", $"/api/v1/circles/{Circle}/contact", null, Carer | Consultant),

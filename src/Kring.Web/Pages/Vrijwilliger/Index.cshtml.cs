@@ -1,4 +1,5 @@
 using Kring.Web.Api;
+using Kring.Web.Input;
 using Kring.Web.Privacy;
 using Kring.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -41,6 +42,24 @@ public sealed class VrijwilligerIndexModel(IGrainFactory grains, AccessLog log) 
     public Task<IActionResult> OnPostAccept(string offerId) => Answer(Volunteer.Accept(offerId ?? ""));
 
     public Task<IActionResult> OnPostDecline(string offerId) => Answer(Volunteer.Decline(offerId ?? ""));
+
+    /// <summary>"Gedaan": after the end the volunteer reports the hours given, or that it did not take place.</summary>
+    public async Task<IActionResult> OnPostComplete(string requestId, string? hours, bool happened = true, string? reason = null)
+    {
+        var errors = new FieldErrors();
+        var parsed = BookingInput.ParseHours(hours, errors);
+        var report = errors.Any ? null : BookingInput.Completion(parsed, happened, reason, errors);
+        if (report is null)
+        {
+            Message = string.Join(" ", errors.All.SelectMany(e => e.Value).Select(Texts.T));
+            MessageIsError = true;
+            return RedirectToPage();
+        }
+        var reply = await Volunteer.CompleteAssignment(requestId ?? "", report.Value.Hours, report.Value.Happened, report.Value.Reason);
+        Message = Texts.T(Problems.Explain(reply));
+        MessageIsError = reply != OfferReply.Completed;
+        return RedirectToPage();
+    }
 
     /// <summary>"Kan toch niet": the booking goes back, the carer is told and matching looks again.</summary>
     public async Task<IActionResult> OnPostWithdraw(string requestId, string? reason)
