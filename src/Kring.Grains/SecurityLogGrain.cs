@@ -79,7 +79,11 @@ public sealed class SecurityLogGrain(
     {
         var open = state.State.Unacknowledged.FirstOrDefault(e => e.Id == id);
         if (open is null) return AcknowledgeOutcome.NotFound;
-        if (string.Equals(open.Actor, by, StringComparison.OrdinalIgnoreCase)) return AcknowledgeOutcome.ByCreator;
+        // Nor can the new account itself: two people must have seen it.
+        if (string.Equals(open.Actor, by, StringComparison.OrdinalIgnoreCase) || string.Equals(open.Subject, by, StringComparison.OrdinalIgnoreCase))
+        {
+            return AcknowledgeOutcome.ByCreator;
+        }
         state.State.Unacknowledged.Remove(open);
         // Recorded in the same write as the removal.
         await Record(new SecurityEvent(0, default, SecurityEventKind.Acknowledged, by, client, open.Subject, $"#{id}"));

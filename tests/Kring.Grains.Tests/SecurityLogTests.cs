@@ -39,6 +39,7 @@ public sealed class SecurityLogTests(WaveOfOneCluster cluster) : IClassFixture<W
         Assert.Contains(await Log.Unacknowledged(), e => e.Id == id && e.Subject == subject);
 
         Assert.Equal(AcknowledgeOutcome.ByCreator, await Log.Acknowledge(id, creator, null));
+        Assert.Equal(AcknowledgeOutcome.ByCreator, await Log.Acknowledge(id, subject, null));
         Assert.Contains(await Log.Unacknowledged(), e => e.Id == id);
         Assert.Equal(AcknowledgeOutcome.Done, await Log.Acknowledge(id, "andere-beheerder", "192.0.2.2"));
         Assert.DoesNotContain(await Log.Unacknowledged(), e => e.Id == id);
