@@ -90,6 +90,39 @@ public sealed class SecurityEventTests(SharedApp shared)
         Assert.DoesNotContain(contact, await beheerder.GetStringAsync("/Beheer"));
     }
 
+    [Fact]
+    public async Task Blocking_a_password_change_an_export_and_the_pages_buttons_are_recorded()
+    {
+        var user = await TestAccounts.NewCarer(App);
+        var beheerder = await App.SignedIn("beheerder");
+        Assert.Equal(HttpStatusCode.OK, (await beheerder.PostAsync($"/api/v1/accounts/{user}/block", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await beheerder.PostAsync($"/api/v1/accounts/{user}/unblock", null)).StatusCode);
+        var carer = await App.SignedIn(user, TestAccounts.Password);
+        const string newPassword = "lange winteravond aan de Maas";
+        Assert.Equal(HttpStatusCode.OK, (await carer.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = TestAccounts.Password, newPassword })).StatusCode);
+        var consulent = await App.SignedIn("consulent");
+        Assert.Equal(HttpStatusCode.OK, (await consulent.GetAsync("/api/v1/circles/c-demo/export")).StatusCode);
+
+        // The operator's browser lifts a throttle on Beheer > Accounts.
+        for (var i = 0; i < 3; i++) await App.Client().PostAsJsonAsync("/api/v1/session", new { username = user, password = "fout" });
+        var browser = App.Client();
+        var signIn = await Forms.Read(browser, "/Inloggen");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/Inloggen", signIn.With(new() { ["UserName"] = "beheerder", ["Password"] = "kring-demo" }))).StatusCode);
+        var accountsPage = await Forms.ReadForm(browser, "/Beheer/Accounts", "/Beheer/Accounts?handler=Unthrottle");
+        var lifted = await browser.PostAsync("/Beheer/Accounts?handler=Unthrottle", accountsPage.With(new() { ["account"] = user }));
+        Assert.Equal(HttpStatusCode.Redirect, lifted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await App.Client().PostAsJsonAsync("/api/v1/session", new { username = user, password = newPassword })).StatusCode);
+
+        var kinds = (await beheerder.GetFromJsonAsync<JsonElement>($"/api/v1/security-events?user={user}&limit=50")).EnumerateArray()
+            .Select(e => e.GetProperty("kind").GetString()).ToList();
+        foreach (var kind in new[] { "accountBlocked", "accountUnblocked", "passwordChanged", "throttleStarted", "throttleLifted", "signInSucceeded" })
+        {
+            Assert.Contains(kind, kinds);
+        }
+        var export = (await beheerder.GetFromJsonAsync<JsonElement>("/api/v1/security-events?kind=circleExported&user=c-demo&limit=1")).EnumerateArray().Single();
+        Assert.Equal("consulent", export.GetProperty("actor").GetString());
+    }
+
     private const string StaffPassword = "een lang proefwachtwoord voor staf";
 
     private static async Task<string> NewStaff(HttpClient operatorClient, string role)
