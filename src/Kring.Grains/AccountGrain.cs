@@ -104,7 +104,7 @@ public sealed class AccountGrain(
         s.Throttles.RemoveAll(t => now - t.LastFailure >= Forget);
         if (entry is null || !s.Throttles.Contains(entry))
         {
-            entry = new ClientThrottle { Client = client };
+            entry = new ClientThrottle { Client = client, LastFailure = now };
             s.Throttles.Add(entry);
             if (s.Throttles.Count > MaxClients) s.Throttles.Remove(s.Throttles.MinBy(t => t.LastFailure)!);
         }

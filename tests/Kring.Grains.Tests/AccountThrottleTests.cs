@@ -127,6 +127,22 @@ public sealed class AccountThrottleTests(WaveOfOneCluster cluster) : IClassFixtu
     }
 
     [Fact]
+    public async Task Beyond_the_remembered_clients_the_one_that_failed_longest_ago_is_forgotten_first()
+    {
+        var account = await NewAccount();
+        for (var i = 0; i < AccountGrain.MaxClients; i++)
+        {
+            await account.SignInAttempt($"10.0.{i / 256}.{i % 256}", false);
+            await account.SignInAttempt($"10.0.{i / 256}.{i % 256}", false);
+        }
+        await account.SignInAttempt(Here, false);
+        await account.SignInAttempt(Here, false);
+        // The newest client is remembered (its third failure throttles), the oldest was dropped.
+        Assert.Equal(TimeSpan.FromSeconds(1), (await account.SignInAttempt(Here, false)).Throttled);
+        Assert.Null((await account.SignInAttempt("10.0.0.0", false)).Throttled);
+    }
+
+    [Fact]
     public async Task A_blocked_or_unknown_account_is_throttled_like_a_wrong_password()
     {
         var account = await NewAccount();
