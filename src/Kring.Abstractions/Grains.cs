@@ -204,10 +204,18 @@ public interface IAccountGrain : IGrainWithStringKey
     Task<bool> Create(AccountRecord account);
     [ReadOnly] Task<AccountRecord?> Get();
     /// <summary>
-    /// Counts a sign-in attempt whose password the caller has checked. True when the account exists, the password was
-    /// right and the account is not locked. Five failures in a row lock the account for 15 minutes; a success resets the count.
+    /// How long <paramref name="client"/> must still wait before trying this account again; null when it may try now.
+    /// The web asks first, so a throttled attempt costs no password hash. Unknown accounts are throttled alike.
     /// </summary>
-    Task<bool> SignInAttempt(bool passwordValid);
+    [ReadOnly] Task<TimeSpan?> ThrottledFor(string client);
+    /// <summary>
+    /// Counts a sign-in attempt from <paramref name="client"/> (an address, IPv6 per /64) whose password the caller has
+    /// checked. Allowed when the account exists, is not blocked, the password was right and the client is not throttled.
+    /// Failures slow down that client only, with growing delays; the right password from another client still works.
+    /// </summary>
+    Task<SignInVerdict> SignInAttempt(string client, bool passwordValid);
+    /// <summary>Lifts every client's throttle on this account (an operator's decision); false when there is no account.</summary>
+    Task<bool> LiftThrottles();
     /// <summary>Revokes every cookie and token issued so far by giving the account a new security stamp, which it returns.</summary>
     Task<string?> RevokeSessions();
     /// <summary>Sets a new password hash and a new security stamp (so every earlier session ends); returns the stamp.</summary>
@@ -219,7 +227,7 @@ public interface IAccountGrain : IGrainWithStringKey
     /// there is no account. Idempotent.
     /// </summary>
     Task<string?> SetBlocked(bool blocked);
-    /// <summary>The account with whether it is blocked or locked out; null when there is none.</summary>
+    /// <summary>The account with whether it is blocked or throttled; null when there is none.</summary>
     [ReadOnly] Task<AccountStatus?> GetStatus();
 }
 

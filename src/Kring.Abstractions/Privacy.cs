@@ -118,7 +118,8 @@ public sealed record RetentionReport(
     [property: Id(0)] int Requests,
     [property: Id(1)] int Assignments,
     [property: Id(2)] int AccessEntries,
-    [property: Id(3)] int CheckIns = 0);
+    [property: Id(3)] int CheckIns = 0,
+    [property: Id(4)] int SecurityEvents = 0);
 
 /// <summary>
 /// The daily retention sweep for one village's circles and volunteers (a reminder calls <see cref="Sweep"/>). Key:
@@ -130,7 +131,9 @@ public interface IRetentionGrain : IGrainWithStringKey
     Task Arm();
     /// <summary>
     /// Removes closed requests and volunteers' past bookings older than Kring:Retention:ClosedRequests, and access-log
-    /// entries older than Kring:Retention:AccessLog, and balance check-ins older than Kring:Retention:CheckIns. Idempotent.
+    /// entries older than Kring:Retention:AccessLog, balance check-ins older than Kring:Retention:CheckIns, and security
+    /// events older than Kring:Retention:SecurityEvents (the one log of the deployment; each village's sweep prunes it,
+    /// which after the first costs one call that finds nothing). Idempotent.
     /// </summary>
     Task<RetentionReport> Sweep();
 }

@@ -191,12 +191,16 @@ public sealed record AccountRecord(
     // Changes when the password changes or the user signs out everywhere; cookies and tokens carry it.
     [property: Id(8)] string? SecurityStamp = null);
 
-/// <summary>An account as the operator sees it: blocked by an operator, or locked out for a while after failed sign-ins.</summary>
+/// <summary>
+/// An account as the operator sees it: blocked by an operator, and until when the longest throttle of a client after
+/// failed sign-ins lasts, with how many clients are throttled now.
+/// </summary>
 [GenerateSerializer, Alias("kring.AccountStatus")]
 public sealed record AccountStatus(
     [property: Id(0)] AccountRecord Account,
     [property: Id(1)] bool Blocked,
-    [property: Id(2)] DateTimeOffset? LockedUntil);
+    [property: Id(2)] DateTimeOffset? ThrottledUntil,
+    [property: Id(3)] int ThrottledClients = 0);
 
 /// <summary>The answer to an accept or decline. Repeating a call gives the same answer and changes nothing.</summary>
 [GenerateSerializer, Alias("kring.OfferReply")]

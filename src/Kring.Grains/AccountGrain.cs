@@ -4,21 +4,48 @@ namespace Kring.Grains;
 public sealed class AccountState
 {
     [Id(0)] public AccountRecord? Account { get; set; }
-    /// <summary>Failed sign-ins in a row, counted while they are less than the lockout window apart.</summary>
+    // Ids 1 to 3 held the lockout that throttling replaced. A stored lock is ignored and cleared on the next write.
     [Id(1)] public int FailedSignIns { get; set; }
     [Id(2)] public DateTimeOffset? LastFailedSignIn { get; set; }
     [Id(3)] public DateTimeOffset? LockedUntil { get; set; }
     /// <summary>The <see cref="AccountLinks"/> key this account is listed under, once it is.</summary>
     [Id(4)] public string? LinkedTo { get; set; }
     [Id(5)] public bool Blocked { get; set; }
+    /// <summary>Failed sign-ins per client that has failed lately, with the time before which it may not try again.</summary>
+    [Id(6)] public List<ClientThrottle> Throttles { get; set; } = [];
+    /// <summary>The latest failures across all clients, at most <see cref="AccountGrain.AlarmFailures"/> of them.</summary>
+    [Id(7)] public List<DateTimeOffset> RecentFailures { get; set; } = [];
+    [Id(8)] public DateTimeOffset? LastAlarm { get; set; }
 }
 
+[GenerateSerializer, Alias("kring.state.ClientThrottle")]
+public sealed class ClientThrottle
+{
+    [Id(0)] public string Client { get; set; } = "";
+    [Id(1)] public int Failures { get; set; }
+    [Id(2)] public DateTimeOffset LastFailure { get; set; }
+    [Id(3)] public DateTimeOffset? NotBefore { get; set; }
+}
+
+/// <summary>
+/// An account. Failed sign-ins slow down the client that makes them, per account, instead of locking the account: a
+/// lock would let anyone lock anyone out, while a throttle per client leaves the right password from elsewhere working.
+/// </summary>
 public sealed class AccountGrain(
     [PersistentState("account", KringStorage.Name)] IPersistentState<AccountState> state,
     TimeProvider clock) : Grain, IAccountGrain
 {
-    public const int MaxFailedSignIns = 5;
-    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+    /// <summary>Failures a client may make before its attempts on the account are slowed down.</summary>
+    public const int FreeFailures = 3;
+    public static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(15);
+    /// <summary>A client's failures are forgotten this long after its last one.</summary>
+    public static readonly TimeSpan Forget = TimeSpan.FromDays(1);
+    /// <summary>Clients remembered per account; beyond it the one whose last failure is oldest goes, so the state stays small.</summary>
+    public const int MaxClients = 200;
+    /// <summary>This many failures within <see cref="AlarmWindow"/>, from any clients, raise a security event.</summary>
+    public const int AlarmFailures = 20;
+    public static readonly TimeSpan AlarmWindow = TimeSpan.FromHours(1);
 
     // Accounts stored before the links existed get listed the first time they wake up, or go if their circle or
     // volunteer was erased meanwhile.
@@ -40,7 +67,7 @@ public sealed class AccountGrain(
         var stamp = previous?.SecurityStamp is { } kept && previous.PasswordHash == account.PasswordHash ? kept : NewStamp();
         if (await Erased(account)) throw new ArgumentException("The account's circle or volunteer was erased.", nameof(account));
         state.State.Account = account with { SecurityStamp = stamp };
-        await state.WriteStateAsync();
+        await Save();
         await KeepLinked();
     }
 
@@ -53,38 +80,83 @@ public sealed class AccountGrain(
 
     public Task<AccountRecord?> Get() => Task.FromResult(state.State.Account);
 
-    public async Task<bool> SignInAttempt(bool passwordValid)
+    public Task<TimeSpan?> ThrottledFor(string client) => Task.FromResult(Wait(Find(client), clock.GetUtcNow()));
+
+    public async Task<SignInVerdict> SignInAttempt(string client, bool passwordValid)
     {
         var s = state.State;
-        if (s.Account is null || s.Blocked) return false;
         var now = clock.GetUtcNow();
-        if (s.LockedUntil is { } until)
+        var entry = Find(client);
+        // Refused unseen and not counted: waiting out the delay is all a throttled client can do.
+        if (Wait(entry, now) is { } wait) return new SignInVerdict(false, RetryAfter: wait);
+        if (passwordValid && s.Account is not null && !s.Blocked)
         {
-            // While locked, even the right password is refused, and nothing is written.
-            if (now < until) return false;
-            s.LockedUntil = null;
-            s.FailedSignIns = 0;
-        }
-        if (passwordValid)
-        {
-            if (s.FailedSignIns > 0 || s.LastFailedSignIn is not null)
+            if (entry is not null)
             {
-                s.FailedSignIns = 0;
-                s.LastFailedSignIn = null;
-                await state.WriteStateAsync();
+                s.Throttles.Remove(entry);
+                await Save();
             }
-            return true;
+            return new SignInVerdict(true);
         }
-        if (s.LastFailedSignIn is { } last && now - last >= Lockout) s.FailedSignIns = 0;
-        s.FailedSignIns++;
-        s.LastFailedSignIn = now;
-        if (s.FailedSignIns >= MaxFailedSignIns)
+
+        // Unknown user names are throttled the same way (in memory only, nothing is stored for them), so the answers
+        // do not tell which names exist.
+        s.Throttles.RemoveAll(t => now - t.LastFailure >= Forget);
+        if (entry is null || !s.Throttles.Contains(entry))
         {
-            s.LockedUntil = now + Lockout;
-            s.FailedSignIns = 0;
+            entry = new ClientThrottle { Client = client, LastFailure = now };
+            s.Throttles.Add(entry);
+            if (s.Throttles.Count > MaxClients) s.Throttles.Remove(s.Throttles.MinBy(t => t.LastFailure)!);
         }
-        await state.WriteStateAsync();
-        return false;
+        entry.Failures++;
+        entry.LastFailure = now;
+        TimeSpan? throttled = null;
+        if (entry.Failures >= FreeFailures)
+        {
+            throttled = Delay(entry.Failures);
+            entry.NotBefore = now + throttled;
+        }
+
+        s.RecentFailures.RemoveAll(at => now - at >= AlarmWindow);
+        s.RecentFailures.Add(now);
+        if (s.RecentFailures.Count > AlarmFailures) s.RecentFailures.RemoveAt(0);
+        var alarm = s.RecentFailures.Count >= AlarmFailures && (s.LastAlarm is not { } last || now - last >= AlarmWindow);
+        if (alarm) s.LastAlarm = now;
+        await Save();
+        return new SignInVerdict(false, Throttled: throttled, ManyFailures: alarm);
+    }
+
+    public async Task<bool> LiftThrottles()
+    {
+        if (state.State.Account is null) return false;
+        if (state.State.Throttles.Count == 0) return true;
+        state.State.Throttles.Clear();
+        await Save();
+        return true;
+    }
+
+    /// <summary>The delay after a client's <paramref name="failures"/>th failure: 1 s after the third, doubling, at most 15 minutes.</summary>
+    public static TimeSpan Delay(int failures)
+    {
+        if (failures < FreeFailures) return TimeSpan.Zero;
+        var doublings = Math.Min(failures - FreeFailures, 20);
+        var delay = FirstDelay * Math.Pow(2, doublings);
+        return delay < MaxDelay ? delay : MaxDelay;
+    }
+
+    private ClientThrottle? Find(string client) => state.State.Throttles.FirstOrDefault(t => t.Client == client);
+
+    private static TimeSpan? Wait(ClientThrottle? entry, DateTimeOffset now) =>
+        entry?.NotBefore is { } until && until > now ? until - now : null;
+
+    /// <summary>Writes the state of an existing account; an unknown user name's throttles stay in memory.</summary>
+    private Task Save()
+    {
+        if (state.State.Account is null) return Task.CompletedTask;
+        state.State.FailedSignIns = 0;
+        state.State.LastFailedSignIn = null;
+        state.State.LockedUntil = null;
+        return state.WriteStateAsync();
     }
 
     public async Task<string?> RevokeSessions()
@@ -100,10 +172,9 @@ public sealed class AccountGrain(
         if (string.IsNullOrWhiteSpace(passwordHash)) throw new ArgumentException("A password hash is required.", nameof(passwordHash));
         if (state.State.Account is not { } account) return null;
         state.State.Account = account with { PasswordHash = passwordHash, SecurityStamp = NewStamp() };
-        state.State.FailedSignIns = 0;
-        state.State.LastFailedSignIn = null;
-        state.State.LockedUntil = null;
-        await state.WriteStateAsync();
+        // The web changes it only after checking the current password, so failures against the old one no longer matter.
+        state.State.Throttles.Clear();
+        await Save();
         return state.State.Account.SecurityStamp;
     }
 
@@ -120,8 +191,10 @@ public sealed class AccountGrain(
     public Task<AccountStatus?> GetStatus()
     {
         var s = state.State;
-        var locked = s.LockedUntil is { } until && until > clock.GetUtcNow() ? until : (DateTimeOffset?)null;
-        return Task.FromResult(s.Account is null ? null : new AccountStatus(s.Account, s.Blocked, locked));
+        var now = clock.GetUtcNow();
+        var throttled = s.Throttles.Where(t => t.NotBefore > now).ToList();
+        return Task.FromResult(s.Account is null ? null
+            : new AccountStatus(s.Account, s.Blocked, throttled.Count == 0 ? null : throttled.Max(t => t.NotBefore), throttled.Count));
     }
 
     public async Task Remove()

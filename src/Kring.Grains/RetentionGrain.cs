@@ -26,11 +26,11 @@ public sealed class RetentionGrain(IOptions<RetentionOptions> options, TimeProvi
     {
         if (reminderName != ReminderName) return;
         var report = await Sweep();
-        if (report.Requests + report.Assignments + report.AccessEntries + report.CheckIns > 0)
+        if (report.Requests + report.Assignments + report.AccessEntries + report.CheckIns + report.SecurityEvents > 0)
         {
             logger.LogInformation(
-                "Retention in {Village}: removed {Requests} requests, {Assignments} bookings, {Entries} access-log entries and {CheckIns} check-ins",
-                this.GetPrimaryKeyString(), report.Requests, report.Assignments, report.AccessEntries, report.CheckIns);
+                "Retention in {Village}: removed {Requests} requests, {Assignments} bookings, {Entries} access-log entries, {CheckIns} check-ins and {SecurityEvents} security events",
+                this.GetPrimaryKeyString(), report.Requests, report.Assignments, report.AccessEntries, report.CheckIns, report.SecurityEvents);
         }
     }
 
@@ -42,6 +42,7 @@ public sealed class RetentionGrain(IOptions<RetentionOptions> options, TimeProvi
         var checkedBefore = now - options.Value.CheckIns;
         var village = GrainFactory.GetGrain<IVillageGrain>(this.GetPrimaryKeyString());
         if (await village.GetInfo() is null) return new RetentionReport(0, 0, 0);
+        var securityEvents = await GrainFactory.GetGrain<ISecurityLogGrain>(SecurityLogKeys.Default).Prune(now - options.Value.SecurityEvents);
         var members = await village.GetMembers();
 
         var requests = 0;
@@ -71,7 +72,7 @@ public sealed class RetentionGrain(IOptions<RetentionOptions> options, TimeProvi
                 return await volunteer.RemoveHistory(closedBefore);
             }))).Sum();
         }
-        return new RetentionReport(requests, assignments, entries, checkIns);
+        return new RetentionReport(requests, assignments, entries, checkIns, securityEvents);
     }
 
     private Task<(int Removed, int Left)> PruneLog(string circleId, DateTimeOffset before) =>

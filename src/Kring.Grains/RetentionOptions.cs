@@ -11,4 +11,6 @@ public sealed class RetentionOptions
     public TimeSpan AccessLog { get; set; } = TimeSpan.FromDays(730);
     /// <summary>Balance check-ins: answers about a carer's burden, so health data, kept only while the trend still helps.</summary>
     public TimeSpan CheckIns { get; set; } = TimeSpan.FromDays(730);
+    /// <summary>The security event log: sign-ins, throttling, accounts, erasures and exports.</summary>
+    public TimeSpan SecurityEvents { get; set; } = TimeSpan.FromDays(730);
 }

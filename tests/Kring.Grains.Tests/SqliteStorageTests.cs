@@ -155,6 +155,46 @@ public sealed class SqliteStorageTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task An_account_stored_with_the_old_lockout_is_not_locked_after_the_upgrade()
+    {
+        await using (var cluster = await StartSilo())
+        {
+            await cluster.Client.GetGrain<IAccountGrain>("oud-account").Set(
+                new AccountRecord("oud-account", "Oud Account", "hash", Role.VillageContact, "dorp", null, null, null));
+        }
+
+        // What the version with the lockout stored: five failures and a lock far into the future, no throttles.
+        using (var connection = Open())
+        {
+            var row = Query(connection, "SELECT GrainTypeString, GrainIdExtension, PayloadBinary FROM OrleansStorage WHERE GrainIdExtension LIKE '%oud-account%'")
+                .Single(r => ((byte[])r[2]!).Length > 0 && System.Text.Encoding.UTF8.GetString((byte[])r[2]!).Contains("PasswordHash", StringComparison.OrdinalIgnoreCase));
+            var state = System.Text.Json.Nodes.JsonNode.Parse((byte[])row[2]!)!.AsObject();
+            foreach (var name in state.Select(p => p.Key).Where(k => k is "Throttles" or "RecentFailures" or "LastAlarm").ToList()) state.Remove(name);
+            Assert.True(state.ContainsKey("FailedSignIns"), state.ToJsonString());
+            state["FailedSignIns"] = 0;
+            state["LockedUntil"] = "2100-01-01T00:00:00+00:00";
+            state["LastFailedSignIn"] = "2099-12-31T23:45:00+00:00";
+            using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE OrleansStorage SET PayloadBinary = $payload WHERE GrainTypeString = $type AND GrainIdExtension = $key";
+            update.Parameters.AddWithValue("$payload", System.Text.Encoding.UTF8.GetBytes(state.ToJsonString()));
+            update.Parameters.AddWithValue("$type", row[0]);
+            update.Parameters.AddWithValue("$key", row[1]);
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+
+        await using (var cluster = await StartSilo())
+        {
+            var account = cluster.Client.GetGrain<IAccountGrain>("oud-account");
+            Assert.Null((await account.GetStatus())!.ThrottledUntil);
+            Assert.Null(await account.ThrottledFor("198.51.100.1"));
+            Assert.True((await account.SignInAttempt("198.51.100.1", passwordValid: true)).Allowed);
+            // Failures now throttle the client that makes them, and are stored with the rest.
+            for (var i = 0; i < AccountGrain.FreeFailures; i++) await account.SignInAttempt("198.51.100.1", false);
+            Assert.NotNull(await account.ThrottledFor("198.51.100.1"));
+        }
+    }
+
     private SqliteConnection Open()
     {
         // A private connection (not the shared cache the silo uses) to look at the file itself.

@@ -24,10 +24,12 @@ public static class AccountApi
         var accounts = api.MapGroup("/accounts").RequireAuthorization(AuthSetup.Policies.Operator);
         accounts.MapPost("", CreateStaffAccount);
         accounts.MapGet("", async (IGrainFactory grains) => Results.Ok(await AccountDesk.Staff(grains)));
-        accounts.MapPost("/{userName}/block", (string userName, HttpContext http, IGrainFactory grains, SessionStamps stamps) =>
-            SetBlocked(userName, true, http, grains, stamps));
-        accounts.MapPost("/{userName}/unblock", (string userName, HttpContext http, IGrainFactory grains, SessionStamps stamps) =>
-            SetBlocked(userName, false, http, grains, stamps));
+        accounts.MapPost("/{userName}/block", (string userName, HttpContext http, IGrainFactory grains, SessionStamps stamps, SecurityLog log) =>
+            SetBlocked(userName, true, http, grains, stamps, log));
+        accounts.MapPost("/{userName}/unblock", (string userName, HttpContext http, IGrainFactory grains, SessionStamps stamps, SecurityLog log) =>
+            SetBlocked(userName, false, http, grains, stamps, log));
+        accounts.MapPost("/{userName}/unthrottle", async (string userName, HttpContext http, IGrainFactory grains, Accounts desk) =>
+            await AccountDesk.LiftThrottles(grains, desk, http, userName) is { } account ? Results.Ok(account) : Problems.NotFound("Dit account bestaat niet."));
         var circleAccounts = api.MapGroup("/circles/{circleId}/accounts").RequireAuthorization(p => p.RequireRole(nameof(Role.CarerConsultant)));
         circleAccounts.MapPost("", CreateCarerAccount);
         circleAccounts.MapGet("", async (string circleId, HttpContext http, IGrainFactory grains, AccessLog log) =>
@@ -40,27 +42,29 @@ public static class AccountApi
     }
 
     /// <summary>The user name is claimed atomically; the first password follows the policy and is handed over in person.</summary>
-    private static async Task<IResult> CreateStaffAccount(NewStaffAccountJson? body, IGrainFactory grains)
+    private static async Task<IResult> CreateStaffAccount(NewStaffAccountJson? body, HttpContext http, IGrainFactory grains, SecurityLog log)
     {
         var errors = new FieldErrors();
         if (body is null) { errors.Add("body", "Stuur de gegevens van het account mee."); return Problems.Validation(errors); }
-        var created = await AccountDesk.CreateStaff(grains, new AccountDesk.StaffForm(body.UserName, body.DisplayName, body.Role, body.Village, body.Partner, body.Password), errors);
+        var created = await AccountDesk.CreateStaff(grains, log, http,
+            new AccountDesk.StaffForm(body.UserName, body.DisplayName, body.Role, body.Village, body.Partner, body.Password), errors);
         return created is null ? Problems.Validation(errors) : Results.Json(created, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> CreateCarerAccount(string circleId, NewCarerAccountJson? body, HttpContext http, IGrainFactory grains, AccessLog log)
+    private static async Task<IResult> CreateCarerAccount(string circleId, NewCarerAccountJson? body, HttpContext http, IGrainFactory grains, AccessLog log,
+        SecurityLog security)
     {
         var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
         if (await circle.Get() is not { } view) return await PrivacyApi.Missing(circle);
         var errors = new FieldErrors();
-        var created = await AccountDesk.CreateCarer(grains, view.Profile, body?.UserName, body?.Password, errors);
+        var created = await AccountDesk.CreateCarer(grains, security, http, view.Profile, body?.UserName, body?.Password, errors);
         if (created is not null) await log.Record(http, circleId, AccessKind.AccountCreated);
         return created is null ? Problems.Validation(errors) : Results.Json(created, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> SetBlocked(string userName, bool blocked, HttpContext http, IGrainFactory grains, SessionStamps stamps)
+    private static async Task<IResult> SetBlocked(string userName, bool blocked, HttpContext http, IGrainFactory grains, SessionStamps stamps, SecurityLog log)
     {
-        var (outcome, account) = await AccountDesk.SetBlocked(grains, stamps, KringUser.From(http.User)!, userName, blocked);
+        var (outcome, account) = await AccountDesk.SetBlocked(grains, stamps, log, http, userName, blocked);
         return outcome switch
         {
             AccountDesk.BlockOutcome.NotFound => Problems.NotFound("Dit account bestaat niet."),
@@ -70,7 +74,7 @@ public static class AccountApi
     }
 
     /// <summary>
-    /// Checks the current password (a wrong one counts towards the lockout, like a failed sign-in) and the policy, sets
+    /// Checks the current password (a wrong one counts and throttles like a failed sign-in) and the policy, sets
     /// the new password and ends every earlier session, this one included. The answer is a fresh session, as from
     /// <c>POST /api/v1/session</c>, so the caller carries on with the new token or cookie.
     /// </summary>
@@ -83,13 +87,14 @@ public static class AccountApi
         if (!errors.Any && body!.NewPassword == body.CurrentPassword) errors.Add("newPassword", "Kies een ander wachtwoord dan uw huidige.");
         if (errors.Any) return Problems.Validation(errors);
 
-        var account = await accounts.SignIn(user.UserName, body!.CurrentPassword);
+        var (account, retryAfter) = await accounts.CheckPassword(http, user.UserName, body!.CurrentPassword);
+        if (retryAfter is { } wait) return Problems.TooManyAttempts(http, wait);
         if (account is null)
         {
             errors.Add("currentPassword", "Uw huidige wachtwoord klopt niet.");
             return Problems.Validation(errors);
         }
-        var changed = await accounts.ChangePassword(account, body.NewPassword!);
+        var changed = await accounts.ChangePassword(http, account, body.NewPassword!);
         if (changed is null) return Problems.NotFound("Dit account bestaat niet meer.");
 
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,

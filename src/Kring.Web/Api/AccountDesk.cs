@@ -4,13 +4,14 @@ using Kring.Web.Security;
 
 namespace Kring.Web.Api;
 
+/// <summary>An account for the operator. <c>ThrottledUntil</c>: when the longest throttle of a client after failed sign-ins ends.</summary>
 public sealed record AccountDto(
     string UserName, string DisplayName, string Role, string? Village, string? Partner, string? CircleId, string? VolunteerId, bool Blocked,
-    DateTimeOffset? LockedUntil);
+    DateTimeOffset? ThrottledUntil, int ThrottledClients);
 
 /// <summary>
-/// Making and blocking accounts, for the API and the pages alike. The operator signs up staff and blocks or unblocks any
-/// account; the consultant gives a carer an account for their circle. The first password is handed over in person and
+/// Making and blocking accounts, for the API and the pages alike. The operator signs up staff, blocks or unblocks any
+/// account and lifts throttles; the consultant gives a carer an account for their circle. Each is a security event. The first password is handed over in person and
 /// the user changes it after signing in.
 /// </summary>
 public static class AccountDesk
@@ -35,7 +36,7 @@ public static class AccountDesk
     public sealed record StaffForm(string? UserName, string? DisplayName, string? Role, string? Village, string? Partner, string? Password);
 
     /// <summary>The new staff account, or null with the reasons in <paramref name="errors"/> (field names as in the API).</summary>
-    public static async Task<AccountDto?> CreateStaff(IGrainFactory grains, StaffForm form, FieldErrors errors)
+    public static async Task<AccountDto?> CreateStaff(IGrainFactory grains, SecurityLog log, HttpContext http, StaffForm form, FieldErrors errors)
     {
         var userName = AccountInput.UserName(form.UserName, errors);
         var displayName = AccountInput.DisplayName(form.DisplayName, errors, "Vul de naam in.");
@@ -55,19 +56,20 @@ public static class AccountDesk
         }
         PasswordPolicy.Check(form.Password, userName, errors, "password");
         if (errors.Any) return null;
-        return await Create(grains, new AccountRecord(userName, displayName, Passwords.Hash(form.Password!), role!.Value, village, null, null, partner), errors);
+        return await Create(grains, log, http, new AccountRecord(userName, displayName, Passwords.Hash(form.Password!), role!.Value, village, null, null, partner), errors);
     }
 
     /// <summary>
     /// An account with which the carer signs in for their own circle, named after the carer; null with the reasons in
     /// <paramref name="errors"/>. The caller has checked that the circle exists.
     /// </summary>
-    public static async Task<AccountDto?> CreateCarer(IGrainFactory grains, CircleProfile circle, string? userNameText, string? password, FieldErrors errors)
+    public static async Task<AccountDto?> CreateCarer(IGrainFactory grains, SecurityLog log, HttpContext http, CircleProfile circle, string? userNameText,
+        string? password, FieldErrors errors)
     {
         var userName = AccountInput.UserName(userNameText, errors);
         PasswordPolicy.Check(password, userName, errors, "password");
         if (errors.Any) return null;
-        return await Create(grains, new AccountRecord(userName, circle.CarerName, Passwords.Hash(password!), Role.Carer, circle.Village, null, circle.Id, null), errors);
+        return await Create(grains, log, http, new AccountRecord(userName, circle.CarerName, Passwords.Hash(password!), Role.Carer, circle.Village, null, circle.Id, null), errors);
     }
 
     /// <summary>Staff accounts, by user name.</summary>
@@ -90,18 +92,26 @@ public static class AccountDesk
     /// <see cref="SessionStamps.CacheFor"/>). An operator cannot block themselves, so there is always one who can unblock.
     /// </summary>
     public static async Task<(BlockOutcome Outcome, AccountDto? Account)> SetBlocked(
-        IGrainFactory grains, SessionStamps stamps, KringUser by, string userName, bool blocked)
+        IGrainFactory grains, SessionStamps stamps, SecurityLog log, HttpContext http, string userName, bool blocked)
     {
         var key = userName.Trim().ToLowerInvariant();
-        if (blocked && key == by.UserName) return (BlockOutcome.Self, null);
+        if (blocked && key == KringUser.From(http.User)!.UserName) return (BlockOutcome.Self, null);
         var grain = grains.GetGrain<IAccountGrain>(key);
         var stamp = await grain.SetBlocked(blocked);
         if (stamp is null) return (BlockOutcome.NotFound, null);
         stamps.Remember(key, stamp);
+        await log.Record(http, blocked ? SecurityEventKind.AccountBlocked : SecurityEventKind.AccountUnblocked, key);
         return (BlockOutcome.Done, ToDto((await grain.GetStatus())!));
     }
 
-    private static async Task<AccountDto?> Create(IGrainFactory grains, AccountRecord account, FieldErrors errors)
+    /// <summary>Lifts every client's throttle on the account: the account afterwards, or null when there is none.</summary>
+    public static async Task<AccountDto?> LiftThrottles(IGrainFactory grains, Accounts accounts, HttpContext http, string userName)
+    {
+        if (!await accounts.LiftThrottles(http, userName)) return null;
+        return await grains.GetGrain<IAccountGrain>(userName.Trim().ToLowerInvariant()).GetStatus() is { } status ? ToDto(status) : null;
+    }
+
+    private static async Task<AccountDto?> Create(IGrainFactory grains, SecurityLog log, HttpContext http, AccountRecord account, FieldErrors errors)
     {
         var grain = grains.GetGrain<IAccountGrain>(account.UserName);
         if (!await grain.Create(account))
@@ -109,10 +119,11 @@ public static class AccountDesk
             errors.Add("userName", AccountInput.Taken);
             return null;
         }
-        return ToDto(new AccountStatus(account, Blocked: false, LockedUntil: null));
+        await log.AccountCreated(http, account.UserName, account.Role);
+        return ToDto(new AccountStatus(account, Blocked: false, ThrottledUntil: null));
     }
 
     private static AccountDto ToDto(AccountStatus s) => new(
         s.Account.UserName, s.Account.DisplayName, Code(s.Account.Role), s.Account.VillageId, s.Account.PartnerId, s.Account.CircleId,
-        s.Account.VolunteerId, s.Blocked, s.LockedUntil);
+        s.Account.VolunteerId, s.Blocked, s.ThrottledUntil, s.ThrottledClients);
 }

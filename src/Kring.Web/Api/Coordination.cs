@@ -18,7 +18,7 @@ public static class Coordination
 {
     /// <summary>Signs up a volunteer of the coordinator's own partner, with an account (see <see cref="VolunteerSignUp"/>).</summary>
     public static async Task<IResult> RegisterVolunteer(string partnerId, NewVolunteerJson? body, HttpContext http, IGrainFactory grains,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Security.SecurityLog log)
     {
         if (!Owns(http, partnerId)) return Problems.Forbidden("U bent geen coördinator van deze organisatie.");
         var errors = new FieldErrors();
@@ -26,7 +26,7 @@ public static class Coordination
         if (idempotencyKey is { Length: > 100 }) errors.Add("Idempotency-Key", "De sleutel is te lang (hooguit 100 tekens).");
         var form = new VolunteerSignUp.Form(body.UserName, body.DisplayName, body.Village, body.Kinds, body.Skills,
             body.MaxKm?.ToString(CultureInfo.InvariantCulture), body.MaxHoursPerWeek?.ToString(CultureInfo.InvariantCulture), body.Password);
-        var created = await VolunteerSignUp.Run(grains, partnerId, KringUser.From(http.User)!.UserName, form, idempotencyKey, errors);
+        var created = await VolunteerSignUp.Run(grains, log, http, partnerId, KringUser.From(http.User)!.UserName, form, idempotencyKey, errors);
         return created is null ? Problems.Validation(errors) : Results.Created($"/api/v1/partners/{partnerId}/volunteers/{created.Id}", created);
     }
 

@@ -22,6 +22,7 @@ public static class KringApi
         });
         api.MapGet("/me", (HttpContext http) => Results.Ok(ToDto(Current(http)))).RequireAuthorization();
         api.MapKringAccountApi();
+        api.MapKringSecurityApi();
 
         api.MapGet("/villages", async (IGrainFactory grains) =>
         {
@@ -92,7 +93,8 @@ public static class KringApi
 
     private static async Task<IResult> SignIn(SessionRequest? body, HttpContext http, Accounts accounts)
     {
-        var account = await accounts.SignIn(body?.Username, body?.Password);
+        var (account, retryAfter) = await accounts.SignIn(http, body?.Username, body?.Password);
+        if (retryAfter is { } wait) return Problems.TooManyAttempts(http, wait);
         if (account is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Inloggen mislukt.",

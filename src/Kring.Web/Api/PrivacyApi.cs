@@ -63,7 +63,7 @@ public static class PrivacyApi
         return Results.Ok((await grains.GetGrain<IAccessLogGrain>(id).Read()).Select(ToDto));
     }
 
-    private static async Task<IResult> ExportCircle(string circleId, HttpContext http, IGrainFactory grains, AccessLog log)
+    private static async Task<IResult> ExportCircle(string circleId, HttpContext http, IGrainFactory grains, AccessLog log, SecurityLog security)
     {
         var user = Current(http);
         var id = KringApi.Resolve(circleId, user);
@@ -73,6 +73,7 @@ public static class PrivacyApi
 
         // Logged first, so the export carries its own entry.
         await log.Record(http, id, AccessKind.Exported);
+        await security.Record(http, SecurityEventKind.CircleExported, id);
         var view = await grain.Get();
         if (view is null) return await Missing(grain);
         var checkIns = await grain.GetCheckIns();
@@ -90,7 +91,7 @@ public static class PrivacyApi
         return Download(http, export, $"kring-{id}-gegevens.json");
     }
 
-    private static async Task<IResult> ExportVolunteer(HttpContext http, IGrainFactory grains, AccessLog log)
+    private static async Task<IResult> ExportVolunteer(HttpContext http, IGrainFactory grains, AccessLog log, SecurityLog security)
     {
         var user = Current(http);
         var volunteerId = user.VolunteerId!;
@@ -100,6 +101,7 @@ public static class PrivacyApi
         var assignments = await volunteer.GetAssignments();
         var contacts = await Task.WhenAll(assignments.Select(a => Contacts.For(grains, a, volunteerId, now)));
         await log.Record(http, contacts.OfType<CircleProfile>().Select(c => c.Id), AccessKind.ContactViewed);
+        await security.Record(http, SecurityEventKind.VolunteerExported, volunteerId);
         var a = await volunteer.GetAvailability();
         var export = new VolunteerExportDto(
             now,
@@ -114,17 +116,25 @@ public static class PrivacyApi
         return Download(http, export, $"kring-{volunteerId}-gegevens.json");
     }
 
-    private static async Task<IResult> EraseCircle(string circleId, HttpContext http, IGrainFactory grains, SessionStamps stamps)
+    private static async Task<IResult> EraseCircle(string circleId, HttpContext http, IGrainFactory grains, SessionStamps stamps, SecurityLog log)
     {
         var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
         // Erasing again is allowed: it finishes an erasure that stopped half-way, and changes nothing otherwise.
         if (await circle.Get() is null && !await circle.IsErased()) return Problems.NotFound("Deze kring bestaat niet.");
-        var result = await grains.GetGrain<IErasureGrain>(DirectoryKeys.Default).EraseCircle(circleId, AccessLog.Entry(http, AccessKind.Erased, null));
-        foreach (var userName in result.RemovedAccounts) stamps.Remember(userName, null);
+        await EraseCircleFor(grains, stamps, log, http, circleId);
         return Results.NoContent();
     }
 
-    private static async Task<IResult> EraseVolunteer(string volunteerId, HttpContext http, IGrainFactory grains, SessionStamps stamps)
+    /// <summary>Erases a circle for the signed-in consultant (API and page): the access log and the security log record it.</summary>
+    public static async Task EraseCircleFor(IGrainFactory grains, SessionStamps stamps, SecurityLog log, HttpContext http, string circleId)
+    {
+        var result = await grains.GetGrain<IErasureGrain>(DirectoryKeys.Default).EraseCircle(circleId, AccessLog.Entry(http, AccessKind.Erased, null));
+        foreach (var userName in result.RemovedAccounts) stamps.Remember(userName, null);
+        await log.Record(http, SecurityEventKind.CircleErased, circleId,
+            result.RemovedAccounts.Count == 0 ? null : "accounts: " + string.Join(",", result.RemovedAccounts));
+    }
+
+    private static async Task<IResult> EraseVolunteer(string volunteerId, HttpContext http, IGrainFactory grains, SessionStamps stamps, SecurityLog log)
     {
         var user = Current(http);
         var volunteer = grains.GetGrain<IVolunteerGrain>(volunteerId);
@@ -134,12 +144,12 @@ public static class PrivacyApi
         {
             return Problems.Forbidden("Deze vrijwilliger hoort niet bij uw organisatie.");
         }
-        await Erase(grains, stamps, volunteerId, user.UserName);
+        await Erase(grains, stamps, log, http, volunteerId);
         return Results.NoContent();
     }
 
     /// <summary>A volunteer leaves Kring. Their password is asked again: this cannot be undone.</summary>
-    private static async Task<IResult> EraseMe(HttpContext http, IGrainFactory grains, SessionStamps stamps, Accounts accounts)
+    private static async Task<IResult> EraseMe(HttpContext http, IGrainFactory grains, SessionStamps stamps, Accounts accounts, SecurityLog log)
     {
         var user = Current(http);
         var (read, body) = await TryReadJson<EraseMeJson>(http.Request);
@@ -149,9 +159,14 @@ public static class PrivacyApi
         }
         var errors = new FieldErrors();
         if (string.IsNullOrEmpty(body?.Password)) errors.Add("password", "Vul uw wachtwoord in om uw gegevens te wissen.");
-        else if (await accounts.SignIn(user.UserName, body.Password) is null) errors.Add("password", "Uw wachtwoord klopt niet.");
+        else
+        {
+            var (account, retryAfter) = await accounts.CheckPassword(http, user.UserName, body.Password);
+            if (retryAfter is { } wait) return Problems.TooManyAttempts(http, wait);
+            if (account is null) errors.Add("password", "Uw wachtwoord klopt niet.");
+        }
         if (errors.Any) return Problems.Validation(errors);
-        await Erase(grains, stamps, user.VolunteerId!, user.UserName);
+        await Erase(grains, stamps, log, http, user.VolunteerId!);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.NoContent();
     }
@@ -175,10 +190,14 @@ public static class PrivacyApi
         }
     }
 
-    public static async Task Erase(IGrainFactory grains, SessionStamps stamps, string volunteerId, string by)
+    /// <summary>Erases a volunteer for the signed-in user (themselves, their coordinator, the operator), recorded in the security log.</summary>
+    public static async Task Erase(IGrainFactory grains, SessionStamps stamps, SecurityLog log, HttpContext http, string volunteerId)
     {
+        var by = KringUser.From(http.User)!.UserName;
         var result = await grains.GetGrain<IErasureGrain>(DirectoryKeys.Default).EraseVolunteer(volunteerId, by);
         foreach (var userName in result.RemovedAccounts) stamps.Remember(userName, null);
+        await log.Record(http, SecurityEventKind.VolunteerErased, volunteerId,
+            result.RemovedAccounts.Count == 0 ? null : "accounts: " + string.Join(",", result.RemovedAccounts));
     }
 
     private static async Task<IReadOnlyList<AppreciationExportDto>> Appreciation(IGrainFactory grains, string circleId)

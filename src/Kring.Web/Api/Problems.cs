@@ -22,6 +22,16 @@ public static class Problems
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Dat kan niet (meer).", detail: detail,
             extensions: new Dictionary<string, object?> { ["result"] = result });
 
+    /// <summary>
+    /// 429 for a client throttled after failed sign-ins for this user name. It says nothing about the password and comes
+    /// alike for unknown, blocked and existing accounts.
+    /// </summary>
+    public static IResult TooManyAttempts(HttpContext http, TimeSpan wait)
+    {
+        http.Response.Headers.RetryAfter = Security.SecurityLog.Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Te veel pogingen.", detail: Security.SecurityLog.TooManyAttempts(wait));
+    }
+
     public static string Explain(OfferReply reply) => reply switch
     {
         OfferReply.Accepted => "U heeft de hulpvraag aangenomen.",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kring.Hosting;
 using Kring.Web.Input;
+using Kring.Web.Security;
 
 namespace Kring.Web.Api;
 
@@ -20,7 +21,8 @@ public static class VolunteerSignUp
         string? MaxKm, string? MaxHoursPerWeek, string? Password);
 
     /// <summary>The new volunteer, or null with the reasons in <paramref name="errors"/> (field names as in the API).</summary>
-    public static async Task<NewVolunteerDto?> Run(IGrainFactory grains, string partnerId, string coordinator, Form form, string? idempotencyKey, FieldErrors errors)
+    public static async Task<NewVolunteerDto?> Run(IGrainFactory grains, SecurityLog log, HttpContext http, string partnerId, string coordinator, Form form,
+        string? idempotencyKey, FieldErrors errors)
     {
         var userName = AccountInput.UserName(form.UserName, errors);
         var displayName = AccountInput.DisplayName(form.DisplayName, errors, "Vul de naam van de vrijwilliger in.");
@@ -57,6 +59,7 @@ public static class VolunteerSignUp
             errors.Add("userName", AccountInput.Taken);
             return null;
         }
+        await log.AccountCreated(http, userName, Role.Volunteer);
         return ToDto(profile, userName);
     }
 

@@ -12,12 +12,21 @@ public sealed class InloggenModel(Accounts accounts) : PageModel
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
     public bool Failed { get; private set; }
+    /// <summary>Set when this client is throttled for the user name: the Dutch message with the seconds to wait.</summary>
+    public string? Throttled { get; private set; }
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPost()
     {
-        var account = await accounts.SignIn(UserName, Password);
+        var (account, retryAfter) = await accounts.SignIn(HttpContext, UserName, Password);
+        if (retryAfter is { } wait)
+        {
+            Throttled = Texts.T("Te veel pogingen; probeer het over {0} seconden opnieuw.", SecurityLog.Seconds(wait));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = SecurityLog.Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page();
+        }
         if (account is null)
         {
             Failed = true;

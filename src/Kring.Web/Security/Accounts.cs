@@ -2,31 +2,81 @@ using Kring.Hosting;
 
 namespace Kring.Web.Security;
 
-public sealed class Accounts(IGrainFactory grains, SessionStamps stamps)
+/// <summary>
+/// A sign-in's outcome: the account when it succeeded; otherwise no account, with <see cref="RetryAfter"/> when the
+/// client was throttled for this user name (and the password was not looked at).
+/// </summary>
+public sealed record SignInOutcome(AccountRecord? Account, TimeSpan? RetryAfter = null);
+
+public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, SecurityLog log)
 {
     /// <summary>
-    /// The account when the password is right and the account is not locked; null otherwise, with no hint which it was.
-    /// An unknown user, a wrong password and a locked account take the same steps (read, hash, count) and get the same answer.
+    /// Signs in with a user name and password. Unknown user, wrong password and blocked account take the same steps
+    /// (read, hash, count) and get the same answer; a client throttled for the user name is refused alike for all three.
     /// </summary>
-    public async Task<AccountRecord?> SignIn(string? userName, string? password)
+    public Task<SignInOutcome> SignIn(HttpContext http, string? userName, string? password) => Attempt(http, userName, password, signIn: true);
+
+    /// <summary>
+    /// The signed-in user's password asked again (a password change, erasing oneself): counts and throttles as a
+    /// sign-in does, but a success is not recorded as one.
+    /// </summary>
+    public Task<SignInOutcome> CheckPassword(HttpContext http, string userName, string? password) => Attempt(http, userName, password, signIn: false);
+
+    private async Task<SignInOutcome> Attempt(HttpContext http, string? userName, string? password, bool signIn)
     {
-        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password) || userName.Length > 64 || password.Length > 256) return null;
-        var grain = grains.GetGrain<IAccountGrain>(Key(userName));
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password) || userName.Length > 64 || password.Length > 256) return new(null);
+        var key = Key(userName);
+        var client = SignInLimits.ClientKey(http);
+        var grain = grains.GetGrain<IAccountGrain>(key);
+        if (await grain.ThrottledFor(client) is { } wait) return await Throttled(http, key, wait);
+
         var account = await grain.Get();
         // Hash anyway when the user is unknown, so the response time does not reveal which user names exist.
         var valid = Verify(account?.PasswordHash ?? UnknownUserHash, password);
-        var allowed = await grain.SignInAttempt(account is not null && valid);
-        return allowed ? account : null;
+        var verdict = await grain.SignInAttempt(client, account is not null && valid);
+        if (verdict.RetryAfter is { } raced) return await Throttled(http, key, raced);
+        if (verdict.Allowed)
+        {
+            if (signIn) await log.Record(http, SecurityEventKind.SignInSucceeded, key, actor: key);
+            return new(account);
+        }
+        var reason = account is null ? "unknownUser" : valid ? "blocked" : "wrongPassword";
+        await log.Record(http, SecurityEventKind.SignInFailed, key, signIn ? reason : reason + ",passwordAskedAgain", actor: key);
+        if (verdict.Throttled is { } delay)
+        {
+            await log.Record(http, SecurityEventKind.ThrottleStarted, key, $"{SecurityLog.Seconds(delay)}s", actor: key);
+        }
+        if (verdict.ManyFailures)
+        {
+            await log.Record(http, SecurityEventKind.ManyFailedSignIns, key, $">={Kring.Grains.AccountGrain.AlarmFailures}/{Kring.Grains.AccountGrain.AlarmWindow.TotalMinutes:0}min", actor: key);
+        }
+        return new(null);
+    }
+
+    private async Task<SignInOutcome> Throttled(HttpContext http, string key, TimeSpan wait)
+    {
+        await log.Record(http, SecurityEventKind.SignInThrottled, key, $"{SecurityLog.Seconds(wait)}s", actor: key);
+        return new(null, wait);
     }
 
     /// <summary>Sets a new password (already checked against the policy) and ends every earlier session; the updated account.</summary>
-    public async Task<AccountRecord?> ChangePassword(AccountRecord account, string newPassword)
+    public async Task<AccountRecord?> ChangePassword(HttpContext http, AccountRecord account, string newPassword)
     {
         var hash = Passwords.Hash(newPassword);
         var stamp = await grains.GetGrain<IAccountGrain>(account.UserName).ChangePassword(hash);
         if (stamp is null) return null;
         stamps.Remember(account.UserName, stamp);
+        await log.Record(http, SecurityEventKind.PasswordChanged, account.UserName);
         return account with { PasswordHash = hash, SecurityStamp = stamp };
+    }
+
+    /// <summary>Lifts every client's throttle on the account; false when there is none.</summary>
+    public async Task<bool> LiftThrottles(HttpContext http, string userName)
+    {
+        var key = Key(userName);
+        if (key.Length is 0 or > 64 || !await grains.GetGrain<IAccountGrain>(key).LiftThrottles()) return false;
+        await log.Record(http, SecurityEventKind.ThrottleLifted, key);
+        return true;
     }
 
     private static string Key(string userName) => userName.Trim().ToLowerInvariant();

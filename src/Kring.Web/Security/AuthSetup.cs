@@ -58,6 +58,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(nameof(Role.Coordinator)).RequireClaim(KringUser.PartnerClaim))
             .AddPolicy(Policies.Villages, p => p.RequireRole(nameof(Role.VillageContact), nameof(Role.CarerConsultant), nameof(Role.Operator)));
         services.AddScoped<Accounts>();
+        services.AddSingleton<SecurityLog>();
         services.AddMemoryCache();
         services.AddSingleton<SessionStamps>();
         return services;

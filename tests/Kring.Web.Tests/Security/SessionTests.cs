@@ -6,7 +6,7 @@ using Kring.Testing;
 
 namespace Kring.Web.Tests.Security;
 
-/// <summary>Sessions end on the server: sign-out and a password change revoke every token and cookie; lockout; the password policy.</summary>
+/// <summary>Sessions end on the server: sign-out and a password change revoke every token and cookie; throttling of failed sign-ins per client; the password policy.</summary>
 [Collection(WebCollection.Name)]
 public sealed class SessionTests(SharedApp shared)
 {
@@ -86,36 +86,70 @@ public sealed class SessionTests(SharedApp shared)
     }
 
     [Fact]
-    public async Task Five_failed_sign_ins_lock_the_account_and_a_locked_account_answers_like_a_wrong_password()
+    public async Task Failed_sign_ins_throttle_that_client_and_the_answer_says_nothing_about_the_account()
     {
         var user = await TestAccounts.NewCarer(App);
         var (session, _) = await SignIn(user, TestAccounts.Password);
+        var address = Address();
         var client = App.Client();
-        var unknown = await client.PostAsJsonAsync("/api/v1/session", new { username = "niemand-" + Guid.NewGuid().ToString("N")[..8], password = "fout" });
-        var unknownProblem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        // Five failures (waiting out the first delays) leave this address a delay of 4 s, long enough to look at.
+        await WrongPasswords(client, address, user, 5);
+        // While throttled, the right password from that address is refused unseen: 429 with Retry-After.
+        var throttled = await client.SendAsync(SessionFrom(address, user, TestAccounts.Password));
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.InRange(int.Parse(Assert.Single(throttled.Headers.GetValues("Retry-After"))), 1, 4);
+        var problem = await throttled.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Te veel pogingen.", problem.GetProperty("title").GetString());
+        Assert.StartsWith("Te veel pogingen; probeer het over ", problem.GetProperty("detail").GetString());
+        Assert.False(throttled.Headers.Contains("Set-Cookie"));
 
-        for (var i = 0; i < 5; i++)
-        {
-            var wrong = await client.PostAsJsonAsync("/api/v1/session", new { username = user, password = "fout-" + i });
-            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        }
-        var locked = await client.PostAsJsonAsync("/api/v1/session", new { username = user, password = TestAccounts.Password });
-        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        var lockedProblem = await locked.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(unknownProblem.GetProperty("title").GetString(), lockedProblem.GetProperty("title").GetString());
-        Assert.Equal(unknownProblem.GetProperty("detail").GetString(), lockedProblem.GetProperty("detail").GetString());
-        Assert.Equal(unknown.Content.Headers.ContentType, locked.Content.Headers.ContentType);
-        Assert.False(locked.Headers.Contains("Set-Cookie"));
-
-        // The page refuses the right password alike.
+        // The page refuses alike, in Dutch.
         var browser = App.Client();
         var form = await Forms.Read(browser, "/Inloggen");
-        var page = await browser.PostAsync("/Inloggen", form.With(new() { ["UserName"] = user, ["Password"] = TestAccounts.Password }));
-        Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
-        Assert.Contains("Onbekende gebruikersnaam of onjuist wachtwoord.", await page.Content.ReadAsStringAsync());
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/Inloggen") { Content = form.With(new() { ["UserName"] = user, ["Password"] = TestAccounts.Password }) };
+        post.Headers.Add("X-Forwarded-For", address);
+        var page = await browser.SendAsync(post);
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.Contains("Te veel pogingen; probeer het over", await page.Content.ReadAsStringAsync());
 
-        // A session that was already open is not ended by the lock (signing out or a password change does that).
+        // The right password from anywhere else works at once, and an open session is not ended.
+        Assert.Equal(HttpStatusCode.OK, (await App.Client().SendAsync(SessionFrom(Address(), user, TestAccounts.Password))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/v1/me")).StatusCode);
+
+        // An unknown user name is throttled exactly alike, so the answers do not reveal which names exist.
+        var unknown = "niemand-" + Guid.NewGuid().ToString("N")[..8];
+        var other = Address();
+        await WrongPasswords(client, other, unknown, 5);
+        var unknownThrottled = await client.SendAsync(SessionFrom(other, unknown, "fout"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, unknownThrottled.StatusCode);
+        var unknownProblem = await unknownThrottled.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(problem.GetProperty("title").GetString(), unknownProblem.GetProperty("title").GetString());
+        Assert.StartsWith("Te veel pogingen; probeer het over ", unknownProblem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Six_wrong_passwords_for_a_village_contact_from_one_address_do_not_stop_the_right_password_from_another()
+    {
+        var attacker = Address();
+        var client = App.Client();
+        // Six wrong passwords actually checked (the attacker waits out each delay): the address now waits 8 s.
+        await WrongPasswords(client, attacker, "dorp-elsloo", 6);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(SessionFrom(attacker, "dorp-elsloo", "kring-demo"))).StatusCode);
+
+        var contact = await App.Client().SendAsync(SessionFrom(Address(), "dorp-elsloo", "kring-demo"));
+        Assert.Equal(HttpStatusCode.OK, contact.StatusCode);
+
+        // The operator sees the throttle and lifts it: then the attacker's address may try again at once.
+        var operatorClient = await App.SignedIn("beheerder");
+        var accounts = await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/accounts");
+        var row = accounts.EnumerateArray().Single(a => a.GetProperty("userName").GetString() == "dorp-elsloo");
+        Assert.Equal(JsonValueKind.String, row.GetProperty("throttledUntil").ValueKind);
+        Assert.True(row.GetProperty("throttledClients").GetInt32() >= 1);
+        var lifted = await operatorClient.PostAsync("/api/v1/accounts/dorp-elsloo/unthrottle", null);
+        Assert.Equal(HttpStatusCode.OK, lifted.StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await lifted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("throttledUntil").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(SessionFrom(attacker, "dorp-elsloo", "kring-demo"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.PostAsync("/api/v1/accounts/niemand-hier/unthrottle", null)).StatusCode);
     }
 
     [Fact]
@@ -123,14 +157,44 @@ public sealed class SessionTests(SharedApp shared)
     {
         var user = await TestAccounts.NewCarer(App);
         var client = App.Client();
+        var address = Address();
         for (var round = 0; round < 3; round++)
         {
-            for (var i = 0; i < 4; i++)
+            for (var i = 0; i < 2; i++)
             {
-                Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/session", new { username = user, password = "fout" })).StatusCode);
+                Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(SessionFrom(address, user, "fout"))).StatusCode);
             }
-            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/session", new { username = user, password = TestAccounts.Password })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(SessionFrom(address, user, TestAccounts.Password))).StatusCode);
         }
+    }
+
+    /// <summary>
+    /// Sends wrong passwords from <paramref name="address"/> until <paramref name="count"/> of them were checked (401),
+    /// waiting out the delay whenever the answer is 429.
+    /// </summary>
+    private static async Task WrongPasswords(HttpClient client, string address, string user, int count)
+    {
+        for (var checkedCount = 0; checkedCount < count;)
+        {
+            var response = await client.SendAsync(SessionFrom(address, user, "geraden-" + checkedCount));
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                checkedCount++;
+                continue;
+            }
+            Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+            await Task.Delay(TimeSpan.FromSeconds(int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")))));
+        }
+    }
+
+    /// <summary>A client of its own (a /64 of the documentation prefix), as the trusted local proxy would report it.</summary>
+    private static string Address() => $"2001:db8:{Random.Shared.Next(0x10000):x}:{Random.Shared.Next(0x10000):x}::1";
+
+    private static HttpRequestMessage SessionFrom(string address, string user, string password)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(new { username = user, password }) };
+        request.Headers.Add("X-Forwarded-For", address);
+        return request;
     }
 
     [Fact]

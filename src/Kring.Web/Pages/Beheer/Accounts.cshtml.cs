@@ -8,9 +8,10 @@ namespace Kring.Web.Pages.Beheer;
 
 /// <summary>
 /// The operator's account desk: the staff accounts, signing up a new one, and blocking or unblocking any account (a
-/// volunteer's or carer's too, by user name). Blocking ends the account's sessions.
+/// volunteer's or carer's too, by user name), and lifting the throttles after failed sign-ins. Blocking ends the
+/// account's sessions.
 /// </summary>
-public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps) : PageModel
+public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps, SecurityLog log, Accounts accounts) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? DisplayName { get; set; }
@@ -31,7 +32,7 @@ public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps) : 
 
     public async Task<IActionResult> OnPostCreate()
     {
-        var created = await AccountDesk.CreateStaff(grains, new AccountDesk.StaffForm(UserName, DisplayName, Role, Village, Partner, Password), Errors);
+        var created = await AccountDesk.CreateStaff(grains, log, HttpContext, new AccountDesk.StaffForm(UserName, DisplayName, Role, Village, Partner, Password), Errors);
         if (created is null)
         {
             await Load();
@@ -47,6 +48,23 @@ public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps) : 
 
     public Task<IActionResult> OnPostUnblock(string? account) => SetBlocked(account, false);
 
+    public async Task<IActionResult> OnPostUnthrottle(string? account)
+    {
+        if (string.IsNullOrWhiteSpace(account))
+        {
+            Errors.Add("account", "Vul de gebruikersnaam in.");
+            await Load();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var lifted = await AccountDesk.LiftThrottles(grains, accounts, HttpContext, account);
+        MessageIsError = lifted is null;
+        Message = lifted is null
+            ? Texts.T("Er is geen account met de gebruikersnaam {0}.", account.Trim())
+            : Texts.T("{0} kan weer meteen inloggen vanaf elk adres.", lifted.UserName);
+        return RedirectToPage();
+    }
+
     private async Task<IActionResult> SetBlocked(string? account, bool blocked)
     {
         if (string.IsNullOrWhiteSpace(account))
@@ -56,7 +74,7 @@ public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps) : 
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var (outcome, changed) = await AccountDesk.SetBlocked(grains, stamps, KringUser.From(User)!, account, blocked);
+        var (outcome, changed) = await AccountDesk.SetBlocked(grains, stamps, log, HttpContext, account, blocked);
         MessageIsError = outcome != AccountDesk.BlockOutcome.Done;
         Message = outcome switch
         {

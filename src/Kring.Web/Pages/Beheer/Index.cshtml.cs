@@ -1,17 +1,40 @@
+using Kring.Web.Api;
+using Kring.Web.Security;
+using Microsoft.AspNetCore.Mvc;
 using Orleans.Runtime;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kring.Web.Pages.Beheer;
 
-/// <summary>The operator's start page: readiness as /health/ready reports it, the number of active silos, and links.</summary>
-public sealed class BeheerModel(HealthCheckService health, IGrainFactory grains, ILogger<BeheerModel> logger) : PageModel
+/// <summary>
+/// The operator's start page: new accounts with wide rights that another operator has still to acknowledge, readiness
+/// as /health/ready reports it, the number of active silos, and links.
+/// </summary>
+public sealed class BeheerModel(HealthCheckService health, IGrainFactory grains, SecurityLog log, ILogger<BeheerModel> logger) : PageModel
 {
     public HealthReport? Readiness { get; private set; }
     public int? ActiveSilos { get; private set; }
+    public IReadOnlyList<SecurityEvent> Unacknowledged { get; private set; } = [];
+    [TempData] public string? Message { get; set; }
+    [TempData] public bool MessageIsError { get; set; }
+
+    public async Task<IActionResult> OnPostAcknowledge(long id)
+    {
+        var outcome = await SecurityApi.Acknowledge(log, HttpContext, id);
+        MessageIsError = outcome != AcknowledgeOutcome.Done;
+        Message = outcome switch
+        {
+            AcknowledgeOutcome.Done => Texts.T("Bevestigd."),
+            AcknowledgeOutcome.ByCreator => Texts.T("Een andere beheerder moet het account bevestigen dan wie het aanmaakte."),
+            _ => Texts.T("Deze melding staat niet open."),
+        };
+        return RedirectToPage();
+    }
 
     public async Task OnGet()
     {
+        Unacknowledged = await log.Grain.Unacknowledged();
         Readiness = await health.CheckHealthAsync(check => check.Tags.Contains("ready"), HttpContext.RequestAborted);
         try
         {

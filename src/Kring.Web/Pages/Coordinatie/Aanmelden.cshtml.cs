@@ -9,7 +9,7 @@ namespace Kring.Web.Pages.Coordinatie;
 
 /// <summary>The partner coordinator signs up a new volunteer of their organisation, with a first password to hand over.</summary>
 [Authorize(Policy = AuthSetup.Policies.Coordinator)]
-public sealed class AanmeldenModel(IGrainFactory grains) : PageModel
+public sealed class AanmeldenModel(IGrainFactory grains, SecurityLog log) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? DisplayName { get; set; }
@@ -32,7 +32,7 @@ public sealed class AanmeldenModel(IGrainFactory grains) : PageModel
         await LoadVillages();
         var user = KringUser.From(User)!;
         var form = new VolunteerSignUp.Form(UserName, DisplayName, Village, Kinds, Skills, MaxKm, MaxHoursPerWeek, Password);
-        var created = await VolunteerSignUp.Run(grains, user.PartnerId!, user.UserName, form, IdempotencyKey, Errors);
+        var created = await VolunteerSignUp.Run(grains, log, HttpContext, user.PartnerId!, user.UserName, form, IdempotencyKey, Errors);
         if (created is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

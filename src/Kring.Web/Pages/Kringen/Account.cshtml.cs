@@ -8,7 +8,7 @@ namespace Kring.Web.Pages.Kringen;
 
 /// <summary>The consultant gives a carer an account for their own circle, with a first password to hand over in person.</summary>
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
+public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log, Security.SecurityLog security) : PageModel
 {
     [BindProperty] public string? Kring { get; set; }
     [BindProperty] public string? UserName { get; set; }
@@ -28,7 +28,7 @@ public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log) : 
     {
         Kring = Kring?.Trim();
         if (!await Load()) return NotFound();
-        var created = await AccountDesk.CreateCarer(grains, Circle!, UserName, Password, Errors);
+        var created = await AccountDesk.CreateCarer(grains, security, HttpContext, Circle!, UserName, Password, Errors);
         if (created is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -7,7 +7,7 @@ namespace Kring.Web.Pages.Kringen;
 
 /// <summary>The consultant erases a circle, after confirming on this page (a form: the CSP allows no inline script).</summary>
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class WissenModel(IGrainFactory grains, Privacy.AccessLog log, SessionStamps stamps) : PageModel
+public sealed class WissenModel(IGrainFactory grains, Privacy.AccessLog log, SessionStamps stamps, SecurityLog security) : PageModel
 {
     [BindProperty] public string? Kring { get; set; }
     [BindProperty] public bool Confirmed { get; set; }
@@ -32,9 +32,7 @@ public sealed class WissenModel(IGrainFactory grains, Privacy.AccessLog log, Ses
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var result = await grains.GetGrain<IErasureGrain>(DirectoryKeys.Default)
-            .EraseCircle(Kring!, Privacy.AccessLog.Entry(HttpContext, AccessKind.Erased, null));
-        foreach (var userName in result.RemovedAccounts) stamps.Remember(userName, null);
+        await Api.PrivacyApi.EraseCircleFor(grains, stamps, security, HttpContext, Kring!);
         TempData["Message"] = Texts.T("Kring {0} is gewist. Alleen anonieme aantallen blijven over.", Kring!);
         return Redirect($"/Kringen?dorp={Uri.EscapeDataString(Circle!.Village)}");
     }

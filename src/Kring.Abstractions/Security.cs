@@ -1,0 +1,110 @@
+using Orleans.Concurrency;
+
+namespace Kring;
+
+/// <summary>
+/// The account grain's answer to a sign-in attempt. <see cref="RetryAfter"/> is set when the attempt was refused
+/// because the client is throttled for this account (the password was then not looked at); <see cref="Throttled"/>
+/// when this failure started or lengthened a throttle; <see cref="ManyFailures"/> when the account as a whole crossed
+/// the alarm threshold with this failure.
+/// </summary>
+[GenerateSerializer, Alias("kring.SignInVerdict")]
+public sealed record SignInVerdict(
+    [property: Id(0)] bool Allowed,
+    [property: Id(1)] TimeSpan? RetryAfter = null,
+    [property: Id(2)] TimeSpan? Throttled = null,
+    [property: Id(3)] bool ManyFailures = false);
+
+/// <summary>What happened, in the security event log. Stored by number: never renumber.</summary>
+[GenerateSerializer, Alias("kring.SecurityEventKind")]
+public enum SecurityEventKind
+{
+    SignInSucceeded = 0,
+    SignInFailed = 1,
+    /// <summary>An attempt refused unseen because its client is throttled for the account.</summary>
+    SignInThrottled = 2,
+    /// <summary>The account saw many failed sign-ins within an hour, across clients.</summary>
+    ManyFailedSignIns = 3,
+    ThrottleLifted = 4,
+    AccountCreated = 5,
+    AccountBlocked = 6,
+    AccountUnblocked = 7,
+    PasswordChanged = 8,
+    CircleErased = 9,
+    VolunteerErased = 10,
+    CircleExported = 11,
+    VolunteerExported = 12,
+    /// <summary>An operator acknowledged a new account with wide rights; <see cref="SecurityEvent.Detail"/> names the event.</summary>
+    Acknowledged = 13,
+    /// <summary>A failure that started or lengthened a client's throttle.</summary>
+    ThrottleStarted = 14,
+}
+
+/// <summary>
+/// One line of the security event log: what, when (the grain stamps it), who did it, from which client address, and
+/// whom or what it was about. <see cref="NeedsAcknowledgement"/> marks a new account with wide rights, which stays
+/// open on every operator's page until another operator acknowledges it.
+/// </summary>
+[GenerateSerializer, Alias("kring.SecurityEvent")]
+public sealed record SecurityEvent(
+    [property: Id(0)] long Id,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] SecurityEventKind Kind,
+    [property: Id(3)] string? Actor,
+    [property: Id(4)] string? Client,
+    [property: Id(5)] string? Subject,
+    [property: Id(6)] string? Detail = null,
+    [property: Id(7)] bool NeedsAcknowledgement = false);
+
+/// <summary>A filter on the security event log; every part is optional. <see cref="User"/> matches actor or subject.</summary>
+[GenerateSerializer, Alias("kring.SecurityEventQuery")]
+public sealed record SecurityEventQuery(
+    [property: Id(0)] SecurityEventKind? Kind = null,
+    [property: Id(1)] string? User = null,
+    [property: Id(2)] DateTimeOffset? From = null,
+    [property: Id(3)] DateTimeOffset? To = null,
+    [property: Id(4)] int Limit = 100);
+
+[GenerateSerializer, Alias("kring.AcknowledgeOutcome")]
+public enum AcknowledgeOutcome
+{
+    Done = 0,
+    /// <summary>No open event with that id (never there, or acknowledged already).</summary>
+    NotFound = 1,
+    /// <summary>The operator who created the account cannot acknowledge it, nor can the new account itself.</summary>
+    ByCreator = 2,
+}
+
+/// <summary>
+/// The deployment's security event log, append-only. Key: "default" (<see cref="SecurityLogKeys.Default"/>). Recent
+/// events live here, full pages of older ones in <see cref="ISecurityLogPageGrain"/>s, as in the access log.
+/// </summary>
+[Alias("kring.ISecurityLogGrain")]
+public interface ISecurityLogGrain : IGrainWithStringKey
+{
+    /// <summary>Appends the event with the next id and the cluster's time; returns the id.</summary>
+    Task<long> Record(SecurityEvent entry);
+    /// <summary>Newest first, filtered, at most <see cref="SecurityEventQuery.Limit"/> events, none past their retention.</summary>
+    [ReadOnly] Task<IReadOnlyList<SecurityEvent>> Read(SecurityEventQuery query);
+    /// <summary>New accounts with wide rights that no other operator has acknowledged yet, newest first.</summary>
+    [ReadOnly] Task<IReadOnlyList<SecurityEvent>> Unacknowledged();
+    /// <summary>Acknowledges an open event; the creator of the account cannot. Records who did it.</summary>
+    Task<AcknowledgeOutcome> Acknowledge(long id, string by, string? client);
+    /// <summary>Removes events from before <paramref name="before"/>; how many went. Idempotent.</summary>
+    Task<int> Prune(DateTimeOffset before);
+}
+
+/// <summary>One full page of the security event log. Key: "default#{number}". Only <see cref="ISecurityLogGrain"/> calls it.</summary>
+[Alias("kring.ISecurityLogPageGrain")]
+public interface ISecurityLogPageGrain : IGrainWithStringKey
+{
+    Task Write(IReadOnlyList<SecurityEvent> entries);
+    [ReadOnly] Task<IReadOnlyList<SecurityEvent>> Read();
+    /// <summary>Drops events from before <paramref name="before"/>; returns how many remain.</summary>
+    Task<int> Prune(DateTimeOffset before);
+}
+
+public static class SecurityLogKeys
+{
+    public const string Default = "default";
+}
