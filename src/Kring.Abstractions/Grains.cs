@@ -80,6 +80,8 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     Task<string?> RemindCarer(string requestId);
     /// <summary>A coordinator takes the volunteer off a matched request, which opens it again. Idempotent.</summary>
     Task<bool> Unmatch(string requestId, string volunteerId, string by, string reason);
+    /// <summary>Matching found nobody and put the request in a partner coordinator's queue; the carer hears it. Idempotent.</summary>
+    Task Escalated(string requestId, string partnerId);
     /// <summary>The start passed while the request was still open: it expires. Idempotent.</summary>
     Task Expire(string requestId);
     /// <summary>Scores a balance check-in, keeps it in the history and raises or clears the consultant's signal.</summary>

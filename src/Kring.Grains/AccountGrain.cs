@@ -43,9 +43,8 @@ public sealed class AccountGrain(
     public static readonly TimeSpan Forget = TimeSpan.FromDays(1);
     /// <summary>Clients remembered per account; beyond it the one whose last failure is oldest goes, so the state stays small.</summary>
     public const int MaxClients = 200;
-    /// <summary>This many failures within <see cref="AlarmWindow"/>, from any clients, raise a security event.</summary>
-    public const int AlarmFailures = 20;
-    public static readonly TimeSpan AlarmWindow = TimeSpan.FromHours(1);
+    public const int AlarmFailures = SignInAlarm.Failures;
+    public static readonly TimeSpan AlarmWindow = SignInAlarm.Window;
 
     // Accounts stored before the links existed get listed the first time they wake up, or go if their circle or
     // volunteer was erased meanwhile.

@@ -25,6 +25,8 @@ public sealed class HelpRequestRecord
     [Id(14)] public HelperIntroduction? Helper { get; set; }
     [Id(15)] public double? HoursGiven { get; set; }
     [Id(16)] public bool HoursAssumed { get; set; }
+    /// <summary>The partner whose coordinator took the request over, once matching escalated it.</summary>
+    [Id(17)] public string? EscalatedTo { get; set; }
 }
 
 [GenerateSerializer, Alias("kring.state.CarerCircle")]
@@ -251,7 +253,24 @@ public sealed class CarerCircleGrain(
     {
         if (!state.State.Requests.TryGetValue(requestId, out var record) || record.Status is not (RequestStatus.Open or RequestStatus.Offered)) return;
         await Transition(record, RequestStatus.Expired, "verlopen: er is op tijd geen vrijwilliger gevonden");
+        await QueueCarerMail(contact => MailTexts.Expired(record.Id, record.Kind, record.Start, record.End, contact.Email!, contact, links.Base, clock.GetUtcNow()));
         NotifySettled(record);
+    }
+
+    public async Task Escalated(string requestId, string partnerId)
+    {
+        if (!state.State.Requests.TryGetValue(requestId, out var record) || record.Status is not (RequestStatus.Open or RequestStatus.Offered)) return;
+        if (record.EscalatedTo == partnerId) return;
+        var partner = (await GrainFactory.GetGrain<IPartnerGrain>(partnerId).GetInfo())?.Name ?? partnerId;
+        record.EscalatedTo = partnerId;
+        await Transition(record, RequestStatus.Open, $"nog geen vrijwilliger gevonden; de coördinator van {partner} zoekt verder");
+        await QueueCarerMail(contact => MailTexts.Escalated(record.Id, record.Kind, record.Start, record.End, partner, contact.Email!, contact, links.Base, clock.GetUtcNow()));
+    }
+
+    private async Task QueueCarerMail(Func<ContactDetails, OutgoingMail> compose)
+    {
+        if (state.State.Profile?.Contact is not { Email: { Length: > 0 } email } contact) return;
+        await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(compose(contact));
     }
 
     public async Task<CheckIn> RecordCheckIn(IReadOnlyDictionary<string, int> answers, string by)

@@ -386,7 +386,7 @@ public sealed class MatchingGrain(
         {
             await GrainFactory.GetGrain<IPartnerGrain>(e.Partner).Escalate(
                 new EscalatedRequest(e.Pending.Request, clock.GetUtcNow(), "Geen vrijwilliger gevonden in het dorp, de buurdorpen of de gemeente."));
-            await GrainFactory.GetGrain<ICarerCircleGrain>(e.Pending.Request.CircleId).MarkOffered(e.Pending.Request.Id, false);
+            await GrainFactory.GetGrain<ICarerCircleGrain>(e.Pending.Request.CircleId).Escalated(e.Pending.Request.Id, e.Partner);
         });
         await Task.WhenAll(offered.Concat(escalated));
     }

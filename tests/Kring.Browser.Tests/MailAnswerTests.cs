@@ -14,8 +14,9 @@ public sealed partial class MailAnswerTests(BrowserFixture browser)
     {
         var volunteerApi = await browser.App.SignedIn("vrijwilliger");
         (await volunteerApi.PutAsJsonAsync("/api/v1/volunteers/me/availability",
-            new { weekly = new[] { new { day = "wednesday", from = "13:00", to = "17:00" } } })).EnsureSuccessStatusCode();
-        var start = Journey.NextMonday(14).AddDays(2);
+            new { weekly = new[] { new { day = "sunday", from = "09:00", to = "12:00" } } })).EnsureSuccessStatusCode();
+        // Sunday: no other browser test books the demo volunteer then.
+        var start = Journey.NextMonday(10).AddDays(6);
         var (requestId, location) = await Journey.AskBuddy(await browser.App.SignedIn("mantelzorger"), start, start.AddHours(1));
 
         var mail = await browser.Smtp.WaitFor("vrijwilliger@example.org", m => (m.TextBody ?? "").Contains(requestId), "the offer mail");

@@ -33,9 +33,9 @@ public sealed class RoleJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByLabel("Maatje")).ToBeCheckedAsync();
         await page.GetByLabel("diabetes").CheckAsync();
         await page.GetByLabel("Hoe ver wilt u reizen?").FillAsync("6.5");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).FocusAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).FocusAsync();
         await Pages.Screenshot(page, "vrijwilliger-profiel");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("Uw profiel is opgeslagen.")).ToBeVisibleAsync();
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByLabel("diabetes")).ToBeCheckedAsync();

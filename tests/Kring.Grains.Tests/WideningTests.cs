@@ -19,6 +19,8 @@ public sealed class WideningTests(WaveOfTwoCluster cluster) : IClassFixture<Wave
         var elsewhere = await w.Village("elders", 50.9695, 5.7656);
         var partner = await w.Partner("maatjes", PartnerService.Buddy, home, neighbour, elsewhere);
         var circleId = await w.Circle(home, "kring");
+        const string carer = "kring-widening@example.org";
+        await w.Circle(circleId).SetContact(new ContactDetails(carer, null));
         var local = await w.Volunteer("dorpsgenoot", home);
         var near = await w.Volunteer("buurman", neighbour);
         var far = await w.Volunteer("gemeentegenoot", elsewhere);
@@ -40,6 +42,10 @@ public sealed class WideningTests(WaveOfTwoCluster cluster) : IClassFixture<Wave
         await cluster.AdvanceClock(WaveOfTwoCluster.OfferTimeout + TimeSpan.FromMinutes(1));
         var queued = await Eventually.Until(() => w.PartnerGrain(partner).GetQueue(), q => q.Count == 1, "the request in the coordinator's queue");
         Assert.Equal(request.Id, queued[0].Request.Id);
-        await w.RequestBecomes(circleId, request.Id, RequestStatus.Open);
+        var reopened = await Eventually.Until(() => w.RequestIn(circleId, request.Id),
+            r => r.History.Any(e => e.What.Contains("de coördinator van maatjes zoekt verder")), "the carer's history tells of the coordinator");
+        Assert.Equal(RequestStatus.Open, reopened.Status);
+        var outbox = await w.Grains.GetGrain<IMailOutboxGrain>(MailOutboxes.For(carer)).GetStatus();
+        Assert.Contains($"escalated/{request.Id}", outbox.PendingIds!);
     }
 }

@@ -105,6 +105,35 @@ public static class MailTexts
                : $"De hulpvraag voor {kind} op {when} is geannuleerd. U hoeft niet te komen; die tijd is weer vrij.\n\n{page}");
     }
 
+    /// <summary>The carer hears that nobody could be found before the start.</summary>
+    public static OutgoingMail Expired(
+        string requestId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string to, ContactDetails contact, Uri baseUrl, DateTimeOffset now)
+    {
+        var en = contact.Language == "en";
+        var when = When(start, end, en ? English : Dutch);
+        var kind = en ? (kindOfHelp == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kindOfHelp);
+        var page = new Uri(baseUrl, "/Hulpvragen");
+        return Notice($"expired/{requestId}", to, contact, now,
+            en ? $"No volunteer found: {when}" : $"Geen vrijwilliger gevonden: {when}",
+            en ? $"We are sorry: nobody could be found in time for your request for a {kind} on {when}.\n\nYour carer consultant can think along with you. Your requests: {page}"
+               : $"Het spijt ons: voor uw vraag om {kind} op {when} is op tijd niemand gevonden.\n\nUw mantelzorgconsulent denkt graag met u mee. Uw hulpvragen: {page}");
+    }
+
+    /// <summary>The carer hears that a partner's coordinator took their request over.</summary>
+    public static OutgoingMail Escalated(
+        string requestId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string partner, string to, ContactDetails contact, Uri baseUrl,
+        DateTimeOffset now)
+    {
+        var en = contact.Language == "en";
+        var when = When(start, end, en ? English : Dutch);
+        var kind = en ? (kindOfHelp == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kindOfHelp);
+        var page = new Uri(baseUrl, "/Hulpvragen");
+        return Notice($"escalated/{requestId}", to, contact, now,
+            en ? $"Still looking: {when}" : $"We zoeken verder: {when}",
+            en ? $"No volunteer has said yes yet to your request for a {kind} on {when}. The coordinator of {partner} is now looking for someone personally.\n\n{page}"
+               : $"Voor uw vraag om {kind} op {when} heeft nog geen vrijwilliger ja gezegd. De coördinator van {partner} zoekt nu persoonlijk iemand.\n\n{page}");
+    }
+
     /// <summary>How long before the start both sides get their reminder.</summary>
     public static readonly TimeSpan ReminderLead = TimeSpan.FromHours(24);
 

@@ -48,7 +48,7 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
         }
         if (verdict.ManyFailures)
         {
-            await log.Record(http, SecurityEventKind.ManyFailedSignIns, key, $">={Kring.Grains.AccountGrain.AlarmFailures}/{Kring.Grains.AccountGrain.AlarmWindow.TotalMinutes:0}min", actor: key);
+            await log.Record(http, SecurityEventKind.ManyFailedSignIns, key, $">={SignInAlarm.Failures}/{SignInAlarm.Window.TotalMinutes:0}min", actor: key);
         }
         return new(null);
     }
