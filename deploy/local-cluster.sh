@@ -53,7 +53,7 @@ up() {
   postgres_up
   dotnet build "$root/src/Kring.Web/Kring.Web.csproj" -c Release -o "$out" -nologo -clp:ErrorsOnly >/dev/null
   dotnet build "$root/src/Kring.Silo/Kring.Silo.csproj" -c Release -o "$out" -nologo -clp:ErrorsOnly >/dev/null
-  export Kring__Demo=true Kring__Mode=Cluster Kring__PostgreSql="$connection" Kring__ClusterId=kring-local Kring__DataDirectory="$state/web"
+  export Kring__Demo=true Kring__PublicUrl="http://127.0.0.1:$web_port" Kring__Mode=Cluster Kring__PostgreSql="$connection" Kring__ClusterId=kring-local Kring__DataDirectory="$state/web"
   for n in $(seq 1 "$silos"); do
     Kring__SiloPort=$((11110 + n)) Kring__GatewayPort=$((30000 + n)) \
       start "silo-$n" dotnet "$out/Kring.Silo.dll" --urls "http://127.0.0.1:$((5090 + n))"

@@ -244,6 +244,7 @@ public sealed class CarerCircleGrain(
         if (record.Status != RequestStatus.Matched || record.VolunteerId != volunteerId) return record.Status == RequestStatus.Open;
         record.VolunteerId = null;
         record.OfferId = null;
+        record.Helper = null;
         await Transition(record, RequestStatus.Open, $"vrijwilliger {volunteerId} ontkoppeld door {by}: {reason}");
         NotifyMatching(record);
         return true;

@@ -1,8 +1,9 @@
 namespace Kring;
 
 /// <summary>
-/// How Kring reaches a person outside the site. <see cref="SharePhone"/>: a carer lets their matched volunteer see the
-/// phone number; a volunteer lets the carer see their first name and phone number once matched.
+/// How Kring reaches a person outside the site. <see cref="SharePhone"/>: a volunteer lets the carer see their phone
+/// number once matched (the first name is always shown). For a carer it is stored but not used yet: a booked volunteer
+/// sees the circle's phone number, as before. <see cref="OffersByMail"/> applies to volunteers.
 /// </summary>
 [GenerateSerializer, Alias("kring.ContactDetails")]
 public sealed record ContactDetails(

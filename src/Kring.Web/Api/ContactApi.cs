@@ -62,6 +62,6 @@ public static class ContactApi
     private static IVolunteerGrain Volunteer(HttpContext http, IGrainFactory grains) =>
         grains.GetGrain<IVolunteerGrain>(KringUser.From(http.User)!.VolunteerId!);
 
-    private static ContactJson ToJson(ContactDetails? c) =>
+    public static ContactJson ToJson(ContactDetails? c) =>
         new(c?.Email, c?.Mobile, c?.OffersByMail ?? true, c?.SharePhone ?? false, c?.Language ?? "nl");
 }

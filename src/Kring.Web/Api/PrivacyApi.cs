@@ -15,10 +15,11 @@ public sealed record AccountExportDto(string UserName, string DisplayName, strin
 public sealed record CircleExportDto(
     DateTimeOffset ExportedAt, string ExportedBy, CircleDto Circle, IReadOnlyList<CheckInDto> CheckIns, SignalDto? Signal,
     DateTimeOffset? LastContact, IReadOnlyList<AccountExportDto> Accounts, IReadOnlyList<AccessEntryDto> AccessLog,
-    IReadOnlyList<AppreciationExportDto> Appreciation);
+    IReadOnlyList<AppreciationExportDto> Appreciation, ContactJson? Contact = null);
 public sealed record AppreciationExportDto(int Year, DateTimeOffset ReceivedAt, string By);
 public sealed record VolunteerProfileDto(
-    string Id, string DisplayName, string HomeVillage, double MaxKm, IReadOnlyList<string> Kinds, IReadOnlyList<string> Skills, double MaxHoursPerWeek, string? PartnerId);
+    string Id, string DisplayName, string HomeVillage, double MaxKm, IReadOnlyList<string> Kinds, IReadOnlyList<string> Skills, double MaxHoursPerWeek, string? PartnerId,
+    ContactJson? Contact = null);
 public sealed record CarerContactDto(string CircleId, string Name, string? Phone, string? Address, string CareRecipient, string Relationship, IReadOnlyList<string> Needs);
 public sealed record AssignmentExportDto(string RequestId, string Kind, string Village, DateTimeOffset Start, DateTimeOffset End, CarerContactDto? Carer);
 public sealed record VolunteerExportDto(
@@ -87,7 +88,8 @@ public static class PrivacyApi
             lastContact,
             await Accounts(grains, AccountLinks.Circle(id)),
             (await grains.GetGrain<IAccessLogGrain>(id).Read()).Select(ToDto).ToList(),
-            await Appreciation(grains, id));
+            await Appreciation(grains, id),
+            ContactApi.ToJson(view.Profile.Contact));
         return Download(http, export, $"kring-{id}-gegevens.json");
     }
 
@@ -105,7 +107,8 @@ public static class PrivacyApi
         var a = await volunteer.GetAvailability();
         var export = new VolunteerExportDto(
             now,
-            new VolunteerProfileDto(p.Id, p.DisplayName, p.HomeVillage, p.MaxKm, p.Kinds.Select(k => k.Code()).ToList(), p.Skills, p.MaxHoursPerWeek, p.PartnerId),
+            new VolunteerProfileDto(p.Id, p.DisplayName, p.HomeVillage, p.MaxKm, p.Kinds.Select(k => k.Code()).ToList(), p.Skills, p.MaxHoursPerWeek, p.PartnerId,
+                ContactApi.ToJson(p.Contact)),
             new AvailabilityJson(
                 a.Weekly.Select(s => new WeeklySlotJson(Days.Code(s.Day), s.From.ToString("HH:mm"), s.To.ToString("HH:mm"))).ToList(),
                 a.DaysOff.Select(d => d.ToString("yyyy-MM-dd")).ToList(), a.Paused),

@@ -24,7 +24,7 @@ data="$(mktemp -d)"
 log="$data/web.log"
 dotnet build src/Kring.Web -c Release -nologo -clp:ErrorsOnly > /dev/null
 ASPNETCORE_ENVIRONMENT=Production dotnet src/Kring.Web/bin/Release/net10.0/Kring.Web.dll \
-  --urls "$base" --contentRoot "$PWD/src/Kring.Web" --Kring:DataDirectory="$data" --Kring:Security:SignIn:PermitLimit=10000 \
+  --urls "$base" --contentRoot "$PWD/src/Kring.Web" --Kring:Demo=true --Kring:DataDirectory="$data" --Kring:Security:SignIn:PermitLimit=10000 \
   --Kring:Limits:WritesPerMinute=1000000 > "$log" 2>&1 &
 web=$!
 mkdir -p artifacts/load
