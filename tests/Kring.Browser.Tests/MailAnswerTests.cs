@@ -33,6 +33,27 @@ public sealed partial class MailAnswerTests(BrowserFixture browser)
         Assert.Equal("matched", await Journey.Status(await browser.App.SignedIn("mantelzorger"), location));
     }
 
+    [Fact]
+    public async Task A_new_offer_appears_on_the_volunteers_open_page_without_reloading()
+    {
+        var volunteerApi = await browser.App.SignedIn("vrijwilliger");
+        (await volunteerApi.PutAsJsonAsync("/api/v1/volunteers/me/availability",
+            new { weekly = new[] { new { day = "saturday", from = "09:00", to = "12:00" } } })).EnsureSuccessStatusCode();
+        var page = await browser.Phone();
+        await Pages.SignIn(page, "vrijwilliger");
+        await page.GotoAsync("/Vrijwilliger");
+        var start = Journey.NextMonday(10).AddDays(5);
+        var dutchDate = start.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+        var card = page.Locator(".card.offer", new() { HasText = $"{dutchDate}, 10:00" });
+        await Assertions.Expect(card).ToHaveCountAsync(0);
+
+        await Journey.AskBuddy(await browser.App.SignedIn("mantelzorger"), start, start.AddHours(1));
+
+        await Assertions.Expect(card).ToHaveCountAsync(1);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Ja, ik help" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("U heeft de hulpvraag aangenomen.")).ToBeVisibleAsync();
+    }
+
     [GeneratedRegex(@"https?://\S+/Antwoord\?\S+")]
     private static partial Regex AnswerLink();
 }

@@ -36,6 +36,7 @@ public static class KringApi
         me.MapPut("/availability", SetAvailability);
         me.MapGet("/offers", async (HttpContext http, IGrainFactory grains) =>
             Results.Ok((await Volunteer(http, grains).GetOffers()).Select(o => o.ToDto())));
+        me.MapGet("/offers/live", OfferStream.Stream);
         me.MapGet("/assignments", async (HttpContext http, IGrainFactory grains) =>
             Results.Ok((await Volunteer(http, grains).GetAssignments()).Select(a => new AssignmentDto(a.RequestId, a.Kind.Code(), a.Village, a.Start, a.End))));
 

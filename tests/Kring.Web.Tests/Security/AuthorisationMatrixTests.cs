@@ -125,6 +125,7 @@ public sealed class AuthorisationMatrixTests(SharedApp shared)
 
         new("POST", "/api/v1/volunteers/me/assignments/{requestId}/withdraw", $"/api/v1/volunteers/me/assignments/{NoRequest}/withdraw", new { reason = "ziek" }, Volunteer),
         new("POST", "/api/v1/volunteers/me/assignments/{requestId}/complete", $"/api/v1/volunteers/me/assignments/{NoRequest}/complete", new { hours = 1 }, Volunteer),
+        new("GET", "/api/v1/volunteers/me/offers/live", "/api/v1/volunteers/me/offers/live", null, Volunteer),
         new("GET", "/api/v1/volunteers/me/contact", "/api/v1/volunteers/me/contact", null, Volunteer),
         new("PUT", "/api/v1/volunteers/me/contact", "/api/v1/volunteers/me/contact", new { email = "geen adres" }, Volunteer, "an invalid body: validation only"),
         new("GET", "/api/v1/circles/{circleId}/contact", $"/api/v1/circles/{Circle}/contact", null, Carer | Consultant),
