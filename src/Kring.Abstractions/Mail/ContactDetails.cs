@@ -11,7 +11,10 @@ public sealed record ContactDetails(
     [property: Id(1)] string? Mobile,
     [property: Id(2)] bool OffersByMail = true,
     [property: Id(3)] bool SharePhone = false,
-    [property: Id(4)] string Language = "nl");
+    [property: Id(4)] string Language = "nl",
+    /// <summary>Quiet hours (Europe/Amsterdam), for example 21:00–08:00: mail waits until they end (see <see cref="QuietHours"/>).</summary>
+    [property: Id(5)] TimeOnly? QuietFrom = null,
+    [property: Id(6)] TimeOnly? QuietUntil = null);
 
 /// <summary>What a matched volunteer lets the carer know of them.</summary>
 [GenerateSerializer, Alias("kring.HelperIntroduction")]
@@ -25,3 +28,26 @@ public sealed record LinkedOffer(
     [property: Id(0)] Offer Offer,
     [property: Id(1)] string VillageName,
     [property: Id(2)] DateTimeOffset ExpiresAt);
+
+public static class QuietHours
+{
+    /// <summary>Mail about help that starts sooner than this goes out even during quiet hours.</summary>
+    public static readonly TimeSpan Urgent = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// When a mail queued <paramref name="now"/> about help starting at <paramref name="start"/> may go out: null for at
+    /// once, or the end of the person's quiet hours. Quiet hours may run past midnight (21:00–08:00).
+    /// </summary>
+    public static DateTimeOffset? Until(ContactDetails contact, DateTimeOffset now, DateTimeOffset? start)
+    {
+        if (contact is not { QuietFrom: { } from, QuietUntil: { } until } || from == until) return null;
+        if (start is { } s && s - now <= Urgent) return null;
+        var local = Amsterdam.ToLocal(now).DateTime;
+        var time = TimeOnly.FromDateTime(local);
+        var quiet = from < until ? time >= from && time < until : time >= from || time < until;
+        if (!quiet) return null;
+        var day = DateOnly.FromDateTime(local);
+        if (from > until && time >= from) day = day.AddDays(1);
+        return Amsterdam.FromLocal(day.ToDateTime(until));
+    }
+}

@@ -13,7 +13,9 @@ public sealed record OutgoingMail(
     [property: Id(2)] string Subject,
     [property: Id(3)] string TextBody,
     [property: Id(4)] DateTimeOffset QueuedAt,
-    [property: Id(5)] string Language = "nl");
+    [property: Id(5)] string Language = "nl",
+    /// <summary>Not before the end of the recipient's quiet hours; null for at once.</summary>
+    [property: Id(6)] DateTimeOffset? NotBefore = null);
 
 /// <summary>A message that kept failing: it waits for an operator.</summary>
 [GenerateSerializer, Alias("kring.ParkedMail")]

@@ -34,7 +34,8 @@ public sealed class MailOutboxGrain(
     {
         var s = state.State;
         if (s.Pending.ContainsKey(mail.Id) || s.Sent.ContainsKey(mail.Id) || s.Parked.Any(p => p.Mail.Id == mail.Id)) return;
-        s.Pending[mail.Id] = new QueuedMail(mail, 0, clock.GetUtcNow(), null);
+        var now = clock.GetUtcNow();
+        s.Pending[mail.Id] = new QueuedMail(mail, 0, mail.NotBefore is { } later && later > now ? later : now, null);
         await state.WriteStateAsync();
     }
 

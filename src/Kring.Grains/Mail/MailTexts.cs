@@ -45,7 +45,7 @@ public static class MailTexts
             text.Append($"De links werken tot {until}. U kunt ook antwoorden op {page}\n\nMet vriendelijke groet,\nKring\n");
         }
         var subject = en ? $"Can you help? {Capital(kind)} in {villageName}, {when}" : $"Kunt u helpen? {Capital(kind)} in {villageName}, {when}";
-        return new OutgoingMail($"offer/{offer.Id}", to, subject, text.ToString(), now, contact.Language);
+        return new OutgoingMail($"offer/{offer.Id}", to, subject, text.ToString(), now, contact.Language, QuietHours.Until(contact, now, offer.Start));
     }
 
     public static OutgoingMail Matched(
@@ -72,7 +72,7 @@ public static class MailTexts
             text.Append($"\nUw hulpvragen en hun geschiedenis: {page}\n\nMet vriendelijke groet,\nKring\n");
         }
         var subject = en ? $"Help is coming: {when}" : $"Er komt hulp: {when}";
-        return new OutgoingMail($"matched/{requestId}/{volunteerId}", to, subject, text.ToString(), now, contact.Language);
+        return new OutgoingMail($"matched/{requestId}/{volunteerId}", to, subject, text.ToString(), now, contact.Language, QuietHours.Until(contact, now, start));
     }
 
     /// <summary>The carer hears that their volunteer cannot come after all, and that matching looks again.</summary>
@@ -84,7 +84,7 @@ public static class MailTexts
         var when = When(start, end, en ? English : Dutch);
         var name = helper?.FirstName ?? (en ? "Your volunteer" : "Uw vrijwilliger");
         var page = new Uri(baseUrl, "/Hulpvragen");
-        return Notice($"withdrawn/{requestId}/{volunteerId}", to, contact, now,
+        return Notice($"withdrawn/{requestId}/{volunteerId}", to, contact, now, start,
             en ? $"Change: {when}" : $"Wijziging: {when}",
             en ? $"{name} cannot come on {when} after all.\n\nKring is looking for another volunteer straight away. You will hear from us.\n\n{page}"
                : $"{name} kan op {when} toch niet komen.\n\nKring zoekt meteen een andere vrijwilliger. U hoort van ons.\n\n{page}");
@@ -99,7 +99,7 @@ public static class MailTexts
         var when = When(start, end, en ? English : Dutch);
         var kind = en ? (kindOfHelp == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kindOfHelp);
         var page = new Uri(baseUrl, "/Vrijwilliger");
-        return Notice($"cancelled/{requestId}/{volunteerId}", to, contact, now,
+        return Notice($"cancelled/{requestId}/{volunteerId}", to, contact, now, start,
             en ? $"Cancelled: {when}" : $"Geannuleerd: {when}",
             en ? $"The request for a {kind} on {when} was cancelled. You do not need to come; that time is free again.\n\n{page}"
                : $"De hulpvraag voor {kind} op {when} is geannuleerd. U hoeft niet te komen; die tijd is weer vrij.\n\n{page}");
@@ -113,7 +113,7 @@ public static class MailTexts
         var when = When(start, end, en ? English : Dutch);
         var kind = en ? (kindOfHelp == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kindOfHelp);
         var page = new Uri(baseUrl, "/Hulpvragen");
-        return Notice($"expired/{requestId}", to, contact, now,
+        return Notice($"expired/{requestId}", to, contact, now, start,
             en ? $"No volunteer found: {when}" : $"Geen vrijwilliger gevonden: {when}",
             en ? $"We are sorry: nobody could be found in time for your request for a {kind} on {when}.\n\nYour carer consultant can think along with you. Your requests: {page}"
                : $"Het spijt ons: voor uw vraag om {kind} op {when} is op tijd niemand gevonden.\n\nUw mantelzorgconsulent denkt graag met u mee. Uw hulpvragen: {page}");
@@ -128,7 +128,7 @@ public static class MailTexts
         var when = When(start, end, en ? English : Dutch);
         var kind = en ? (kindOfHelp == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kindOfHelp);
         var page = new Uri(baseUrl, "/Hulpvragen");
-        return Notice($"escalated/{requestId}", to, contact, now,
+        return Notice($"escalated/{requestId}", to, contact, now, start,
             en ? $"Still looking: {when}" : $"We zoeken verder: {when}",
             en ? $"No volunteer has said yes yet to your request for a {kind} on {when}. The coordinator of {partner} is now looking for someone personally.\n\n{page}"
                : $"Voor uw vraag om {kind} op {when} heeft nog geen vrijwilliger ja gezegd. De coördinator van {partner} zoekt nu persoonlijk iemand.\n\n{page}");
@@ -150,15 +150,15 @@ public static class MailTexts
         var kind = en ? (kindOfHelp == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kindOfHelp);
         var where = villageName is null ? "" : en ? $" in {villageName}" : $" in {villageName}";
         var who = helperName is null ? "" : en ? $" {helperName} is coming." : $" {helperName} komt.";
-        return Notice(id, to, contact, now,
+        return Notice(id, to, contact, now, start,
             en ? $"Reminder: {when}" : $"Herinnering: {when}",
             en ? $"A reminder: {kind}{where} on {when}.{who}\n\n{page}" : $"Een herinnering: {kind}{where} op {when}.{who}\n\n{page}");
     }
 
-    private static OutgoingMail Notice(string id, string to, ContactDetails contact, DateTimeOffset now, string subject, string body)
+    private static OutgoingMail Notice(string id, string to, ContactDetails contact, DateTimeOffset now, DateTimeOffset start, string subject, string body)
     {
         var closing = contact.Language == "en" ? "\n\nKring\n" : "\n\nMet vriendelijke groet,\nKring\n";
-        return new OutgoingMail(id, to, subject, body + closing, now, contact.Language);
+        return new OutgoingMail(id, to, subject, body + closing, now, contact.Language, QuietHours.Until(contact, now, start));
     }
 
     private static string When(DateTimeOffset start, DateTimeOffset end, CultureInfo culture)

@@ -5,7 +5,8 @@ using static Kring.Web.Security.AuthSetup;
 
 namespace Kring.Web.Api;
 
-public sealed record ContactJson(string? Email, string? Mobile, bool? OffersByMail, bool? SharePhone, string? Language);
+public sealed record ContactJson(
+    string? Email, string? Mobile, bool? OffersByMail, bool? SharePhone, string? Language, string? QuietFrom = null, string? QuietUntil = null);
 
 /// <summary>How Kring reaches volunteers and carers by mail, and what they share once matched.</summary>
 public static class ContactApi
@@ -47,7 +48,8 @@ public static class ContactApi
     private static ContactDetails? Parse(ContactJson? body, FieldErrors errors)
     {
         if (body is null) { errors.Add("body", "Stuur de contactgegevens mee."); return null; }
-        return ContactInput.Parse(body.Email, body.Mobile, body.OffersByMail ?? true, body.SharePhone ?? false, body.Language, errors);
+        return ContactInput.Parse(body.Email, body.Mobile, body.OffersByMail ?? true, body.SharePhone ?? false, body.Language, errors,
+            body.QuietFrom, body.QuietUntil);
     }
 
     private static async Task<(string? Id, IResult? Refusal)> Circle(string circleId, HttpContext http, IGrainFactory grains)
@@ -63,5 +65,6 @@ public static class ContactApi
         grains.GetGrain<IVolunteerGrain>(KringUser.From(http.User)!.VolunteerId!);
 
     public static ContactJson ToJson(ContactDetails? c) =>
-        new(c?.Email, c?.Mobile, c?.OffersByMail ?? true, c?.SharePhone ?? false, c?.Language ?? "nl");
+        new(c?.Email, c?.Mobile, c?.OffersByMail ?? true, c?.SharePhone ?? false, c?.Language ?? "nl",
+            c?.QuietFrom?.ToString("HH:mm"), c?.QuietUntil?.ToString("HH:mm"));
 }

@@ -6,8 +6,16 @@ namespace Kring.Web.Input;
 /// <summary>An e-mail address, a mobile number and the choices about mail and sharing, checked once for the API and the pages.</summary>
 public static partial class ContactInput
 {
-    public static ContactDetails? Parse(string? email, string? mobile, bool offersByMail, bool sharePhone, string? language, FieldErrors errors)
+    public static ContactDetails? Parse(
+        string? email, string? mobile, bool offersByMail, bool sharePhone, string? language, FieldErrors errors, string? quietFrom = null, string? quietUntil = null)
     {
+        TimeOnly? from = null, until = null;
+        if (!string.IsNullOrWhiteSpace(quietFrom) || !string.IsNullOrWhiteSpace(quietUntil))
+        {
+            if (AvailabilityInput.TryTime(quietFrom, out var f)) from = f; else errors.Add("quietFrom", "Vul het begin van de stille uren in als uu:mm.");
+            if (AvailabilityInput.TryTime(quietUntil, out var u)) until = u; else errors.Add("quietUntil", "Vul het einde van de stille uren in als uu:mm.");
+            if (from is not null && from == until) errors.Add("quietUntil", "Het begin en het einde van de stille uren zijn gelijk.");
+        }
         var cleanEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         if (cleanEmail is not null && (cleanEmail.Length > 254 || !IsAddress(cleanEmail)))
         {
@@ -20,7 +28,7 @@ public static partial class ContactInput
         }
         var lang = string.IsNullOrWhiteSpace(language) ? "nl" : language.Trim().ToLowerInvariant();
         if (lang is not ("nl" or "en")) errors.Add("language", "Kies nl of en.");
-        return errors.Any ? null : new ContactDetails(cleanEmail, cleanMobile, offersByMail, sharePhone, lang);
+        return errors.Any ? null : new ContactDetails(cleanEmail, cleanMobile, offersByMail, sharePhone, lang, from, until);
     }
 
     private static bool IsAddress(string email) =>

@@ -16,6 +16,8 @@ public sealed class ProfielModel(IGrainFactory grains) : PageModel
     [BindProperty] public string? Mobile { get; set; }
     [BindProperty] public bool OffersByMail { get; set; } = true;
     [BindProperty] public bool SharePhone { get; set; }
+    [BindProperty] public string? QuietFrom { get; set; }
+    [BindProperty] public string? QuietUntil { get; set; }
     public VolunteerProfile? Profile { get; private set; }
     public string HomeVillage { get; private set; } = "";
     public bool Saved { get; private set; }
@@ -30,7 +32,7 @@ public sealed class ProfielModel(IGrainFactory grains) : PageModel
             Kinds = p.Kinds.Select(k => k.Code()).ToList();
             Skills = p.Skills.ToList();
             MaxKm = PreferencesInput.Km(p.MaxKm);
-            (Email, Mobile, OffersByMail, SharePhone) = (p.Contact?.Email, p.Contact?.Mobile, p.Contact?.OffersByMail ?? true, p.Contact?.SharePhone ?? false);
+            SetContact(p.Contact);
         }
     }
 
@@ -43,7 +45,7 @@ public sealed class ProfielModel(IGrainFactory grains) : PageModel
         Skills = Profile.Skills.ToList();
         MaxKm = PreferencesInput.Km(Profile.MaxKm);
         var language = Localisation.FrontEndSetup.IsEnglish ? "en" : "nl";
-        var contact = ContactInput.Parse(Email, Mobile, OffersByMail, SharePhone, language, Errors);
+        var contact = ContactInput.Parse(Email, Mobile, OffersByMail, SharePhone, language, Errors, QuietFrom, QuietUntil);
         if (contact is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -57,7 +59,7 @@ public sealed class ProfielModel(IGrainFactory grains) : PageModel
     {
         await Load();
         if (Profile is null) return NotFound();
-        (Email, Mobile, OffersByMail, SharePhone) = (Profile.Contact?.Email, Profile.Contact?.Mobile, Profile.Contact?.OffersByMail ?? true, Profile.Contact?.SharePhone ?? false);
+        SetContact(Profile.Contact);
         var preferences = PreferencesInput.Parse(Kinds, Skills, MaxKm, Errors);
         if (preferences is null)
         {
@@ -67,6 +69,10 @@ public sealed class ProfielModel(IGrainFactory grains) : PageModel
         await Volunteer.UpdatePreferences(preferences.Kinds, preferences.Skills, preferences.MaxKm);
         return RedirectToPage(new { saved = true });
     }
+
+    private void SetContact(ContactDetails? c) =>
+        (Email, Mobile, OffersByMail, SharePhone, QuietFrom, QuietUntil) =
+            (c?.Email, c?.Mobile, c?.OffersByMail ?? true, c?.SharePhone ?? false, c?.QuietFrom?.ToString("HH:mm"), c?.QuietUntil?.ToString("HH:mm"));
 
     private async Task Load()
     {
