@@ -90,6 +90,7 @@ public static class KringApi
         partner.MapPost("/volunteers", Coordination.RegisterVolunteer);
         BalanceApi.Map(api);
         api.MapKringContactApi();
+        api.MapKringMailApi();
     }
 
     private static async Task<IResult> SignIn(SessionRequest? body, HttpContext http, Accounts accounts)

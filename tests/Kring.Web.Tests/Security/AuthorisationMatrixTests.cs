@@ -126,6 +126,8 @@ public sealed class AuthorisationMatrixTests(SharedApp shared)
         new("POST", "/api/v1/volunteers/me/assignments/{requestId}/withdraw", $"/api/v1/volunteers/me/assignments/{NoRequest}/withdraw", new { reason = "ziek" }, Volunteer),
         new("POST", "/api/v1/volunteers/me/assignments/{requestId}/complete", $"/api/v1/volunteers/me/assignments/{NoRequest}/complete", new { hours = 1 }, Volunteer),
         new("GET", "/api/v1/volunteers/me/offers/live", "/api/v1/volunteers/me/offers/live", null, Volunteer),
+        new("GET", "/api/v1/mail/outbox", "/api/v1/mail/outbox", null, Operator),
+        new("POST", "/api/v1/mail/retry", "/api/v1/mail/retry", new { id = "nothing/parked" }, Operator, "an unknown id: 404"),
         new("GET", "/api/v1/volunteers/me/contact", "/api/v1/volunteers/me/contact", null, Volunteer),
         new("PUT", "/api/v1/volunteers/me/contact", "/api/v1/volunteers/me/contact", new { email = "geen adres" }, Volunteer, "an invalid body: validation only"),
         new("GET", "/api/v1/circles/{circleId}/contact", $"/api/v1/circles/{Circle}/contact", null, Carer | Consultant),

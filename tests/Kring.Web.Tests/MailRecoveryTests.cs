@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kring.Testing;
+
+namespace Kring.Web.Tests;
+
+/// <summary>Mail that cannot go out is kept: across a restart of the process, and parked for the operator when it keeps failing.</summary>
+public sealed class MailRecoveryTests
+{
+    private const string VolunteerAddress = "vrijwilliger@example.org";
+
+    [Fact]
+    public async Task Mail_queued_before_the_process_stops_is_delivered_once_after_the_restart()
+    {
+        var smtp = new SmtpSink();
+        var data = Path.Combine(Path.GetTempPath(), "kring-test-" + Guid.NewGuid().ToString("N"));
+        string requestId;
+        await using (var before = await KringApp.Start(data, smtp.Settings))
+        {
+            requestId = await AskBuddy(before);
+            var outbox = await OperatorOf(before);
+            await Eventually.Get(async () => (await Outbox(outbox)).GetProperty("retrying").GetInt32() > 0 ? "failing" : null,
+                "the offer mail failing while the SMTP server is down", TimeSpan.FromSeconds(30));
+        }
+
+        await smtp.Start();
+        await using var after = await KringApp.Start(data, smtp.Settings);
+        var mail = await smtp.WaitFor(VolunteerAddress, m => (m.TextBody ?? "").Contains(requestId), "the offer mail after the restart", TimeSpan.FromSeconds(60));
+        var operatorApi = await OperatorOf(after);
+        await Eventually.Get(async () => (await Outbox(operatorApi)).GetProperty("pending").GetInt32() == 0 ? "empty" : null, "the outbox to empty");
+        Assert.Single(smtp.Received, m => m.MessageId == mail.MessageId);
+        await smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Mail_that_keeps_failing_is_parked_and_the_operator_sends_it_again()
+    {
+        await using var smtp = new SmtpSink();
+        await using var app = await KringApp.Start(null, [.. smtp.Settings, "--Kring:Mail:MaxAttempts=1"]);
+        var requestId = await AskBuddy(app);
+        var operatorApi = await OperatorOf(app);
+
+        var parked = await Eventually.Get(async () =>
+        {
+            var overview = await Outbox(operatorApi);
+            return overview.GetProperty("parked").EnumerateArray().Select(p => p.GetProperty("id").GetString()!)
+                .FirstOrDefault(id => id.StartsWith("offer/" + requestId, StringComparison.Ordinal));
+        }, "the offer mail parked", TimeSpan.FromSeconds(30));
+        var page = await (await SignedInPage(app)).GetStringAsync("/Beheer/Post");
+        Assert.Contains("Kunt u helpen?", page);
+
+        await smtp.Start();
+        var retry = await operatorApi.PostAsJsonAsync("/api/v1/mail/retry", new { id = parked });
+        Assert.Equal(HttpStatusCode.NoContent, retry.StatusCode);
+        await smtp.WaitFor(VolunteerAddress, m => (m.TextBody ?? "").Contains(requestId), "the parked mail, sent again");
+        Assert.Equal(HttpStatusCode.NotFound, (await operatorApi.PostAsJsonAsync("/api/v1/mail/retry", new { id = parked })).StatusCode);
+    }
+
+    private static async Task<string> AskBuddy(KringApp app)
+    {
+        var volunteer = await app.SignedIn("vrijwilliger");
+        (await volunteer.PutAsJsonAsync("/api/v1/volunteers/me/availability",
+            new { weekly = new[] { new { day = "tuesday", from = "09:00", to = "12:00" } } })).EnsureSuccessStatusCode();
+        var start = Journey.NextMonday(10).AddDays(1);
+        var (requestId, _) = await Journey.AskBuddy(await app.SignedIn("mantelzorger"), start, start.AddHours(1));
+        return requestId;
+    }
+
+    private static Task<HttpClient> OperatorOf(KringApp app) => app.SignedIn("beheerder");
+
+    private static async Task<HttpClient> SignedInPage(KringApp app)
+    {
+        var browser = app.Client();
+        var form = await Security.Forms.Read(browser, "/Inloggen");
+        await browser.PostAsync("/Inloggen", form.With(new() { ["UserName"] = "beheerder", ["Password"] = "kring-demo" }));
+        return browser;
+    }
+
+    private static Task<JsonElement> Outbox(HttpClient operatorApi) => operatorApi.GetFromJsonAsync<JsonElement>("/api/v1/mail/outbox");
+}
