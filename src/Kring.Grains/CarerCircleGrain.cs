@@ -213,7 +213,7 @@ public sealed class CarerCircleGrain(
         if (!state.State.Requests.TryGetValue(requestId, out var record) || record.Status != RequestStatus.Matched) return null;
         var now = clock.GetUtcNow();
         if (record.Start <= now || record.Start - now > MailTexts.ReminderLead) return record.VolunteerId;
-        if (state.State.Profile?.Contact is { Email: { Length: > 0 } email } contact)
+        if (state.State.Profile?.Contact is { Email: { Length: > 0 } email, Reminders: true } contact)
         {
             await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(
                 MailTexts.Reminder($"reminder/{record.Id}/carer", record.Kind, record.Start, record.End, null, email, contact, new Uri(links.Base, "/Hulpvragen"), now,

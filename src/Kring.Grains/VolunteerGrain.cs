@@ -153,7 +153,7 @@ public sealed class VolunteerGrain(
         var assignment = state.State.Assignments.FirstOrDefault(a => a.RequestId == requestId);
         var now = clock.GetUtcNow();
         if (assignment is null || assignment.Start <= now || assignment.Start - now > MailTexts.ReminderLead) return;
-        if (state.State.Profile is not { Contact: { Email: { Length: > 0 } email } contact }) return;
+        if (state.State.Profile is not { Contact: { Email: { Length: > 0 } email, Reminders: true } contact }) return;
         var mail = MailTexts.Reminder($"reminder/{requestId}/{this.GetPrimaryKeyString()}", assignment.Kind, assignment.Start, assignment.End,
             await VillageName(assignment.Village), email, contact, new Uri(links.Base, "/Vrijwilliger"), now, null);
         await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(mail);

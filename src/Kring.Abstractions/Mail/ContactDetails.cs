@@ -2,8 +2,8 @@ namespace Kring;
 
 /// <summary>
 /// How Kring reaches a person outside the site. <see cref="SharePhone"/>: a volunteer lets the carer see their phone
-/// number once matched (the first name is always shown). For a carer it is stored but not used yet: a booked volunteer
-/// sees the circle's phone number, as before. <see cref="OffersByMail"/> applies to volunteers.
+/// number once matched (the first name is always shown); a carer lets their booked volunteer see the circle's phone
+/// number (a circle without contact details shows it, as before). <see cref="OffersByMail"/> applies to volunteers.
 /// </summary>
 [GenerateSerializer, Alias("kring.ContactDetails")]
 public sealed record ContactDetails(
@@ -14,7 +14,9 @@ public sealed record ContactDetails(
     [property: Id(4)] string Language = "nl",
     /// <summary>Quiet hours (Europe/Amsterdam), for example 21:00–08:00: mail waits until they end (see <see cref="QuietHours"/>).</summary>
     [property: Id(5)] TimeOnly? QuietFrom = null,
-    [property: Id(6)] TimeOnly? QuietUntil = null);
+    [property: Id(6)] TimeOnly? QuietUntil = null,
+    /// <summary>A reminder by mail a day before each booking.</summary>
+    [property: Id(7)] bool Reminders = true);
 
 /// <summary>What a matched volunteer lets the carer know of them.</summary>
 [GenerateSerializer, Alias("kring.HelperIntroduction")]

@@ -92,7 +92,7 @@ public sealed class SeedHostedService(IGrainFactory grains, IOptions<KringSettin
     }
 
     /// <summary>Every demo account has the address &lt;username&gt;@example.org, a domain that never receives mail.</summary>
-    private static ContactDetails DemoContact(DemoAccountSeed account) => new($"{account.UserName}@example.org", null);
+    private static ContactDetails DemoContact(DemoAccountSeed account) => new($"{account.UserName}@example.org", null, SharePhone: true);
 
     private static async Task InBatches<T>(IReadOnlyList<T> items, Func<T, Task> load)
     {

@@ -6,7 +6,8 @@ using static Kring.Web.Security.AuthSetup;
 namespace Kring.Web.Api;
 
 public sealed record ContactJson(
-    string? Email, string? Mobile, bool? OffersByMail, bool? SharePhone, string? Language, string? QuietFrom = null, string? QuietUntil = null);
+    string? Email, string? Mobile, bool? OffersByMail, bool? SharePhone, string? Language, string? QuietFrom = null, string? QuietUntil = null,
+    bool? Reminders = null);
 
 /// <summary>How Kring reaches volunteers and carers by mail, and what they share once matched.</summary>
 public static class ContactApi
@@ -49,7 +50,7 @@ public static class ContactApi
     {
         if (body is null) { errors.Add("body", "Stuur de contactgegevens mee."); return null; }
         return ContactInput.Parse(body.Email, body.Mobile, body.OffersByMail ?? true, body.SharePhone ?? false, body.Language, errors,
-            body.QuietFrom, body.QuietUntil);
+            body.QuietFrom, body.QuietUntil, body.Reminders ?? true);
     }
 
     private static async Task<(string? Id, IResult? Refusal)> Circle(string circleId, HttpContext http, IGrainFactory grains)
@@ -66,5 +67,5 @@ public static class ContactApi
 
     public static ContactJson ToJson(ContactDetails? c) =>
         new(c?.Email, c?.Mobile, c?.OffersByMail ?? true, c?.SharePhone ?? false, c?.Language ?? "nl",
-            c?.QuietFrom?.ToString("HH:mm"), c?.QuietUntil?.ToString("HH:mm"));
+            c?.QuietFrom?.ToString("HH:mm"), c?.QuietUntil?.ToString("HH:mm"), c?.Reminders ?? true);
 }

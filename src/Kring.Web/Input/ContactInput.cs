@@ -7,7 +7,8 @@ namespace Kring.Web.Input;
 public static partial class ContactInput
 {
     public static ContactDetails? Parse(
-        string? email, string? mobile, bool offersByMail, bool sharePhone, string? language, FieldErrors errors, string? quietFrom = null, string? quietUntil = null)
+        string? email, string? mobile, bool offersByMail, bool sharePhone, string? language, FieldErrors errors, string? quietFrom = null, string? quietUntil = null,
+        bool reminders = true)
     {
         TimeOnly? from = null, until = null;
         if (!string.IsNullOrWhiteSpace(quietFrom) || !string.IsNullOrWhiteSpace(quietUntil))
@@ -28,7 +29,7 @@ public static partial class ContactInput
         }
         var lang = string.IsNullOrWhiteSpace(language) ? "nl" : language.Trim().ToLowerInvariant();
         if (lang is not ("nl" or "en")) errors.Add("language", "Kies nl of en.");
-        return errors.Any ? null : new ContactDetails(cleanEmail, cleanMobile, offersByMail, sharePhone, lang, from, until);
+        return errors.Any ? null : new ContactDetails(cleanEmail, cleanMobile, offersByMail, sharePhone, lang, from, until, reminders);
     }
 
     private static bool IsAddress(string email) =>

@@ -12,6 +12,8 @@ public static class Contacts
         var circle = grains.GetGrain<ICarerCircleGrain>(assignment.CircleId);
         var request = await circle.GetRequest(assignment.RequestId);
         if (request is not { Status: RequestStatus.Matched } || request.VolunteerId != volunteerId) return null;
-        return (await circle.Get())?.Profile;
+        var profile = (await circle.Get())?.Profile;
+        // A carer who gave contact details chose whether their volunteer sees the phone number.
+        return profile?.Contact is { SharePhone: false } ? profile with { Phone = null } : profile;
     }
 }

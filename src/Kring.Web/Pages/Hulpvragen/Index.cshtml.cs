@@ -1,3 +1,4 @@
+using Kring.Web.Input;
 using Kring.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,6 +12,28 @@ public sealed class HulpvragenIndexModel(IGrainFactory grains, Privacy.AccessLog
     public bool IsConsultant { get; private set; }
     public bool Erased { get; private set; }
     [TempData] public string? Message { get; set; }
+    public FieldErrors Errors { get; } = new();
+
+    /// <summary>How Kring reaches the carer, and whether their volunteer sees the circle's phone number.</summary>
+    public async Task<IActionResult> OnPostContact(
+        string? kring, string? email, string? mobile, string? quietFrom, string? quietUntil, bool sharePhone = false, bool reminders = true)
+    {
+        var user = KringUser.From(User)!;
+        var circleId = user.Role == Role.CarerConsultant ? kring : user.CircleId;
+        if (circleId is null || !user.CanRequestFor(circleId)) return Forbid();
+        var grain = grains.GetGrain<ICarerCircleGrain>(circleId);
+        var language = Localisation.FrontEndSetup.IsEnglish ? "en" : "nl";
+        var contact = ContactInput.Parse(email, mobile, offersByMail: true, sharePhone, language, Errors, quietFrom, quietUntil, reminders);
+        if (contact is null || await grain.Get() is null)
+        {
+            (IsConsultant, CircleId, Circle) = (user.Role == Role.CarerConsultant, circleId, await grain.Get());
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        await grain.SetContact(contact);
+        Message = Texts.T("Uw contactgegevens zijn opgeslagen.");
+        return RedirectToPage(new { kring = circleId });
+    }
 
     public async Task<IActionResult> OnGet(string? kring)
     {

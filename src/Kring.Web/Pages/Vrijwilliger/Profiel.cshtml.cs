@@ -18,6 +18,7 @@ public sealed class ProfielModel(IGrainFactory grains) : PageModel
     [BindProperty] public bool SharePhone { get; set; }
     [BindProperty] public string? QuietFrom { get; set; }
     [BindProperty] public string? QuietUntil { get; set; }
+    [BindProperty] public bool Reminders { get; set; } = true;
     public VolunteerProfile? Profile { get; private set; }
     public string HomeVillage { get; private set; } = "";
     public bool Saved { get; private set; }
@@ -45,7 +46,7 @@ public sealed class ProfielModel(IGrainFactory grains) : PageModel
         Skills = Profile.Skills.ToList();
         MaxKm = PreferencesInput.Km(Profile.MaxKm);
         var language = Localisation.FrontEndSetup.IsEnglish ? "en" : "nl";
-        var contact = ContactInput.Parse(Email, Mobile, OffersByMail, SharePhone, language, Errors, QuietFrom, QuietUntil);
+        var contact = ContactInput.Parse(Email, Mobile, OffersByMail, SharePhone, language, Errors, QuietFrom, QuietUntil, Reminders);
         if (contact is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -71,8 +72,9 @@ public sealed class ProfielModel(IGrainFactory grains) : PageModel
     }
 
     private void SetContact(ContactDetails? c) =>
-        (Email, Mobile, OffersByMail, SharePhone, QuietFrom, QuietUntil) =
-            (c?.Email, c?.Mobile, c?.OffersByMail ?? true, c?.SharePhone ?? false, c?.QuietFrom?.ToString("HH:mm"), c?.QuietUntil?.ToString("HH:mm"));
+        (Email, Mobile, OffersByMail, SharePhone, QuietFrom, QuietUntil, Reminders) =
+            (c?.Email, c?.Mobile, c?.OffersByMail ?? true, c?.SharePhone ?? false, c?.QuietFrom?.ToString("HH:mm"), c?.QuietUntil?.ToString("HH:mm"),
+                c?.Reminders ?? true);
 
     private async Task Load()
     {
