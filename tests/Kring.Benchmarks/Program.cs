@@ -14,6 +14,7 @@ try
         "validate" => ValidateCommand.Run(options),
         "planner" => PlannerBenchmark.Run(options),
         "grains" => await GrainsBenchmark.Run(options),
+        "mail" => await MailBenchmark.Run(options),
         "all" => PlannerBenchmark.Run(options) | await GrainsBenchmark.Run(options),
         _ => Usage(),
     };
@@ -34,6 +35,8 @@ static int Usage()
           planner   [--seed N] [--sizes stein,region,netherlands]   fill rate, time and memory of the batch planner
           grains    [--requests 1000] [--rate 100] [--duration 20]   Orleans: grain-call ceiling, matches/s on SQLite,
                     request → first offer p50/p99 at a fixed rate, matching index memory per volunteer
+          mail      [--stein-rate 1] [--rate 100] [--duration 20]   offer → mail accepted by an SMTP server p50/p99,
+                    storage writes per message
           all       every benchmark (the default)
         """);
     return 2;

@@ -61,7 +61,7 @@ public static class GrainsBenchmark
     }
 
     /// <summary>The 1, 5 and 15 minute load averages, where Linux tells them.</summary>
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {

@@ -7,7 +7,8 @@ namespace Kring.Benchmarks.Cluster;
 /// prefixed with the region), carer circles spread over them, and buddy volunteers who are available every day from
 /// 07:00 to 22:00, reach every village (15 km) and may help up to 40 hours a week. Requests get a window of their own
 /// (30 minutes between 08:00 and 20:00, Amsterdam time, from the day after tomorrow on), so no volunteer ever has
-/// two offers at the same time and every request can be matched.
+/// two offers at the same time and every request can be matched. With <c>email</c>, every volunteer has an address
+/// ("{id}@example.org") and wants offers by mail, so each offer also queues a mail.
 /// </summary>
 public sealed class BenchRegion
 {
@@ -35,7 +36,7 @@ public sealed class BenchRegion
     public IReadOnlyList<string> Volunteers { get; }
     public IMatchingGrain Shard => _grains.GetGrain<IMatchingGrain>(MatchingShard.Key(Region, HelpKind.Buddy));
 
-    public static async Task<BenchRegion> Create(IGrainFactory grains, string region, int circleCount, int volunteerCount)
+    public static async Task<BenchRegion> Create(IGrainFactory grains, string region, int circleCount, int volunteerCount, bool email = false)
     {
         var municipality = SeedFiles.Municipality();
         string Id(string local) => $"{region}-{local}";
@@ -59,7 +60,8 @@ public sealed class BenchRegion
             var grain = grains.GetGrain<IVolunteerGrain>(id);
             // Availability first, so matching hears of the volunteer once, complete.
             await grain.SetAvailability(available);
-            await grain.Register(new VolunteerProfile(id, $"Vrijwilliger {i}", villages[i % villages.Count], 15, [HelpKind.Buddy], [], 40, null));
+            await grain.Register(new VolunteerProfile(id, $"Vrijwilliger {i}", villages[i % villages.Count], 15, [HelpKind.Buddy], [], 40, null,
+                email ? new ContactDetails($"{id}@example.org", null) : null));
         });
 
         var built = new BenchRegion(grains, region, villages, circles, volunteers);

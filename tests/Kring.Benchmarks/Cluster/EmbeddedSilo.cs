@@ -14,7 +14,7 @@ namespace Kring.Benchmarks.Cluster;
 /// shard keep-alive), on a fresh temporary data directory, free loopback ports and <c>Kring:Demo=false</c>; or, with a
 /// PostgreSQL connection string, as a cluster silo does (<see cref="SiloHosting.UseKringCluster"/>: clustering, storage
 /// and reminders on PostgreSQL) under a service id of its own. The only addition is <see cref="OfferProbe"/>, an
-/// incoming grain call filter.
+/// incoming grain call filter; a benchmark may add settings (the mail benchmark points Kring:Mail at its SMTP sink).
 /// </summary>
 public sealed class EmbeddedSilo : IAsyncDisposable
 {
@@ -42,7 +42,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     /// <param name="parent">Where the temporary data directory goes; the system's temporary directory by default.</param>
     /// <param name="postgres">A PostgreSQL connection string: the silo runs in cluster mode on that database instead.</param>
-    public static async Task<EmbeddedSilo> Start(string? parent = null, string? postgres = null)
+    /// <param name="extra">Further configuration, on top of (and over) the values above.</param>
+    public static async Task<EmbeddedSilo> Start(string? parent = null, string? postgres = null, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var run = "kring-benchmark-" + Guid.NewGuid().ToString("N");
         var directory = Path.Combine(parent ?? Path.GetTempPath(), run);
@@ -61,6 +62,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             values["Kring:ServiceId"] = run;
             values["Kring:ClusterId"] = run;
         }
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) values[key] = value;
         builder.Configuration.AddInMemoryCollection(values);
         var log = new LogCounter();
         builder.Logging.AddProvider(log);

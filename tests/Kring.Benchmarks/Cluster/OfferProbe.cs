@@ -17,6 +17,13 @@ public sealed class OfferProbe : IIncomingGrainCallFilter
     /// <summary>Called once per request, with the volunteer who holds its first offer (on the grain's thread: keep it short).</summary>
     public Action<string, string>? OnFirstOffer { get; set; }
 
+    /// <summary>
+    /// Called for every offer a volunteer stored, that is every <see cref="IVolunteerGrain.ReceiveOffer"/> that returned
+    /// true, with the <see cref="Stopwatch.GetTimestamp"/> at which it returned (on the grain's thread: keep it short).
+    /// A repeated delivery of a pending offer returns true again, so the same offer may come more than once.
+    /// </summary>
+    public Action<Offer, long>? OnOffer { get; set; }
+
     /// <summary>Offers stored at volunteers since the silo started.</summary>
     public long Delivered => Interlocked.Read(ref _delivered);
 
@@ -43,6 +50,7 @@ public sealed class OfferProbe : IIncomingGrainCallFilter
             var now = Stopwatch.GetTimestamp();
             Interlocked.Increment(ref _delivered);
             _receiveMs.Enqueue(Stopwatch.GetElapsedTime(started, now).TotalMilliseconds);
+            OnOffer?.Invoke(offer, now);
             if (_firstOffer.TryAdd(offer.RequestId, now))
             {
                 OnFirstOffer?.Invoke(context.TargetId.Key.ToString()!, offer.RequestId);

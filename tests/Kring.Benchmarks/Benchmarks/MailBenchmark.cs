@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime;
+using Kring.Benchmarks.Cluster;
+using Kring.Hosting.Mail;
+
+namespace Kring.Benchmarks.Benchmarks;
+
+/// <summary>
+/// Offer made → mail accepted by the SMTP server, on the embedded default (SQLite) with mail delivery pointed at a real
+/// SMTP server in the same process (<see cref="MailSink"/>). The volunteers of the region have an e-mail address and
+/// want offers by mail, so <see cref="IVolunteerGrain.ReceiveOffer"/> queues one mail per offer in an outbox
+/// (id "offer/{offerId}") before it returns, and the silo's <see cref="MailDelivery"/> leases and sends it. The clock
+/// starts when ReceiveOffer returned (timed in the silo by <see cref="OfferProbe"/>) and stops when the sink accepted
+/// the message whose Message-ID is <see cref="MailDelivery.MessageId"/> of that mail id. Requests arrive in an open
+/// loop as in <see cref="OfferLatencyBenchmark"/>, first at Stein's load, then at 100 requests/s; volunteers accept
+/// as offers arrive. Storage writes are counted in the database, the outboxes' own apart.
+/// </summary>
+public static class MailBenchmark
+{
+    public const double TargetP99Ms = 2000;
+    private const string OutboxState = "mailoutbox";
+
+    public sealed record Result(string Name, int Rate, int Requests, int Offers, int Mailed, int Duplicates, int Lost,
+        double P50Ms, double P99Ms, double MaxMs, double OutboxWritesPerMessage, double WritesPerMessage)
+    {
+        public bool TargetMet => Mailed == Offers && Duplicates == 0 && P99Ms < TargetP99Ms;
+    }
+
+    public static async Task<int> Run(CommandLine options)
+    {
+        var steinRate = options.Int("stein-rate", 1);
+        var steinDuration = options.Int("stein-duration", 20);
+        var rate = options.Int("rate", 100);
+        var duration = options.Int("duration", 20);
+        var drain = TimeSpan.FromSeconds(options.Int("drain", 15));
+        var circles = options.Int("circles", 900);
+        var volunteers = options.Int("volunteers", 150);
+
+        var orleans = typeof(Grain).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split(' ', '+')[0].TrimEnd('.');
+        Console.WriteLine($"mail benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, Orleans {orleans}, " +
+                          $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC (as Kring.Web), load average {GrainsBenchmark.LoadAverage()}");
+
+        Result stein;
+        Result peak;
+        var sink = await MailSink.Started();
+        await using (sink)
+        {
+            var silo = await EmbeddedSilo.Start(options.Optional("data-parent"), options.Optional("postgres"), sink.Settings);
+            await using (silo)
+            {
+                Console.WriteLine();
+                Console.WriteLine($"benchmark silo: {silo.Where}, Kring:Demo=false; mail over SMTP (MailKit) to an in-process server on 127.0.0.1:{sink.Port}, " +
+                                  $"Kring:Mail:Security=None, {MailOutboxes.Shards} outboxes polled every {new MailSettings().PollInterval.TotalMilliseconds:F0} ms");
+                var setup = Stopwatch.StartNew();
+                var region = await BenchRegion.Create(silo.Grains, "bench-mail", circles, volunteers, email: true);
+                Console.WriteLine($"region of {region.Circles.Count} circles and {region.Volunteers.Count} volunteers with an e-mail address (set up in {setup.Elapsed.TotalSeconds:F1} s)");
+                stein = await Phase(silo, sink, region, "Stein's load", steinRate, steinDuration, drain);
+                peak = await Phase(silo, sink, region, "the peak", rate, duration, drain);
+                Console.WriteLine();
+                Console.WriteLine("benchmark silo");
+                Console.WriteLine(silo.Log.Describe("  "));
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"summary (load average now {GrainsBenchmark.LoadAverage()}; other work on this machine lowers every figure)");
+        Console.WriteLine(Line(stein));
+        Console.WriteLine(Line(peak));
+        Console.WriteLine($"  target: p99 < {TargetP99Ms / 1000:F0} s at {stein.Rate} requests/s: {(stein.TargetMet ? "MET" : "NOT MET")}; " +
+                          $"at {peak.Rate} requests/s: {(peak.TargetMet ? "MET" : "NOT MET")}");
+
+        // A missed target (mail still queued when the drain ended) is a figure, not a failure; a mail sent twice, or
+        // neither sent nor queued any more, is.
+        return stein.Duplicates + peak.Duplicates + stein.Lost + peak.Lost == 0 ? 0 : 1;
+    }
+
+    private static async Task<Result> Phase(EmbeddedSilo silo, MailSink sink, BenchRegion region, string name, int rate, int seconds, TimeSpan drain)
+    {
+        var count = rate * seconds;
+        var requests = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        var offers = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var messageIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var failures = 0;
+        var matched = 0;
+        long lastOffer = 0;
+
+        silo.Probe.ClearReceiveOfferMs();
+        var writesBefore = silo.WritesByGrainType();
+        var receivedBefore = sink.Received;
+        await using var acceptors = new Acceptors(silo.Grains, silo.Probe, workers: 16, (_, reply, _) =>
+        {
+            if (reply == OfferReply.Accepted) Interlocked.Increment(ref matched);
+        });
+        silo.Probe.OnOffer = (offer, at) =>
+        {
+            if (!requests.ContainsKey(offer.RequestId) || !offers.TryAdd(offer.Id, at)) return;
+            Volatile.Write(ref lastOffer, at);
+        };
+
+        var tasks = new List<Task>(count);
+        var period = Stopwatch.Frequency / (double)rate;
+        var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 10;
+        long first = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var due = start + (long)(i * period);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            var (circleId, request) = region.NextRequest();
+            requests[request.Id] = 0;
+            if (i == 0) first = Stopwatch.GetTimestamp();
+            tasks.Add(Submit(region.Circle(circleId), request));
+        }
+        var lastSubmitted = Stopwatch.GetTimestamp();
+        var arrivalSeconds = Stopwatch.GetElapsedTime(first, lastSubmitted).TotalSeconds;
+
+        // Wait until every offer made so far has its mail, or 5 s passed without a new offer or mail, or the drain is up.
+        while (Stopwatch.GetElapsedTime(lastSubmitted) < drain
+               && Stopwatch.GetElapsedTime(Math.Max(lastSubmitted, Math.Max(Volatile.Read(ref lastOffer), sink.LastReceived))) < TimeSpan.FromSeconds(5))
+        {
+            if (Stopwatch.GetElapsedTime(lastSubmitted) > TimeSpan.FromSeconds(1) && Mailed() == offers.Count) break;
+            await Task.Delay(250);
+        }
+        await Task.WhenAll(tasks);
+        silo.Probe.OnOffer = null;
+        var drained = Stopwatch.GetElapsedTime(lastSubmitted);
+
+        // The outboxes record the delivery (one write per batch) after the last message of a batch went out.
+        var settle = Stopwatch.StartNew();
+        while (await OutboxPending(silo) > 0 && settle.Elapsed < TimeSpan.FromSeconds(2)) await Task.Delay(100);
+        await Task.Delay(500);
+        var writesAfter = silo.WritesByGrainType();
+        var stillQueued = await OutboxPending(silo);
+
+        Mailed();
+        var made = offers.ToArray();
+        var latencies = made.Select(o => sink.TryGetReceived(messageIds[o.Key], out var at) ? Stopwatch.GetElapsedTime(o.Value, at).TotalMilliseconds : double.PositiveInfinity)
+            .Order().ToArray();
+        var mailed = latencies.Count(double.IsFinite);
+        var duplicates = made.Count(o => sink.Times(messageIds[o.Key]) > 1);
+        var ours = made.Sum(o => (long)sink.Times(messageIds[o.Key]));
+        var others = sink.Received - receivedBefore - ours;
+        var writes = writesAfter.ToDictionary(w => w.Key, w => w.Value - writesBefore.GetValueOrDefault(w.Key));
+        var outboxWrites = writes.GetValueOrDefault(OutboxState);
+        var totalWrites = writes.Values.Sum();
+        // Per message queued (one per offer): each costs the outbox a write when queued, and a batch one when delivered.
+        var per = Math.Max(1, made.Length);
+        var offerSeconds = made.Length > 1 ? Stopwatch.GetElapsedTime(made.Min(o => o.Value), made.Max(o => o.Value)).TotalSeconds : 0;
+        var lost = Math.Max(0, made.Length - mailed - stillQueued);
+        var result = new Result(name, rate, count, made.Length, mailed, duplicates, lost,
+            Percentiles.Of(latencies, 0.50), Percentiles.Of(latencies, 0.99), latencies.Length == 0 ? double.NaN : latencies[^1],
+            outboxWrites / (double)per, totalWrites / (double)per);
+
+        Console.WriteLine();
+        Console.WriteLine($"offer → mail accepted by the SMTP server at {name}, {rate} requests/s: {silo.Storage}, open loop for {seconds} s, " +
+                          "every volunteer wants offers by mail; volunteers accept as offers arrive");
+        Console.WriteLine($"  arrivals       {count} requests at {(count - 1) / Math.Max(arrivalSeconds, 1e-9):F1} requests/s achieved; {Volatile.Read(ref matched)} matched; submit failures {failures}");
+        Console.WriteLine($"  offers         {made.Length} made (ReceiveOffer returned true) over {offerSeconds:F1} s = {made.Length / Math.Max(offerSeconds, 1e-9):F1} offers/s");
+        Console.WriteLine($"  mail           {mailed}/{made.Length} offers' mails accepted by the SMTP server (waited {drained.TotalSeconds:F1} s after the last submission, " +
+                          $"at most {drain.TotalSeconds:F0} s, until 5 s passed without a new offer or mail); still queued in the outboxes: {stillQueued}" +
+                          (lost > 0 ? $"; LOST {lost}" : ""));
+        Console.WriteLine($"  duplicates     {duplicates} Message-IDs accepted more than once; {others} other messages");
+        Console.WriteLine($"  latency        p50 {Ms(result.P50Ms)}, p90 {Ms(Percentiles.Of(latencies, 0.90))}, p99 {Ms(result.P99Ms)}, max {Ms(result.MaxMs)}");
+        if (mailed < made.Length && mailed > 0)
+        {
+            var finite = latencies.Take(mailed).ToArray();
+            Console.WriteLine($"  of the mailed  p50 {Ms(Percentiles.Of(finite, 0.50))}, p99 {Ms(Percentiles.Of(finite, 0.99))}, max {Ms(finite[^1])}");
+        }
+        var receive = silo.Probe.ReceiveOfferMs().Order().ToArray();
+        Console.WriteLine($"  ReceiveOffer   in the volunteer grain (its write, then Queue in the outbox: the outbox's write) p50 {Ms(Percentiles.Of(receive, 0.50))}, " +
+                          $"p99 {Ms(Percentiles.Of(receive, 0.99))}, max {Ms(receive.Length == 0 ? double.NaN : receive[^1])}");
+        Console.WriteLine($"  storage writes outbox ({OutboxState}) {outboxWrites:N0} = {result.OutboxWritesPerMessage:F2} per message queued; all grains {totalWrites:N0} = {result.WritesPerMessage:F1} per message queued " +
+                          $"({string.Join(", ", writes.Where(w => w.Value > 0).OrderByDescending(w => w.Value).Select(w => $"{w.Key} {w.Value / (double)per:F2}"))})");
+        Console.WriteLine($"  target         p99 < {TargetP99Ms / 1000:F0} s at {rate} requests/s: {(result.TargetMet ? "MET" : "NOT MET")}");
+        Console.WriteLine($"  accept replies: {acceptors.Describe()}");
+        return result;
+
+        int Mailed()
+        {
+            foreach (var id in offers.Keys)
+            {
+                if (!messageIds.ContainsKey(id)) messageIds[id] = MailDelivery.MessageId("offer/" + id);
+            }
+            return messageIds.Values.Count(m => sink.Times(m) > 0);
+        }
+
+        async Task Submit(ICarerCircleGrain circle, NewHelpRequest request)
+        {
+            try
+            {
+                await circle.SubmitRequest(request);
+            }
+            catch (Exception)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        }
+    }
+
+    private static async Task<int> OutboxPending(EmbeddedSilo silo)
+    {
+        var pending = 0;
+        foreach (var key in MailOutboxes.Keys) pending += (await silo.Grains.GetGrain<IMailOutboxGrain>(key).GetStatus()).Pending;
+        return pending;
+    }
+
+    private static string Line(Result r) =>
+        $"  offer → mail accepted at {r.Rate,3} requests/s ({r.Name})  p50 {Ms(r.P50Ms)}, p99 {Ms(r.P99Ms)}, max {Ms(r.MaxMs)}  " +
+        $"({r.Mailed}/{r.Offers} offers mailed, {r.Duplicates} duplicates; {r.OutboxWritesPerMessage:F2} outbox writes, {r.WritesPerMessage:F1} writes in all per message queued)";
+
+    private static string Ms(double ms) => double.IsNaN(ms) ? "n/a" : double.IsPositiveInfinity(ms) ? "no mail" : ms >= 10_000 ? $"{ms / 1000:F1} s" : $"{ms:F1} ms";
+}
