@@ -189,7 +189,9 @@ public sealed record AccountRecord(
     [property: Id(6)] string? CircleId,
     [property: Id(7)] string? PartnerId,
     // Changes when the password changes or the user signs out everywhere; cookies and tokens carry it.
-    [property: Id(8)] string? SecurityStamp = null);
+    [property: Id(8)] string? SecurityStamp = null,
+    /// <summary>Where Kring mails staff, such as a coordinator's daily digest of their queue.</summary>
+    [property: Id(9)] string? Email = null);
 
 /// <summary>
 /// An account as the operator sees it: blocked by an operator, and until when the longest throttle of a client after

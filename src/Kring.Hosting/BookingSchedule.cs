@@ -6,10 +6,14 @@ namespace Kring.Hosting;
 
 /// <summary>
 /// Every few minutes (Kring:Bookings:SweepInterval, default 5 minutes) each village's bookings get their reminders and
-/// their assumed completion (see IBookingsGrain). Nothing is kept in memory, so a restart loses nothing.
+/// their assumed completion (see IBookingsGrain), and from 07:00 each partner's coordinators their daily digest (see
+/// ICoordinatorDigestGrain). Nothing is kept in memory, so a restart loses nothing.
 /// </summary>
 public sealed class BookingSchedule(IGrainFactory grains, IConfiguration configuration, ILogger<BookingSchedule> logger) : BackgroundService
 {
+    /// <summary>Coordinators get the digest of their queue from this hour (Europe/Amsterdam) on, once a day.</summary>
+    public const int DigestHour = 7;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = configuration.GetValue("Kring:Bookings:SweepInterval", TimeSpan.FromMinutes(5));
@@ -18,9 +22,17 @@ public sealed class BookingSchedule(IGrainFactory grains, IConfiguration configu
         {
             try
             {
-                foreach (var village in await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages())
+                var directory = grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default);
+                foreach (var village in await directory.GetVillages())
                 {
                     await grains.GetGrain<IBookingsGrain>(village.Id).Sweep();
+                }
+                if (Amsterdam.ToLocal(TimeProvider.System.GetUtcNow()).Hour >= DigestHour)
+                {
+                    foreach (var partner in await directory.GetPartners())
+                    {
+                        await grains.GetGrain<ICoordinatorDigestGrain>(partner.Id).SendToday();
+                    }
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

@@ -86,3 +86,36 @@ public sealed class BookingLifeTests(WaveOfOneCluster cluster) : IClassFixture<W
     private async Task<IReadOnlyList<string>> Pending(string address) =>
         (await _world.Grains.GetGrain<IMailOutboxGrain>(MailOutboxes.For(address)).GetStatus()).PendingIds ?? [];
 }
+
+/// <summary>Coordinators hear of their partner's queue once a day.</summary>
+public sealed class CoordinatorDigestTests(WaveOfOneCluster cluster) : IClassFixture<WaveOfOneCluster>
+{
+    [Fact]
+    public async Task Each_coordinator_with_an_address_gets_one_digest_a_day_while_the_queue_is_not_empty()
+    {
+        var w = new World(cluster.Client);
+        var village = await w.Village("digest");
+        var partner = await w.Partner("maatjes", PartnerService.Buddy, village);
+        var digest = w.Grains.GetGrain<ICoordinatorDigestGrain>(partner);
+        var userName = w.Id("coordinator");
+        const string address = "digest-coordinator@example.org";
+        await w.Grains.GetGrain<IAccountGrain>(userName).Set(
+            new AccountRecord(userName, "Petra", "hash", Role.Coordinator, null, null, null, partner, Email: address));
+        await w.Grains.GetGrain<IAccountLinksGrain>(AccountLinks.Staff).Link(userName);
+
+        Assert.Equal(0, await digest.SendToday());
+
+        var request = new RequestSummary(w.Id("r1"), w.Id("kring"), village, HelpKind.Buddy, World.Wednesday10, World.Wednesday10.AddHours(1),
+            [], RequestStatus.Open, cluster.Clock.GetUtcNow(), []);
+        await w.PartnerGrain(partner).Escalate(new EscalatedRequest(request, cluster.Clock.GetUtcNow(), "niemand gevonden"));
+        Assert.Equal(1, await digest.SendToday());
+        Assert.Equal(1, await digest.SendToday());
+
+        var outbox = w.Grains.GetGrain<IMailOutboxGrain>(MailOutboxes.For(address));
+        var today = Amsterdam.ToLocal(cluster.Clock.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Single((await outbox.GetStatus()).PendingIds!, id => id.StartsWith($"digest/{partner}/", StringComparison.Ordinal));
+        Assert.Contains($"digest/{partner}/{today}/{userName}", (await outbox.GetStatus()).PendingIds!);
+        var mail = (await outbox.Lease(100)).Single(m => m.Id.StartsWith($"digest/{partner}/", StringComparison.Ordinal));
+        Assert.Contains("maatje in digest", mail.TextBody);
+    }
+}

@@ -57,6 +57,21 @@ public sealed class MailRecoveryTests
         Assert.Equal(HttpStatusCode.NotFound, (await operatorApi.PostAsJsonAsync("/api/v1/mail/retry", new { id = parked })).StatusCode);
     }
 
+    [Fact]
+    public async Task Without_a_mail_host_every_message_is_written_as_an_eml_file_in_the_data_directory()
+    {
+        await using var app = await KringApp.Start();
+        var requestId = await AskBuddy(app);
+        var folder = Path.Combine(app.DataDirectory, "mail");
+
+        var message = await Eventually.Get(() => Task.FromResult(Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).FirstOrDefault(m => (m.TextBody ?? "").Contains(requestId, StringComparison.Ordinal))
+            : null), "an .eml file with the offer", TimeSpan.FromSeconds(30));
+        Assert.Equal(VolunteerAddress, message.To.Mailboxes.Single().Address);
+        Assert.StartsWith("Kunt u helpen?", message.Subject);
+        Assert.Contains("/Antwoord?", message.TextBody);
+    }
+
     private static async Task<string> AskBuddy(KringApp app)
     {
         var volunteer = await app.SignedIn("vrijwilliger");

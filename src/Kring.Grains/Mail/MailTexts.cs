@@ -134,6 +134,18 @@ public static class MailTexts
                : $"Voor uw vraag om {kind} op {when} heeft nog geen vrijwilliger ja gezegd. De coördinator van {partner} zoekt nu persoonlijk iemand.\n\n{page}");
     }
 
+    /// <summary>A coordinator's digest of the requests in their partner's queue: kind, village and time, no personal data.</summary>
+    public static OutgoingMail Digest(
+        string id, string to, string partner, IReadOnlyList<(EscalatedRequest Item, string Village)> queue, Uri baseUrl, DateTimeOffset now)
+    {
+        var lines = string.Join("\n", queue.Select(q =>
+            $"  - {Needs.KindLabel(q.Item.Request.Kind)} in {q.Village}, {When(q.Item.Request.Start, q.Item.Request.End, Dutch)}"));
+        var page = new Uri(baseUrl, "/Coordinatie");
+        var body = $"In de wachtrij van {partner} staan {queue.Count} hulpvraag/hulpvragen waarvoor nog niemand is gevonden:\n\n{lines}\n\n"
+            + $"Koppel een vrijwilliger op {page}";
+        return new OutgoingMail(id, to, $"Wachtrij van {partner}: {queue.Count} hulpvraag/hulpvragen", body + "\n\nMet vriendelijke groet,\nKring\n", now);
+    }
+
     /// <summary>How long before the start both sides get their reminder.</summary>
     public static readonly TimeSpan ReminderLead = TimeSpan.FromHours(24);
 

@@ -87,7 +87,8 @@ public sealed class SeedHostedService(IGrainFactory grains, IOptions<KringSettin
                         DemoContact(account)));
             }
             await grains.GetGrain<IAccountGrain>(account.UserName).Set(new AccountRecord(
-                account.UserName, account.DisplayName, hash, account.Role, account.Village, account.Volunteer?.Id, account.Circle?.Id, account.Partner ?? account.Volunteer?.Partner));
+                account.UserName, account.DisplayName, hash, account.Role, account.Village, account.Volunteer?.Id, account.Circle?.Id, account.Partner ?? account.Volunteer?.Partner,
+                Email: DemoContact(account).Email));
         }
     }
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace Kring.Web.Api;
 
 public sealed record PasswordChangeJson(string? CurrentPassword, string? NewPassword);
-public sealed record NewStaffAccountJson(string? UserName, string? DisplayName, string? Role, string? Village, string? Partner, string? Password);
+public sealed record NewStaffAccountJson(string? UserName, string? DisplayName, string? Role, string? Village, string? Partner, string? Password, string? Email = null);
 public sealed record NewCarerAccountJson(string? UserName, string? Password);
 
 /// <summary>
@@ -47,7 +47,7 @@ public static class AccountApi
         var errors = new FieldErrors();
         if (body is null) { errors.Add("body", "Stuur de gegevens van het account mee."); return Problems.Validation(errors); }
         var created = await AccountDesk.CreateStaff(grains, log, http,
-            new AccountDesk.StaffForm(body.UserName, body.DisplayName, body.Role, body.Village, body.Partner, body.Password), errors);
+            new AccountDesk.StaffForm(body.UserName, body.DisplayName, body.Role, body.Village, body.Partner, body.Password, body.Email), errors);
         return created is null ? Problems.Validation(errors) : Results.Json(created, statusCode: StatusCodes.Status201Created);
     }
 

@@ -33,7 +33,7 @@ public static class AccountDesk
 
     public static Role RoleOf(string code) => Roles[code];
 
-    public sealed record StaffForm(string? UserName, string? DisplayName, string? Role, string? Village, string? Partner, string? Password);
+    public sealed record StaffForm(string? UserName, string? DisplayName, string? Role, string? Village, string? Partner, string? Password, string? Email = null);
 
     /// <summary>The new staff account, or null with the reasons in <paramref name="errors"/> (field names as in the API).</summary>
     public static async Task<AccountDto?> CreateStaff(IGrainFactory grains, SecurityLog log, HttpContext http, StaffForm form, FieldErrors errors)
@@ -54,9 +54,11 @@ public static class AccountDesk
             partner = form.Partner?.Trim().ToLowerInvariant();
             if ((await directory.GetPartners()).All(p => p.Id != partner)) errors.Add("partner", "Kies de organisatie van de coördinator.");
         }
+        var email = ContactInput.Email(form.Email, errors);
         PasswordPolicy.Check(form.Password, userName, errors, "password");
         if (errors.Any) return null;
-        return await Create(grains, log, http, new AccountRecord(userName, displayName, Passwords.Hash(form.Password!), role!.Value, village, null, null, partner), errors);
+        return await Create(grains, log, http, new AccountRecord(userName, displayName, Passwords.Hash(form.Password!), role!.Value, village, null, null, partner,
+            Email: email), errors);
     }
 
     /// <summary>

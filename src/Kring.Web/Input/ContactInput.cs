@@ -32,6 +32,14 @@ public static partial class ContactInput
         return errors.Any ? null : new ContactDetails(cleanEmail, cleanMobile, offersByMail, sharePhone, lang, from, until, reminders);
     }
 
+    /// <summary>An optional e-mail address: null when empty, an error when it is not an address.</summary>
+    public static string? Email(string? email, FieldErrors errors)
+    {
+        var clean = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (clean is not null && (clean.Length > 254 || !IsAddress(clean))) errors.Add("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.");
+        return clean;
+    }
+
     private static bool IsAddress(string email) =>
         MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.', StringComparison.Ordinal)
         && !email.Any(char.IsWhiteSpace);

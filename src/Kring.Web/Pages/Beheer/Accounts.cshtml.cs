@@ -19,6 +19,7 @@ public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps, Se
     [BindProperty] public string? Village { get; set; }
     [BindProperty] public string? Partner { get; set; }
     [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? Email { get; set; }
     [TempData] public string? Message { get; set; }
     [TempData] public bool MessageIsError { get; set; }
     public IReadOnlyList<AccountDto> Staff { get; private set; } = [];
@@ -32,7 +33,7 @@ public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps, Se
 
     public async Task<IActionResult> OnPostCreate()
     {
-        var created = await AccountDesk.CreateStaff(grains, log, HttpContext, new AccountDesk.StaffForm(UserName, DisplayName, Role, Village, Partner, Password), Errors);
+        var created = await AccountDesk.CreateStaff(grains, log, HttpContext, new AccountDesk.StaffForm(UserName, DisplayName, Role, Village, Partner, Password, Email), Errors);
         if (created is null)
         {
             await Load();
