@@ -24,7 +24,7 @@ public static class ClientHosting
         });
         // A call that would hang longer than this is answered with a 503 instead.
         client.Services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
-        client.AddDashboard();
+        client.AddDashboard(options => options.HideTrace = true);
         client.AddActivityPropagation();
         return client;
     }

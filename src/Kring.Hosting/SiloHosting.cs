@@ -78,7 +78,8 @@ public static class SiloHosting
     public static ISiloBuilder AddKringCore(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.AddKringGrainServices(configuration);
-        silo.AddDashboard();
+        // The live log stream would show operators whatever the silo logs, personal data included.
+        silo.AddDashboard(options => options.HideTrace = true);
         silo.Services.AddHostedService<Seeding.SeedHostedService>();
         silo.Services.AddHostedService<MatchingKeepAlive>();
         silo.Services.AddHostedService<RetentionSchedule>();

@@ -30,8 +30,11 @@ public static class MonthlyReport
             lines.Add(Count("hulpvragen", kind == HelpKind.Buddy ? "maatje" : "vervangende zorg", inMonth.Count(r => r.Kind == kind)));
         }
         var matched = inMonth.Where(r => r.Status is RequestStatus.Matched or RequestStatus.Completed).ToList();
-        lines.Add(Count("koppeling", "gekoppeld", matched.Count));
-        lines.Add(Count("koppeling", "niet gekoppeld", inMonth.Count - matched.Count));
+        // The two add up to the total shown above, so when either is a small count both are hidden: otherwise the
+        // total minus the one shown would give the hidden one away.
+        var small = matched.Count is > 0 and < SmallCount || inMonth.Count - matched.Count is > 0 and < SmallCount;
+        lines.Add(small ? new ReportLine("koppeling", "gekoppeld", Suppressed, null) : Count("koppeling", "gekoppeld", matched.Count));
+        lines.Add(small ? new ReportLine("koppeling", "niet gekoppeld", Suppressed, null) : Count("koppeling", "niet gekoppeld", inMonth.Count - matched.Count));
         lines.Add(inMonth.Count < SmallCount
             ? new ReportLine("koppeling", "vulgraad (%)", Suppressed, null)
             : Number("koppeling", "vulgraad (%)", Math.Round(100.0 * matched.Count / inMonth.Count)));
@@ -80,10 +83,15 @@ public static class MonthlyReport
     private static ReportLine Number(string section, string key, double value) =>
         new(section, key, value.ToString(CultureInfo.GetCultureInfo("nl-NL")), value);
 
-    private static string Quote(string value) =>
-        value.IndexOfAny([';', '"', '\n']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@')
-            ? "\"" + value.Replace("\"", "\"\"") + "\""
-            : value;
+    /// <summary>
+    /// A cell a spreadsheet reads as text: one that starts like a formula (= + - @, a tab or a carriage return) gets a
+    /// leading apostrophe, and one with a separator, quote or line break is quoted.
+    /// </summary>
+    public static string Quote(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
 
     private static string Format(DayOfWeek day) => CultureInfo.GetCultureInfo("nl-NL").DateTimeFormat.GetDayName(day);
 }
