@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Kring.Grains.Mail;
 
 [GenerateSerializer, Alias("kring.state.MailOutbox")]
@@ -19,8 +21,11 @@ public sealed record QueuedMail(
 
 /// <summary>
 /// A durable outbox. Leases live in memory only: after a crash a leased message is due again at once, and is sent again
-/// with the same Message-ID (at least once, never a different mail).
+/// with the same Message-ID (at least once, never a different mail). Calls interleave so that the changes of many
+/// callers are stored by one write (a group commit); each caller still returns only once a write that holds its
+/// change has finished.
 /// </summary>
+[Reentrant]
 public sealed class MailOutboxGrain(
     [PersistentState("mailoutbox", KringStorage.Name)] IPersistentState<MailOutboxState> state,
     TimeProvider clock) : Grain, IMailOutboxGrain
@@ -29,6 +34,40 @@ public sealed class MailOutboxGrain(
     private static readonly TimeSpan RememberSent = TimeSpan.FromDays(7);
     private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(5);
     private readonly Dictionary<string, DateTimeOffset> _leases = new();
+    private long _changes;
+    private long _stored;
+    private Task? _writing;
+
+    /// <summary>Waits until a write that started after this call's change has finished, starting one when none runs.</summary>
+    private async Task Persist()
+    {
+        var mine = ++_changes;
+        while (_stored < mine)
+        {
+            if (_writing is { } running)
+            {
+                await running;
+                continue;
+            }
+            var write = Write(_changes);
+            // A write that finished at once (in-memory storage) has already cleared _writing; keep only one still running.
+            if (!write.IsCompleted) _writing = write;
+            await write;
+        }
+    }
+
+    private async Task Write(long upTo)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+            _stored = Math.Max(_stored, upTo);
+        }
+        finally
+        {
+            _writing = null;
+        }
+    }
 
     public async Task Queue(OutgoingMail mail)
     {
@@ -36,7 +75,7 @@ public sealed class MailOutboxGrain(
         if (s.Pending.ContainsKey(mail.Id) || s.Sent.ContainsKey(mail.Id) || s.Parked.Any(p => p.Mail.Id == mail.Id)) return;
         var now = clock.GetUtcNow();
         s.Pending[mail.Id] = new QueuedMail(mail, 0, mail.NotBefore is { } later && later > now ? later : now, null);
-        await state.WriteStateAsync();
+        await Persist();
     }
 
     public Task<IReadOnlyList<OutgoingMail>> Lease(int max)
@@ -67,7 +106,7 @@ public sealed class MailOutboxGrain(
         }
         if (!changed) return;
         foreach (var old in s.Sent.Where(e => now - e.Value > RememberSent).Select(e => e.Key).ToList()) s.Sent.Remove(old);
-        await state.WriteStateAsync();
+        await Persist();
     }
 
     public async Task Failed(string id, string error, int maxAttempts)
@@ -87,7 +126,7 @@ public sealed class MailOutboxGrain(
             var wait = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts), LongestWait.TotalSeconds));
             state.State.Pending[id] = queued with { Attempts = attempts, NextAttempt = now + wait, LastError = detail };
         }
-        await state.WriteStateAsync();
+        await Persist();
     }
 
     public async Task<bool> Retry(string id)
@@ -96,7 +135,7 @@ public sealed class MailOutboxGrain(
         if (parked is null) return false;
         state.State.Parked.Remove(parked);
         state.State.Pending[id] = new QueuedMail(parked.Mail, 0, clock.GetUtcNow(), null);
-        await state.WriteStateAsync();
+        await Persist();
         return true;
     }
 

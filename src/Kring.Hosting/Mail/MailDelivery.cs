@@ -7,14 +7,15 @@ using Polly.Retry;
 namespace Kring.Hosting.Mail;
 
 /// <summary>
-/// Runs on every silo: leases due messages from the outboxes, sends them, and reports back. A quick retry through Polly
+/// Runs on every silo: leases due messages from the outboxes (all outboxes at once, up to 50 messages each, sent over one
+/// SMTP connection), sends them, and reports back. A quick retry through Polly
 /// rides out a blip; a message that still fails is handed back to its outbox, which waits longer each time and parks it
 /// in the end. The Message-ID comes from the message's stable id, so a message sent again after a crash is the same mail.
 /// </summary>
 public sealed class MailDelivery(IGrainFactory grains, IMailTransport transport, MailSettings settings, ILogger<MailDelivery> logger)
     : BackgroundService
 {
-    private const int Batch = 20;
+    private const int Batch = 50;
 
     private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
@@ -32,17 +33,19 @@ public sealed class MailDelivery(IGrainFactory grains, IMailTransport transport,
         using var timer = new PeriodicTimer(settings.PollInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var key in MailOutboxes.Keys)
-            {
-                try
-                {
-                    await Deliver(grains.GetGrain<IMailOutboxGrain>(key), stoppingToken);
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogWarning(e, "Mail outbox {Outbox} could not be served", key);
-                }
-            }
+            await Task.WhenAll(MailOutboxes.Keys.Select(key => Serve(key, stoppingToken)));
+        }
+    }
+
+    private async Task Serve(string key, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Deliver(grains.GetGrain<IMailOutboxGrain>(key), stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Mail outbox {Outbox} could not be served", key);
         }
     }
 
@@ -51,17 +54,27 @@ public sealed class MailDelivery(IGrainFactory grains, IMailTransport transport,
         var due = await outbox.Lease(Batch);
         if (due.Count == 0) return;
         var delivered = new List<string>();
-        foreach (var mail in due)
+        await using var session = transport.Open();
+        for (var i = 0; i < due.Count; i++)
         {
             try
             {
-                await _retry.ExecuteAsync(async ct => await transport.Send(ToMime(mail, settings.From), ct), stoppingToken);
-                delivered.Add(mail.Id);
+                await _retry.ExecuteAsync(async ct => await session.Send(ToMime(due[i], settings.From), ct), stoppingToken);
+                delivered.Add(due[i].Id);
+            }
+            catch (MailKit.Net.Smtp.SmtpCommandException e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The server refused this one message (an address, say): the others go on.
+                logger.LogInformation("Mail {MailId} refused: {Error}", due[i].Id, e.Message);
+                await outbox.Failed(due[i].Id, e.Message, settings.MaxAttempts);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogInformation("Mail {MailId} not sent yet: {Error}", mail.Id, e.Message);
-                await outbox.Failed(mail.Id, e.Message, settings.MaxAttempts);
+                // The server is away or refuses: the rest of the batch waits for its next try too, rather than each
+                // message running into the same wall.
+                logger.LogInformation("Mail not sent yet ({Count} message(s) wait): {Error}", due.Count - i, e.Message);
+                foreach (var mail in due.Skip(i)) await outbox.Failed(mail.Id, e.Message, settings.MaxAttempts);
+                break;
             }
         }
         if (delivered.Count > 0) await outbox.Delivered(delivered);

@@ -4,8 +4,14 @@ using MimeKit;
 
 namespace Kring.Hosting.Mail;
 
-/// <summary>Hands one message to the outside world.</summary>
+/// <summary>Hands messages to the outside world, a batch at a time.</summary>
 public interface IMailTransport
+{
+    IMailSession Open();
+}
+
+/// <summary>One batch: the SMTP transport keeps one connection for it, and opens a new one after a failure.</summary>
+public interface IMailSession : IAsyncDisposable
 {
     Task Send(MimeMessage message, CancellationToken cancellationToken);
 }
@@ -13,19 +19,57 @@ public interface IMailTransport
 /// <summary>SMTP through MailKit: what a municipality's mail relay speaks.</summary>
 public sealed class SmtpTransport(MailSettings settings) : IMailTransport
 {
-    public async Task Send(MimeMessage message, CancellationToken cancellationToken)
+    public IMailSession Open() => new Session(settings);
+
+    private sealed class Session(MailSettings settings) : IMailSession
     {
-        using var client = new SmtpClient();
-        await client.ConnectAsync(settings.Host, settings.Port, Enum.Parse<SecureSocketOptions>(settings.Security, ignoreCase: true), cancellationToken);
-        if (!string.IsNullOrEmpty(settings.UserName)) await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        private SmtpClient? _client;
+
+        public async Task Send(MimeMessage message, CancellationToken cancellationToken)
+        {
+            try
+            {
+                if (_client is not { IsConnected: true })
+                {
+                    _client?.Dispose();
+                    _client = new SmtpClient();
+                    await _client.ConnectAsync(settings.Host, settings.Port, Enum.Parse<SecureSocketOptions>(settings.Security, ignoreCase: true), cancellationToken);
+                    if (!string.IsNullOrEmpty(settings.UserName)) await _client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
+                }
+                await _client.SendAsync(message, cancellationToken);
+            }
+            catch
+            {
+                // The connection's state is unknown after a failure: the next message starts afresh.
+                _client?.Dispose();
+                _client = null;
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_client is { IsConnected: true } client)
+            {
+                try
+                {
+                    await client.DisconnectAsync(quit: true);
+                }
+                catch (Exception e) when (e is IOException or SmtpProtocolException or OperationCanceledException)
+                {
+                    // The messages were accepted already; a failed goodbye changes nothing.
+                }
+            }
+            _client?.Dispose();
+        }
     }
 }
 
 /// <summary>The embedded default: each message as an .eml file, named after its Message-ID, so a retry overwrites it.</summary>
-public sealed class PickupDirectoryTransport(string directory) : IMailTransport
+public sealed class PickupDirectoryTransport(string directory) : IMailTransport, IMailSession
 {
+    public IMailSession Open() => this;
+
     public async Task Send(MimeMessage message, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
@@ -35,4 +79,6 @@ public sealed class PickupDirectoryTransport(string directory) : IMailTransport
         await message.WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, path, overwrite: true);
     }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
