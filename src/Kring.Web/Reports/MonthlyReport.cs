@@ -35,7 +35,7 @@ public static class MonthlyReport
         var small = matched.Count is > 0 and < SmallCount || inMonth.Count - matched.Count is > 0 and < SmallCount;
         lines.Add(small ? new ReportLine("koppeling", "gekoppeld", Suppressed, null) : Count("koppeling", "gekoppeld", matched.Count));
         lines.Add(small ? new ReportLine("koppeling", "niet gekoppeld", Suppressed, null) : Count("koppeling", "niet gekoppeld", inMonth.Count - matched.Count));
-        lines.Add(inMonth.Count < SmallCount
+        lines.Add(inMonth.Count < SmallCount || small
             ? new ReportLine("koppeling", "vulgraad (%)", Suppressed, null)
             : Number("koppeling", "vulgraad (%)", Math.Round(100.0 * matched.Count / inMonth.Count)));
         var waits = matched.Where(r => r.MatchedAt is not null).Select(r => (r.MatchedAt!.Value - r.CreatedAt).TotalHours).Order().ToList();

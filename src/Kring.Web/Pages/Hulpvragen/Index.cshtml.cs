@@ -27,6 +27,7 @@ public sealed class HulpvragenIndexModel(IGrainFactory grains, Privacy.AccessLog
         if (contact is null || await grain.Get() is null)
         {
             (IsConsultant, CircleId, Circle) = (user.Role == Role.CarerConsultant, circleId, await grain.Get());
+            if (Circle is not null) await log.Record(HttpContext, circleId, AccessKind.CircleViewed);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
