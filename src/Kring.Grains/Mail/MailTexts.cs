@@ -22,7 +22,7 @@ public static class MailTexts
     {
         var en = contact.Language == "en";
         var culture = en ? English : Dutch;
-        var kind = en ? (offer.Kind == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(offer.Kind);
+        var kind = Kind(offer.Kind, en);
         var when = When(offer.Start, offer.End, culture);
         var needs = offer.Needs.Count == 0 ? (en ? "none" : "geen") : string.Join(", ", offer.Needs.Select(Needs.Label));
         var yes = AnswerLink(baseUrl, volunteerId, offer.Id, offer.AnswerToken!, accept: true);
@@ -54,7 +54,7 @@ public static class MailTexts
     {
         var en = contact.Language == "en";
         var culture = en ? English : Dutch;
-        var kind = en ? (kindOfHelp == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kindOfHelp);
+        var kind = Kind(kindOfHelp, en);
         var when = When(start, end, culture);
         var name = helper?.FirstName is { Length: > 0 } first ? first : en ? "A volunteer" : "Een vrijwilliger";
         var page = new Uri(baseUrl, "/Hulpvragen");
@@ -97,7 +97,7 @@ public static class MailTexts
     {
         var en = contact.Language == "en";
         var when = When(start, end, en ? English : Dutch);
-        var kind = en ? (kindOfHelp == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kindOfHelp);
+        var kind = Kind(kindOfHelp, en);
         var page = new Uri(baseUrl, "/Vrijwilliger");
         return Notice($"cancelled/{requestId}/{volunteerId}", to, contact, now, start,
             en ? $"Cancelled: {when}" : $"Geannuleerd: {when}",
@@ -111,7 +111,7 @@ public static class MailTexts
     {
         var en = contact.Language == "en";
         var when = When(start, end, en ? English : Dutch);
-        var kind = en ? (kindOfHelp == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kindOfHelp);
+        var kind = Kind(kindOfHelp, en);
         var page = new Uri(baseUrl, "/Hulpvragen");
         return Notice($"expired/{requestId}", to, contact, now, start,
             en ? $"No volunteer found: {when}" : $"Geen vrijwilliger gevonden: {when}",
@@ -126,7 +126,7 @@ public static class MailTexts
     {
         var en = contact.Language == "en";
         var when = When(start, end, en ? English : Dutch);
-        var kind = en ? (kindOfHelp == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kindOfHelp);
+        var kind = Kind(kindOfHelp, en);
         var page = new Uri(baseUrl, "/Hulpvragen");
         return Notice($"escalated/{requestId}", to, contact, now, start,
             en ? $"Still looking: {when}" : $"We zoeken verder: {when}",
@@ -159,7 +159,7 @@ public static class MailTexts
     {
         var en = contact.Language == "en";
         var when = When(start, end, en ? English : Dutch);
-        var kind = en ? (kindOfHelp == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kindOfHelp);
+        var kind = Kind(kindOfHelp, en);
         var where = villageName is null ? "" : en ? $" in {villageName}" : $" in {villageName}";
         var who = helperName is null ? "" : en ? $" {helperName} is coming." : $" {helperName} komt.";
         return Notice(id, to, contact, now, start,
@@ -179,6 +179,9 @@ public static class MailTexts
         var e = Amsterdam.ToLocal(end);
         return $"{s.ToString("dddd d MMMM yyyy", culture)}, {s:HH:mm}–{e:HH:mm}";
     }
+
+    private static string Kind(HelpKind kind, bool english) =>
+        english ? (kind == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kind);
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
