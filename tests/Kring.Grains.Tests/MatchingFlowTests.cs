@@ -182,9 +182,11 @@ public sealed class MatchingFlowTests(WaveOfOneCluster cluster) : IClassFixture<
         var vera = await w.Volunteer("vera", village);
         var morning = w.Request("ochtend", World.Wednesday10, TimeSpan.FromHours(2));
         var noon = w.Request("middag", World.Wednesday10.AddHours(1), TimeSpan.FromHours(2));
+        // One after the other: a pass that plans both at once offers a volunteer only one of two overlapping requests.
         await w.Circle(circleA).SubmitRequest(morning);
+        var first = await w.PendingOffer(vera, morning.Id);
         await w.Circle(circleB).SubmitRequest(noon);
-        var offers = new[] { await w.PendingOffer(vera, morning.Id), await w.PendingOffer(vera, noon.Id) };
+        var offers = new[] { first, await w.PendingOffer(vera, noon.Id) };
 
         var replies = await Task.WhenAll(offers.Select(o => w.Volunteer(vera).Accept(o.Id)));
 
