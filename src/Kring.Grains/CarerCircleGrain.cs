@@ -178,18 +178,10 @@ public sealed class CarerCircleGrain(
         if (!state.State.Requests.TryGetValue(requestId, out var record) || state.State.ErasedAt is not null) return false;
         if (record.Status != RequestStatus.Matched || record.VolunteerId != volunteerId) return record.Status == RequestStatus.Open;
         var helper = record.Helper;
-        record.VolunteerId = null;
-        record.OfferId = null;
-        record.Helper = null;
         // Now short notice: it goes ahead of the requests that have time.
         record.Priority = Math.Max(record.Priority, 1);
-        if (state.State.Profile?.Contact is { Email: { Length: > 0 } email } contact)
-        {
-            await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(
-                MailTexts.Withdrawn(record.Id, volunteerId, record.Start, record.End, email, contact, helper, links.Base, clock.GetUtcNow()));
-        }
-        await Transition(record, RequestStatus.Open, $"vrijwilliger {volunteerId} kan toch niet: {reason}");
-        NotifyMatching(record);
+        await QueueCarerMail(contact => MailTexts.Withdrawn(record.Id, volunteerId, record.Start, record.End, contact.Email!, contact, helper, links.Base, clock.GetUtcNow()));
+        await Reopen(record, $"vrijwilliger {volunteerId} kan toch niet: {reason}");
         return true;
     }
 
@@ -213,11 +205,10 @@ public sealed class CarerCircleGrain(
         if (!state.State.Requests.TryGetValue(requestId, out var record) || record.Status != RequestStatus.Matched) return null;
         var now = clock.GetUtcNow();
         if (record.Start <= now || record.Start - now > MailTexts.ReminderLead) return record.VolunteerId;
-        if (state.State.Profile?.Contact is { Email: { Length: > 0 } email, Reminders: true } contact)
+        if (state.State.Profile?.Contact is { Reminders: true })
         {
-            await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(
-                MailTexts.Reminder($"reminder/{record.Id}/carer", record.Kind, record.Start, record.End, null, email, contact, new Uri(links.Base, "/Hulpvragen"), now,
-                    record.Helper?.FirstName));
+            await QueueCarerMail(contact => MailTexts.Reminder($"reminder/{record.Id}/carer", record.Kind, record.Start, record.End, null, contact.Email!, contact,
+                new Uri(links.Base, "/Hulpvragen"), now, record.Helper?.FirstName));
         }
         return record.VolunteerId;
     }
@@ -231,23 +222,26 @@ public sealed class CarerCircleGrain(
     }
 
     /// <summary>The carer hears that help is coming, and from whom, before the volunteer's accept is answered.</summary>
-    private async Task QueueMatchedMail(HelpRequestRecord record)
-    {
-        if (state.State.Profile?.Contact is not { Email: { Length: > 0 } email } contact || record.VolunteerId is not { } volunteerId) return;
-        var mail = MailTexts.Matched(record.Id, volunteerId, record.Kind, record.Start, record.End, email, contact, record.Helper, links.Base, clock.GetUtcNow());
-        await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(mail);
-    }
+    private Task QueueMatchedMail(HelpRequestRecord record) =>
+        QueueCarerMail(contact => MailTexts.Matched(record.Id, record.VolunteerId!, record.Kind, record.Start, record.End, contact.Email!, contact, record.Helper,
+            links.Base, clock.GetUtcNow()));
 
     public async Task<bool> Unmatch(string requestId, string volunteerId, string by, string reason)
     {
         if (!state.State.Requests.TryGetValue(requestId, out var record) || state.State.ErasedAt is not null) return false;
         if (record.Status != RequestStatus.Matched || record.VolunteerId != volunteerId) return record.Status == RequestStatus.Open;
+        await Reopen(record, $"vrijwilliger {volunteerId} ontkoppeld door {by}: {reason}");
+        return true;
+    }
+
+    /// <summary>The matched volunteer lets go: the request is open again and back in matching.</summary>
+    private async Task Reopen(HelpRequestRecord record, string what)
+    {
         record.VolunteerId = null;
         record.OfferId = null;
         record.Helper = null;
-        await Transition(record, RequestStatus.Open, $"vrijwilliger {volunteerId} ontkoppeld door {by}: {reason}");
+        await Transition(record, RequestStatus.Open, what);
         NotifyMatching(record);
-        return true;
     }
 
     public async Task Expire(string requestId)

@@ -129,11 +129,8 @@ public sealed class VolunteerGrain(
         // The circle lets go first: should this grain stop in between, the time stays blocked, which is the safe side,
         // and a repeat finishes the job.
         await GrainFactory.GetGrain<ICarerCircleGrain>(assignment.CircleId).VolunteerWithdrew(requestId, this.GetPrimaryKeyString(), reason);
-        state.State.Assignments.Remove(assignment);
         state.State.WithdrewFrom.Add(requestId);
-        if (state.State.Offers.TryGetValue(assignment.OfferId, out var offer)) state.State.Offers[offer.Id] = offer with { Status = OfferStatus.Withdrawn };
-        await state.WriteStateAsync();
-        NotifyMatching();
+        await Release([assignment]);
         return OfferReply.Unassigned;
     }
 
@@ -197,8 +194,6 @@ public sealed class VolunteerGrain(
     private async Task QueueCancelledMail(Assignment assignment)
     {
         if (state.State.Profile is not { Contact: { Email: { Length: > 0 } email } contact }) return;
-        var request = await GrainFactory.GetGrain<ICarerCircleGrain>(assignment.CircleId).GetRequest(assignment.RequestId);
-        if (request?.Status != RequestStatus.Cancelled) return;
         var mail = MailTexts.Cancelled(assignment.RequestId, this.GetPrimaryKeyString(), assignment.Kind, assignment.Start, assignment.End, email, contact,
             links.Base, clock.GetUtcNow());
         await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(mail);
@@ -289,13 +284,7 @@ public sealed class VolunteerGrain(
         }
         // The circle lets go first: should this grain stop in between, the volunteer keeps the time blocked, which is the safe side.
         await GrainFactory.GetGrain<ICarerCircleGrain>(assignment.CircleId).Unmatch(requestId, this.GetPrimaryKeyString(), coordinator, reason);
-        state.State.Assignments.Remove(assignment);
-        if (state.State.Offers.TryGetValue(assignment.OfferId, out var offer))
-        {
-            state.State.Offers[offer.Id] = offer with { Status = OfferStatus.Withdrawn };
-        }
-        await state.WriteStateAsync();
-        NotifyMatching();
+        await Release([assignment]);
         return OfferReply.Unassigned;
     }
 
@@ -345,18 +334,24 @@ public sealed class VolunteerGrain(
         {
             var request = await GrainFactory.GetGrain<ICarerCircleGrain>(assignment.CircleId).GetRequest(assignment.RequestId);
             if (request is { Status: RequestStatus.Matched } && request.VolunteerId == me) continue;
+            if (request?.Status == RequestStatus.Cancelled) await QueueCancelledMail(assignment);
             released.Add(assignment);
         }
         if (released.Count == 0) return 0;
-        foreach (var assignment in released)
+        await Release(released);
+        return released.Count;
+    }
+
+    /// <summary>Drops bookings: their offers count as withdrawn, the time is free, and matching hears of it.</summary>
+    private async Task Release(IReadOnlyList<Assignment> assignments)
+    {
+        foreach (var assignment in assignments)
         {
-            await QueueCancelledMail(assignment);
             state.State.Assignments.Remove(assignment);
             if (state.State.Offers.TryGetValue(assignment.OfferId, out var offer)) state.State.Offers[offer.Id] = offer with { Status = OfferStatus.Withdrawn };
         }
         await state.WriteStateAsync();
         NotifyMatching();
-        return released.Count;
     }
 
     public async Task<int> RemoveHistory(DateTimeOffset before)
