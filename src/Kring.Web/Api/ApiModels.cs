@@ -30,7 +30,7 @@ public sealed record RequestCreatedDto(string Id, string Status);
 public sealed record RequestDto(
     string Id, string CircleId, string Village, string Kind, DateTimeOffset Start, DateTimeOffset End,
     IReadOnlyList<string> Needs, string? Notes, string Status, string? VolunteerId, DateTimeOffset CreatedAt, IReadOnlyList<HistoryDto> History,
-    HelperDto? Helper = null);
+    HelperDto? Helper = null, bool Urgent = false);
 /// <summary>Who is coming to a matched request: the volunteer's first name, and their phone number if they agreed.</summary>
 public sealed record HelperDto(string FirstName, string? Phone);
 public sealed record WithdrawJson(string? Reason);
@@ -68,7 +68,7 @@ public static class ApiMapping
     public static RequestDto ToDto(this HelpRequestView r) =>
         new(r.Id, r.CircleId, r.Village, r.Kind.Code(), r.Start, r.End, r.Needs, r.Notes, r.Status.Code(), r.VolunteerId, r.CreatedAt,
             r.History.Select(h => new HistoryDto(h.At, h.Status.Code(), h.What)).ToList(),
-            r.Helper is { } helper ? new HelperDto(helper.FirstName, helper.Phone) : null);
+            r.Helper is { } helper ? new HelperDto(helper.FirstName, helper.Phone) : null, r.Priority > 0);
 
     public static CircleDto ToDto(this CircleView c) =>
         new(c.Profile.Id, c.Profile.Village,

@@ -1,6 +1,7 @@
 using Kring.Web.Input;
 using Kring.Web.Privacy;
 using Kring.Web.Security;
+using Kring.Web.Services;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -162,28 +163,23 @@ public static class KringApi
     {
         var user = Current(http);
         var id = Resolve(circleId, user);
-        if (id is null || !user.CanRequestFor(id)) return Problems.Forbidden("U kunt geen hulp vragen voor deze kring.");
-        var circle = grains.GetGrain<ICarerCircleGrain>(id);
-        if (await circle.Get() is null) return await Missing(circle, user);
-
+        if (id is null) return Problems.Forbidden("U kunt geen hulp vragen voor deze kring.");
         var errors = new FieldErrors();
-        if (idempotencyKey is { Length: > 100 }) errors.Add("Idempotency-Key", "De sleutel is te lang (hooguit 100 tekens).");
-        var start = RequestInput.ParseInstant(body?.Start, "start", errors);
-        var end = RequestInput.ParseInstant(body?.End, "end", errors);
-        var weeks = body?.Repeat?.Weeks ?? 1;
-        if (weeks is < 1 or > RequestInput.MaxWeeks) errors.Add("repeat.weeks", $"Herhaal hooguit {RequestInput.MaxWeeks} weken.");
-        var request = RequestInput.Validate(RequestInput.NewId(id, idempotencyKey), body?.Kind, start, end, body?.Needs, body?.Notes,
-            user.UserName, TimeProvider.System.GetUtcNow(), errors);
-        if (request is null) return Problems.Validation(errors);
-        request = request with { Priority = body?.Urgent == true ? 1 : 0 };
-        if (body?.Repeat is null)
+        var filing = new HelpRequestDesk.Filing(body?.Kind, RequestInput.ParseInstant(body?.Start, "start", errors),
+            RequestInput.ParseInstant(body?.End, "end", errors), body?.Needs, body?.Notes, body?.Urgent == true, body?.Repeat is null ? null : body.Repeat.Weeks ?? 0,
+            idempotencyKey);
+        var outcome = await HelpRequestDesk.File(grains, user, id, filing, errors);
+        switch (outcome.Refusal)
         {
-            var view = await circle.SubmitRequest(request);
-            return Results.Created($"/api/v1/circles/{id}/requests/{view.Id}", new RequestCreatedDto(view.Id, view.Status.Code()));
+            case HelpRequestDesk.Refusal.NotAllowed: return Problems.Forbidden("U kunt geen hulp vragen voor deze kring.");
+            case HelpRequestDesk.Refusal.NoSuchCircle: return await Missing(grains.GetGrain<ICarerCircleGrain>(id), user);
+            case HelpRequestDesk.Refusal.Invalid: return Problems.Validation(errors);
         }
-        var views = await circle.SubmitSeries(RequestInput.Weekly(request, weeks));
-        return Results.Created($"/api/v1/circles/{id}/requests/{views[0].Id}",
-            new SeriesCreatedDto(request.Id, views.Select(v => new RequestCreatedDto(v.Id, v.Status.Code())).ToList()));
+        var first = outcome.Filed[0];
+        var location = $"/api/v1/circles/{id}/requests/{first.Id}";
+        return outcome.SeriesId is { } seriesId
+            ? Results.Created(location, new SeriesCreatedDto(seriesId, outcome.Filed.Select(v => new RequestCreatedDto(v.Id, v.Status.Code())).ToList()))
+            : Results.Created(location, new RequestCreatedDto(first.Id, first.Status.Code()));
     }
 
     private static async Task<IResult> GetRequest(string circleId, string requestId, HttpContext http, IGrainFactory grains, AccessLog log)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kring.Web.Input;
 using Kring.Web.Security;
+using Kring.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,6 +19,8 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
     /// <summary>Repeat every week at the same local time, for <see cref="Weeks"/> weeks.</summary>
     [BindProperty] public bool Repeat { get; set; }
     [BindProperty] public string? Weeks { get; set; } = "4";
+    /// <summary>Needed soon: handled before other waiting requests.</summary>
+    [BindProperty] public bool Urgent { get; set; }
     /// <summary>The circle the consultant files for, when it is known.</summary>
     public CircleProfile? Circle { get; private set; }
     /// <summary>One key per form, so pressing "send" twice files the request once.</summary>
@@ -46,9 +49,11 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
         var user = KringUser.From(User)!;
         IsConsultant = user.Role == Role.CarerConsultant;
         var circleId = IsConsultant ? Kring?.Trim() : user.CircleId;
-        if (string.IsNullOrEmpty(circleId)) Errors.Add("kring", "Vul de kring in.");
-        else if (!user.CanRequestFor(circleId)) return Forbid();
-        else if (await grains.GetGrain<ICarerCircleGrain>(circleId).Get() is null) Errors.Add("kring", "Deze kring bestaat niet.");
+        if (string.IsNullOrEmpty(circleId))
+        {
+            Errors.Add("kring", "Vul de kring in.");
+            return Invalid();
+        }
 
         DateOnly? date = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         if (date is null) Errors.Add("date", "Vul een geldige datum in.");
@@ -56,35 +61,18 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
         if (from is null) Errors.Add("from", "Vul een begintijd in als uu:mm.");
         TimeOnly? to = AvailabilityInput.TryTime(To, out var t) ? t : null;
         if (to is null) Errors.Add("to", "Vul een eindtijd in als uu:mm.");
-        var weeks = 1;
-        if (Repeat && (!int.TryParse(Weeks, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out weeks) || weeks < 2 || weeks > RequestInput.MaxWeeks))
-        {
-            Errors.Add("weeks", $"Vul een aantal weken in van 2 tot en met {RequestInput.MaxWeeks}.");
-        }
-        if (Errors.Any)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        var request = RequestInput.Validate(RequestInput.NewId(circleId!, IdempotencyKey), Kind, RequestInput.Local(date, from), RequestInput.Local(date, to),
-            Needs, Notes, user.UserName, TimeProvider.System.GetUtcNow(), Errors);
-        if (request is null)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+        int? weeks = !Repeat ? null : int.TryParse(Weeks, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : 0;
+        var filing = new HelpRequestDesk.Filing(Kind, RequestInput.Local(date, from), RequestInput.Local(date, to), Needs, Notes, Urgent, weeks, IdempotencyKey);
         try
         {
-            if (Repeat)
+            var outcome = await HelpRequestDesk.File(grains, user, circleId, filing, Errors);
+            switch (outcome.Refusal)
             {
-                await grains.GetGrain<ICarerCircleGrain>(circleId!).SubmitSeries(RequestInput.Weekly(request, weeks));
-                TempData["Message"] = Texts.T("Uw hulpvraag is verstuurd: elke week, {0} weken lang. We zoeken één vrijwilliger voor de hele reeks.", weeks);
-            }
-            else
-            {
-                await grains.GetGrain<ICarerCircleGrain>(circleId!).SubmitRequest(request);
-                TempData["Message"] = Texts.T("Uw hulpvraag is verstuurd. We zoeken een vrijwilliger.");
+                case HelpRequestDesk.Refusal.NotAllowed: return Forbid();
+                case HelpRequestDesk.Refusal.NoSuchCircle:
+                    Errors.Add("kring", "Deze kring bestaat niet.");
+                    return Invalid();
+                case HelpRequestDesk.Refusal.Invalid: return Invalid();
             }
         }
         catch (LimitReachedException limit)
@@ -93,6 +81,15 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
+        TempData["Message"] = weeks is { } series
+            ? Texts.T("Uw hulpvraag is verstuurd: elke week, {0} weken lang. We zoeken één vrijwilliger voor de hele reeks.", series)
+            : Texts.T("Uw hulpvraag is verstuurd. We zoeken een vrijwilliger.");
         return RedirectToPage("Index", new { kring = circleId });
+    }
+
+    private PageResult Invalid()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 }

@@ -1,0 +1,45 @@
+using Kring.Web.Input;
+using Kring.Web.Security;
+
+namespace Kring.Web.Services;
+
+/// <summary>
+/// Filing a request for help, for the carer's and the consultant's page and the API alike: who may file for the circle,
+/// the validation and the weekly series are decided here, once. A circle with as many open requests as it may have
+/// refuses with <see cref="LimitReachedException"/>.
+/// </summary>
+public static class HelpRequestDesk
+{
+    /// <summary>A weekly series lasts this many weeks at least; one week is a single request.</summary>
+    public const int MinSeriesWeeks = 2;
+
+    /// <summary>What the requester filled in. <paramref name="Weeks"/> is null for a single request.</summary>
+    public sealed record Filing(
+        string? Kind, DateTimeOffset? Start, DateTimeOffset? End, IReadOnlyList<string>? Needs, string? Notes, bool Urgent, int? Weeks,
+        string? IdempotencyKey);
+
+    public enum Refusal { None, NotAllowed, NoSuchCircle, Invalid }
+
+    /// <summary>The filed requests (one, or every week of a series) and the series id when there is one.</summary>
+    public sealed record Outcome(Refusal Refusal, IReadOnlyList<HelpRequestView> Filed, string? SeriesId = null);
+
+    public static async Task<Outcome> File(IGrainFactory grains, KringUser user, string circleId, Filing filing, FieldErrors errors)
+    {
+        if (!user.CanRequestFor(circleId)) return new(Refusal.NotAllowed, []);
+        var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
+        if (await circle.Get() is null) return new(Refusal.NoSuchCircle, []);
+
+        if (filing.IdempotencyKey is { Length: > 100 }) errors.Add("Idempotency-Key", "De sleutel is te lang (hooguit 100 tekens).");
+        if (filing.Weeks is < MinSeriesWeeks or > RequestInput.MaxWeeks)
+        {
+            errors.Add("repeat.weeks", $"Vul een aantal weken in van {MinSeriesWeeks} tot en met {RequestInput.MaxWeeks}.");
+        }
+        var request = RequestInput.Validate(RequestInput.NewId(circleId, filing.IdempotencyKey), filing.Kind, filing.Start, filing.End, filing.Needs,
+            filing.Notes, user.UserName, TimeProvider.System.GetUtcNow(), errors);
+        if (request is null || errors.Any) return new(Refusal.Invalid, []);
+
+        request = request with { Priority = filing.Urgent ? 1 : 0 };
+        if (filing.Weeks is not { } weeks) return new(Refusal.None, [await circle.SubmitRequest(request)]);
+        return new(Refusal.None, await circle.SubmitSeries(RequestInput.Weekly(request, weeks)), request.Id);
+    }
+}

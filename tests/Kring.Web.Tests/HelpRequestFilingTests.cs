@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kring.Hosting;
+using Kring.Testing;
+using Kring.Web.Tests.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kring.Web.Tests;
+
+/// <summary>
+/// Filing a request is one use case with one set of rules, whether the carer uses the page or the API: an urgent
+/// request is urgent from both, and a weekly series lasts 2 to 52 weeks on both.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class HelpRequestFilingTests(SharedApp shared)
+{
+    private KringApp App => shared.App;
+
+    [Fact]
+    public async Task An_urgent_request_filed_on_the_page_is_urgent_in_the_api()
+    {
+        var (userName, circleId) = await NewCarer();
+        var browser = await PageSignIn(userName);
+        var form = await Forms.Read(browser, "/Hulpvragen/Nieuw");
+        var page = await browser.PostAsync("/Hulpvragen/Nieuw", form.With(PageFields(day: 4, ("Urgent", "true"))));
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+
+        var api = await App.SignedIn(userName, TestAccounts.Password);
+        var circle = await api.GetFromJsonAsync<JsonElement>($"/api/v1/circles/{circleId}");
+        var request = Assert.Single(circle.GetProperty("requests").EnumerateArray());
+        Assert.True(request.GetProperty("urgent").GetBoolean());
+
+        var plain = await api.PostAsJsonAsync("/api/v1/circles/mine/requests", ApiBody(day: 5));
+        Assert.Equal(HttpStatusCode.Created, plain.StatusCode);
+        Assert.False((await api.GetFromJsonAsync<JsonElement>(plain.Headers.Location!.ToString())).GetProperty("urgent").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_series_of_one_week_is_refused_on_the_page_and_in_the_api_and_nothing_is_filed()
+    {
+        var (userName, circleId) = await NewCarer();
+        var api = await App.SignedIn(userName, TestAccounts.Password);
+        var body = ApiBody(day: 6);
+        body["repeat"] = new { weeks = 1 };
+        var refused = await api.PostAsJsonAsync("/api/v1/circles/mine/requests", body);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Vul een aantal weken in van 2 tot en met 52.", problem.GetProperty("errors").GetProperty("repeat.weeks")[0].GetString());
+
+        var browser = await PageSignIn(userName);
+        var form = await Forms.Read(browser, "/Hulpvragen/Nieuw");
+        var page = await browser.PostAsync("/Hulpvragen/Nieuw", form.With(PageFields(day: 6, ("Repeat", "true"), ("Weeks", "1"))));
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("Vul een aantal weken in van 2 tot en met 52.", await page.Content.ReadAsStringAsync());
+
+        Assert.Empty((await App.Services.GetRequiredService<IGrainFactory>().GetGrain<ICarerCircleGrain>(circleId).Get())!.Requests);
+    }
+
+    /// <summary>A circle in Elsloo with no requests yet, and a carer account for it.</summary>
+    private async Task<(string UserName, string CircleId)> NewCarer()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var circleId = $"c-filing-{suffix}";
+        var userName = $"filing-{suffix}";
+        var grains = App.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<ICarerCircleGrain>(circleId).Register(
+            new CircleProfile(circleId, "elsloo", "Proef Persoon", 60, "Proef Naaste", "partner", [], null, null));
+        await grains.GetGrain<IAccountGrain>(userName).Set(
+            new AccountRecord(userName, "Proef Persoon", Passwords.Hash(TestAccounts.Password), Role.Carer, "elsloo", null, circleId, null));
+        return (userName, circleId);
+    }
+
+    private async Task<HttpClient> PageSignIn(string userName)
+    {
+        var browser = App.Client();
+        var signIn = await Forms.Read(browser, "/Inloggen");
+        var response = await browser.PostAsync("/Inloggen",
+            signIn.With(new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = TestAccounts.Password }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return browser;
+    }
+
+    /// <summary>10:00 in Amsterdam, <paramref name="day"/> days from today.</summary>
+    private static DateTimeOffset Day(int day) => Amsterdam.FromLocal(Amsterdam.ToLocal(DateTimeOffset.UtcNow).Date.AddDays(day).AddHours(10));
+
+    private static Dictionary<string, string> PageFields(int day, params (string Name, string Value)[] extra)
+    {
+        var local = Amsterdam.ToLocal(Day(day));
+        var fields = new Dictionary<string, string>
+        {
+            ["Kind"] = "buddy",
+            ["Date"] = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["From"] = "10:00",
+            ["To"] = "11:00",
+        };
+        foreach (var (name, value) in extra) fields[name] = value;
+        return fields;
+    }
+
+    private static Dictionary<string, object> ApiBody(int day) => new()
+    {
+        ["kind"] = "buddy",
+        ["start"] = Day(day).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        ["end"] = Day(day).AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+    };
+}
