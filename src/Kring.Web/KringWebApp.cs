@@ -65,7 +65,14 @@ public static class KringWebApp
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Kring API";
+            document.Info.Description = "Kring's JSON API: circles, requests for help, volunteers and their offers, villages, partners, " +
+                "accounts and privacy. Sign in with POST /api/v1/session and send the token as `Authorization: Bearer ...`. " +
+                "Errors are ProblemDetails with a Dutch title.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Vrijwilliger", AuthSetup.Policies.Volunteer);
@@ -88,8 +95,10 @@ public static class KringWebApp
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseKringApiReferencePolicy();
 
         app.MapOpenApi("/api/v1/openapi.json");
+        app.MapKringApiReference();
         app.MapKringApi();
         app.MapKringFrontEndApi();
         app.MapKringPrivacyApi();

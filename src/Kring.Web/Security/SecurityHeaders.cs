@@ -32,7 +32,11 @@ public static class SecurityHeaders
     {
         var context = (HttpContext)state;
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/dashboard") ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
+        // The API reference page brings a policy of its own (ApiReference); everything else gets Kring's.
+        if (!headers.ContainsKey("Content-Security-Policy"))
+        {
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/dashboard") ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
+        }
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Kring.Browser.Tests;
+
+/// <summary>The operator finds the API reference on the Beheer page and reads it, under Kring's content security policy.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ApiReferenceTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_operator_browses_the_api_reference_from_the_beheer_page_without_a_policy_violation()
+    {
+        var page = await browser.Phone();
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) refused.Add(message.Text);
+        };
+        await Pages.SignIn(page, "beheerder");
+        await page.GotoAsync("/Beheer");
+        await page.GetByRole(AriaRole.Link, new() { Name = "API-naslag" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/api/reference/$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kring API" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Pages.Screenshot(page, "api-naslag");
+        Assert.Empty(refused);
+    }
+}
