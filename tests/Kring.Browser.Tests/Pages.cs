@@ -31,6 +31,7 @@ public static class Pages
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Wachtwoord$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kies uw eigen wachtwoord" })).ToBeVisibleAsync();
+        Xunit.Assert.Empty(await SeriousViolations(page));
         await page.GetByLabel("Activeringscode").FillAsync(code);
         await page.GetByLabel("Nieuw wachtwoord").FillAsync(newPassword);
         await page.GetByLabel("Herhaal het nieuwe wachtwoord").FillAsync(newPassword);

@@ -231,6 +231,7 @@ public sealed class RoleJourneyTests(BrowserFixture browser)
         var card = page.Locator(".card.account", new() { HasText = userName });
         await Assertions.Expect(card).ToContainTextAsync("nog niet geactiveerd");
         await Pages.Screenshot(page, "beheer-accounts");
+        Assert.Empty(await Pages.SeriousViolations(page));
 
         // Mieke, on her own phone: the code leads her to choose a password, and then home, as a consultant.
         var mieke = await browser.Phone();

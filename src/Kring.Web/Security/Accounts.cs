@@ -104,7 +104,7 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
         return activation;
     }
 
-    /// <summary>A code for an account about to be made; its creation is logged as such.</summary>
+    /// <summary>A code for an account about to be made: logged as the account's creation, not as a code issued.</summary>
     public Activation FirstActivation() => Activation.New(clock);
 
     /// <summary>Lifts every client's throttle on the account; false when there is none.</summary>
