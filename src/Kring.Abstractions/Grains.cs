@@ -222,6 +222,11 @@ public interface IAccountGrain : IGrainWithStringKey
     Task<string?> RevokeSessions();
     /// <summary>Sets a new password hash and a new security stamp (so every earlier session ends); returns the stamp.</summary>
     Task<string?> ChangePassword(string passwordHash);
+    /// <summary>
+    /// Replaces the password with a one-time activation code (its hash), valid until <paramref name="expiresAt"/>; a new
+    /// stamp ends every session. Returns the stamp, or null when there is no account.
+    /// </summary>
+    Task<string?> SetActivation(string codeHash, DateTimeOffset expiresAt);
     /// <summary>Removes the account (erasure): every session ends and the user name can sign in no more. Idempotent.</summary>
     Task Remove();
     /// <summary>

@@ -191,7 +191,9 @@ public sealed record AccountRecord(
     // Changes when the password changes or the user signs out everywhere; cookies and tokens carry it.
     [property: Id(8)] string? SecurityStamp = null,
     /// <summary>Where Kring mails staff, such as a coordinator's daily digest of their queue.</summary>
-    [property: Id(9)] string? Email = null);
+    [property: Id(9)] string? Email = null,
+    /// <summary>Set while <see cref="PasswordHash"/> holds a one-time activation code, valid until then; cleared once the user chose a password.</summary>
+    [property: Id(10)] DateTimeOffset? ActivationExpiresAt = null);
 
 /// <summary>
 /// An account as the operator sees it: blocked by an operator, and until when the longest throttle of a client after

@@ -38,6 +38,10 @@ public enum SecurityEventKind
     Acknowledged = 13,
     /// <summary>A failure that started or lengthened a client's throttle.</summary>
     ThrottleStarted = 14,
+    /// <summary>A new activation code for an existing account, replacing its password or earlier code.</summary>
+    ActivationIssued = 15,
+    /// <summary>The user signed in with their activation code and chose their own password.</summary>
+    AccountActivated = 16,
 }
 
 /// <summary>

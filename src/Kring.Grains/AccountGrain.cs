@@ -170,8 +170,19 @@ public sealed class AccountGrain(
     {
         if (string.IsNullOrWhiteSpace(passwordHash)) throw new ArgumentException("A password hash is required.", nameof(passwordHash));
         if (state.State.Account is not { } account) return null;
-        state.State.Account = account with { PasswordHash = passwordHash, SecurityStamp = NewStamp() };
+        state.State.Account = account with { PasswordHash = passwordHash, SecurityStamp = NewStamp(), ActivationExpiresAt = null };
         // The web changes it only after checking the current password, so failures against the old one no longer matter.
+        state.State.Throttles.Clear();
+        await Save();
+        return state.State.Account.SecurityStamp;
+    }
+
+    public async Task<string?> SetActivation(string codeHash, DateTimeOffset expiresAt)
+    {
+        if (string.IsNullOrWhiteSpace(codeHash)) throw new ArgumentException("A code hash is required.", nameof(codeHash));
+        if (state.State.Account is not { } account) return null;
+        state.State.Account = account with { PasswordHash = codeHash, SecurityStamp = NewStamp(), ActivationExpiresAt = expiresAt };
+        // Whoever was slowed down trying the old password or code may try the new code at once.
         state.State.Throttles.Clear();
         await Save();
         return state.State.Account.SecurityStamp;

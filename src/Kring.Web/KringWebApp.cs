@@ -91,6 +91,7 @@ public static class KringWebApp
         Localisation.FrontEndSetup.UseKringLocalization(app);
         app.UseRouting();
         app.UseAuthentication();
+        app.UseKringActivationGate();
         // After authentication, so writes are counted per user; before authorisation, so refused writes count too.
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -19,6 +19,29 @@ public static class Pages
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// A new user's first visit: signs in with the activation code they were handed, is sent to choose a password, chooses
+    /// <paramref name="newPassword"/> and lands on the home page.
+    /// </summary>
+    public static async Task Activate(IPage page, string userName, string code, string newPassword)
+    {
+        await page.GotoAsync("/Inloggen");
+        await page.GetByLabel("Gebruikersnaam").FillAsync(userName);
+        await page.GetByLabel("Wachtwoord").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Wachtwoord$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kies uw eigen wachtwoord" })).ToBeVisibleAsync();
+        Xunit.Assert.Empty(await SeriousViolations(page));
+        await page.GetByLabel("Activeringscode").FillAsync(code);
+        await page.GetByLabel("Nieuw wachtwoord").FillAsync(newPassword);
+        await page.GetByLabel("Herhaal het nieuwe wachtwoord").FillAsync(newPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Wachtwoord opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welkom bij Kring" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The activation code a page shows once, right after making it.</summary>
+    public static async Task<string> ShownActivationCode(IPage page) => (await page.Locator("[data-activation-code]").TextContentAsync())!.Trim();
+
     /// <summary>Follows the language link in the footer ("English" or "Nederlands"), as a user would.</summary>
     public static async Task SwitchTo(IPage page, string language)
     {

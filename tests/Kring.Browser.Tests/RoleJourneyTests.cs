@@ -213,7 +213,7 @@ public sealed class RoleJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task The_operator_signs_up_a_consultant_and_blocks_them_who_then_cannot_sign_in()
+    public async Task The_operator_signs_up_a_consultant_who_activates_the_account_with_the_code_and_whom_the_operator_blocks()
     {
         var userName = "mieke-" + Guid.NewGuid().ToString("N")[..8];
         const string password = "Mantelzorg-in-Stein-2026";
@@ -224,12 +224,23 @@ public sealed class RoleJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Mieke Maas");
         await page.GetByLabel("Rol").SelectOptionAsync("consultant");
         await page.GetByLabel("Gebruikersnaam (3 tot 32 tekens").FillAsync(userName);
-        await page.GetByLabel("Eerste wachtwoord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Mieke Maas kan nu inloggen als mantelzorgconsulent met de gebruikersnaam {userName}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Geef deze code persoonlijk door");
+        var code = await Pages.ShownActivationCode(page);
         var card = page.Locator(".card.account", new() { HasText = userName });
+        await Assertions.Expect(card).ToContainTextAsync("nog niet geactiveerd");
         await Pages.Screenshot(page, "beheer-accounts");
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await SignInStatus(userName, password)));
+        Assert.Empty(await Pages.SeriousViolations(page));
+
+        // Mieke, on her own phone: the code leads her to choose a password, and then home, as a consultant.
+        var mieke = await browser.Phone();
+        await Pages.Activate(mieke, userName, code, password);
+        await Assertions.Expect(mieke.GetByRole(AriaRole.Link, new() { Name = "Kringen", Exact = true })).ToBeVisibleAsync();
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, await SignInStatus(userName, code));
+        Assert.Equal(System.Net.HttpStatusCode.OK, await SignInStatus(userName, password));
+        await page.GotoAsync("/Beheer/Accounts");
+        await Assertions.Expect(card).Not.ToContainTextAsync("nog niet geactiveerd");
 
         await card.GetByRole(AriaRole.Button, new() { Name = $"Blokkeren {userName}" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{userName} is geblokkeerd");
@@ -250,13 +261,12 @@ public sealed class RoleJourneyTests(BrowserFixture browser)
         await Pages.SignIn(page, "consulent");
         await page.GotoAsync("/Kringen/Account?kring=c-0009");
         await page.GetByLabel("Gebruikersnaam (3 tot 32 tekens").FillAsync(userName);
-        await page.GetByLabel("Eerste wachtwoord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"kan nu inloggen met de gebruikersnaam {userName}");
         await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = userName })).ToHaveCountAsync(1);
         await Pages.Screenshot(page, "consulent-account-mantelzorger");
 
-        var carer = await browser.App.SignedIn(userName, password);
+        var carer = await browser.App.Activate(userName, await Pages.ShownActivationCode(page), password);
         var mine = await carer.GetFromJsonAsync<JsonElement>("/api/v1/circles/mine");
         Assert.Equal("c-0009", mine.GetProperty("id").GetString());
     }
@@ -276,24 +286,21 @@ public sealed class RoleJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Woonplaats (dorp)").SelectOptionAsync("catsop");
         await page.GetByLabel("dementie").CheckAsync();
         await page.GetByLabel("Gebruikersnaam").FillAsync("vrijwilliger");
-        await page.GetByLabel("Eerste wachtwoord").FillAsync("Wandelen-langs-de-Maas");
         await page.GetByRole(AriaRole.Button, new() { Name = "Vrijwilliger aanmelden" }).ClickAsync();
-        // The user name is taken: the page says so and keeps everything but the password.
+        // The user name is taken: the page says so and keeps what was filled in.
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Deze gebruikersnaam is al in gebruik");
         await Assertions.Expect(page.GetByLabel("Naam", new() { Exact = true })).ToHaveValueAsync("Wim Wandelaar");
         await Assertions.Expect(page.GetByLabel("dementie")).ToBeCheckedAsync();
         await page.GetByLabel("Gebruikersnaam").FillAsync(userName);
-        await page.GetByLabel("Eerste wachtwoord").FillAsync("Wandelen-langs-de-Maas");
         await Pages.Screenshot(page, "coordinator-aanmelden");
         await page.GetByRole(AriaRole.Button, new() { Name = "Vrijwilliger aanmelden" }).ClickAsync();
         await Assertions.Expect(page.GetByText($"Wim Wandelaar is aangemeld met de gebruikersnaam {userName}")).ToBeVisibleAsync();
+        var code = await Pages.ShownActivationCode(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Naar de vrijwilligers" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Wim Wandelaar" })).ToBeVisibleAsync();
 
         var wim = await browser.Phone();
-        await wim.GotoAsync("/Inloggen");
-        await wim.GetByLabel("Gebruikersnaam").FillAsync(userName);
-        await wim.GetByLabel("Wachtwoord").FillAsync("Wandelen-langs-de-Maas");
-        await wim.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await Pages.Activate(wim, userName, code, "Wandelen-langs-de-Maas");
         await wim.GetByRole(AriaRole.Link, new() { Name = "Profiel", Exact = true }).ClickAsync();
         await Assertions.Expect(wim.GetByLabel("dementie")).ToBeCheckedAsync();
         await Assertions.Expect(wim.Locator("strong", new() { HasText = "Catsop" })).ToBeVisibleAsync();

@@ -1,3 +1,4 @@
+using Kring.Testing;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -19,8 +20,9 @@ public sealed class SignOutTests(BrowserFixture browser)
         // A carer account of its own: signing out ends every session of the account, and the demo accounts are shared.
         var userName = $"uit-{Guid.NewGuid():N}"[..20];
         var consultant = await browser.App.SignedIn("consulent");
-        var created = await consultant.PostAsJsonAsync("/api/v1/circles/c-demo/accounts", new { userName, password = Password });
+        var created = await consultant.PostAsJsonAsync("/api/v1/circles/c-demo/accounts", new { userName });
         created.EnsureSuccessStatusCode();
+        await browser.App.Activate(userName, await KringApp.ActivationCode(created), Password);
 
         var page = await browser.Phone();
         await Pages.SignIn(page, userName, Password);

@@ -191,4 +191,25 @@ public sealed class AccountThrottleTests(WaveOfOneCluster cluster) : IClassFixtu
         Assert.True((await account.SignInAttempt(Here, true)).Allowed);
         await Assert.ThrowsAsync<ArgumentException>(() => account.ChangePassword(" "));
     }
+
+    [Fact]
+    public async Task An_activation_code_replaces_the_password_and_choosing_a_password_ends_the_activation()
+    {
+        var account = await NewAccount();
+        var before = (await account.Get())!.SecurityStamp;
+        for (var i = 0; i < AccountGrain.FreeFailures; i++) await account.SignInAttempt(Here, false);
+        var until = DateTimeOffset.Parse("2031-01-08T09:00:00Z");
+
+        var stamp = await account.SetActivation("code-hash", until);
+        Assert.NotEqual(before, stamp);
+        var activating = (await account.Get())!;
+        Assert.Equal(("code-hash", until, stamp), (activating.PasswordHash, activating.ActivationExpiresAt, activating.SecurityStamp));
+        // Whoever was slowed down by the old password may try the new code at once.
+        Assert.Null(await account.ThrottledFor(Here));
+
+        var chosen = await account.ChangePassword("hash-2");
+        var activated = (await account.Get())!;
+        Assert.Equal(("hash-2", (DateTimeOffset?)null, chosen), (activated.PasswordHash, activated.ActivationExpiresAt, activated.SecurityStamp));
+        Assert.Null(await cluster.Client.GetGrain<IAccountGrain>("niemand-" + Guid.NewGuid().ToString("N")[..8]).SetActivation("code-hash", until));
+    }
 }

@@ -75,6 +75,29 @@ public sealed class KringApp : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// What a new user does with the activation code they were handed: signs in with it, then chooses
+    /// <paramref name="newPassword"/> (the code is the current password). Returns a client signed in with the new session.
+    /// </summary>
+    public async Task<HttpClient> Activate(string userName, string code, string newPassword)
+    {
+        var client = Client();
+        var signIn = await client.PostAsJsonAsync("/api/v1/session", new { username = userName, password = code });
+        signIn.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await signIn.Content.ReadFromJsonAsync<SessionJson>())!.Token);
+        var changed = await client.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = code, newPassword });
+        changed.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await changed.Content.ReadFromJsonAsync<SessionJson>())!.Token);
+        return client;
+    }
+
+    /// <summary>The one-time activation code in the answer that made an account.</summary>
+    public static async Task<string> ActivationCode(HttpResponseMessage created)
+    {
+        var body = await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return body.GetProperty("activationCode").GetString() ?? throw new InvalidOperationException("The answer has no activation code.");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -117,7 +117,6 @@ public sealed class CoordinationTests(SharedApp shared)
         var signUp = new
         {
             userName, displayName = "Anna de Vries", village = "urmond", kinds = new[] { "buddy" }, skills = new[] { "dementia" }, maxKm = 4.5,
-            password = "Zonnebloem-aan-de-Maas",
         };
         using var first = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partners/piw/volunteers") { Content = JsonContent.Create(signUp) };
         first.Headers.Add("Idempotency-Key", userName);
@@ -127,20 +126,26 @@ public sealed class CoordinationTests(SharedApp shared)
         var id = volunteer.GetProperty("id").GetString()!;
         Assert.Equal("urmond", volunteer.GetProperty("homeVillage").GetString());
         Assert.Equal(8, volunteer.GetProperty("maxHoursPerWeek").GetDouble());
+        var firstCode = volunteer.GetProperty("activationCode").GetString()!;
 
-        // A retry with the same key is the same volunteer; the same name without it is taken.
+        // A retry with the same key is the same volunteer, with a new code in case the first answer was lost; the same
+        // name without the key is taken.
         using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partners/piw/volunteers") { Content = JsonContent.Create(signUp) };
         retry.Headers.Add("Idempotency-Key", userName);
         var again = await coordinator.SendAsync(retry);
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
-        Assert.Equal(id, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        var retried = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(id, retried.GetProperty("id").GetString());
+        var code = retried.GetProperty("activationCode").GetString()!;
+        Assert.NotEqual(firstCode, code);
         var taken = await coordinator.PostAsJsonAsync("/api/v1/partners/piw/volunteers", signUp);
         Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
         Assert.Contains("al in gebruik", (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("userName")[0].GetString());
 
         var partnerVolunteers = await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/partners/piw/volunteers");
         Assert.Contains(partnerVolunteers.EnumerateArray(), v => v.GetProperty("id").GetString() == id);
-        var anna = await App.SignedIn(userName, "Zonnebloem-aan-de-Maas");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.Client().PostAsJsonAsync("/api/v1/session", new { username = userName, password = firstCode })).StatusCode);
+        var anna = await App.Activate(userName, code, "Zonnebloem-aan-de-Maas");
         var me = await anna.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal(id, me.GetProperty("volunteerId").GetString());
         var week = new { weekly = new[] { new { day = "tuesday", from = "13:00", to = "17:00" } }, daysOff = Array.Empty<string>(), paused = false };
@@ -154,10 +159,10 @@ public sealed class CoordinationTests(SharedApp shared)
     {
         var coordinator = await App.SignedIn("coordinator");
         var response = await coordinator.PostAsJsonAsync("/api/v1/partners/piw/volunteers",
-            new { userName = "A!", displayName = "", village = "atlantis", kinds = new[] { "taxi" }, maxKm = 99, maxHoursPerWeek = 0, password = "kort" });
+            new { userName = "A!", displayName = "", village = "atlantis", kinds = new[] { "taxi" }, maxKm = 99, maxHoursPerWeek = 0 });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        foreach (var field in new[] { "userName", "displayName", "village", "kinds", "maxKm", "maxHoursPerWeek", "password" })
+        foreach (var field in new[] { "userName", "displayName", "village", "kinds", "maxKm", "maxHoursPerWeek" })
         {
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
         }

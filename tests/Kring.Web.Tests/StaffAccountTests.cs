@@ -17,11 +17,11 @@ public sealed class StaffAccountTests(SharedApp shared)
         var userName = "dorp-urmond-" + Guid.NewGuid().ToString("N")[..6];
         var created = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new
         {
-            userName, displayName = "Ria Ruijters", role = "villageContact", village = "urmond", password = "Maasoever-bij-Urmond",
+            userName, displayName = "Ria Ruijters", role = "villageContact", village = "urmond",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var contact = await App.SignedIn(userName, "Maasoever-bij-Urmond");
+        var contact = await App.Activate(userName, await KringApp.ActivationCode(created), "Maasoever-bij-Urmond");
         var me = await contact.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal("VillageContact", me.GetProperty("role").GetString());
         Assert.Equal(HttpStatusCode.OK, (await contact.GetAsync("/api/v1/villages/urmond/overview")).StatusCode);
@@ -29,11 +29,11 @@ public sealed class StaffAccountTests(SharedApp shared)
 
         var again = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new
         {
-            userName, displayName = "Iemand anders", role = "operator", password = "Een-heel-ander-wachtwoord",
+            userName, displayName = "Iemand anders", role = "operator",
         });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("al in gebruik", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("userName")[0].GetString());
-        // The existing account is untouched: its password still works.
+        // The existing account is untouched: its own password still works.
         Assert.Equal(HttpStatusCode.OK, (await App.Client().PostAsJsonAsync("/api/v1/session", new { username = userName, password = "Maasoever-bij-Urmond" })).StatusCode);
     }
 
@@ -41,14 +41,12 @@ public sealed class StaffAccountTests(SharedApp shared)
     public async Task A_staff_account_needs_a_known_role_and_the_village_or_partner_that_goes_with_it()
     {
         var operatorClient = await App.SignedIn("beheerder");
-        var contact = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName = "zonder-dorp", displayName = "Z", role = "villageContact", password = "Lange-zin-zonder-dorp" });
+        var contact = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName = "zonder-dorp", displayName = "Z", role = "villageContact" });
         Assert.True(Errors(await contact.Content.ReadFromJsonAsync<JsonElement>()).Contains("village"));
-        var coordinator = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName = "zonder-org", displayName = "Z", role = "coordinator", partner = "bestaat-niet", password = "Lange-zin-zonder-org" });
+        var coordinator = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName = "zonder-org", displayName = "Z", role = "coordinator", partner = "bestaat-niet" });
         Assert.True(Errors(await coordinator.Content.ReadFromJsonAsync<JsonElement>()).Contains("partner"));
-        var volunteer = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName = "geen-staf", displayName = "Z", role = "volunteer", password = "kort" });
-        var errors = Errors(await volunteer.Content.ReadFromJsonAsync<JsonElement>());
-        Assert.Contains("role", errors);
-        Assert.Contains("password", errors);
+        var volunteer = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName = "geen-staf", displayName = "Z", role = "volunteer" });
+        Assert.Equal(["role"], Errors(await volunteer.Content.ReadFromJsonAsync<JsonElement>()));
     }
 
     [Fact]
@@ -63,9 +61,10 @@ public sealed class StaffAccountTests(SharedApp shared)
         Assert.Equal("Operator", (await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("role").GetString());
         var consultant = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new
         {
-            userName = "consulent-stein", displayName = "Mieke Maas", role = "consultant", password = "Mantelzorg-in-Stein-2026",
+            userName = "consulent-stein", displayName = "Mieke Maas", role = "consultant",
         });
         Assert.Equal(HttpStatusCode.Created, consultant.StatusCode);
+        await app.Activate("consulent-stein", await KringApp.ActivationCode(consultant), "Mantelzorg-in-Stein-2026");
         Assert.Equal(HttpStatusCode.OK,
             (await client.PostAsJsonAsync("/api/v1/session", new { username = "consulent-stein", password = "Mantelzorg-in-Stein-2026" })).StatusCode);
     }
@@ -76,8 +75,9 @@ public sealed class StaffAccountTests(SharedApp shared)
         var operatorClient = await App.SignedIn("beheerder");
         var userName = "coord-" + Guid.NewGuid().ToString("N")[..8];
         const string password = "Coordinatie-bij-de-Zonnebloem";
-        var created = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName, displayName = "Cor Coördinator", role = "coordinator", partner = "piw", password });
+        var created = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName, displayName = "Cor Coördinator", role = "coordinator", partner = "piw" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await App.Activate(userName, await KringApp.ActivationCode(created), password);
         var staff = await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/accounts");
         var listed = staff.EnumerateArray().Single(a => a.GetProperty("userName").GetString() == userName);
         Assert.Equal(("coordinator", "piw", false), (listed.GetProperty("role").GetString(), listed.GetProperty("partner").GetString(), listed.GetProperty("blocked").GetBoolean()));
@@ -116,24 +116,24 @@ public sealed class StaffAccountTests(SharedApp shared)
         var circle = await consultant.GetFromJsonAsync<JsonElement>("/api/v1/circles/c-0007");
         var carerName = circle.GetProperty("carer").GetProperty("name").GetString();
 
-        var created = await consultant.PostAsJsonAsync("/api/v1/circles/c-0007/accounts", new { userName, password });
+        var created = await consultant.PostAsJsonAsync("/api/v1/circles/c-0007/accounts", new { userName });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var account = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("carer", "c-0007", carerName), (account.GetProperty("role").GetString(), account.GetProperty("circleId").GetString(), account.GetProperty("displayName").GetString()));
         var accounts = await consultant.GetFromJsonAsync<JsonElement>("/api/v1/circles/c-0007/accounts");
         Assert.Contains(accounts.EnumerateArray(), a => a.GetProperty("userName").GetString() == userName);
 
-        var carer = await App.SignedIn(userName, password);
+        var carer = await App.Activate(userName, account.GetProperty("activationCode").GetString()!, password);
         var mine = await carer.GetFromJsonAsync<JsonElement>("/api/v1/circles/mine");
         Assert.Equal("c-0007", mine.GetProperty("id").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await carer.GetAsync("/api/v1/circles/c-0001")).StatusCode);
         var log = await carer.GetFromJsonAsync<JsonElement>("/api/v1/circles/mine/access-log");
         Assert.Contains(log.EnumerateArray(), e => e.GetProperty("action").GetString() == "accountCreated" && e.GetProperty("userName").GetString() == "consulent");
 
-        var taken = await consultant.PostAsJsonAsync("/api/v1/circles/c-0008/accounts", new { userName, password = "Een-ander-lang-wachtwoord" });
+        var taken = await consultant.PostAsJsonAsync("/api/v1/circles/c-0008/accounts", new { userName });
         Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
         Assert.Contains("userName", Errors(await taken.Content.ReadFromJsonAsync<JsonElement>()));
-        Assert.Equal(HttpStatusCode.NotFound, (await consultant.PostAsJsonAsync("/api/v1/circles/c-9999/accounts", new { userName = "iemand-nieuw", password })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await consultant.PostAsJsonAsync("/api/v1/circles/c-9999/accounts", new { userName = "iemand-nieuw" })).StatusCode);
     }
 
     private static HashSet<string> Errors(JsonElement problem) =>

@@ -1,18 +1,24 @@
-using Kring.Hosting;
 using Kring.Web.Input;
 using Kring.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Kring.Web.Api;
 
-/// <summary>An account for the operator. <c>ThrottledUntil</c>: when the longest throttle of a client after failed sign-ins ends.</summary>
+/// <summary>
+/// An account for the operator. <c>ThrottledUntil</c>: when the longest throttle of a client after failed sign-ins ends.
+/// <c>ActivationExpiresAt</c>: set until the user chose their own password. <c>ActivationCode</c> is only in the answer
+/// that made the code: it is not stored and cannot be shown again.
+/// </summary>
 public sealed record AccountDto(
     string UserName, string DisplayName, string Role, string? Village, string? Partner, string? CircleId, string? VolunteerId, bool Blocked,
-    DateTimeOffset? ThrottledUntil, int ThrottledClients);
+    DateTimeOffset? ThrottledUntil, int ThrottledClients, DateTimeOffset? ActivationExpiresAt = null, string? ActivationCode = null);
 
 /// <summary>
 /// Making and blocking accounts, for the API and the pages alike. The operator signs up staff, blocks or unblocks any
-/// account and lifts throttles; the consultant gives a carer an account for their circle. Each is a security event. The first password is handed over in person and
-/// the user changes it after signing in.
+/// account and lifts throttles; the consultant gives a carer an account for their circle. Each is a security event.
+/// Nobody chooses another's password: a new account gets a one-time activation code, handed over in person, with which
+/// the user signs in once to choose their own password (see <see cref="ActivationGate"/>).
 /// </summary>
 public static class AccountDesk
 {
@@ -33,10 +39,10 @@ public static class AccountDesk
 
     public static Role RoleOf(string code) => Roles[code];
 
-    public sealed record StaffForm(string? UserName, string? DisplayName, string? Role, string? Village, string? Partner, string? Password, string? Email = null);
+    public sealed record StaffForm(string? UserName, string? DisplayName, string? Role, string? Village, string? Partner, string? Email = null);
 
     /// <summary>The new staff account, or null with the reasons in <paramref name="errors"/> (field names as in the API).</summary>
-    public static async Task<AccountDto?> CreateStaff(IGrainFactory grains, SecurityLog log, HttpContext http, StaffForm form, FieldErrors errors)
+    public static async Task<AccountDto?> CreateStaff(IGrainFactory grains, Accounts accounts, SecurityLog log, HttpContext http, StaffForm form, FieldErrors errors)
     {
         var userName = AccountInput.UserName(form.UserName, errors);
         var displayName = AccountInput.DisplayName(form.DisplayName, errors, "Vul de naam in.");
@@ -55,23 +61,37 @@ public static class AccountDesk
             if ((await directory.GetPartners()).All(p => p.Id != partner)) errors.Add("partner", "Kies de organisatie van de coördinator.");
         }
         var email = ContactInput.Email(form.Email, errors);
-        PasswordPolicy.Check(form.Password, userName, errors, "password");
         if (errors.Any) return null;
-        return await Create(grains, log, http, new AccountRecord(userName, displayName, Passwords.Hash(form.Password!), role!.Value, village, null, null, partner,
-            Email: email), errors);
+        var activation = accounts.FirstActivation();
+        return await Create(grains, log, http, activation, new AccountRecord(userName, displayName, activation.Hash, role!.Value, village, null, null, partner,
+            Email: email, ActivationExpiresAt: activation.ExpiresAt), errors);
     }
 
     /// <summary>
     /// An account with which the carer signs in for their own circle, named after the carer; null with the reasons in
     /// <paramref name="errors"/>. The caller has checked that the circle exists.
     /// </summary>
-    public static async Task<AccountDto?> CreateCarer(IGrainFactory grains, SecurityLog log, HttpContext http, CircleProfile circle, string? userNameText,
-        string? password, FieldErrors errors)
+    public static async Task<AccountDto?> CreateCarer(IGrainFactory grains, Accounts accounts, SecurityLog log, HttpContext http, CircleProfile circle,
+        string? userNameText, FieldErrors errors)
     {
         var userName = AccountInput.UserName(userNameText, errors);
-        PasswordPolicy.Check(password, userName, errors, "password");
         if (errors.Any) return null;
-        return await Create(grains, log, http, new AccountRecord(userName, circle.CarerName, Passwords.Hash(password!), Role.Carer, circle.Village, null, circle.Id, null), errors);
+        var activation = accounts.FirstActivation();
+        return await Create(grains, log, http, activation, new AccountRecord(userName, circle.CarerName, activation.Hash, Role.Carer, circle.Village, null, circle.Id,
+            null, ActivationExpiresAt: activation.ExpiresAt), errors);
+    }
+
+    /// <summary>
+    /// A new activation code for the account, in place of its password or earlier code (a reset, or a code that expired
+    /// before it was used); its sessions end. Null when there is no such account, or, with <paramref name="circleId"/>,
+    /// when it is not an account of that circle.
+    /// </summary>
+    public static async Task<AccountDto?> NewActivation(IGrainFactory grains, Accounts accounts, HttpContext http, string userName, string? circleId = null)
+    {
+        var grain = grains.GetGrain<IAccountGrain>(userName.Trim().ToLowerInvariant());
+        if (await grain.Get() is not { } account || (circleId is not null && account.CircleId != circleId)) return null;
+        if (await accounts.NewActivation(http, account.UserName) is not { } activation) return null;
+        return await grain.GetStatus() is { } status ? ToDto(status) with { ActivationCode = activation.Code } : null;
     }
 
     /// <summary>Staff accounts, by user name.</summary>
@@ -113,7 +133,8 @@ public static class AccountDesk
         return await grains.GetGrain<IAccountGrain>(userName.Trim().ToLowerInvariant()).GetStatus() is { } status ? ToDto(status) : null;
     }
 
-    private static async Task<AccountDto?> Create(IGrainFactory grains, SecurityLog log, HttpContext http, AccountRecord account, FieldErrors errors)
+    private static async Task<AccountDto?> Create(IGrainFactory grains, SecurityLog log, HttpContext http, Activation activation, AccountRecord account,
+        FieldErrors errors)
     {
         var grain = grains.GetGrain<IAccountGrain>(account.UserName);
         if (!await grain.Create(account))
@@ -122,10 +143,42 @@ public static class AccountDesk
             return null;
         }
         await log.AccountCreated(http, account.UserName, account.Role);
-        return ToDto(new AccountStatus(account, Blocked: false, ThrottledUntil: null));
+        return ToDto(new AccountStatus(account, Blocked: false, ThrottledUntil: null)) with { ActivationCode = activation.Code };
+    }
+
+    /// <summary>
+    /// Checks the current password or activation code (a wrong one counts and throttles like a failed sign-in) and the
+    /// policy, sets the new password, ends every earlier session and signs the cookie in afresh. The changed account, or
+    /// null with the reasons in <paramref name="errors"/> or, for a throttled client, the wait.
+    /// </summary>
+    public static async Task<(AccountRecord? Changed, TimeSpan? RetryAfter)> ChangePassword(Accounts accounts, HttpContext http, string? current, string? next,
+        FieldErrors errors)
+    {
+        var user = KringUser.From(http.User) ?? throw new InvalidOperationException("Changing a password requires a signed-in user.");
+        var activating = KringUser.MustChoosePassword(http.User);
+        if (string.IsNullOrEmpty(current)) errors.Add("currentPassword", activating ? "Vul uw activeringscode in." : "Vul uw huidige wachtwoord in.");
+        PasswordPolicy.Check(next, user.UserName, errors);
+        if (!errors.Any && next == current) errors.Add("newPassword", "Kies een ander wachtwoord dan uw huidige.");
+        if (errors.Any) return (null, null);
+
+        var (account, retryAfter, _) = await accounts.CheckPassword(http, user.UserName, current);
+        if (retryAfter is { } wait) return (null, wait);
+        if (account is null)
+        {
+            errors.Add("currentPassword", activating ? "Deze activeringscode klopt niet (meer)." : "Uw huidige wachtwoord klopt niet.");
+            return (null, null);
+        }
+        var changed = await accounts.ChangePassword(http, account, next!);
+        if (changed is null)
+        {
+            errors.Add("currentPassword", "Dit account bestaat niet meer.");
+            return (null, null);
+        }
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, KringUser.ToPrincipal(changed, CookieAuthenticationDefaults.AuthenticationScheme));
+        return (changed, null);
     }
 
     private static AccountDto ToDto(AccountStatus s) => new(
         s.Account.UserName, s.Account.DisplayName, Code(s.Account.Role), s.Account.VillageId, s.Account.PartnerId, s.Account.CircleId,
-        s.Account.VolunteerId, s.Blocked, s.ThrottledUntil, s.ThrottledClients);
+        s.Account.VolunteerId, s.Blocked, s.ThrottledUntil, s.ThrottledClients, s.Account.ActivationExpiresAt);
 }

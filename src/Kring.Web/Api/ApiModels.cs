@@ -1,7 +1,7 @@
 namespace Kring.Web.Api;
 
 public sealed record SessionRequest(string? Username, string? Password);
-public sealed record SessionResponse(string Token, string TokenType, DateTimeOffset ExpiresAt, UserDto User);
+public sealed record SessionResponse(string Token, string TokenType, DateTimeOffset ExpiresAt, UserDto User, bool MustChoosePassword = false);
 public sealed record UserDto(string UserName, string DisplayName, string Role, string? VillageId, string? VolunteerId, string? CircleId);
 
 public sealed record VillageDto(string Id, string Name, string Region, double Lat, double Lon, string ContactName, IReadOnlyList<Initiative> Initiatives);
@@ -21,8 +21,9 @@ public sealed record RepeatJson(int? Weeks);
 public sealed record SeriesCreatedDto(string SeriesId, IReadOnlyList<RequestCreatedDto> Requests);
 public sealed record PartnerDto(string Id, string Name, string Description, IReadOnlyList<string> Services, IReadOnlyList<string> Villages);
 public sealed record QueueItemDto(string RequestId, string CircleId, string Village, string Kind, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<string> Needs, DateTimeOffset EscalatedAt, string Reason);
+/// <summary>A volunteer just signed up, with the account's one-time activation code (null when a retry finds the account already activated).</summary>
 public sealed record NewVolunteerDto(string Id, string UserName, string DisplayName, string HomeVillage, IReadOnlyList<string> Kinds,
-    IReadOnlyList<string> Skills, double MaxKm, double MaxHoursPerWeek);
+    IReadOnlyList<string> Skills, double MaxKm, double MaxHoursPerWeek, string? ActivationCode, DateTimeOffset? ActivationExpiresAt);
 public sealed record PartnerVolunteerDto(string Id, string DisplayName, string HomeVillage, IReadOnlyList<string> Kinds, IReadOnlyList<string> Skills);
 public sealed record AssignJson(string? VolunteerId, string? Reason);
 public sealed record UnassignJson(string? Reason);

@@ -8,7 +8,7 @@ namespace Kring.Web.Api;
 
 public sealed record NewVolunteerJson(
     string? UserName, string? DisplayName, string? Village, IReadOnlyList<string>? Kinds, IReadOnlyList<string>? Skills, double? MaxKm,
-    double? MaxHoursPerWeek, string? Password);
+    double? MaxHoursPerWeek);
 
 /// <summary>
 /// The partner coordinator's work: the queue of escalated requests, their volunteers (and signing up new ones), and
@@ -18,15 +18,15 @@ public static class Coordination
 {
     /// <summary>Signs up a volunteer of the coordinator's own partner, with an account (see <see cref="VolunteerSignUp"/>).</summary>
     public static async Task<IResult> RegisterVolunteer(string partnerId, NewVolunteerJson? body, HttpContext http, IGrainFactory grains,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Security.SecurityLog log)
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Accounts accounts, Security.SecurityLog log)
     {
         if (!Owns(http, partnerId)) return Problems.Forbidden("U bent geen coördinator van deze organisatie.");
         var errors = new FieldErrors();
         if (body is null) { errors.Add("body", "Stuur de gegevens van de vrijwilliger mee."); return Problems.Validation(errors); }
         if (idempotencyKey is { Length: > 100 }) errors.Add("Idempotency-Key", "De sleutel is te lang (hooguit 100 tekens).");
         var form = new VolunteerSignUp.Form(body.UserName, body.DisplayName, body.Village, body.Kinds, body.Skills,
-            body.MaxKm?.ToString(CultureInfo.InvariantCulture), body.MaxHoursPerWeek?.ToString(CultureInfo.InvariantCulture), body.Password);
-        var created = await VolunteerSignUp.Run(grains, log, http, partnerId, KringUser.From(http.User)!.UserName, form, idempotencyKey, errors);
+            body.MaxKm?.ToString(CultureInfo.InvariantCulture), body.MaxHoursPerWeek?.ToString(CultureInfo.InvariantCulture));
+        var created = await VolunteerSignUp.Run(grains, accounts, log, http, partnerId, KringUser.From(http.User)!.UserName, form, idempotencyKey, errors);
         return created is null ? Problems.Validation(errors) : Results.Created($"/api/v1/partners/{partnerId}/volunteers/{created.Id}", created);
     }
 

@@ -96,17 +96,25 @@ public static class KringApi
 
     private static async Task<IResult> SignIn(SessionRequest? body, HttpContext http, Accounts accounts)
     {
-        var (account, retryAfter) = await accounts.SignIn(http, body?.Username, body?.Password);
+        var (account, retryAfter, expired) = await accounts.SignIn(http, body?.Username, body?.Password);
         if (retryAfter is { } wait) return Problems.TooManyAttempts(http, wait);
         if (account is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Inloggen mislukt.",
-                detail: "Onbekende gebruikersnaam of onjuist wachtwoord.");
+                detail: expired ? ExpiredCode : "Onbekende gebruikersnaam of onjuist wachtwoord.");
         }
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             KringUser.ToPrincipal(account, CookieAuthenticationDefaults.AuthenticationScheme));
+        return Results.Ok(Session(http, account));
+    }
+
+    public const string ExpiredCode = "Deze activeringscode is verlopen; vraag een nieuwe aan bij wie uw account heeft aangemaakt.";
+
+    /// <summary>A new bearer token for the account; <c>mustChoosePassword</c> says it only serves to choose the password.</summary>
+    public static SessionResponse Session(HttpContext http, AccountRecord account)
+    {
         var (token, expiresAt) = IssueToken(http, account);
-        return Results.Ok(new SessionResponse(token, "Bearer", expiresAt, ToDto(KringUser.From(KringUser.ToPrincipal(account, "token"))!)));
+        return new SessionResponse(token, "Bearer", expiresAt, ToDto(KringUser.From(KringUser.ToPrincipal(account, "token"))!), account.ActivationExpiresAt is not null);
     }
 
     private static async Task<IResult> VillageOverview(string villageId, HttpContext http, IGrainFactory grains)

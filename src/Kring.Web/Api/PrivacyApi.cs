@@ -164,7 +164,7 @@ public static class PrivacyApi
         if (string.IsNullOrEmpty(body?.Password)) errors.Add("password", "Vul uw wachtwoord in om uw gegevens te wissen.");
         else
         {
-            var (account, retryAfter) = await accounts.CheckPassword(http, user.UserName, body.Password);
+            var (account, retryAfter, _) = await accounts.CheckPassword(http, user.UserName, body.Password);
             if (retryAfter is { } wait) return Problems.TooManyAttempts(http, wait);
             if (account is null) errors.Add("password", "Uw wachtwoord klopt niet.");
         }

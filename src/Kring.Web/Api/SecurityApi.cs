@@ -91,6 +91,8 @@ public static class SecurityApi
         (SecurityEventKind.AccountBlocked, "accountBlocked", "account geblokkeerd"),
         (SecurityEventKind.AccountUnblocked, "accountUnblocked", "account gedeblokkeerd"),
         (SecurityEventKind.PasswordChanged, "passwordChanged", "wachtwoord gewijzigd"),
+        (SecurityEventKind.ActivationIssued, "activationIssued", "nieuwe activeringscode"),
+        (SecurityEventKind.AccountActivated, "accountActivated", "account geactiveerd"),
         (SecurityEventKind.CircleErased, "circleErased", "kring gewist"),
         (SecurityEventKind.VolunteerErased, "volunteerErased", "vrijwilliger gewist"),
         (SecurityEventKind.CircleExported, "circleExported", "gegevens van kring gedownload"),

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Kring.Hosting;
 using Kring.Web.Input;
 using Kring.Web.Security;
 
@@ -7,8 +6,9 @@ namespace Kring.Web.Api;
 
 /// <summary>
 /// A coordinator signs up a volunteer of their own partner, with an account the volunteer signs in with: the
-/// coordinator hands over the first password and the volunteer changes it (<c>PUT /me/password</c>). The user name is
-/// claimed atomically; with an idempotency key a retry answers with the volunteer made the first time. Used by
+/// coordinator hands over its one-time activation code, with which the volunteer chooses their own password. The user
+/// name is claimed atomically; with an idempotency key a retry answers with the volunteer made the first time, and a new
+/// code while the account is not activated (the first answer, with the first code, may have been lost). Used by
 /// <c>POST /api/v1/partners/{partnerId}/volunteers</c> and the page <c>/Coordinatie/Aanmelden</c>.
 /// </summary>
 public static class VolunteerSignUp
@@ -18,10 +18,10 @@ public static class VolunteerSignUp
 
     /// <summary>What the coordinator typed, as text: numbers are parsed here so the page and the API give the same messages.</summary>
     public sealed record Form(string? UserName, string? DisplayName, string? Village, IReadOnlyList<string>? Kinds, IReadOnlyList<string>? Skills,
-        string? MaxKm, string? MaxHoursPerWeek, string? Password);
+        string? MaxKm, string? MaxHoursPerWeek);
 
     /// <summary>The new volunteer, or null with the reasons in <paramref name="errors"/> (field names as in the API).</summary>
-    public static async Task<NewVolunteerDto?> Run(IGrainFactory grains, SecurityLog log, HttpContext http, string partnerId, string coordinator, Form form,
+    public static async Task<NewVolunteerDto?> Run(IGrainFactory grains, Accounts accounts, SecurityLog log, HttpContext http, string partnerId, string coordinator, Form form,
         string? idempotencyKey, FieldErrors errors)
     {
         var userName = AccountInput.UserName(form.UserName, errors);
@@ -38,7 +38,6 @@ public static class VolunteerSignUp
             errors.Add("maxHoursPerWeek", $"Vul 1 tot en met {MaxHoursPerWeek:0} uur per week in.");
         }
         var preferences = PreferencesInput.Parse(form.Kinds, form.Skills, form.MaxKm, errors);
-        PasswordPolicy.Check(form.Password, userName, errors, "password");
         if (errors.Any || preferences is null) return null;
 
         var id = NewId(partnerId, idempotencyKey);
@@ -46,13 +45,18 @@ public static class VolunteerSignUp
         var volunteer = grains.GetGrain<IVolunteerGrain>(id);
         if (await account.Get() is { } existing)
         {
-            if (existing.VolunteerId == id && await volunteer.GetProfile() is { } made) return ToDto(made, userName);
+            if (existing.VolunteerId == id && await volunteer.GetProfile() is { } made)
+            {
+                return ToDto(made, userName, existing.ActivationExpiresAt is null ? null : await accounts.NewActivation(http, userName));
+            }
             errors.Add("userName", AccountInput.Taken);
             return null;
         }
         var profile = new VolunteerProfile(id, displayName, village!, preferences.MaxKm, preferences.Kinds, preferences.Skills, hours, partnerId);
         if (await volunteer.GetProfile() is null) await volunteer.Register(profile);
-        if (!await account.Create(new AccountRecord(userName, displayName, Passwords.Hash(form.Password!), Role.Volunteer, village, id, null, partnerId)))
+        var activation = accounts.FirstActivation();
+        if (!await account.Create(new AccountRecord(userName, displayName, activation.Hash, Role.Volunteer, village, id, null, partnerId,
+                ActivationExpiresAt: activation.ExpiresAt)))
         {
             // Someone took the name between the check and now: the volunteer made for it must not stay without an account.
             await grains.GetGrain<IErasureGrain>(DirectoryKeys.Default).EraseVolunteer(id, coordinator);
@@ -60,11 +64,12 @@ public static class VolunteerSignUp
             return null;
         }
         await log.AccountCreated(http, userName, Role.Volunteer);
-        return ToDto(profile, userName);
+        return ToDto(profile, userName, activation);
     }
 
-    private static NewVolunteerDto ToDto(VolunteerProfile p, string userName) =>
-        new(p.Id, userName, p.DisplayName, p.HomeVillage, p.Kinds.Select(k => k.Code()).ToList(), p.Skills, p.MaxKm, p.MaxHoursPerWeek);
+    private static NewVolunteerDto ToDto(VolunteerProfile p, string userName, Activation? activation) =>
+        new(p.Id, userName, p.DisplayName, p.HomeVillage, p.Kinds.Select(k => k.Code()).ToList(), p.Skills, p.MaxKm, p.MaxHoursPerWeek,
+            activation?.Code, activation?.ExpiresAt);
 
     /// <summary>A new id ("v-" and 12 hex digits), or one derived from the idempotency key so a retry finds its volunteer.</summary>
     private static string NewId(string partnerId, string? idempotencyKey)

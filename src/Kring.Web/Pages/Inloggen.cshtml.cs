@@ -12,6 +12,7 @@ public sealed class InloggenModel(Accounts accounts) : PageModel
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
     public bool Failed { get; private set; }
+    public bool ActivationExpired { get; private set; }
     /// <summary>Set when this client is throttled for the user name: the Dutch message with the seconds to wait.</summary>
     public string? Throttled { get; private set; }
 
@@ -19,7 +20,7 @@ public sealed class InloggenModel(Accounts accounts) : PageModel
 
     public async Task<IActionResult> OnPost()
     {
-        var (account, retryAfter) = await accounts.SignIn(HttpContext, UserName, Password);
+        var (account, retryAfter, expired) = await accounts.SignIn(HttpContext, UserName, Password);
         if (retryAfter is { } wait)
         {
             Throttled = Texts.T("Te veel pogingen; probeer het over {0} seconden opnieuw.", SecurityLog.Seconds(wait));
@@ -29,12 +30,14 @@ public sealed class InloggenModel(Accounts accounts) : PageModel
         }
         if (account is null)
         {
-            Failed = true;
+            Failed = !expired;
+            ActivationExpired = expired;
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             KringUser.ToPrincipal(account, CookieAuthenticationDefaults.AuthenticationScheme));
+        if (account.ActivationExpiresAt is not null) return LocalRedirect(ActivationGate.PasswordPage);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }

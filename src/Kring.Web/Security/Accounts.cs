@@ -4,15 +4,27 @@ namespace Kring.Web.Security;
 
 /// <summary>
 /// A sign-in's outcome: the account when it succeeded; otherwise no account, with <see cref="RetryAfter"/> when the
-/// client was throttled for this user name (and the password was not looked at).
+/// client was throttled for this user name (and the password was not looked at), or <see cref="ActivationExpired"/> when
+/// it was the account's activation code, but too late.
 /// </summary>
-public sealed record SignInOutcome(AccountRecord? Account, TimeSpan? RetryAfter = null);
+public sealed record SignInOutcome(AccountRecord? Account, TimeSpan? RetryAfter = null, bool ActivationExpired = false);
 
-public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, SecurityLog log)
+/// <summary>A new one-time activation code: the code to hand over, once, and the hash to store.</summary>
+public sealed record Activation(string Code, string Hash, DateTimeOffset ExpiresAt)
+{
+    public static Activation New(TimeProvider clock)
+    {
+        var code = ActivationCodes.New();
+        return new(code, ActivationCodes.Hash(code), clock.GetUtcNow() + ActivationCodes.ValidFor);
+    }
+}
+
+public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, SecurityLog log, TimeProvider clock)
 {
     /// <summary>
-    /// Signs in with a user name and password. Unknown user, wrong password and blocked account take the same steps
-    /// (read, hash, count) and get the same answer; a client throttled for the user name is refused alike for all three.
+    /// Signs in with a user name and password, or activation code for an account that has one. Unknown user, wrong
+    /// password and blocked account take the same steps (read, hash, count) and get the same answer; a client throttled
+    /// for the user name is refused alike for all three. The right code after it expired fails and counts like a wrong one.
     /// </summary>
     public Task<SignInOutcome> SignIn(HttpContext http, string? userName, string? password) => Attempt(http, userName, password, signIn: true);
 
@@ -32,15 +44,18 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
 
         var account = await grain.Get();
         // Hash anyway when the user is unknown, so the response time does not reveal which user names exist.
-        var valid = Verify(account?.PasswordHash ?? UnknownUserHash, password);
-        var verdict = await grain.SignInAttempt(client, account is not null && valid);
+        var valid = account?.ActivationExpiresAt is null
+            ? Verify(account?.PasswordHash ?? UnknownUserHash, password)
+            : Verify(account.PasswordHash, password, ActivationCodes.Verify);
+        var expired = valid && account?.ActivationExpiresAt <= clock.GetUtcNow();
+        var verdict = await grain.SignInAttempt(client, account is not null && valid && !expired);
         if (verdict.RetryAfter is { } raced) return await Throttled(http, key, raced);
         if (verdict.Allowed)
         {
-            if (signIn) await log.Record(http, SecurityEventKind.SignInSucceeded, key, actor: key);
+            if (signIn) await log.Record(http, SecurityEventKind.SignInSucceeded, key, account!.ActivationExpiresAt is null ? null : "activationCode", actor: key);
             return new(account);
         }
-        var reason = account is null ? "unknownUser" : valid ? "blocked" : "wrongPassword";
+        var reason = account is null ? "unknownUser" : expired ? "activationExpired" : valid ? "blocked" : "wrongPassword";
         await log.Record(http, SecurityEventKind.SignInFailed, key, signIn ? reason : reason + ",passwordAskedAgain", actor: key);
         if (verdict.Throttled is { } delay)
         {
@@ -50,7 +65,7 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
         {
             await log.Record(http, SecurityEventKind.ManyFailedSignIns, key, $">={SignInAlarm.Failures}/{SignInAlarm.Window.TotalMinutes:0}min", actor: key);
         }
-        return new(null);
+        return new(null, ActivationExpired: expired);
     }
 
     private async Task<SignInOutcome> Throttled(HttpContext http, string key, TimeSpan wait)
@@ -59,16 +74,38 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
         return new(null, wait);
     }
 
-    /// <summary>Sets a new password (already checked against the policy) and ends every earlier session; the updated account.</summary>
+    /// <summary>
+    /// Sets a new password (already checked against the policy) and ends every earlier session; the updated account. The
+    /// first password chosen after an activation code activates the account.
+    /// </summary>
     public async Task<AccountRecord?> ChangePassword(HttpContext http, AccountRecord account, string newPassword)
     {
         var hash = Passwords.Hash(newPassword);
         var stamp = await grains.GetGrain<IAccountGrain>(account.UserName).ChangePassword(hash);
         if (stamp is null) return null;
         stamps.Remember(account.UserName, stamp);
-        await log.Record(http, SecurityEventKind.PasswordChanged, account.UserName);
-        return account with { PasswordHash = hash, SecurityStamp = stamp };
+        await log.Record(http, account.ActivationExpiresAt is null ? SecurityEventKind.PasswordChanged : SecurityEventKind.AccountActivated, account.UserName);
+        return account with { PasswordHash = hash, SecurityStamp = stamp, ActivationExpiresAt = null };
     }
+
+    /// <summary>
+    /// Gives an existing account a new activation code in place of its password or earlier code, ending its sessions;
+    /// null when there is no such account.
+    /// </summary>
+    public async Task<Activation?> NewActivation(HttpContext http, string userName)
+    {
+        var key = Key(userName);
+        if (key.Length is 0 or > 64) return null;
+        var activation = Activation.New(clock);
+        var stamp = await grains.GetGrain<IAccountGrain>(key).SetActivation(activation.Hash, activation.ExpiresAt);
+        if (stamp is null) return null;
+        stamps.Remember(key, stamp);
+        await log.Record(http, SecurityEventKind.ActivationIssued, key);
+        return activation;
+    }
+
+    /// <summary>A code for an account about to be made: logged as the account's creation, not as a code issued.</summary>
+    public Activation FirstActivation() => Activation.New(clock);
 
     /// <summary>Lifts every client's throttle on the account; false when there is none.</summary>
     public async Task<bool> LiftThrottles(HttpContext http, string userName)
@@ -81,11 +118,13 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
 
     private static string Key(string userName) => userName.Trim().ToLowerInvariant();
 
-    private static bool Verify(string hash, string password)
+    private static bool Verify(string hash, string password) => Verify(hash, password, Passwords.Verify);
+
+    private static bool Verify(string hash, string password, Func<string, string, bool> verify)
     {
         try
         {
-            return Passwords.Verify(hash, password);
+            return verify(hash, password);
         }
         catch (FormatException)
         {

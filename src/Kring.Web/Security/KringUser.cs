@@ -12,6 +12,8 @@ public sealed record KringUser(string UserName, string DisplayName, Role Role, s
     public const string DisplayNameClaim = "kring:display";
     /// <summary>The account's security stamp when the cookie or token was issued; a changed stamp ends the session.</summary>
     public const string StampClaim = "kring:stamp";
+    /// <summary>The session comes from a one-time activation code: it may only choose the account's password (<see cref="ActivationGate"/>).</summary>
+    public const string ActivationClaim = "kring:activation";
 
     public static KringUser? From(ClaimsPrincipal principal)
     {
@@ -40,8 +42,11 @@ public sealed record KringUser(string UserName, string DisplayName, Role Role, s
         if (account.CircleId is { } circle) claims.Add(new(CircleClaim, circle));
         if (account.PartnerId is { } partner) claims.Add(new(PartnerClaim, partner));
         if (account.SecurityStamp is { } stamp) claims.Add(new(StampClaim, stamp));
+        if (account.ActivationExpiresAt is { } expires) claims.Add(new(ActivationClaim, expires.ToString("o")));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
+
+    public static bool MustChoosePassword(ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == ActivationClaim);
 
     /// <summary>May this user read the circle's personal data?</summary>
     public bool CanReadCircle(CircleProfile circle) => Role switch

@@ -45,17 +45,23 @@ export KRING_TOKEN_CONTACT="$(token dorp-elsloo)"
 export KRING_TOKEN_CONSULTANT="$(token consulent)"
 
 # The volunteers: the coordinator signs up $volunteers of them through the API, spread over the villages, and each
-# signs in once (the sign-in limit per address is raised above for this, since all of them come from one address; the
-# per-user write rate is raised too, since one consultant token files every request of the mix).
+# activates their account once: signs in with the activation code and chooses a password (the sign-in limit per address
+# is raised above for this, since all of them come from one address; the per-user write rate is raised too, since one
+# consultant token files every request of the mix).
 volunteers="${KRING_LOAD_VOLUNTEERS:-100}"
 coordinator="$(token coordinator)"
 villages=(elsloo stein urmond berg-aan-de-maas meers catsop nattenhoven nieuwdorp kerensheide maasband)
 export KRING_VOLUNTEER_TOKENS="$data/volunteer-tokens"
 for i in $(seq 1 "$volunteers"); do
-  id="$(curl -fs -H "Authorization: Bearer $coordinator" -H 'Content-Type: application/json' \
-    -d "{\"userName\":\"last-$i\",\"displayName\":\"Lasttest $i\",\"village\":\"${villages[$((i % ${#villages[@]}))]}\",\"kinds\":[\"buddy\",\"respite\"],\"skills\":[\"dementia\",\"mobility\",\"parkinson\"],\"maxKm\":15,\"password\":\"Belasting-proef-$i-Maas\"}" \
-    "$base/api/v1/partners/piw/volunteers" | sed -E 's/.*"id":"([^"]+)".*/\1/')"
-  session="$(curl -fs -H 'Content-Type: application/json' -d "{\"username\":\"last-$i\",\"password\":\"Belasting-proef-$i-Maas\"}" "$base/api/v1/session")"
+  created="$(curl -fs -H "Authorization: Bearer $coordinator" -H 'Content-Type: application/json' \
+    -d "{\"userName\":\"last-$i\",\"displayName\":\"Lasttest $i\",\"village\":\"${villages[$((i % ${#villages[@]}))]}\",\"kinds\":[\"buddy\",\"respite\"],\"skills\":[\"dementia\",\"mobility\",\"parkinson\"],\"maxKm\":15}" \
+    "$base/api/v1/partners/piw/volunteers")"
+  id="$(sed -E 's/.*"id":"([^"]+)".*/\1/' <<< "$created")"
+  code="$(sed -E 's/.*"activationCode":"([^"]+)".*/\1/' <<< "$created")"
+  activating="$(curl -fs -H 'Content-Type: application/json' -d "{\"username\":\"last-$i\",\"password\":\"$code\"}" "$base/api/v1/session" |
+    sed -E 's/.*"token":"([^"]+)".*/\1/')"
+  session="$(curl -fs -X PUT -H "Authorization: Bearer $activating" -H 'Content-Type: application/json' \
+    -d "{\"currentPassword\":\"$code\",\"newPassword\":\"Belasting-proef-$i-Maas\"}" "$base/api/v1/me/password")"
   echo "$id $(sed -E 's/.*"token":"([^"]+)".*/\1/' <<< "$session")" >> "$KRING_VOLUNTEER_TOKENS"
 done
 echo "signed up and signed in $(wc -l < "$KRING_VOLUNTEER_TOKENS") volunteers"

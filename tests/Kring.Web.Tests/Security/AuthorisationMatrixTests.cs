@@ -56,11 +56,13 @@ public sealed class AuthorisationMatrixTests(SharedApp shared)
         new("GET", "/api/v1/accounts", "/api/v1/accounts", null, Operator),
         new("POST", "/api/v1/accounts/{userName}/block", "/api/v1/accounts/niemand-hier/block", null, Operator, "an unknown account"),
         new("POST", "/api/v1/accounts/{userName}/unblock", "/api/v1/accounts/vrijwilliger/unblock", null, Operator, "an account that is not blocked"),
+        new("POST", "/api/v1/accounts/{userName}/activation", "/api/v1/accounts/niemand-hier/activation", null, Operator, "an unknown account"),
         new("POST", "/api/v1/accounts/{userName}/unthrottle", "/api/v1/accounts/niemand-hier/unthrottle", null, Operator, "an unknown account"),
         new("GET", "/api/v1/security-events", "/api/v1/security-events?kind=signInFailed&limit=5", null, Operator),
         new("POST", "/api/v1/security-events/{id}/acknowledge", "/api/v1/security-events/999999999/acknowledge", null, Operator, "an event that is not open"),
         new("POST", "/api/v1/circles/{circleId}/accounts", $"/api/v1/circles/{Circle}/accounts", new { userName = "x" }, Consultant, "an invalid body: validation only"),
         new("GET", "/api/v1/circles/{circleId}/accounts", $"/api/v1/circles/{Circle}/accounts", null, Consultant),
+        new("POST", "/api/v1/circles/{circleId}/accounts/{userName}/activation", $"/api/v1/circles/{Circle}/accounts/niemand-hier/activation", null, Consultant, "an unknown account"),
         new("GET", "/api/v1/openapi.json", "/api/v1/openapi.json", null, Everyone),
         new("GET", "/api/reference/{documentName?}", "/api/reference/", null, Operator, "the browsable API reference"),
         new("GET", "/api/reference/scalar.js", "/api/reference/scalar.js", null, Everyone, "Scalar's own files, the same for everyone"),
@@ -185,6 +187,25 @@ public sealed class AuthorisationMatrixTests(SharedApp shared)
             }
         }
         Assert.True(failures.Count == 0, $"{failures.Count} of {calls} calls broke the matrix:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task A_session_from_an_activation_code_may_call_no_route_but_choosing_its_password()
+    {
+        var otherCircle = await CircleOutsideElsloo();
+        var consultant = await App.SignedIn("consulent");
+        var userName = "act-" + Guid.NewGuid().ToString("N")[..8];
+        var code = await KringApp.ActivationCode(await consultant.PostAsJsonAsync($"/api/v1/circles/{Circle}/accounts", new { userName }));
+        var activating = await App.SignedIn(userName, code);
+
+        var failures = new List<string>();
+        foreach (var row in Table.Where(r => r.Pattern != "/api/v1/session"))
+        {
+            var status = await Call(activating, row.Method, row.Path.Replace("{other-circle}", otherCircle), row.Body);
+            var ok = row.Route == "PUT /api/v1/me/password" ? status == HttpStatusCode.BadRequest : status == HttpStatusCode.Forbidden;
+            if (!ok) failures.Add($"{row}: got {(int)status}");
+        }
+        Assert.True(failures.Count == 0, "An activation session got further than choosing its password:\n" + string.Join("\n", failures));
     }
 
     [Fact]

@@ -348,6 +348,8 @@ public sealed class FuzzTests(FuzzApp fixture, ITestOutputHelper output) : IClas
             if (method == "DELETE" && caller < Roles.Length) method = "GET";
             // A hostile user name can be a demo account's ("vrijwilliger"), which the operator's session would block.
             if (pattern.EndsWith("/block") && caller < Roles.Length) pattern = pattern[..^"/block".Length] + "/unblock";
+            // Or give it a new activation code, which replaces its password.
+            if (pattern.EndsWith("/activation") && caller < Roles.Length) (method, pattern) = ("GET", "/api/v1/accounts");
             var path = FillPattern(random, pattern) + (random.Next(10) == 0 ? "?" + Query(random) : "");
 
             byte[]? body = null;

@@ -125,14 +125,15 @@ public sealed class SecurityEventTests(SharedApp shared)
 
     private const string StaffPassword = "een lang proefwachtwoord voor staf";
 
-    private static async Task<string> NewStaff(HttpClient operatorClient, string role)
+    private async Task<string> NewStaff(HttpClient operatorClient, string role)
     {
         var userName = ("t" + Guid.NewGuid().ToString("N"))[..16];
         var response = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new
         {
-            userName, displayName = "Proef Staf", role, village = role == "villageContact" ? "elsloo" : null, partner = (string?)null, password = StaffPassword,
+            userName, displayName = "Proef Staf", role, village = role == "villageContact" ? "elsloo" : null, partner = (string?)null,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await App.Activate(userName, await KringApp.ActivationCode(response), StaffPassword);
         return userName;
     }
 }

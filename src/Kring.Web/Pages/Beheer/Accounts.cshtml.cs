@@ -8,8 +8,9 @@ namespace Kring.Web.Pages.Beheer;
 
 /// <summary>
 /// The operator's account desk: the staff accounts, signing up a new one, and blocking or unblocking any account (a
-/// volunteer's or carer's too, by user name), and lifting the throttles after failed sign-ins. Blocking ends the
-/// account's sessions.
+/// volunteer's or carer's too, by user name), lifting the throttles after failed sign-ins, and a new activation code for
+/// any account. Blocking and a new code end the account's sessions. A code is shown on the answer to the post itself,
+/// never carried in TempData.
 /// </summary>
 public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps, SecurityLog log, Accounts accounts) : PageModel
 {
@@ -18,7 +19,6 @@ public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps, Se
     [BindProperty] public string? Role { get; set; } = "consultant";
     [BindProperty] public string? Village { get; set; }
     [BindProperty] public string? Partner { get; set; }
-    [BindProperty] public string? Password { get; set; }
     [BindProperty] public string? Email { get; set; }
     [TempData] public string? Message { get; set; }
     [TempData] public bool MessageIsError { get; set; }
@@ -26,6 +26,7 @@ public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps, Se
     public IReadOnlyList<VillageInfo> Villages { get; private set; } = [];
     public IReadOnlyList<PartnerInfo> Partners { get; private set; } = [];
     public FieldErrors Errors { get; } = new();
+    public ActivationNotice? Activation { get; private set; }
 
     public static string RoleName(string code) => Privacy.AccessTexts.Role(AccountDesk.RoleOf(code));
 
@@ -33,16 +34,40 @@ public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps, Se
 
     public async Task<IActionResult> OnPostCreate()
     {
-        var created = await AccountDesk.CreateStaff(grains, log, HttpContext, new AccountDesk.StaffForm(UserName, DisplayName, Role, Village, Partner, Password, Email), Errors);
+        var created = await AccountDesk.CreateStaff(grains, accounts, log, HttpContext, new AccountDesk.StaffForm(UserName, DisplayName, Role, Village, Partner, Email), Errors);
+        await Load();
         if (created is null)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Activation = ActivationNotice.For(created, Texts.T("{0} kan nu inloggen als {1} met de gebruikersnaam {2}.",
+            created.DisplayName, Texts.T(RoleName(created.Role)), created.UserName));
+        ModelState.Clear();
+        UserName = DisplayName = Village = Partner = Email = null;
+        Role = "consultant";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostActivation(string? account)
+    {
+        if (string.IsNullOrWhiteSpace(account))
+        {
+            Errors.Add("account", "Vul de gebruikersnaam in.");
             await Load();
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Message = Texts.T("{0} kan nu inloggen als {1} met de gebruikersnaam {2}. Geef het wachtwoord persoonlijk door.",
-            created.DisplayName, Texts.T(RoleName(created.Role)), created.UserName);
-        return RedirectToPage();
+        var issued = await AccountDesk.NewActivation(grains, accounts, HttpContext, account);
+        if (issued is null)
+        {
+            MessageIsError = true;
+            Message = Texts.T("Er is geen account met de gebruikersnaam {0}.", account.Trim());
+            return RedirectToPage();
+        }
+        await Load();
+        Activation = ActivationNotice.For(issued, Texts.T("{0} heeft een nieuwe activeringscode; het oude wachtwoord of de oude code werkt niet meer.", issued.UserName));
+        return Page();
     }
 
     public Task<IActionResult> OnPostBlock(string? account) => SetBlocked(account, true);

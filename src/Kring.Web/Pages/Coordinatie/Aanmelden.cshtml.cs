@@ -7,9 +7,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kring.Web.Pages.Coordinatie;
 
-/// <summary>The partner coordinator signs up a new volunteer of their organisation, with a first password to hand over.</summary>
+/// <summary>
+/// The partner coordinator signs up a new volunteer of their organisation; the answer shows, once, the account's
+/// activation code to hand over in person.
+/// </summary>
 [Authorize(Policy = AuthSetup.Policies.Coordinator)]
-public sealed class AanmeldenModel(IGrainFactory grains, SecurityLog log) : PageModel
+public sealed class AanmeldenModel(IGrainFactory grains, Accounts accounts, SecurityLog log) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? DisplayName { get; set; }
@@ -18,10 +21,10 @@ public sealed class AanmeldenModel(IGrainFactory grains, SecurityLog log) : Page
     [BindProperty] public List<string> Skills { get; set; } = [];
     [BindProperty] public string? MaxKm { get; set; } = "5";
     [BindProperty] public string? MaxHoursPerWeek { get; set; } = VolunteerSignUp.DefaultHoursPerWeek.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    [BindProperty] public string? Password { get; set; }
     /// <summary>One key per form, so pressing the button twice signs up one volunteer.</summary>
     [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
-    [TempData] public string? Message { get; set; }
+    public ActivationNotice? Activation { get; private set; }
+    public string? SignedUp { get; private set; }
     public IReadOnlyList<VillageInfo> Villages { get; private set; } = [];
     public FieldErrors Errors { get; } = new();
 
@@ -31,16 +34,23 @@ public sealed class AanmeldenModel(IGrainFactory grains, SecurityLog log) : Page
     {
         await LoadVillages();
         var user = KringUser.From(User)!;
-        var form = new VolunteerSignUp.Form(UserName, DisplayName, Village, Kinds, Skills, MaxKm, MaxHoursPerWeek, Password);
-        var created = await VolunteerSignUp.Run(grains, log, HttpContext, user.PartnerId!, user.UserName, form, IdempotencyKey, Errors);
+        var form = new VolunteerSignUp.Form(UserName, DisplayName, Village, Kinds, Skills, MaxKm, MaxHoursPerWeek);
+        var created = await VolunteerSignUp.Run(grains, accounts, log, HttpContext, user.PartnerId!, user.UserName, form, IdempotencyKey, Errors);
         if (created is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Message = Texts.T("{0} is aangemeld met de gebruikersnaam {1}. Geef het wachtwoord persoonlijk door; {0} kan het na het inloggen wijzigen.",
-            created.DisplayName, created.UserName);
-        return Redirect("/Coordinatie#vrijwilligers");
+        var message = Texts.T("{0} is aangemeld met de gebruikersnaam {1}.", created.DisplayName, created.UserName);
+        if (created is { ActivationCode: { } code, ActivationExpiresAt: { } expires })
+        {
+            Activation = new ActivationNotice(message, created.UserName, created.DisplayName, code, expires);
+        }
+        else
+        {
+            SignedUp = message;
+        }
+        return Page();
     }
 
     private async Task LoadVillages() =>

@@ -6,14 +6,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kring.Web.Pages.Kringen;
 
-/// <summary>The consultant gives a carer an account for their own circle, with a first password to hand over in person.</summary>
+/// <summary>
+/// The consultant gives a carer an account for their own circle, with a one-time activation code to hand over in person,
+/// or a new code for one of the circle's accounts. A code is shown once, on the answer to the post.
+/// </summary>
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log, Security.SecurityLog security) : PageModel
+public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log, Security.SecurityLog security, Security.Accounts accounts) : PageModel
 {
     [BindProperty] public string? Kring { get; set; }
     [BindProperty] public string? UserName { get; set; }
-    [BindProperty] public string? Password { get; set; }
-    [TempData] public string? Message { get; set; }
+    public ActivationNotice? Activation { get; private set; }
     public CircleProfile? Circle { get; private set; }
     public IReadOnlyList<AccountDto> Accounts { get; private set; } = [];
     public FieldErrors Errors { get; } = new();
@@ -28,16 +30,28 @@ public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log, Se
     {
         Kring = Kring?.Trim();
         if (!await Load()) return NotFound();
-        var created = await AccountDesk.CreateCarer(grains, security, HttpContext, Circle!, UserName, Password, Errors);
+        var created = await AccountDesk.CreateCarer(grains, accounts, security, HttpContext, Circle!, UserName, Errors);
         if (created is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         await log.Record(HttpContext, Circle!.Id, AccessKind.AccountCreated);
-        Message = Texts.T("{0} kan nu inloggen met de gebruikersnaam {1}. Geef het wachtwoord persoonlijk door; het kan na het inloggen worden gewijzigd.",
-            created.DisplayName, created.UserName);
-        return Redirect($"/Kringen/Account?kring={Uri.EscapeDataString(Circle.Id)}");
+        Accounts = await AccountDesk.ForCircle(grains, Circle.Id);
+        Activation = ActivationNotice.For(created, Texts.T("{0} kan nu inloggen met de gebruikersnaam {1}.", created.DisplayName, created.UserName));
+        ModelState.Clear();
+        UserName = null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostActivation(string? account)
+    {
+        Kring = Kring?.Trim();
+        if (!await Load()) return NotFound();
+        if (string.IsNullOrWhiteSpace(account) || await AccountDesk.NewActivation(grains, accounts, HttpContext, account, Circle!.Id) is not { } issued) return NotFound();
+        Accounts = await AccountDesk.ForCircle(grains, Circle.Id);
+        Activation = ActivationNotice.For(issued, Texts.T("{0} heeft een nieuwe activeringscode; het oude wachtwoord of de oude code werkt niet meer.", issued.UserName));
+        return Page();
     }
 
     private async Task<bool> Load()
