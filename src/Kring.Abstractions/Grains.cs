@@ -222,6 +222,11 @@ public interface IAccountGrain : IGrainWithStringKey
     Task<string?> RevokeSessions();
     /// <summary>Sets a new password hash and a new security stamp (so every earlier session ends); returns the stamp.</summary>
     Task<string?> ChangePassword(string passwordHash);
+    /// <summary>
+    /// Replaces the password hash by one of the same password made with more iterations, keeping the security stamp (no
+    /// session ends). Only while the stored hash is still <paramref name="currentHash"/>; false otherwise.
+    /// </summary>
+    [Alias("UpgradePasswordHash")] Task<bool> UpgradePasswordHash(string currentHash, string newHash);
     /// <summary>Removes the account (erasure): every session ends and the user name can sign in no more. Idempotent.</summary>
     Task Remove();
     /// <summary>

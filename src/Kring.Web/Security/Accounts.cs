@@ -1,4 +1,5 @@
 using Kring.Hosting;
+using Microsoft.AspNetCore.Identity;
 
 namespace Kring.Web.Security;
 
@@ -32,11 +33,13 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
 
         var account = await grain.Get();
         // Hash anyway when the user is unknown, so the response time does not reveal which user names exist.
-        var valid = Verify(account?.PasswordHash ?? UnknownUserHash, password);
+        var check = Verify(account?.PasswordHash ?? UnknownUserHash, password);
+        var valid = check is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded;
         var verdict = await grain.SignInAttempt(client, account is not null && valid);
         if (verdict.RetryAfter is { } raced) return await Throttled(http, key, raced);
         if (verdict.Allowed)
         {
+            if (check == PasswordVerificationResult.SuccessRehashNeeded) account = await Rehash(grain, account!, password);
             if (signIn) await log.Record(http, SecurityEventKind.SignInSucceeded, key, actor: key);
             return new(account);
         }
@@ -81,7 +84,7 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
 
     private static string Key(string userName) => userName.Trim().ToLowerInvariant();
 
-    private static bool Verify(string hash, string password)
+    private static PasswordVerificationResult Verify(string hash, string password)
     {
         try
         {
@@ -89,8 +92,15 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
         }
         catch (FormatException)
         {
-            return false;
+            return PasswordVerificationResult.Failed;
         }
+    }
+
+    /// <summary>A hash made with fewer iterations than today's is made again while the password is at hand; the sessions stay.</summary>
+    private static async Task<AccountRecord> Rehash(IAccountGrain grain, AccountRecord account, string password)
+    {
+        var hash = Passwords.Hash(password);
+        return await grain.UpgradePasswordHash(account.PasswordHash, hash) ? account with { PasswordHash = hash } : account;
     }
 
     private static readonly string UnknownUserHash = Passwords.Hash(Guid.NewGuid().ToString());
