@@ -23,6 +23,12 @@ public sealed class SecuritySettings
 
     /// <summary>Networks of trusted proxies in CIDR notation, such as 10.0.0.0/8 for a cluster's ingress.</summary>
     public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>
+    /// Every cookie is marked Secure and HTTPS responses carry Strict-Transport-Security. On unless set, except in
+    /// Development. Behind a proxy a request counts as HTTPS when a trusted proxy says X-Forwarded-Proto: https.
+    /// </summary>
+    public bool? RequireHttps { get; set; }
 }
 
 /// <summary>
@@ -32,9 +38,16 @@ public sealed class SecuritySettings
 /// </summary>
 public static class WebSecurity
 {
-    public static IServiceCollection AddKringWebSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static bool RequireHttps(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>($"{SecuritySettings.Section}:{nameof(SecuritySettings.RequireHttps)}") ?? !environment.IsDevelopment();
+
+    public static IServiceCollection AddKringWebSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var settings = configuration.GetSection(SecuritySettings.Section).Get<SecuritySettings>() ?? new SecuritySettings();
+        // The one place for every cookie: sign-in, antiforgery, language and any later one.
+        services.Configure<CookiePolicyOptions>(options =>
+            options.Secure = RequireHttps(configuration, environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.None);
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -62,9 +75,12 @@ public static class WebSecurity
     }
 
     /// <summary>First in the pipeline, so every response, including errors and static files, is covered.</summary>
-    public static IApplicationBuilder UseKringWebSecurity(this IApplicationBuilder app)
+    public static WebApplication UseKringWebSecurity(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // After the forwarded headers, so a request the ingress took over HTTPS counts as HTTPS here.
+        if (RequireHttps(app.Configuration, app.Environment)) app.UseHsts();
+        app.UseCookiePolicy();
         app.UseKringSecurityHeaders();
         app.Use(GuardRequestBodies);
         return app;
