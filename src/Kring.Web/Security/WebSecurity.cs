@@ -25,8 +25,9 @@ public sealed class SecuritySettings
     public List<string> KnownNetworks { get; set; } = [];
 
     /// <summary>
-    /// Every cookie is marked Secure and HTTPS responses carry Strict-Transport-Security. On unless set, except in
-    /// Development. Behind a proxy a request counts as HTTPS when a trusted proxy says X-Forwarded-Proto: https.
+    /// Every cookie is marked Secure, whether the request came over HTTPS or not (a proxy that leaves out
+    /// X-Forwarded-Proto cannot switch it off). On unless set, except in Development. Strict-Transport-Security goes on
+    /// every HTTPS response regardless (see <see cref="SecurityHeaders"/>).
     /// </summary>
     public bool? RequireHttps { get; set; }
 }
@@ -38,16 +39,12 @@ public sealed class SecuritySettings
 /// </summary>
 public static class WebSecurity
 {
-    public static bool RequireHttps(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration.GetValue<bool?>($"{SecuritySettings.Section}:{nameof(SecuritySettings.RequireHttps)}") ?? !environment.IsDevelopment();
-
     public static IServiceCollection AddKringWebSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var settings = configuration.GetSection(SecuritySettings.Section).Get<SecuritySettings>() ?? new SecuritySettings();
         // The one place for every cookie: sign-in, antiforgery, language and any later one.
-        services.Configure<CookiePolicyOptions>(options =>
-            options.Secure = RequireHttps(configuration, environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.None);
-        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        var requireHttps = settings.RequireHttps ?? !environment.IsDevelopment();
+        services.Configure<CookiePolicyOptions>(options => options.Secure = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.None);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -75,11 +72,9 @@ public static class WebSecurity
     }
 
     /// <summary>First in the pipeline, so every response, including errors and static files, is covered.</summary>
-    public static WebApplication UseKringWebSecurity(this WebApplication app)
+    public static IApplicationBuilder UseKringWebSecurity(this IApplicationBuilder app)
     {
         app.UseForwardedHeaders();
-        // After the forwarded headers, so a request the ingress took over HTTPS counts as HTTPS here.
-        if (RequireHttps(app.Configuration, app.Environment)) app.UseHsts();
         app.UseCookiePolicy();
         app.UseKringSecurityHeaders();
         app.Use(GuardRequestBodies);
