@@ -60,6 +60,11 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     /// <summary>Called by matching when an offer went out or all offers lapsed. Idempotent.</summary>
     Task MarkOffered(string requestId, bool offered);
     /// <summary>
+    /// Called by matching when a wave of offers went out: the request is offered, and the circle remembers who has a copy
+    /// of it, so an erasure can take it back. Once the circle is erased, they are told to drop it at once. Idempotent.
+    /// </summary>
+    [Alias("Offered")] Task Offered(string requestId, IReadOnlyList<string> volunteerIds);
+    /// <summary>
     /// First accept wins. A repeated confirm by the same volunteer answers Confirmed again. A coordinator's reason goes into
     /// the history. The carer's mail that help is coming is queued before the answer, introducing <paramref name="helper"/>.
     /// </summary>
@@ -94,6 +99,8 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     /// </summary>
     Task<IReadOnlyList<string>> Erase(string by);
     [ReadOnly] Task<bool> IsErased();
+    /// <summary>Every volunteer who had an offer for one of the circle's requests or was matched to one.</summary>
+    [ReadOnly, Alias("OfferedVolunteers")] Task<IReadOnlyList<string>> OfferedVolunteers();
     /// <summary>
     /// Removes requests closed before <paramref name="closedBefore"/> (matched and over, cancelled, expired); the village
     /// keeps them as anonymous counts. Returns how many went.
@@ -151,6 +158,11 @@ public interface IVolunteerGrain : IGrainWithStringKey
     [ReadOnly] Task<bool> IsErased();
     /// <summary>Drops future bookings that their circle no longer holds for this volunteer (an erased circle). Returns how many.</summary>
     Task<int> RecheckAssignments();
+    /// <summary>
+    /// The circle was erased: drops every offer for it, whatever its state, with the request's needs and times. Bookings
+    /// that began stay (the help given); later ones the erasure released before. Idempotent.
+    /// </summary>
+    [Alias("ForgetCircle")] Task ForgetCircle(string circleId);
     /// <summary>Removes bookings and closed offers that ended before <paramref name="before"/>. Returns how many bookings went.</summary>
     Task<int> RemoveHistory(DateTimeOffset before);
 }
@@ -227,6 +239,11 @@ public interface IAccountGrain : IGrainWithStringKey
     /// stamp ends every session. Returns the stamp, or null when there is no account.
     /// </summary>
     Task<string?> SetActivation(string codeHash, DateTimeOffset expiresAt);
+    /// <summary>
+    /// Replaces the password hash by one of the same password made with more iterations, keeping the security stamp (no
+    /// session ends). Only while the stored hash is still <paramref name="currentHash"/>; false otherwise.
+    /// </summary>
+    [Alias("UpgradePasswordHash")] Task<bool> UpgradePasswordHash(string currentHash, string newHash);
     /// <summary>Removes the account (erasure): every session ends and the user name can sign in no more. Idempotent.</summary>
     Task Remove();
     /// <summary>

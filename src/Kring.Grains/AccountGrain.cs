@@ -188,6 +188,16 @@ public sealed class AccountGrain(
         return state.State.Account.SecurityStamp;
     }
 
+    public async Task<bool> UpgradePasswordHash(string currentHash, string newHash)
+    {
+        if (string.IsNullOrWhiteSpace(newHash)) throw new ArgumentException("A password hash is required.", nameof(newHash));
+        // A password changed meanwhile is newer than the sign-in that asked for this.
+        if (state.State.Account is not { } account || account.PasswordHash != currentHash) return false;
+        state.State.Account = account with { PasswordHash = newHash };
+        await Save();
+        return true;
+    }
+
     public async Task<string?> SetBlocked(bool blocked)
     {
         if (state.State.Account is not { } account) return null;

@@ -46,6 +46,8 @@ public sealed class CarerCircleState
     [Id(7)] public List<string> CancelledOnErasure { get; set; } = [];
     /// <summary>Volunteers whose future bookings the erasure cancelled.</summary>
     [Id(8)] public List<string> ReleasedOnErasure { get; set; } = [];
+    /// <summary>Volunteers who had an offer for one of the requests, so an erasure can take their copies back.</summary>
+    [Id(9)] public HashSet<string> OfferedTo { get; set; } = [];
 }
 
 public sealed class CarerCircleGrain(
@@ -145,6 +147,25 @@ public sealed class CarerCircleGrain(
         var target = offered ? RequestStatus.Offered : RequestStatus.Open;
         if (record.Status is not (RequestStatus.Open or RequestStatus.Offered) || record.Status == target) return;
         await Transition(record, target, offered ? "aangeboden aan vrijwilligers" : "nog geen vrijwilliger gevonden");
+    }
+
+    public async Task Offered(string requestId, IReadOnlyList<string> volunteerIds)
+    {
+        if (state.State.ErasedAt is not null)
+        {
+            // The wave crossed the erasure.
+            foreach (var volunteer in volunteerIds) await GrainFactory.GetGrain<IVolunteerGrain>(volunteer).ForgetCircle(this.GetPrimaryKeyString());
+            return;
+        }
+        var added = volunteerIds.Count(state.State.OfferedTo.Add);
+        if (state.State.Requests.TryGetValue(requestId, out var record) && record.Status == RequestStatus.Open)
+        {
+            await Transition(record, RequestStatus.Offered, "aangeboden aan vrijwilligers");
+        }
+        else if (added > 0)
+        {
+            await state.WriteStateAsync();
+        }
     }
 
     public async Task<MatchConfirmation> ConfirmMatch(string requestId, string volunteerId, string offerId, string? reason = null, HelperIntroduction? helper = null)
@@ -348,6 +369,9 @@ public sealed class CarerCircleGrain(
     }
 
     public Task<bool> IsErased() => Task.FromResult(state.State.ErasedAt is not null);
+
+    public Task<IReadOnlyList<string>> OfferedVolunteers() => Task.FromResult<IReadOnlyList<string>>(
+        state.State.OfferedTo.Concat(state.State.Requests.Values.Select(r => r.VolunteerId).OfType<string>()).Distinct().Order(StringComparer.Ordinal).ToList());
 
     public async Task<int> RemoveClosedRequests(DateTimeOffset closedBefore)
     {

@@ -12,8 +12,11 @@ public sealed class ErasureGrain : Grain, IErasureGrain
 {
     public async Task<ErasureResult> EraseCircle(string circleId, AccessEntry by)
     {
-        var released = await GrainFactory.GetGrain<ICarerCircleGrain>(circleId).Erase(by.UserName);
+        var circle = GrainFactory.GetGrain<ICarerCircleGrain>(circleId);
+        var released = await circle.Erase(by.UserName);
         foreach (var volunteer in released) await GrainFactory.GetGrain<IVolunteerGrain>(volunteer).RecheckAssignments();
+        // After the recheck, which mails the cancellations from the bookings: now the copies of the offers go too.
+        foreach (var volunteer in await circle.OfferedVolunteers()) await GrainFactory.GetGrain<IVolunteerGrain>(volunteer).ForgetCircle(circleId);
         var accounts = await RemoveAccounts(AccountLinks.Circle(circleId));
         var log = GrainFactory.GetGrain<IAccessLogGrain>(circleId);
         await log.ForgetCarer();

@@ -381,7 +381,7 @@ public sealed class MatchingGrain(
         _planned = new Plan([], []);
         if (plan.Waves.Count > 0) await DeliverAll(plan.Waves);
         var offered = plan.Waves.Where(p => p.Outstanding.Count > 0)
-            .Select(p => GrainFactory.GetGrain<ICarerCircleGrain>(p.Request.CircleId).MarkOffered(p.Request.Id, true));
+            .Select(p => GrainFactory.GetGrain<ICarerCircleGrain>(p.Request.CircleId).Offered(p.Request.Id, p.Outstanding.Keys.ToList()));
         var escalated = plan.Escalations.Select(async e =>
         {
             await GrainFactory.GetGrain<IPartnerGrain>(e.Partner).Escalate(

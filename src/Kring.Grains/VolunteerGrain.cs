@@ -342,6 +342,16 @@ public sealed class VolunteerGrain(
         return released.Count;
     }
 
+    public async Task ForgetCircle(string circleId)
+    {
+        var offers = state.State.Offers.Values.Where(o => o.CircleId == circleId).ToList();
+        if (offers.Count == 0) return;
+        foreach (var offer in offers) state.State.Offers.Remove(offer.Id);
+        await state.WriteStateAsync();
+        // An accept still waiting for the circle held time, which is free now.
+        if (offers.Any(o => o.Status == OfferStatus.Accepting)) NotifyMatching();
+    }
+
     /// <summary>Drops bookings: their offers count as withdrawn, the time is free, and matching hears of it.</summary>
     private async Task Release(IReadOnlyList<Assignment> assignments)
     {

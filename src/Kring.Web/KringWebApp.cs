@@ -49,7 +49,7 @@ public static class KringWebApp
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.FullDataDirectory, "keys")));
         builder.Services.AddKringTelemetry(builder.Configuration, "kring-web");
         builder.Services.AddKringAuth();
-        builder.Services.AddKringWebSecurity(builder.Configuration);
+        builder.Services.AddKringWebSecurity(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(new Resilience.ClusterResilience());
         builder.Services.AddSingleton<Privacy.AccessLog>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

@@ -68,10 +68,10 @@ public sealed class ErasureTests(WaveOfOneCluster cluster) : IClassFixture<WaveO
         Assert.Empty(await erased.GetCheckIns());
         Assert.DoesNotContain(await cluster.Client.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals(), s => s.CircleId == erasedId);
 
-        // The volunteer lost the booking and the offer, and kept the help already given.
+        // The volunteer lost the booking and the offers, and kept the help already given.
         Assert.Equal([past.Id], (await w.Volunteer(vera).GetAssignments()).Select(a => a.RequestId));
         Assert.Equal(open.Id, offer.RequestId);
-        await w.OfferBecomes(vera, open.Id, OfferStatus.Withdrawn);
+        Assert.DoesNotContain(await w.Volunteer(vera).GetOffers(), o => o.CircleId == erasedId);
 
         // The village counts the help that happened, anonymously; the carer no longer counts as one.
         var after = await w.VillageGrain(village).GetOverview();
@@ -100,6 +100,30 @@ public sealed class ErasureTests(WaveOfOneCluster cluster) : IClassFixture<WaveO
         await Assert.ThrowsAsync<ArgumentException>(() => erased.Register(new CircleProfile(erasedId, village, "Nieuw", 40, "Iemand", "partner", [], null, null)));
         await Assert.ThrowsAsync<ArgumentException>(() => cluster.Client.GetGrain<IAccountGrain>(userName)
             .Set(new AccountRecord(userName, "Terug", "hash", Role.Carer, village, null, erasedId, null)));
+    }
+
+    [Fact]
+    public async Task Erasing_a_circle_takes_its_offers_back_from_every_volunteer_who_had_one()
+    {
+        var w = _world;
+        var village = await w.Village("dorp");
+        var circleId = await w.Circle(village, "weg");
+        var declining = await w.Volunteer("eerste", village, skills: ["rolstoel"]);
+        var request = w.Request("woensdag", World.Wednesday10, TimeSpan.FromHours(2), "rolstoel");
+        await w.Circle(circleId).SubmitRequest(request);
+        Assert.Equal(OfferReply.Declined, await w.Volunteer(declining).Decline((await w.PendingOffer(declining, request.Id)).Id));
+        // Only now someone else joins, so the first offer could only go to the one who declined.
+        var accepting = await w.Volunteer("tweede", village, skills: ["rolstoel"]);
+        Assert.Equal(OfferReply.Accepted, await w.Volunteer(accepting).Accept((await w.PendingOffer(accepting, request.Id)).Id));
+        Assert.Contains(await w.Volunteer(declining).GetOffers(), o => o.CircleId == circleId && o.Needs.Contains("rolstoel"));
+
+        await Erasure.EraseCircle(circleId, Consultant);
+
+        foreach (var volunteer in new[] { declining, accepting })
+        {
+            Assert.DoesNotContain(await w.Volunteer(volunteer).GetOffers(), o => o.CircleId == circleId);
+            Assert.DoesNotContain(await w.Volunteer(volunteer).GetAssignments(), a => a.CircleId == circleId);
+        }
     }
 
     [Fact]

@@ -32,12 +32,13 @@ public sealed class KringApp : IAsyncDisposable
     /// <summary>
     /// Starts the application. Every test signs in from the same loopback address, many times a minute, so the
     /// sign-in rate limit is raised here; <paramref name="settings"/> (command-line style, such as
-    /// "--Kring:Security:SignIn:PermitLimit=10") come last and win.
+    /// "--Kring:Security:SignIn:PermitLimit=10") come last and win. The tests talk plain HTTP to loopback, where an
+    /// HttpClient does not send Secure cookies back, so this is the one place they opt out of HTTPS-only cookies.
     /// </summary>
     public static Task<KringApp> Start(string? dataDirectory = null, params string[] settings) =>
-        StartWith(dataDirectory, ["--Kring:Demo=true", .. settings]);
+        StartWith(dataDirectory, ["--Kring:Demo=true", "--Kring:Security:RequireHttps=false", .. settings]);
 
-    /// <summary>Starts the application as a deployment would: no demo data unless configuration asks for it.</summary>
+    /// <summary>Starts the application as a deployment would: no demo data unless configuration asks for it, HTTPS-only cookies.</summary>
     public static Task<KringApp> StartDeployed(params string[] settings) => StartWith(null, settings);
 
     private static async Task<KringApp> StartWith(string? dataDirectory, string[] settings)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kring.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kring.Web.Tests;
 
@@ -56,10 +57,33 @@ public sealed class BalanceApiTests(SharedApp shared)
         Assert.StartsWith("onderdeel;kenmerk;waarde", csv);
         Assert.Contains("vulgraad", csv);
         var counts = csv.Split('\n').Skip(1).Where(l => l.StartsWith("hulpvragen;")).Select(l => l.Split(';')[2]).ToList();
-        Assert.All(counts, value => Assert.True(value == "<5" || value == "0" || int.Parse(value) >= 5, $"unsuppressed small count {value}"));
+        Assert.All(counts, value => Assert.True(value is "<5" or "0" or "x" || int.Parse(value) >= 5, $"unsuppressed small count {value}"));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await contact.GetAsync("/api/v1/villages/elsloo/report?month=2027-13")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await contact.GetAsync($"/api/v1/villages/stein/report?month={month}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_village_report_hides_a_small_count_that_the_months_total_would_give_away()
+    {
+        // A month of its own: 17 buddy requests and 3 for respite care, nobody matched, so "niet gekoppeld" is the total.
+        var grains = App.Services.GetRequiredService<IGrainFactory>();
+        var circleId = $"c-rapport-{Guid.NewGuid():N}"[..20];
+        var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
+        await circle.Register(new CircleProfile(circleId, "catsop", "Proef Rapport", 50, "Naaste", "partner", [], null, null));
+        var first = new DateTimeOffset(2031, 3, 3, 10, 0, 0, TimeSpan.FromHours(1));
+        for (var i = 0; i < 20; i++)
+        {
+            await circle.SubmitRequest(new NewHelpRequest($"{circleId}-{i}", i < 17 ? HelpKind.Buddy : HelpKind.Respite,
+                first.AddDays(i), first.AddDays(i).AddHours(1), [], null, "test"));
+        }
+
+        var consultant = await App.SignedIn("consulent");
+        var csv = await consultant.GetStringAsync("/api/v1/villages/catsop/report?month=2031-03&format=csv");
+
+        Assert.Contains("koppeling;niet gekoppeld;20\n", csv);
+        Assert.Contains("hulpvragen;vervangende zorg;<5\n", csv);
+        Assert.Contains("hulpvragen;maatje;x\n", csv);
     }
 
     [Fact]

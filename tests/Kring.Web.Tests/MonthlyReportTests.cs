@@ -18,8 +18,36 @@ public sealed class MonthlyReportTests
         var requests = Enumerable.Range(0, 12).Select(i => Request(i, i < 10 ? RequestStatus.Matched : RequestStatus.Expired)).ToList();
         var lines = MonthlyReport.Build(requests, 2027, 3);
         Assert.Equal("12", Value(lines, "maatje"));
-        Assert.Equal(MonthlyReport.Suppressed, Value(lines, "gekoppeld"));
+        Assert.Equal(SmallCounts.Hidden, Value(lines, "gekoppeld"));
         Assert.Equal(MonthlyReport.Suppressed, Value(lines, "niet gekoppeld"));
+        Assert.Equal(MonthlyReport.Suppressed, Value(lines, "vulgraad (%)"));
+    }
+
+    [Fact]
+    public void A_small_count_of_one_kind_is_not_given_away_by_the_months_total()
+    {
+        // 17 buddy requests and 3 for respite care, none matched: 20 unmatched, shown, is the month's total.
+        var requests = Enumerable.Range(0, 20).Select(i => Request(i, RequestStatus.Expired) with { Kind = i < 17 ? HelpKind.Buddy : HelpKind.Respite }).ToList();
+        var lines = MonthlyReport.Build(requests, 2027, 3);
+        Assert.Equal("20", Value(lines, "niet gekoppeld"));
+        Assert.Equal(MonthlyReport.Suppressed, Value(lines, "vervangende zorg"));
+        Assert.Equal(SmallCounts.Hidden, Value(lines, "maatje"));
+    }
+
+    [Fact]
+    public void A_small_count_of_a_part_of_the_day_is_not_given_away_by_the_unmatched()
+    {
+        // Wednesday 10 March 2027: 12 unmatched in the morning, 2 in the afternoon, 6 at night.
+        var requests = Enumerable.Range(0, 12).Select(i => Request(0, RequestStatus.Expired) with { Id = $"m-{i}" })
+            .Concat(Enumerable.Range(0, 2).Select(i => Request(4, RequestStatus.Expired) with { Id = $"a-{i}" }))
+            .Concat(Enumerable.Range(0, 6).Select(i => Request(-6, RequestStatus.Expired) with { Id = $"n-{i}" }))
+            .ToList();
+        var lines = MonthlyReport.Build(requests, 2027, 3);
+        Assert.Equal("20", Value(lines, "niet gekoppeld"));
+        Assert.Equal(MonthlyReport.Suppressed, Value(lines, "woensdag middag"));
+        Assert.Equal(SmallCounts.Hidden, Value(lines, "woensdag nacht"));
+        Assert.Equal("12", Value(lines, "woensdag ochtend"));
+        Assert.Equal("0", Value(lines, "woensdag avond"));
     }
 
     [Fact]

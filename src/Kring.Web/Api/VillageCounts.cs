@@ -7,7 +7,9 @@ namespace Kring.Web.Api;
 /// <summary>
 /// A village's key figures: the overview's counts plus the requests still not matched a day after they were filed.
 /// Exact on the contact person's page; anything that leaves the page (the live stream, exports) hides counts below
-/// <see cref="SmallCountThreshold"/>, so a small number cannot point to one person.
+/// <see cref="SmallCountThreshold"/>, so a small number cannot point to one person. No count here is the sum of others
+/// shown (young carers are some of the carers, the requests unmatched after a day some of the open and offered ones), so
+/// unlike the monthly report (<see cref="Reports.SmallCounts"/>) no hidden count comes back by subtraction.
 /// </summary>
 public sealed record VillageCounts(
     string VillageId, string Name, int Carers, int YoungCarers, int Volunteers, int Open, int Offered, int Matched, int UnmatchedAfterADay)

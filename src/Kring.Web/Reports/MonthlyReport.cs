@@ -9,12 +9,12 @@ public sealed record ReportLine(string Section, string Key, string Value, double
 /// <summary>
 /// The monthly report of one village: requests by kind, fill rate, time to match, unmatched requests by weekday and
 /// part of the day (where to recruit volunteers) and volunteer hours. Counts from 1 to 4 are shown as "&lt;5", so no
-/// report points at a single household.
+/// report points at a single household, and within groups that add up to a known figure, see <see cref="SmallCounts"/>.
 /// </summary>
 public static class MonthlyReport
 {
-    public const int SmallCount = 5;
-    public const string Suppressed = "<5";
+    public const int SmallCount = SmallCounts.Threshold;
+    public const string Suppressed = SmallCounts.Small;
     public static readonly string[] DayParts = ["nacht", "ochtend", "middag", "avond"];
 
     public static IReadOnlyList<ReportLine> Build(IEnumerable<RequestSummary> requests, int year, int month)
@@ -25,16 +25,15 @@ public static class MonthlyReport
             return start.Year == year && start.Month == month && r.Status != RequestStatus.Cancelled;
         }).ToList();
         var lines = new List<ReportLine>();
-        foreach (var kind in Enum.GetValues<HelpKind>())
-        {
-            lines.Add(Count("hulpvragen", kind == HelpKind.Buddy ? "maatje" : "vervangende zorg", inMonth.Count(r => r.Kind == kind)));
-        }
+        // Both the kinds and matched with unmatched add up to the month's requests, which either gives away when shown in
+        // full; the unmatched by part of the day add up to the unmatched.
+        var kinds = Enum.GetValues<HelpKind>();
+        lines.AddRange(Group("hulpvragen", kinds.Select(k => k == HelpKind.Buddy ? "maatje" : "vervangende zorg").ToList(),
+            kinds.Select(k => inMonth.Count(r => r.Kind == k)).ToList()));
         var matched = inMonth.Where(r => r.Status is RequestStatus.Matched or RequestStatus.Completed).ToList();
-        // The two add up to the total shown above, so when either is a small count both are hidden: otherwise the
-        // total minus the one shown would give the hidden one away.
-        var small = matched.Count is > 0 and < SmallCount || inMonth.Count - matched.Count is > 0 and < SmallCount;
-        lines.Add(small ? new ReportLine("koppeling", "gekoppeld", Suppressed, null) : Count("koppeling", "gekoppeld", matched.Count));
-        lines.Add(small ? new ReportLine("koppeling", "niet gekoppeld", Suppressed, null) : Count("koppeling", "niet gekoppeld", inMonth.Count - matched.Count));
+        var matching = Group("koppeling", ["gekoppeld", "niet gekoppeld"], [matched.Count, inMonth.Count - matched.Count]);
+        lines.AddRange(matching);
+        var small = matching.Any(l => l.Chart is null);
         lines.Add(inMonth.Count < SmallCount || small
             ? new ReportLine("koppeling", "vulgraad (%)", Suppressed, null)
             : Number("koppeling", "vulgraad (%)", Math.Round(100.0 * matched.Count / inMonth.Count)));
@@ -44,18 +43,13 @@ public static class MonthlyReport
             : Number("koppeling", "mediane tijd tot koppeling (uur)", Math.Round(waits[waits.Count / 2], 1)));
 
         var unmatched = inMonth.Where(r => r.Status is not (RequestStatus.Matched or RequestStatus.Completed)).ToList();
-        foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday })
+        var slots = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday }
+            .SelectMany(day => DayParts.Select(part => (Day: day, Part: part))).ToList();
+        lines.AddRange(Group("niet gekoppeld per dagdeel", slots.Select(s => $"{Format(s.Day)} {s.Part}").ToList(), slots.Select(s => unmatched.Count(r =>
         {
-            foreach (var part in DayParts)
-            {
-                var count = unmatched.Count(r =>
-                {
-                    var start = Amsterdam.ToLocal(r.Start);
-                    return start.DayOfWeek == day && DayParts[start.Hour / 6] == part;
-                });
-                lines.Add(Count("niet gekoppeld per dagdeel", $"{Format(day)} {part}", count));
-            }
-        }
+            var start = Amsterdam.ToLocal(r.Start);
+            return start.DayOfWeek == s.Day && DayParts[start.Hour / 6] == s.Part;
+        })).ToList()));
         // Hours given as the volunteers reported them, hours assumed as planned when nobody reported within a week, and
         // hours still planned for bookings that have not been completed yet.
         var completed = inMonth.Where(r => r.Status == RequestStatus.Completed).ToList();
@@ -77,8 +71,12 @@ public static class MonthlyReport
             ? new ReportLine("vrijwilligers", key, Suppressed, null)
             : Number("vrijwilligers", key, Math.Round(requests.Sum(hours), 1));
 
-    private static ReportLine Count(string section, string key, int count) =>
-        count is > 0 and < SmallCount ? new ReportLine(section, key, Suppressed, null) : new ReportLine(section, key, count.ToString(CultureInfo.InvariantCulture), count);
+    /// <summary>Counts that add up to a figure a reader can know, hidden together as <see cref="SmallCounts.HideInGroup"/> says.</summary>
+    private static IEnumerable<ReportLine> Group(string section, IReadOnlyList<string> keys, IReadOnlyList<int> counts)
+    {
+        var hide = SmallCounts.HideInGroup(counts);
+        return keys.Select((key, i) => new ReportLine(section, key, SmallCounts.Label(counts[i], hide[i]), hide[i] ? null : counts[i]));
+    }
 
     private static ReportLine Number(string section, string key, double value) =>
         new(section, key, value.ToString(CultureInfo.GetCultureInfo("nl-NL")), value);

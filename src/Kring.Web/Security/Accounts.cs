@@ -1,4 +1,5 @@
 using Kring.Hosting;
+using Microsoft.AspNetCore.Identity;
 
 namespace Kring.Web.Security;
 
@@ -44,14 +45,16 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
 
         var account = await grain.Get();
         // Hash anyway when the user is unknown, so the response time does not reveal which user names exist.
-        var valid = account?.ActivationExpiresAt is null
-            ? Verify(account?.PasswordHash ?? UnknownUserHash, password)
+        var check = account?.ActivationExpiresAt is null
+            ? Verify(account?.PasswordHash ?? UnknownUserHash, password, Passwords.Verify)
             : Verify(account.PasswordHash, password, ActivationCodes.Verify);
+        var valid = check is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded;
         var expired = valid && account?.ActivationExpiresAt <= clock.GetUtcNow();
         var verdict = await grain.SignInAttempt(client, account is not null && valid && !expired);
         if (verdict.RetryAfter is { } raced) return await Throttled(http, key, raced);
         if (verdict.Allowed)
         {
+            if (check == PasswordVerificationResult.SuccessRehashNeeded && account!.ActivationExpiresAt is null) account = await Rehash(grain, account, password);
             if (signIn) await log.Record(http, SecurityEventKind.SignInSucceeded, key, account!.ActivationExpiresAt is null ? null : "activationCode", actor: key);
             return new(account);
         }
@@ -118,9 +121,7 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
 
     private static string Key(string userName) => userName.Trim().ToLowerInvariant();
 
-    private static bool Verify(string hash, string password) => Verify(hash, password, Passwords.Verify);
-
-    private static bool Verify(string hash, string password, Func<string, string, bool> verify)
+    private static PasswordVerificationResult Verify(string hash, string password, Func<string, string, PasswordVerificationResult> verify)
     {
         try
         {
@@ -128,8 +129,15 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
         }
         catch (FormatException)
         {
-            return false;
+            return PasswordVerificationResult.Failed;
         }
+    }
+
+    /// <summary>A hash made with fewer iterations than today's is made again while the password is at hand; the sessions stay.</summary>
+    private static async Task<AccountRecord> Rehash(IAccountGrain grain, AccountRecord account, string password)
+    {
+        var hash = Passwords.Hash(password);
+        return await grain.UpgradePasswordHash(account.PasswordHash, hash) ? account with { PasswordHash = hash } : account;
     }
 
     private static readonly string UnknownUserHash = Passwords.Hash(Guid.NewGuid().ToString());

@@ -38,6 +38,7 @@ public static class AuthSetup
                 options.Cookie.Name = "kring";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
+                // Always Secure outside Development: the cookie policy in WebSecurity sees to that for every cookie.
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TokenLifetime;
                 options.SlidingExpiration = true;

@@ -23,6 +23,13 @@ public sealed class SecuritySettings
 
     /// <summary>Networks of trusted proxies in CIDR notation, such as 10.0.0.0/8 for a cluster's ingress.</summary>
     public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>
+    /// Every cookie is marked Secure, whether the request came over HTTPS or not (a proxy that leaves out
+    /// X-Forwarded-Proto cannot switch it off). On unless set, except in Development. Strict-Transport-Security goes on
+    /// every HTTPS response regardless (see <see cref="SecurityHeaders"/>).
+    /// </summary>
+    public bool? RequireHttps { get; set; }
 }
 
 /// <summary>
@@ -32,9 +39,12 @@ public sealed class SecuritySettings
 /// </summary>
 public static class WebSecurity
 {
-    public static IServiceCollection AddKringWebSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddKringWebSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var settings = configuration.GetSection(SecuritySettings.Section).Get<SecuritySettings>() ?? new SecuritySettings();
+        // The one place for every cookie: sign-in, antiforgery, language and any later one.
+        var requireHttps = settings.RequireHttps ?? !environment.IsDevelopment();
+        services.Configure<CookiePolicyOptions>(options => options.Secure = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.None);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -65,6 +75,7 @@ public static class WebSecurity
     public static IApplicationBuilder UseKringWebSecurity(this IApplicationBuilder app)
     {
         app.UseForwardedHeaders();
+        app.UseCookiePolicy();
         app.UseKringSecurityHeaders();
         app.Use(GuardRequestBodies);
         return app;
