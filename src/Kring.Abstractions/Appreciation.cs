@@ -10,11 +10,12 @@ public sealed record AppreciationReceipt(
     [property: Id(2)] string By);
 
 /// <summary>One year's appreciation round for registered carers. Key: the year, such as "2026".</summary>
+[Alias("kring.IAppreciationGrain")]
 public interface IAppreciationGrain : IGrainWithStringKey
 {
     /// <summary>Records that the carer received it. Idempotent: the first receipt stands.</summary>
-    Task<AppreciationReceipt> MarkReceived(string circleId, string by);
-    [ReadOnly] Task<IReadOnlyList<AppreciationReceipt>> GetReceived();
+    [Alias("MarkReceived")] Task<AppreciationReceipt> MarkReceived(string circleId, string by);
+    [Alias("GetReceived")] [ReadOnly] Task<IReadOnlyList<AppreciationReceipt>> GetReceived();
 }
 
 /// <summary>One partner's rating of the village network's collaboration, on Kaats' five questions, from 1 to 5.</summary>
@@ -25,9 +26,10 @@ public sealed record NetworkRating(
     [property: Id(2)] IReadOnlyDictionary<string, int> Answers);
 
 /// <summary>How the partners in one village's network rate their collaboration over time. Key: village id.</summary>
+[Alias("kring.INetworkHealthGrain")]
 public interface INetworkHealthGrain : IGrainWithStringKey
 {
     /// <summary>Stores the rating; it replaces the same partner's earlier rating of the same quarter.</summary>
-    Task Rate(NetworkRating rating);
-    [ReadOnly] Task<IReadOnlyList<NetworkRating>> GetRatings();
+    [Alias("Rate")] Task Rate(NetworkRating rating);
+    [Alias("GetRatings")] [ReadOnly] Task<IReadOnlyList<NetworkRating>> GetRatings();
 }

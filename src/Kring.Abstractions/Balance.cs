@@ -34,10 +34,11 @@ public sealed record CarerSignal(
     [property: Id(5)] DateTimeOffset At);
 
 /// <summary>The consultant's list of carers needing attention. Key: "default".</summary>
+[Alias("kring.ISignalsGrain")]
 public interface ISignalsGrain : IGrainWithStringKey
 {
     /// <summary>Raises or updates the signal for a circle. Idempotent.</summary>
-    Task Raise(CarerSignal signal);
-    Task Clear(string circleId);
-    [ReadOnly] Task<IReadOnlyList<CarerSignal>> GetSignals();
+    [Alias("Raise")] Task Raise(CarerSignal signal);
+    [Alias("Clear")] Task Clear(string circleId);
+    [Alias("GetSignals")] [ReadOnly] Task<IReadOnlyList<CarerSignal>> GetSignals();
 }

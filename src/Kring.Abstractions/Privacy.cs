@@ -41,26 +41,28 @@ public sealed record AccessEntry(
 /// Who saw a circle's personal data, and when. Key: circle id. Recent entries live here; full pages of older ones in
 /// <see cref="IAccessLogPageGrain"/>s, so recording one view never rewrites the whole log.
 /// </summary>
+[Alias("kring.IAccessLogGrain")]
 public interface IAccessLogGrain : IGrainWithStringKey
 {
     /// <summary>Appends the entry, stamped with the cluster's time.</summary>
-    Task Record(AccessEntry entry);
+    [Alias("Record")] Task Record(AccessEntry entry);
     /// <summary>Newest first (by first view), without entries whose last view is past their retention.</summary>
-    [ReadOnly] Task<IReadOnlyList<AccessEntry>> Read();
+    [Alias("Read")] [ReadOnly] Task<IReadOnlyList<AccessEntry>> Read();
     /// <summary>Removes entries from before <paramref name="before"/>: how many went and how many remain. Idempotent.</summary>
-    Task<(int Removed, int Left)> Prune(DateTimeOffset before);
+    [Alias("Prune")] Task<(int Removed, int Left)> Prune(DateTimeOffset before);
     /// <summary>The carer was erased: their own views stay in the log without their user name. Idempotent.</summary>
-    Task ForgetCarer();
+    [Alias("ForgetCarer")] Task ForgetCarer();
 }
 
 /// <summary>One full page of an access log. Key: "{circleId}#{number}". Only <see cref="IAccessLogGrain"/> calls it.</summary>
+[Alias("kring.IAccessLogPageGrain")]
 public interface IAccessLogPageGrain : IGrainWithStringKey
 {
-    Task Write(IReadOnlyList<AccessEntry> entries);
-    [ReadOnly] Task<IReadOnlyList<AccessEntry>> Read();
+    [Alias("Write")] Task Write(IReadOnlyList<AccessEntry> entries);
+    [Alias("Read")] [ReadOnly] Task<IReadOnlyList<AccessEntry>> Read();
     /// <summary>Drops entries from before <paramref name="before"/>; returns how many remain.</summary>
-    Task<int> Prune(DateTimeOffset before);
-    Task ForgetCarer();
+    [Alias("Prune")] Task<int> Prune(DateTimeOffset before);
+    [Alias("ForgetCarer")] Task ForgetCarer();
 }
 
 /// <summary>
@@ -68,11 +70,12 @@ public interface IAccessLogPageGrain : IGrainWithStringKey
 /// of the staff accounts, so the operator can list them. Key: "circle/{id}", "volunteer/{id}" or "staff" (see
 /// <see cref="AccountLinks"/>). Kept by the account grains.
 /// </summary>
+[Alias("kring.IAccountLinksGrain")]
 public interface IAccountLinksGrain : IGrainWithStringKey
 {
-    Task Link(string userName);
-    Task Unlink(string userName);
-    [ReadOnly] Task<IReadOnlyList<string>> Get();
+    [Alias("Link")] Task Link(string userName);
+    [Alias("Unlink")] Task Unlink(string userName);
+    [Alias("Get")] [ReadOnly] Task<IReadOnlyList<string>> Get();
 }
 
 public static class AccountLinks
@@ -97,6 +100,7 @@ public sealed record ErasureResult(
 /// own grain first (which cancels or releases its bookings through the normal paths), then the other side of those
 /// bookings, the accounts and the access log. Key: "default".
 /// </summary>
+[Alias("kring.IErasureGrain")]
 public interface IErasureGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -104,12 +108,12 @@ public interface IErasureGrain : IGrainWithStringKey
     /// accounts; counts stay with the village, anonymous. <paramref name="by"/> is recorded in the access log (the grain
     /// stamps its time). Repeating it finishes a run that failed half-way.
     /// </summary>
-    Task<ErasureResult> EraseCircle(string circleId, AccessEntry by);
+    [Alias("EraseCircle")] Task<ErasureResult> EraseCircle(string circleId, AccessEntry by);
     /// <summary>
     /// Takes the volunteer out of matching, declines their pending offers, gives their future bookings back to the
     /// circles (which open them for matching again), blanks the profile and removes the accounts. Repeatable.
     /// </summary>
-    Task<ErasureResult> EraseVolunteer(string volunteerId, string by);
+    [Alias("EraseVolunteer")] Task<ErasureResult> EraseVolunteer(string volunteerId, string by);
 }
 
 /// <summary>What one retention sweep removed.</summary>
@@ -125,15 +129,16 @@ public sealed record RetentionReport(
 /// The daily retention sweep for one village's circles and volunteers (a reminder calls <see cref="Sweep"/>). Key:
 /// village id.
 /// </summary>
+[Alias("kring.IRetentionGrain")]
 public interface IRetentionGrain : IGrainWithStringKey
 {
     /// <summary>Registers the daily reminder unless it is there already.</summary>
-    Task Arm();
+    [Alias("Arm")] Task Arm();
     /// <summary>
     /// Removes closed requests and volunteers' past bookings older than Kring:Retention:ClosedRequests, and access-log
     /// entries older than Kring:Retention:AccessLog, balance check-ins older than Kring:Retention:CheckIns, and security
     /// events older than Kring:Retention:SecurityEvents (the one log of the deployment; each village's sweep prunes it,
     /// which after the first costs one call that finds nothing). Idempotent.
     /// </summary>
-    Task<RetentionReport> Sweep();
+    [Alias("Sweep")] Task<RetentionReport> Sweep();
 }

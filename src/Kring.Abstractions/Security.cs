@@ -87,25 +87,25 @@ public enum AcknowledgeOutcome
 public interface ISecurityLogGrain : IGrainWithStringKey
 {
     /// <summary>Appends the event with the next id and the cluster's time; returns the id.</summary>
-    Task<long> Record(SecurityEvent entry);
+    [Alias("Record")] Task<long> Record(SecurityEvent entry);
     /// <summary>Newest first, filtered, at most <see cref="SecurityEventQuery.Limit"/> events, none past their retention.</summary>
-    [ReadOnly] Task<IReadOnlyList<SecurityEvent>> Read(SecurityEventQuery query);
+    [Alias("Read")] [ReadOnly] Task<IReadOnlyList<SecurityEvent>> Read(SecurityEventQuery query);
     /// <summary>New accounts with wide rights that no other operator has acknowledged yet, newest first.</summary>
-    [ReadOnly] Task<IReadOnlyList<SecurityEvent>> Unacknowledged();
+    [Alias("Unacknowledged")] [ReadOnly] Task<IReadOnlyList<SecurityEvent>> Unacknowledged();
     /// <summary>Acknowledges an open event; the creator of the account cannot. Records who did it.</summary>
-    Task<AcknowledgeOutcome> Acknowledge(long id, string by, string? client);
+    [Alias("Acknowledge")] Task<AcknowledgeOutcome> Acknowledge(long id, string by, string? client);
     /// <summary>Removes events from before <paramref name="before"/>; how many went. Idempotent.</summary>
-    Task<int> Prune(DateTimeOffset before);
+    [Alias("Prune")] Task<int> Prune(DateTimeOffset before);
 }
 
 /// <summary>One full page of the security event log. Key: "default#{number}". Only <see cref="ISecurityLogGrain"/> calls it.</summary>
 [Alias("kring.ISecurityLogPageGrain")]
 public interface ISecurityLogPageGrain : IGrainWithStringKey
 {
-    Task Write(IReadOnlyList<SecurityEvent> entries);
-    [ReadOnly] Task<IReadOnlyList<SecurityEvent>> Read();
+    [Alias("Write")] Task Write(IReadOnlyList<SecurityEvent> entries);
+    [Alias("Read")] [ReadOnly] Task<IReadOnlyList<SecurityEvent>> Read();
     /// <summary>Drops events from before <paramref name="before"/>; returns how many remain.</summary>
-    Task<int> Prune(DateTimeOffset before);
+    [Alias("Prune")] Task<int> Prune(DateTimeOffset before);
 }
 
 public static class SecurityLogKeys

@@ -32,6 +32,28 @@ public sealed class ArchitectureTests
         Assert.All(referenced, name => Assert.Contains(name, Allowed));
     }
 
+    /// <summary>
+    /// Every grain interface and method has a stable [Alias], so renaming or moving one in the code never breaks a rolling
+    /// upgrade or a message in flight between silos of two versions.
+    /// </summary>
+    [Fact]
+    public void Every_grain_interface_and_method_has_an_alias()
+    {
+        var interfaces = typeof(IAccountGrain).Assembly.GetTypes()
+            .Where(t => t.IsInterface && typeof(IGrain).IsAssignableFrom(t))
+            .ToList();
+        Assert.NotEmpty(interfaces);
+        var missing = interfaces.Where(t => !t.IsDefined(typeof(AliasAttribute), inherit: false)).Select(t => t.Name)
+            .Concat(interfaces.SelectMany(t => t.GetMethods().Where(m => !m.IsDefined(typeof(AliasAttribute), inherit: false)).Select(m => $"{t.Name}.{m.Name}")))
+            .ToList();
+        Assert.Empty(missing);
+        foreach (var grain in interfaces)
+        {
+            var aliases = grain.GetMethods().Select(m => m.GetCustomAttributes(typeof(AliasAttribute), false).Cast<AliasAttribute>().Single().Alias).ToList();
+            Assert.Equal(aliases.Count, aliases.Distinct(StringComparer.Ordinal).Count());
+        }
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
