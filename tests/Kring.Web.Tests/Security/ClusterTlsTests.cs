@@ -6,9 +6,6 @@ using System.Security.Cryptography.X509Certificates;
 using Kring.Hosting;
 using Kring.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
@@ -35,11 +32,11 @@ public sealed class ClusterTlsTests(SharedApp shared)
         using var trusted = CertificateFile.Load(CertificatePath, password: null);
 
         // Plain TCP, as any Orleans client does by default:
-        await AssertRefused(_ => { });
+        await OrleansClient.AssertRefused(Gateway, Patience);
         // TLS with a certificate of its own (same subject, another key), and no care about which server it reaches:
-        await AssertRefused(client => client.UseTls(stranger, o => o.AllowAnyRemoteCertificate()));
+        await OrleansClient.AssertRefused(client => Gateway(client.UseTls(stranger, o => o.AllowAnyRemoteCertificate())), Patience);
 
-        using var host = Client(client => client.UseClusterTls(trusted), new ConnectionFailures());
+        using var host = OrleansClient.Build(client => Gateway(client.UseClusterTls(trusted)));
         using var hang = new CancellationTokenSource(Patience);
         await host.StartAsync(hang.Token);
         var villages = await host.Services.GetRequiredService<IClusterClient>().GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages().WaitAsync(hang.Token);
@@ -81,35 +78,11 @@ public sealed class ClusterTlsTests(SharedApp shared)
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(Path.Combine(App.DataDirectory, KeyRingCertificate.FileName)));
     }
 
-    /// <summary>
-    /// The silo drops the connection in the TLS handshake, before Orleans reads a byte. The client does not give up: it
-    /// connects again and again and never finishes starting, so the test waits for its first failed connection attempt,
-    /// then stops it.
-    /// </summary>
-    private async Task AssertRefused(Action<IClientBuilder> configure)
+    /// <summary>An Orleans client of the embedded gateway.</summary>
+    private void Gateway(IClientBuilder client)
     {
-        var failures = new ConnectionFailures();
-        using var host = Client(configure, failures);
-        using var stop = new CancellationTokenSource();
-        var start = host.StartAsync(stop.Token);
-        await failures.First.WaitAsync(Patience);
-        Assert.False(start.IsCompleted, "The client started although its connection to the gateway failed.");
-        await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => start);
-    }
-
-    /// <summary>An Orleans client of the embedded gateway, as another program on the machine would make one.</summary>
-    private IHost Client(Action<IClientBuilder> configure, ConnectionFailures failures)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.AddProvider(failures);
         var settings = new KringSettings();
-        builder.UseOrleansClient(client =>
-        {
-            client.UseLocalhostClustering(Endpoints.GatewayPort, settings.ServiceId, settings.ClusterId);
-            configure(client);
-        });
-        return builder.Build();
+        client.UseLocalhostClustering(Endpoints.GatewayPort, settings.ServiceId, settings.ClusterId);
     }
 
     private static async Task<SslStream> Handshake(int port, X509Certificate2? certificate)
@@ -132,28 +105,5 @@ public sealed class ClusterTlsTests(SharedApp shared)
             await tls.DisposeAsync();
             throw;
         }
-    }
-}
-
-/// <summary>Completes <see cref="First"/> when the Orleans client logs that a connection attempt failed.</summary>
-internal sealed class ConnectionFailures : ILoggerProvider, ILogger
-{
-    private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public Task First => _first.Task;
-
-    public ILogger CreateLogger(string categoryName) => categoryName == "Orleans.Runtime.Messaging.ConnectionManager" ? this : NullLogger.Instance;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        if (logLevel >= LogLevel.Warning && formatter(state, exception).StartsWith("Connection attempt to endpoint", StringComparison.Ordinal)) _first.TrySetResult();
-    }
-
-    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-    public void Dispose()
-    {
     }
 }
