@@ -9,7 +9,7 @@ namespace Kring.Hosting;
 /// </summary>
 public static class CertificateFile
 {
-    public static readonly TimeSpan Validity = TimeSpan.FromDays(5 * 365);
+    private static readonly TimeSpan Validity = TimeSpan.FromDays(5 * 365);
 
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
