@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A local Kring cluster on loopback: PostgreSQL, 3 silos and the web front end at http://127.0.0.1:5080, with the same
-# demo data and accounts as the embedded default.
+# demo data and accounts as the embedded default. The silos and the web speak mutual TLS with the cluster certificate
+# $state/cluster.pfx, made on the first `up`.
 #
 #   deploy/local-cluster.sh up       build, start everything, wait until the web answers
 #   deploy/local-cluster.sh status   one line per process: "silo-N PID" (and postgres, web)
@@ -53,7 +54,10 @@ up() {
   postgres_up
   dotnet build "$root/src/Kring.Web/Kring.Web.csproj" -c Release -o "$out" -nologo -clp:ErrorsOnly >/dev/null
   dotnet build "$root/src/Kring.Silo/Kring.Silo.csproj" -c Release -o "$out" -nologo -clp:ErrorsOnly >/dev/null
+  # The cluster certificate every silo and the web show each other (mutual TLS); made once, kept with the state.
+  dotnet "$out/Kring.Silo.dll" cluster-certificate "$state/cluster.pfx" >/dev/null
   export Kring__Demo=true Kring__PublicUrl="http://127.0.0.1:$web_port" Kring__Mode=Cluster Kring__PostgreSql="$connection" Kring__ClusterId=kring-local Kring__DataDirectory="$state/web"
+  export Kring__ClusterTls__CertificatePath="$state/cluster.pfx"
   for n in $(seq 1 "$silos"); do
     Kring__SiloPort=$((11110 + n)) Kring__GatewayPort=$((30000 + n)) \
       start "silo-$n" dotnet "$out/Kring.Silo.dll" --urls "http://127.0.0.1:$((5090 + n))"

@@ -23,12 +23,23 @@ public sealed class KringSettings
     /// host's own IPv4 address (a container's).
     /// </summary>
     public string AdvertisedIp { get; set; } = "127.0.0.1";
+    /// <summary>Mutual TLS on the silo and gateway ports (see <see cref="ClusterCertificate"/>).</summary>
+    public CertificateSettings ClusterTls { get; set; } = new();
+    /// <summary>The certificate that encrypts the data-protection key ring (see <see cref="KeyRingCertificate"/>).</summary>
+    public CertificateSettings KeyRing { get; set; } = new();
     /// <summary>The operator account a new deployment starts with (see <see cref="Seeding.SeedHostedService"/>).</summary>
     public FirstOperatorSettings FirstOperator { get; set; } = new();
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
     public string SqlitePath => Path.Combine(FullDataDirectory, "kring.db");
     public string SqliteConnectionString => $"Data Source={SqlitePath};Cache=Shared;Pooling=True";
+}
+
+/// <summary>A PKCS#12 (.pfx) file with its private key, and the file's password (empty when it has none).</summary>
+public sealed class CertificateSettings
+{
+    public string? CertificatePath { get; set; }
+    public string? CertificatePassword { get; set; }
 }
 
 /// <summary>

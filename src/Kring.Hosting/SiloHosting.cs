@@ -14,7 +14,9 @@ public static class SiloHosting
 
     /// <summary>
     /// The embedded default: one silo, SQLite grain storage through Orleans' ADO.NET provider, localhost clustering and
-    /// in-memory reminders (SQLite has no clustering or reminder tables). Creates the schema on first start.
+    /// in-memory reminders (SQLite has no clustering or reminder tables). Creates the schema on first start. Its silo and
+    /// gateway ports speak mutual TLS with a certificate of its own (see <see cref="ClusterCertificate"/>), so no other
+    /// local user's Orleans client gets in.
     /// </summary>
     public static ISiloBuilder UseKringEmbedded(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -23,6 +25,7 @@ public static class SiloHosting
         SqliteSchema.EnsureCreated(settings.SqliteConnectionString);
 
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+        silo.UseClusterTls(ClusterCertificate.For(settings, clusterMode: false));
         silo.AddKringStorage(options =>
         {
             options.Invariant = "System.Data.SQLite";
@@ -35,7 +38,8 @@ public static class SiloHosting
     /// <summary>
     /// Cluster mode: membership, grain storage and reminders in PostgreSQL (Kring:PostgreSql) through Orleans' ADO.NET
     /// providers, so silos on several machines form one cluster. Applies the schema scripts first.
-    /// Each silo needs its own Kring:SiloPort and Kring:GatewayPort when they share a machine.
+    /// Each silo needs its own Kring:SiloPort and Kring:GatewayPort when they share a machine. Silos and clients speak
+    /// mutual TLS with the cluster certificate from Kring:ClusterTls (see <see cref="ClusterCertificate"/>).
     /// </summary>
     public static ISiloBuilder UseKringCluster(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -44,10 +48,12 @@ public static class SiloHosting
         var connectionString = !string.IsNullOrWhiteSpace(settings.PostgreSql)
             ? settings.PostgreSql
             : throw new InvalidOperationException("Cluster mode needs a PostgreSQL connection string in Kring:PostgreSql (Kring__PostgreSql).");
+        var certificate = ClusterCertificate.For(settings, clusterMode: true);
         PostgresSchema.EnsureCreated(connectionString);
 
         var advertised = settings.AdvertisedIp is { Length: > 0 } ip ? System.Net.IPAddress.Parse(ip) : HostAddress();
         silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(advertised));
+        silo.UseClusterTls(certificate);
         silo.Services.Configure<Orleans.Configuration.ClusterOptions>(options =>
         {
             options.ServiceId = settings.ServiceId;

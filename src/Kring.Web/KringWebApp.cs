@@ -46,7 +46,8 @@ public static class KringWebApp
 
         builder.Services.AddDataProtection()
             .SetApplicationName("kring")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.FullDataDirectory, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.FullDataDirectory, "keys")))
+            .ProtectKeysWithCertificate(KeyRingCertificate.For(settings));
         builder.Services.AddKringTelemetry(builder.Configuration, "kring-web");
         builder.Services.AddKringAuth();
         builder.Services.AddKringWebSecurity(builder.Configuration, builder.Environment);

@@ -34,6 +34,8 @@ public sealed class ClusterSilo : IAsyncDisposable
             ["Kring:ClusterId"] = clusterId,
             ["Kring:SiloPort"] = FreePort().ToString(),
             ["Kring:GatewayPort"] = FreePort().ToString(),
+            ["Kring:ClusterTls:CertificatePath"] = TestCertificate.Path,
+            ["Kring:ClusterTls:CertificatePassword"] = TestCertificate.Password,
         });
         if (Environment.GetEnvironmentVariable("KRING_TEST_LOGS") is not null)
         {

@@ -1,3 +1,4 @@
+using Kring.Hosting;
 using Kring.Hosting.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -58,7 +59,8 @@ public sealed class ClusterTests(PostgresServer server) : IClassFixture<Postgres
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseOrleansClient(client => client
             .Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = ("kring-tests", "gateway"))
-            .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", db)));
+            .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", db))
+            .UseClusterTls(TestCertificate.Load()));
         using var host = builder.Build();
         await host.StartAsync();
         try

@@ -36,6 +36,8 @@ public sealed class SqliteStorageTests : IDisposable
         // The ADO.NET storage keys every row by service id; a restarted silo must use the same one.
         builder.Options.ServiceId = ServiceId;
         builder.ConfigureSilo((_, silo) => silo.UseKringEmbedded(_configuration));
+        // The embedded silo's gateway speaks mutual TLS with the certificate in its data directory.
+        builder.ConfigureClient(client => client.UseClusterTls(ClusterCertificate.For(Settings, clusterMode: false)));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

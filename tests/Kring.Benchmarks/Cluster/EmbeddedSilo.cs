@@ -61,6 +61,10 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             // A service of its own on a shared database: the run's rows and membership never meet another's.
             values["Kring:ServiceId"] = run;
             values["Kring:ClusterId"] = run;
+            // Cluster mode wants a shared certificate; a one-silo run makes its own.
+            var certificate = Path.Combine(directory, ClusterCertificate.FileName);
+            ClusterCertificate.CreateFile(certificate, password: null);
+            values["Kring:ClusterTls:CertificatePath"] = certificate;
         }
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) values[key] = value;
         builder.Configuration.AddInMemoryCollection(values);

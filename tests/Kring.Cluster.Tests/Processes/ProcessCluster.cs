@@ -1,3 +1,4 @@
+using Kring.Hosting;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Kring.Hosting.Seeding;
@@ -177,6 +178,8 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Kring__ServiceId"] = ServiceId,
             ["Kring__ClusterId"] = _clusterId,
             ["Kring__Demo"] = "true",
+            ["Kring__ClusterTls__CertificatePath"] = TestCertificate.Path,
+            ["Kring__ClusterTls__CertificatePassword"] = TestCertificate.Password,
             // One consultant files thousands of requests in a few minutes: far beyond a person's write rate.
             ["Kring__Limits__WritesPerMinute"] = "1000000",
             // One line per entry with a timestamp, so the logs of the processes can be read side by side.
@@ -208,7 +211,8 @@ public sealed class ProcessCluster : IAsyncDisposable
         builder.UseOrleansClient(client => client
             .Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (ServiceId, _clusterId))
             .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10))
-            .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", ProcessConnectionString)));
+            .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", ProcessConnectionString))
+            .UseClusterTls(TestCertificate.Load()));
         var host = builder.Build();
         await host.StartAsync();
         return host;
