@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace Kring;
 
 /// <summary>How a carer is doing, from their latest balance check-in.</summary>
@@ -32,13 +30,3 @@ public sealed record CarerSignal(
     [property: Id(3)] int Score,
     [property: Id(4)] BalanceLevel Level,
     [property: Id(5)] DateTimeOffset At);
-
-/// <summary>The consultant's list of carers needing attention. Key: "default".</summary>
-[Alias("kring.ISignalsGrain")]
-public interface ISignalsGrain : IGrainWithStringKey
-{
-    /// <summary>Raises or updates the signal for a circle. Idempotent.</summary>
-    [Alias("Raise")] Task Raise(CarerSignal signal);
-    [Alias("Clear")] Task Clear(string circleId);
-    [Alias("GetSignals")] [ReadOnly] Task<IReadOnlyList<CarerSignal>> GetSignals();
-}

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Kring.Web.Input;
 using Kring.Web.Security;
+using Kring.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using static Kring.Web.Security.AuthSetup;
 
@@ -71,18 +72,9 @@ public static class FrontEndApi
         var profile = CircleInput.Validate(CircleInput.NewId(idempotencyKey), body.Village, villages, body.CarerName, body.CarerAge, body.CareRecipientName,
             body.Relationship, body.Needs, body.Phone, body.Address, errors);
         if (profile is null) return Problems.Validation(errors);
-        var view = await RegisterOnce(grains, profile);
+        var view = await CircleDesk.RegisterOnce(grains, profile);
         await log.Record(http, view.Profile.Id, AccessKind.Registered);
         return Results.Created($"/api/v1/circles/{view.Profile.Id}", view.ToDto());
-    }
-
-    /// <summary>Registers the circle unless a retry with the same key already did.</summary>
-    public static async Task<CircleView> RegisterOnce(IGrainFactory grains, CircleProfile profile)
-    {
-        var circle = grains.GetGrain<ICarerCircleGrain>(profile.Id);
-        if (await circle.Get() is { } existing) return existing;
-        await circle.Register(profile);
-        return (await circle.Get())!;
     }
 
     private static async Task<IResult> VillageExport(string villageId, HttpContext http, IGrainFactory grains)

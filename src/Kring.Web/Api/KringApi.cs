@@ -21,7 +21,7 @@ public static class KringApi
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.NoContent();
         });
-        api.MapGet("/me", (HttpContext http) => Results.Ok(ToDto(Current(http)))).RequireAuthorization();
+        api.MapGet("/me", (HttpContext http) => Results.Ok(ToDto(KringUser.Current(http)))).RequireAuthorization();
         api.MapKringAccountApi();
         api.MapKringSecurityApi();
 
@@ -119,7 +119,7 @@ public static class KringApi
 
     private static async Task<IResult> VillageOverview(string villageId, HttpContext http, IGrainFactory grains)
     {
-        if (!Current(http).CanSeeVillage(villageId)) return Problems.Forbidden("U heeft geen toegang tot dit dorp.");
+        if (!KringUser.Current(http).CanSeeVillage(villageId)) return Problems.Forbidden("U heeft geen toegang tot dit dorp.");
         var village = grains.GetGrain<IVillageGrain>(villageId);
         if (await village.GetInfo() is null) return Problems.NotFound($"Dorp '{villageId}' bestaat niet.");
         var o = await village.GetOverview();
@@ -148,7 +148,7 @@ public static class KringApi
 
     private static async Task<IResult> GetCircle(string circleId, HttpContext http, IGrainFactory grains, AccessLog log)
     {
-        var user = Current(http);
+        var user = KringUser.Current(http);
         var id = Resolve(circleId, user);
         if (id is null) return Problems.NotFound("Deze kring bestaat niet.");
         var grain = grains.GetGrain<ICarerCircleGrain>(id);
@@ -169,7 +169,7 @@ public static class KringApi
     private static async Task<IResult> SubmitRequest(string circleId, NewRequestJson? body, HttpContext http, IGrainFactory grains,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
     {
-        var user = Current(http);
+        var user = KringUser.Current(http);
         var id = Resolve(circleId, user);
         if (id is null) return Problems.Forbidden("U kunt geen hulp vragen voor deze kring.");
         var errors = new FieldErrors();
@@ -192,7 +192,7 @@ public static class KringApi
 
     private static async Task<IResult> GetRequest(string circleId, string requestId, HttpContext http, IGrainFactory grains, AccessLog log)
     {
-        var user = Current(http);
+        var user = KringUser.Current(http);
         var id = Resolve(circleId, user);
         if (id is null) return Problems.NotFound("Deze kring bestaat niet.");
         var grain = grains.GetGrain<ICarerCircleGrain>(id);
@@ -207,7 +207,7 @@ public static class KringApi
 
     private static async Task<IResult> CancelRequest(string circleId, string requestId, HttpContext http, IGrainFactory grains, AccessLog log)
     {
-        var user = Current(http);
+        var user = KringUser.Current(http);
         var id = Resolve(circleId, user);
         if (id is null || !user.CanRequestFor(id)) return Problems.Forbidden("U kunt deze hulpvraag niet annuleren.");
         var grain = grains.GetGrain<ICarerCircleGrain>(id);
@@ -222,11 +222,9 @@ public static class KringApi
     internal static string? Resolve(string circleId, KringUser user) =>
         string.Equals(circleId, "mine", StringComparison.OrdinalIgnoreCase) ? user.CircleId : circleId;
 
-    private static KringUser Current(HttpContext http) =>
-        KringUser.From(http.User) ?? throw new InvalidOperationException("The endpoint requires a signed-in user.");
 
     private static IVolunteerGrain Volunteer(HttpContext http, IGrainFactory grains) =>
-        grains.GetGrain<IVolunteerGrain>(Current(http).VolunteerId!);
+        grains.GetGrain<IVolunteerGrain>(KringUser.Current(http).VolunteerId!);
 
     private static UserDto ToDto(KringUser u) => new(u.UserName, u.DisplayName, u.Role.ToString(), u.VillageId, u.VolunteerId, u.CircleId);
 

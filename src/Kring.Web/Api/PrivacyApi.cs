@@ -1,6 +1,7 @@
 using Kring.Web.Input;
 using Kring.Web.Privacy;
 using Kring.Web.Security;
+using Kring.Web.Services;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using static Kring.Web.Security.AuthSetup;
@@ -55,7 +56,7 @@ public static class PrivacyApi
 
     private static async Task<IResult> ReadAccessLog(string circleId, HttpContext http, IGrainFactory grains)
     {
-        var user = Current(http);
+        var user = KringUser.Current(http);
         var id = KringApi.Resolve(circleId, user);
         if (id is null || !user.CanReadAccessLog(id)) return Problems.Forbidden("U heeft geen toegang tot het toegangslog van deze kring.");
         var circle = grains.GetGrain<ICarerCircleGrain>(id);
@@ -66,7 +67,7 @@ public static class PrivacyApi
 
     private static async Task<IResult> ExportCircle(string circleId, HttpContext http, IGrainFactory grains, AccessLog log, SecurityLog security)
     {
-        var user = Current(http);
+        var user = KringUser.Current(http);
         var id = KringApi.Resolve(circleId, user);
         if (id is null || !user.CanExport(id)) return Problems.Forbidden("U kunt de gegevens van deze kring niet downloaden.");
         var grain = grains.GetGrain<ICarerCircleGrain>(id);
@@ -95,7 +96,7 @@ public static class PrivacyApi
 
     private static async Task<IResult> ExportVolunteer(HttpContext http, IGrainFactory grains, AccessLog log, SecurityLog security)
     {
-        var user = Current(http);
+        var user = KringUser.Current(http);
         var volunteerId = user.VolunteerId!;
         var volunteer = grains.GetGrain<IVolunteerGrain>(volunteerId);
         if (await volunteer.GetProfile() is not { } p) return Problems.NotFound("Dit vrijwilligersprofiel bestaat niet.");
@@ -124,22 +125,13 @@ public static class PrivacyApi
         var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
         // Erasing again is allowed: it finishes an erasure that stopped half-way, and changes nothing otherwise.
         if (await circle.Get() is null && !await circle.IsErased()) return Problems.NotFound("Deze kring bestaat niet.");
-        await EraseCircleFor(grains, stamps, log, http, circleId);
+        await ErasureDesk.EraseCircle(grains, stamps, log, http, circleId);
         return Results.NoContent();
-    }
-
-    /// <summary>Erases a circle for the signed-in consultant (API and page): the access log and the security log record it.</summary>
-    public static async Task EraseCircleFor(IGrainFactory grains, SessionStamps stamps, SecurityLog log, HttpContext http, string circleId)
-    {
-        var result = await grains.GetGrain<IErasureGrain>(DirectoryKeys.Default).EraseCircle(circleId, AccessLog.Entry(http, AccessKind.Erased, null));
-        foreach (var userName in result.RemovedAccounts) stamps.Remember(userName, null);
-        await log.Record(http, SecurityEventKind.CircleErased, circleId,
-            result.RemovedAccounts.Count == 0 ? null : "accounts: " + string.Join(",", result.RemovedAccounts));
     }
 
     private static async Task<IResult> EraseVolunteer(string volunteerId, HttpContext http, IGrainFactory grains, SessionStamps stamps, SecurityLog log)
     {
-        var user = Current(http);
+        var user = KringUser.Current(http);
         var volunteer = grains.GetGrain<IVolunteerGrain>(volunteerId);
         var profile = await volunteer.GetProfile();
         if (profile is null && !await volunteer.IsErased()) return Problems.NotFound("Deze vrijwilliger bestaat niet.");
@@ -147,14 +139,14 @@ public static class PrivacyApi
         {
             return Problems.Forbidden("Deze vrijwilliger hoort niet bij uw organisatie.");
         }
-        await Erase(grains, stamps, log, http, volunteerId);
+        await ErasureDesk.EraseVolunteer(grains, stamps, log, http, volunteerId);
         return Results.NoContent();
     }
 
     /// <summary>A volunteer leaves Kring. Their password is asked again: this cannot be undone.</summary>
     private static async Task<IResult> EraseMe(HttpContext http, IGrainFactory grains, SessionStamps stamps, Accounts accounts, SecurityLog log)
     {
-        var user = Current(http);
+        var user = KringUser.Current(http);
         var (read, body) = await TryReadJson<EraseMeJson>(http.Request);
         if (!read)
         {
@@ -169,7 +161,7 @@ public static class PrivacyApi
             if (account is null) errors.Add("password", "Uw wachtwoord klopt niet.");
         }
         if (errors.Any) return Problems.Validation(errors);
-        await Erase(grains, stamps, log, http, user.VolunteerId!);
+        await ErasureDesk.EraseVolunteer(grains, stamps, log, http, user.VolunteerId!);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.NoContent();
     }
@@ -193,16 +185,6 @@ public static class PrivacyApi
         }
     }
 
-    /// <summary>Erases a volunteer for the signed-in user (themselves, their coordinator, the operator), recorded in the security log.</summary>
-    public static async Task Erase(IGrainFactory grains, SessionStamps stamps, SecurityLog log, HttpContext http, string volunteerId)
-    {
-        var by = KringUser.From(http.User)!.UserName;
-        var result = await grains.GetGrain<IErasureGrain>(DirectoryKeys.Default).EraseVolunteer(volunteerId, by);
-        foreach (var userName in result.RemovedAccounts) stamps.Remember(userName, null);
-        await log.Record(http, SecurityEventKind.VolunteerErased, volunteerId,
-            result.RemovedAccounts.Count == 0 ? null : "accounts: " + string.Join(",", result.RemovedAccounts));
-    }
-
     private static async Task<IReadOnlyList<AppreciationExportDto>> Appreciation(IGrainFactory grains, string circleId)
     {
         var years = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetAppreciationYears();
@@ -223,7 +205,4 @@ public static class PrivacyApi
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         return Results.Ok(body);
     }
-
-    private static KringUser Current(HttpContext http) =>
-        KringUser.From(http.User) ?? throw new InvalidOperationException("The endpoint requires a signed-in user.");
 }

@@ -15,6 +15,10 @@ public sealed record KringUser(string UserName, string DisplayName, Role Role, s
     /// <summary>The session comes from a one-time activation code: it may only choose the account's password (<see cref="ActivationGate"/>).</summary>
     public const string ActivationClaim = "kring:activation";
 
+    /// <summary>The signed-in user of a request that requires one (the endpoint's policy has made sure).</summary>
+    public static KringUser Current(HttpContext http) =>
+        From(http.User) ?? throw new InvalidOperationException("The endpoint requires a signed-in user.");
+
     public static KringUser? From(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true) return null;

@@ -1,5 +1,6 @@
 using Kring.Web.Api;
 using Kring.Web.Input;
+using Kring.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -41,7 +42,7 @@ public sealed class KringNieuwModel(IGrainFactory grains) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var circle = await FrontEndApi.RegisterOnce(grains, profile);
+        var circle = await CircleDesk.RegisterOnce(grains, profile);
         TempData["Message"] = Texts.T("De kring van {0} is aangemeld ({1}). U kunt nu hulp vragen namens deze kring.", circle.Profile.CarerName, circle.Profile.Id);
         return RedirectToPage("/Hulpvragen/Index", new { kring = circle.Profile.Id });
     }

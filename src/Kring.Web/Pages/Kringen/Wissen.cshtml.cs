@@ -1,4 +1,5 @@
 using Kring.Web.Security;
+using Kring.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,7 +33,7 @@ public sealed class WissenModel(IGrainFactory grains, Privacy.AccessLog log, Ses
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await Api.PrivacyApi.EraseCircleFor(grains, stamps, security, HttpContext, Kring!);
+        await ErasureDesk.EraseCircle(grains, stamps, security, HttpContext, Kring!);
         TempData["Message"] = Texts.T("Kring {0} is gewist. Alleen anonieme aantallen blijven over.", Kring!);
         return Redirect($"/Kringen?dorp={Uri.EscapeDataString(Circle!.Village)}");
     }

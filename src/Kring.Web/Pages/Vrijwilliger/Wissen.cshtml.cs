@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Kring.Web.Api;
 using Kring.Web.Input;
 using Kring.Web.Security;
+using Kring.Web.Services;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +36,7 @@ public sealed class WissenModel(IGrainFactory grains, Accounts accounts, Session
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await PrivacyApi.Erase(grains, stamps, log, HttpContext, user.VolunteerId!);
+        await ErasureDesk.EraseVolunteer(grains, stamps, log, HttpContext, user.VolunteerId!);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity());
         Done = true;

@@ -1,0 +1,37 @@
+using Orleans.Concurrency;
+
+namespace Kring;
+
+/// <summary>One village (dorp). Key: village id, such as "elsloo".</summary>
+[Alias("kring.IVillageGrain")]
+public interface IVillageGrain : IGrainWithStringKey
+{
+    [Alias("Define")] Task Define(VillageInfo info);
+    [Alias("GetInfo")] [ReadOnly] Task<VillageInfo?> GetInfo();
+    [Alias("AddCircle")] Task AddCircle(string circleId, int carerAge);
+    [Alias("AddVolunteer")] Task AddVolunteer(string volunteerId);
+    /// <summary>Records a request's latest state. Idempotent; older updates never overwrite newer ones.</summary>
+    [Alias("TrackRequest")] Task TrackRequest(RequestSummary request);
+    [Alias("GetOverview")] [ReadOnly] Task<VillageOverview> GetOverview();
+    [Alias("GetMembers")] [ReadOnly] Task<VillageMembers> GetMembers();
+    /// <summary>Requests that are still open or offered.</summary>
+    [Alias("GetUnsettled")] [ReadOnly] Task<IReadOnlyList<RequestSummary>> GetUnsettled();
+    /// <summary>Requests that are matched and not yet completed.</summary>
+    [Alias("GetMatched")] [ReadOnly] Task<IReadOnlyList<RequestSummary>> GetMatched();
+    /// <summary>The last time the circle was heard from: a request, a check-in. Only ever moves forward.</summary>
+    [Alias("TrackContact")] Task TrackContact(string circleId, DateTimeOffset at);
+    /// <summary>Circles not heard from since <paramref name="since"/> (never heard from counts too), with their last contact.</summary>
+    [Alias("GetQuiet")] [ReadOnly] Task<IReadOnlyList<(string CircleId, DateTimeOffset? LastContact)>> GetQuiet(DateTimeOffset since);
+    /// <summary>Drops a tracked request that its circle never stored (the submission failed before it was acknowledged).</summary>
+    [Alias("Forget")] Task Forget(string requestId);
+    /// <summary>
+    /// The circle was erased: it no longer counts as a carer, its requests stay as anonymous counts, and its id is kept
+    /// among the erased circles until their access log has run out. Idempotent.
+    /// </summary>
+    [Alias("ForgetCircle")] Task ForgetCircle(string circleId);
+    /// <summary>The requests passed their retention: only kind, times and status stay, for the figures. Idempotent.</summary>
+    [Alias("AnonymiseRequests")] Task AnonymiseRequests(IReadOnlyList<string> requestIds);
+    [Alias("RemoveVolunteer")] Task RemoveVolunteer(string volunteerId);
+    [Alias("GetErasedCircles")] [ReadOnly] Task<IReadOnlyList<string>> GetErasedCircles();
+    [Alias("DropErasedCircle")] Task DropErasedCircle(string circleId);
+}
