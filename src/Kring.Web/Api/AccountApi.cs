@@ -1,6 +1,7 @@
 using Kring.Web.Input;
 using Kring.Web.Privacy;
 using Kring.Web.Security;
+using Kring.Web.Services;
 
 namespace Kring.Web.Api;
 

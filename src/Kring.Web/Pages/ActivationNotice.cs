@@ -1,4 +1,5 @@
 using Kring.Web.Api;
+using Kring.Web.Services;
 
 namespace Kring.Web.Pages;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kring.Web.Input;
 using Kring.Web.Localisation;
+using Kring.Web.Services;
 
 namespace Kring.Web.Pages;
 
@@ -69,6 +70,6 @@ public static class Format
         _ => service.ToString(),
     });
 
-    /// <summary>A count; for figures that leave the page, see Api.VillageCounts.</summary>
+    /// <summary>A count; for figures that leave the page, see Services.VillageCounts.</summary>
     public static string Count(int n) => n.ToString("N0", Culture);
 }

@@ -1,6 +1,7 @@
 using Kring.Web.Api;
 using Kring.Web.Input;
 using Kring.Web.Security;
+using Kring.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Kring.Web.Services;
 
 namespace Kring.Web.Security;
 
@@ -19,7 +20,7 @@ public sealed class SecurityLog(IGrainFactory grains)
 
     /// <summary>A new account: with wide rights (consultant, operator) it waits for another operator to acknowledge it.</summary>
     public Task<long> AccountCreated(HttpContext http, string userName, Role role) =>
-        Record(http, SecurityEventKind.AccountCreated, userName, Api.AccountDesk.Code(role),
+        Record(http, SecurityEventKind.AccountCreated, userName, AccountDesk.Code(role),
             needsAcknowledgement: role is Role.CarerConsultant or Role.Operator);
 
     public ISecurityLogGrain Grain => grains.GetGrain<ISecurityLogGrain>(SecurityLogKeys.Default);

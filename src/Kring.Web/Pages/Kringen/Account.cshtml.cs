@@ -1,5 +1,6 @@
 using Kring.Web.Api;
 using Kring.Web.Input;
+using Kring.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

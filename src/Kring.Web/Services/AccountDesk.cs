@@ -3,7 +3,7 @@ using Kring.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace Kring.Web.Api;
+namespace Kring.Web.Services;
 
 /// <summary>
 /// An account for the operator. <c>ThrottledUntil</c>: when the longest throttle of a client after failed sign-ins ends.

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Kring.Web.Api;
+namespace Kring.Web.Services;
 
 /// <summary>
 /// A village's key figures: the overview's counts plus the requests still not matched a day after they were filed.

@@ -1,8 +1,9 @@
 using System.Globalization;
+using Kring.Web.Api;
 using Kring.Web.Input;
 using Kring.Web.Security;
 
-namespace Kring.Web.Api;
+namespace Kring.Web.Services;
 
 /// <summary>
 /// A coordinator signs up a volunteer of their own partner, with an account the volunteer signs in with: the
