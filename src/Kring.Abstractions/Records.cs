@@ -20,9 +20,8 @@ public sealed record PartnerInfo(
     [property: Id(1)] string Name,
     [property: Id(2)] string Description,
     [property: Id(3)] IReadOnlyList<PartnerService> Services,
-    [property: Id(4)] IReadOnlyList<string> Villages,
-    [property: Id(5)] IReadOnlyList<string> Coordinators,
-    [property: Id(6)] string? Website);
+    // Ids 5 and 6 held coordinators and a website that nothing ever set; they stay unused.
+    [property: Id(4)] IReadOnlyList<string> Villages);
 
 /// <summary>A recurring weekly slot in Europe/Amsterdam wall-clock time.</summary>
 [GenerateSerializer, Alias("kring.WeeklySlotDto")]

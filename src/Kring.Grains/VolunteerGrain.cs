@@ -112,7 +112,7 @@ public sealed class VolunteerGrain(
             if (known.Status == OfferStatus.Pending) await QueueOfferMail(known);
             return known.Status is OfferStatus.Pending or OfferStatus.Accepting or OfferStatus.Accepted;
         }
-        if (state.State.WithdrewFrom.Contains(offer.RequestId) || Commitments().Any(c => c.Start < offer.End && offer.Start < c.End)) return false;
+        if (state.State.WithdrewFrom.Contains(offer.RequestId) || Overbooks(offer.Start, offer.End)) return false;
         PruneClosedOffers();
         var stored = offer with { Status = OfferStatus.Pending, AnswerToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) };
         state.State.Offers[offer.Id] = stored;
@@ -230,7 +230,7 @@ public sealed class VolunteerGrain(
             case OfferStatus.Withdrawn: return OfferReply.Withdrawn;
             case OfferStatus.Expired: return OfferReply.Expired;
             case OfferStatus.Pending:
-                if (Commitments().Any(c => c.Start < offer.End && offer.Start < c.End))
+                if (Overbooks(offer.Start, offer.End))
                 {
                     // The volunteer cannot take it any more, so the request must not wait for this offer to lapse.
                     state.State.Offers[offerId] = offer with { Status = OfferStatus.Declined };
@@ -267,7 +267,7 @@ public sealed class VolunteerGrain(
         if (state.State.Profile is null) return OfferReply.NotFound;
         var offerId = $"{request.Id}~{this.GetPrimaryKeyString()}";
         if (state.State.Assignments.Any(a => a.RequestId == request.Id)) return OfferReply.AlreadyAccepted;
-        if (Commitments().Any(c => c.Start < request.End && request.Start < c.End)) return OfferReply.ScheduleConflict;
+        if (Overbooks(request.Start, request.End)) return OfferReply.ScheduleConflict;
         var offer = new Offer(offerId, request.Id, request.CircleId, request.Village, request.Kind, request.Start, request.End, request.Needs,
             OfferStatus.Accepting, clock.GetUtcNow());
         state.State.Offers[offerId] = offer;
@@ -448,9 +448,12 @@ public sealed class VolunteerGrain(
     }
 
     /// <summary>Time already promised: assignments and accepts still waiting for the circle's confirmation.</summary>
-    private IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> Commitments() =>
-        state.State.Assignments.Select(a => (a.Start, a.End))
-            .Concat(state.State.Offers.Values.Where(o => o.Status == OfferStatus.Accepting).Select(o => (o.Start, o.End)));
+    private IEnumerable<TimeWindow> Commitments() =>
+        state.State.Assignments.Select(a => new TimeWindow(a.Start, a.End))
+            .Concat(state.State.Offers.Values.Where(o => o.Status == OfferStatus.Accepting).Select(o => new TimeWindow(o.Start, o.End)));
+
+    /// <summary>Whether [start, end) overlaps time already promised.</summary>
+    private bool Overbooks(DateTimeOffset start, DateTimeOffset end) => Commitments().Any(new TimeWindow(start, end).Overlaps);
 
     private VolunteerSnapshot? Snapshot()
     {

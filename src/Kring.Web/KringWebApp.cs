@@ -11,20 +11,6 @@ namespace Kring.Web;
 /// <summary>Builds the web front end. In the embedded default it co-hosts the one silo in the same process.</summary>
 public static class KringWebApp
 {
-    private static readonly Dictionary<int, string> DutchTitles = new()
-    {
-        [400] = "De aanvraag is niet geldig.",
-        [401] = "U bent niet ingelogd.",
-        [403] = "Geen toegang.",
-        [404] = "Niet gevonden.",
-        [405] = "Deze methode is hier niet toegestaan.",
-        [410] = "Gewist.",
-        [413] = "De aanvraag is te groot.",
-        [415] = "Dit type inhoud wordt niet ondersteund; stuur JSON.",
-        [500] = "Er ging iets mis.",
-        [503] = "Kring is even niet bereikbaar.",
-    };
-
     /// <summary>Kring:Mode is "Embedded" (one process on SQLite, the default) or "Cluster" (an Orleans client of silos on PostgreSQL).</summary>
     public static bool IsCluster(IConfiguration configuration) =>
         string.Equals(configuration["Kring:Mode"], "Cluster", StringComparison.OrdinalIgnoreCase);
@@ -55,7 +41,7 @@ public static class KringWebApp
         builder.Services.AddSingleton<Privacy.AccessLog>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            if (DutchTitles.TryGetValue(context.ProblemDetails.Status ?? 0, out var title) && context.ProblemDetails.Title is null or "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Method Not Allowed" or "Unsupported Media Type" or "Content Too Large" or "Payload Too Large" or "An error occurred while processing your request.")
+            if (Problems.Titles.TryGetValue(context.ProblemDetails.Status ?? 0, out var title) && context.ProblemDetails.Title is null or "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Method Not Allowed" or "Unsupported Media Type" or "Content Too Large" or "Payload Too Large" or "An error occurred while processing your request.")
             {
                 context.ProblemDetails.Title = title;
             }

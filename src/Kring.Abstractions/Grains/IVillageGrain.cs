@@ -10,7 +10,10 @@ public interface IVillageGrain : IGrainWithStringKey
     [Alias("GetInfo")] [ReadOnly] Task<VillageInfo?> GetInfo();
     [Alias("AddCircle")] Task AddCircle(string circleId, int carerAge);
     [Alias("AddVolunteer")] Task AddVolunteer(string volunteerId);
-    /// <summary>Records a request's latest state. Idempotent; older updates never overwrite newer ones.</summary>
+    /// <summary>
+    /// Records the request as its circle reports it, replacing the earlier report (the last one wins); the same status
+    /// again changes nothing.
+    /// </summary>
     [Alias("TrackRequest")] Task TrackRequest(RequestSummary request);
     [Alias("GetOverview")] [ReadOnly] Task<VillageOverview> GetOverview();
     [Alias("GetMembers")] [ReadOnly] Task<VillageMembers> GetMembers();

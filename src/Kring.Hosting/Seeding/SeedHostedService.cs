@@ -57,7 +57,7 @@ public sealed class SeedHostedService(IGrainFactory grains, IOptions<KringSettin
         foreach (var partner in seed.Partners)
         {
             await grains.GetGrain<IPartnerGrain>(partner.Id).Define(
-                new PartnerInfo(partner.Id, partner.Name, partner.Description, partner.Services, partner.Villages, [], null));
+                new PartnerInfo(partner.Id, partner.Name, partner.Description, partner.Services, partner.Villages));
         }
     }
 

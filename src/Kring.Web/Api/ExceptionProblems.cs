@@ -16,10 +16,10 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
         {
             LimitReachedException limit => (StatusCodes.Status409Conflict, limit.Title),
             BadHttpRequestException bad => (bad.StatusCode, "De aanvraag is niet leesbaar."),
-            ArgumentException => (StatusCodes.Status400BadRequest, "De invoer is niet geldig."),
-            KeyNotFoundException => (StatusCodes.Status404NotFound, "Niet gevonden."),
-            _ when Resilience.ClusterResilience.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Kring is even niet bereikbaar."),
-            _ => (StatusCodes.Status500InternalServerError, "Er ging iets mis."),
+            ArgumentException => (StatusCodes.Status400BadRequest, Problems.InvalidInput),
+            KeyNotFoundException => (StatusCodes.Status404NotFound, Problems.Titles[StatusCodes.Status404NotFound]),
+            _ when Resilience.ClusterResilience.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, Problems.Titles[StatusCodes.Status503ServiceUnavailable]),
+            _ => (StatusCodes.Status500InternalServerError, Problems.Titles[StatusCodes.Status500InternalServerError]),
         };
         if (status >= 500) logger.LogError(exception, "Request {Path} failed", http.Request.Path);
         if (status == StatusCodes.Status503ServiceUnavailable)

@@ -5,21 +5,40 @@ namespace Kring.Web.Api;
 /// <summary>Every API error is a ProblemDetails, with Dutch titles.</summary>
 public static class Problems
 {
+    /// <summary>The Dutch title of each status Kring answers with, for the ProblemDetails written here and by ASP.NET Core.</summary>
+    public static readonly IReadOnlyDictionary<int, string> Titles = new Dictionary<int, string>
+    {
+        [400] = "De aanvraag is niet geldig.",
+        [401] = "U bent niet ingelogd.",
+        [403] = "Geen toegang.",
+        [404] = "Niet gevonden.",
+        [405] = "Deze methode is hier niet toegestaan.",
+        [409] = "Dat kan niet (meer).",
+        [410] = "Gewist.",
+        [413] = "De aanvraag is te groot.",
+        [415] = "Dit type inhoud wordt niet ondersteund; stuur JSON.",
+        [500] = "Er ging iets mis.",
+        [503] = "Kring is even niet bereikbaar.",
+    };
+
+    /// <summary>The title of a 400 for fields that are filled in wrongly, by the API's own checks or a grain's.</summary>
+    public const string InvalidInput = "De invoer is niet geldig.";
+
     public static IResult Validation(FieldErrors errors) =>
-        Results.ValidationProblem(errors.ToDictionary(), title: "De invoer is niet geldig.", detail: "Controleer de gemarkeerde velden.");
+        Results.ValidationProblem(errors.ToDictionary(), title: InvalidInput, detail: "Controleer de gemarkeerde velden.");
 
     public static IResult NotFound(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden.", detail: detail);
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Titles[StatusCodes.Status404NotFound], detail: detail);
 
     /// <summary>The thing existed but was erased (AVG/GDPR): 410, so a client knows not to ask again.</summary>
     public static IResult Gone(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Gewist.", detail: detail);
+        Results.Problem(statusCode: StatusCodes.Status410Gone, title: Titles[StatusCodes.Status410Gone], detail: detail);
 
     public static IResult Forbidden(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Geen toegang.", detail: detail);
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Titles[StatusCodes.Status403Forbidden], detail: detail);
 
     public static IResult Conflict(string detail, string result) =>
-        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Dat kan niet (meer).", detail: detail,
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Titles[StatusCodes.Status409Conflict], detail: detail,
             extensions: new Dictionary<string, object?> { ["result"] = result });
 
     /// <summary>

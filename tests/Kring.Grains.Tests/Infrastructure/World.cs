@@ -58,7 +58,7 @@ public sealed class World(IGrainFactory grains, string? region = null)
     public async Task<string> Partner(string local, PartnerService service, params string[] villages)
     {
         var id = Id(local);
-        await Grains.GetGrain<IPartnerGrain>(id).Define(new PartnerInfo(id, local, "", [service], villages, [], null));
+        await Grains.GetGrain<IPartnerGrain>(id).Define(new PartnerInfo(id, local, "", [service], villages));
         return id;
     }
 
