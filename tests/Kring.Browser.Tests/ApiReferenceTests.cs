@@ -17,7 +17,8 @@ public sealed class ApiReferenceTests(BrowserFixture browser)
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) refused.Add(message.Text);
         };
         await Pages.SignIn(page, "beheerder");
-        await page.GotoAsync("/Beheer");
+        var header = page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" });
+        await header.GetByRole(AriaRole.Link, new() { Name = "Beheer", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "API-naslag" }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/api/reference/$"));

@@ -41,7 +41,8 @@ public sealed partial class MailAnswerTests(BrowserFixture browser)
             new { weekly = new[] { new { day = "saturday", from = "09:00", to = "12:00" } } })).EnsureSuccessStatusCode();
         var page = await browser.Phone();
         await Pages.SignIn(page, "vrijwilliger");
-        await page.GotoAsync("/Vrijwilliger");
+        var header = page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" });
+        await header.GetByRole(AriaRole.Link, new() { Name = "Mijn aanvragen", Exact = true }).ClickAsync();
         var start = Journey.NextMonday(10).AddDays(5);
         var dutchDate = start.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
         var card = page.Locator(".card.offer", new() { HasText = $"{dutchDate}, 10:00" });

@@ -266,7 +266,9 @@ public sealed class RoleJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = userName })).ToHaveCountAsync(1);
         await Pages.Screenshot(page, "consulent-account-mantelzorger");
 
-        var carer = await browser.App.Activate(userName, await Pages.ShownActivationCode(page), password);
+        var carerPage = await browser.Phone();
+        await Pages.Activate(carerPage, userName, await Pages.ShownActivationCode(page), password);
+        var carer = await browser.App.SignedIn(userName, password);
         var mine = await carer.GetFromJsonAsync<JsonElement>("/api/v1/circles/mine");
         Assert.Equal("c-0009", mine.GetProperty("id").GetString());
     }

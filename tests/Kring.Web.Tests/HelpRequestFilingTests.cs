@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Kring.Hosting;
 using Kring.Testing;
 using Kring.Web.Tests.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,8 +20,8 @@ public sealed class HelpRequestFilingTests(SharedApp shared)
     [Fact]
     public async Task An_urgent_request_filed_on_the_page_is_urgent_in_the_api()
     {
-        var (userName, circleId) = await NewCarer();
-        var browser = await PageSignIn(userName);
+        var (userName, circleId) = await TestAccounts.NewCarerWithCircle(App, "filing");
+        var browser = await TestAccounts.PageSignIn(App, userName);
         var form = await Forms.Read(browser, "/Hulpvragen/Nieuw");
         var page = await browser.PostAsync("/Hulpvragen/Nieuw", form.With(PageFields(day: 4, ("Urgent", "true"))));
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
@@ -40,7 +39,7 @@ public sealed class HelpRequestFilingTests(SharedApp shared)
     [Fact]
     public async Task A_series_of_one_week_is_refused_on_the_page_and_in_the_api_and_nothing_is_filed()
     {
-        var (userName, circleId) = await NewCarer();
+        var (userName, circleId) = await TestAccounts.NewCarerWithCircle(App, "filing");
         var api = await App.SignedIn(userName, TestAccounts.Password);
         var body = ApiBody(day: 6);
         body["repeat"] = new { weeks = 1 };
@@ -49,37 +48,13 @@ public sealed class HelpRequestFilingTests(SharedApp shared)
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Vul een aantal weken in van 2 tot en met 52.", problem.GetProperty("errors").GetProperty("repeat.weeks")[0].GetString());
 
-        var browser = await PageSignIn(userName);
+        var browser = await TestAccounts.PageSignIn(App, userName);
         var form = await Forms.Read(browser, "/Hulpvragen/Nieuw");
         var page = await browser.PostAsync("/Hulpvragen/Nieuw", form.With(PageFields(day: 6, ("Repeat", "true"), ("Weeks", "1"))));
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
         Assert.Contains("Vul een aantal weken in van 2 tot en met 52.", await page.Content.ReadAsStringAsync());
 
         Assert.Empty((await App.Services.GetRequiredService<IGrainFactory>().GetGrain<ICarerCircleGrain>(circleId).Get())!.Requests);
-    }
-
-    /// <summary>A circle in Elsloo with no requests yet, and a carer account for it.</summary>
-    private async Task<(string UserName, string CircleId)> NewCarer()
-    {
-        var suffix = Guid.NewGuid().ToString("N")[..8];
-        var circleId = $"c-filing-{suffix}";
-        var userName = $"filing-{suffix}";
-        var grains = App.Services.GetRequiredService<IGrainFactory>();
-        await grains.GetGrain<ICarerCircleGrain>(circleId).Register(
-            new CircleProfile(circleId, "elsloo", "Proef Persoon", 60, "Proef Naaste", "partner", [], null, null));
-        await grains.GetGrain<IAccountGrain>(userName).Set(
-            new AccountRecord(userName, "Proef Persoon", Passwords.Hash(TestAccounts.Password), Role.Carer, "elsloo", null, circleId, null));
-        return (userName, circleId);
-    }
-
-    private async Task<HttpClient> PageSignIn(string userName)
-    {
-        var browser = App.Client();
-        var signIn = await Forms.Read(browser, "/Inloggen");
-        var response = await browser.PostAsync("/Inloggen",
-            signIn.With(new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = TestAccounts.Password }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return browser;
     }
 
     /// <summary>10:00 in Amsterdam, <paramref name="day"/> days from today.</summary>

@@ -17,11 +17,7 @@ public static partial class ContactInput
             if (AvailabilityInput.TryTime(quietUntil, out var u)) until = u; else errors.Add("quietUntil", "Vul het einde van de stille uren in als uu:mm.");
             if (from is not null && from == until) errors.Add("quietUntil", "Het begin en het einde van de stille uren zijn gelijk.");
         }
-        var cleanEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
-        if (cleanEmail is not null && (cleanEmail.Length > 254 || !IsAddress(cleanEmail)))
-        {
-            errors.Add("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.");
-        }
+        var cleanEmail = Email(email, errors);
         var cleanMobile = string.IsNullOrWhiteSpace(mobile) ? null : Spaces().Replace(mobile.Trim(), "");
         if (cleanMobile is not null && !Mobile().IsMatch(cleanMobile))
         {

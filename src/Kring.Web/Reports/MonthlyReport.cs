@@ -85,11 +85,7 @@ public static class MonthlyReport
     /// A cell a spreadsheet reads as text: one that starts like a formula (= + - @, a tab or a carriage return) gets a
     /// leading apostrophe, and one with a separator, quote or line break is quoted.
     /// </summary>
-    public static string Quote(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+    public static string Quote(string value) => CsvCell.Quote(value, ';');
 
     private static string Format(DayOfWeek day) => CultureInfo.GetCultureInfo("nl-NL").DateTimeFormat.GetDayName(day);
 }

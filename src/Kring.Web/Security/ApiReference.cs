@@ -27,11 +27,12 @@ public static partial class ApiReference
             .RequireAuthorization(AuthSetup.Policies.Operator);
     }
 
-    /// <summary>Gives the reference page (HTML) a policy that allows its own inline scripts and no others.</summary>
+    /// <summary>Gives the reference page (HTML) a policy that allows the inline scripts Scalar wrote into it and no others.</summary>
     public static IApplicationBuilder UseKringApiReferencePolicy(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments(Path, out var rest) || rest.Value is not ("" or "/"))
+            // The page itself (/api/reference/ or /api/reference/{document}), not Scalar's scripts and images.
+            if (!context.Request.Path.StartsWithSegments(Path, out var rest) || System.IO.Path.HasExtension(rest.Value))
             {
                 await next(context);
                 return;

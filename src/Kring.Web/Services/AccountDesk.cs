@@ -154,7 +154,7 @@ public static class AccountDesk
     public static async Task<(AccountRecord? Changed, TimeSpan? RetryAfter)> ChangePassword(Accounts accounts, HttpContext http, string? current, string? next,
         FieldErrors errors)
     {
-        var user = KringUser.From(http.User) ?? throw new InvalidOperationException("Changing a password requires a signed-in user.");
+        var user = KringUser.Current(http);
         var activating = KringUser.MustChoosePassword(http.User);
         if (string.IsNullOrEmpty(current)) errors.Add("currentPassword", activating ? "Vul uw activeringscode in." : "Vul uw huidige wachtwoord in.");
         PasswordPolicy.Check(next, user.UserName, errors);

@@ -14,8 +14,8 @@ namespace Kring.Web.Services;
 public sealed record VillageCounts(
     string VillageId, string Name, int Carers, int YoungCarers, int Volunteers, int Open, int Offered, int Matched, int UnmatchedAfterADay)
 {
-    public const int SmallCountThreshold = 5;
-    public const string Suppressed = "<5";
+    public const int SmallCountThreshold = Reports.SmallCounts.Threshold;
+    public const string Suppressed = Reports.SmallCounts.Small;
     public static readonly TimeSpan UnmatchedAfter = TimeSpan.FromHours(24);
 
     /// <summary>The names used in the live stream, the export and the page's data-count attributes.</summary>
@@ -62,10 +62,5 @@ public sealed record VillageCounts(
         return csv.ToString();
     }
 
-    private static string Quote(string value)
-    {
-        // A leading =, +, - or @ would make a spreadsheet run it as a formula.
-        if (value.Length > 0 && "=+-@".Contains(value[0])) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+    private static string Quote(string value) => Reports.CsvCell.Quote(value, ',');
 }

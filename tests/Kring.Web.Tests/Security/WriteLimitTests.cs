@@ -22,7 +22,7 @@ public sealed class WriteLimitTests(LimitedApp fixture) : IClassFixture<LimitedA
     [Fact]
     public async Task The_sixth_open_request_is_refused_with_409_on_the_api_and_the_page_and_a_series_counts_each_week()
     {
-        var (userName, circleId) = await NewCarer("open");
+        var (userName, circleId) = await TestAccounts.NewCarerWithCircle(App, "open");
         var carer = await App.SignedIn(userName, TestAccounts.Password);
 
         Assert.Equal(HttpStatusCode.Created, (await File(carer, day: 3, weeks: 3)).StatusCode);
@@ -39,7 +39,7 @@ public sealed class WriteLimitTests(LimitedApp fixture) : IClassFixture<LimitedA
         Assert.Contains($"hooguit {LimitedApp.OpenRequests} hulpvragen", problem.GetProperty("detail").GetString());
 
         // The page says so in Dutch, and files nothing.
-        var browser = await PageSignIn(userName);
+        var browser = await TestAccounts.PageSignIn(App, userName);
         var form = await Forms.Read(browser, "/Hulpvragen/Nieuw");
         var local = Day(7);
         var page = await browser.PostAsync("/Hulpvragen/Nieuw", form.With(new Dictionary<string, string>
@@ -64,7 +64,7 @@ public sealed class WriteLimitTests(LimitedApp fixture) : IClassFixture<LimitedA
     [Fact]
     public async Task A_fourth_check_in_on_one_day_is_refused_with_409()
     {
-        var (userName, _) = await NewCarer("balans");
+        var (userName, _) = await TestAccounts.NewCarerWithCircle(App, "balans");
         var carer = await App.SignedIn(userName, TestAccounts.Password);
         var answers = Kring.Balance.BalanceCheck.Questions.ToDictionary(q => q.Id, _ => 2);
         for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await carer.PostAsJsonAsync("/api/v1/circles/mine/checkins", new { answers })).StatusCode);
@@ -99,10 +99,10 @@ public sealed class WriteLimitTests(LimitedApp fixture) : IClassFixture<LimitedA
     [Fact]
     public async Task Writes_beyond_the_per_user_rate_get_429_with_retry_after_on_api_and_pages_while_reads_and_other_users_go_on()
     {
-        var (userName, _) = await NewCarer("tempo");
-        var (otherName, _) = await NewCarer("ander");
+        var (userName, _) = await TestAccounts.NewCarerWithCircle(App, "tempo");
+        var (otherName, _) = await TestAccounts.NewCarerWithCircle(App, "ander");
         var carer = await App.SignedIn(userName, TestAccounts.Password);
-        var browser = await PageSignIn(userName);
+        var browser = await TestAccounts.PageSignIn(App, userName);
         var form = await Forms.Read(browser, "/Hulpvragen/Nieuw");
 
         // Any write counts, also one the API refuses (an empty request is a 400).
@@ -148,27 +148,6 @@ public sealed class WriteLimitTests(LimitedApp fixture) : IClassFixture<LimitedA
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/circles/mine/requests") { Content = JsonContent.Create(new { }) };
         request.Headers.Add("X-Forwarded-For", forwardedFor);
         return request;
-    }
-
-    /// <summary>A circle in Elsloo with no requests yet, and a carer account for it.</summary>
-    private async Task<(string UserName, string CircleId)> NewCarer(string prefix)
-    {
-        var suffix = Guid.NewGuid().ToString("N")[..8];
-        var circleId = $"c-{prefix}-{suffix}";
-        var userName = $"{prefix}-{suffix}";
-        await Grains.GetGrain<ICarerCircleGrain>(circleId).Register(new CircleProfile(circleId, "elsloo", "Proef Persoon", 60, "Proef Naaste", "partner", [], null, null));
-        await Grains.GetGrain<IAccountGrain>(userName).Set(
-            new AccountRecord(userName, "Proef Persoon", Passwords.Hash(TestAccounts.Password), Role.Carer, "elsloo", null, circleId, null));
-        return (userName, circleId);
-    }
-
-    private async Task<HttpClient> PageSignIn(string userName)
-    {
-        var browser = App.Client();
-        var signIn = await Forms.Read(browser, "/Inloggen");
-        var response = await browser.PostAsync("/Inloggen", signIn.With(new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = TestAccounts.Password }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return browser;
     }
 
     /// <summary>10:00 in Amsterdam, <paramref name="day"/> days from today.</summary>

@@ -24,9 +24,10 @@ public sealed class HulpvragenIndexModel(IGrainFactory grains, Privacy.AccessLog
         var grain = grains.GetGrain<ICarerCircleGrain>(circleId);
         var language = Localisation.FrontEndSetup.IsEnglish ? "en" : "nl";
         var contact = ContactInput.Parse(email, mobile, offersByMail: true, sharePhone, language, Errors, quietFrom, quietUntil, reminders);
-        if (contact is null || await grain.Get() is null)
+        var circle = await grain.Get();
+        if (contact is null || circle is null)
         {
-            (IsConsultant, CircleId, Circle) = (user.Role == Role.CarerConsultant, circleId, await grain.Get());
+            (IsConsultant, CircleId, Circle) = (user.Role == Role.CarerConsultant, circleId, circle);
             if (Circle is not null) await log.Record(HttpContext, circleId, AccessKind.CircleViewed);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
