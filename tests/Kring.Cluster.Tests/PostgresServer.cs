@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -82,6 +84,34 @@ public sealed class PostgresServer : IAsyncLifetime
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         await command.ExecuteNonQueryAsync();
         return ConnectionString(name);
+    }
+
+    /// <summary>Creates a database from a gzipped plain-SQL dump (pg_dump's default format) and returns its connection string.</summary>
+    public async Task<string> RestoreDatabase(string gzippedDump)
+    {
+        var connectionString = await CreateDatabase();
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        var start = new ProcessStartInfo(Path.Combine(Bin, "psql"))
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "kring", "-d", database,
+                     "-v", "ON_ERROR_STOP=1", "-q" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await using (var dump = new GZipStream(File.OpenRead(gzippedDump), CompressionMode.Decompress))
+        {
+            await dump.CopyToAsync(process.StandardInput.BaseStream);
+        }
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0) throw new InvalidOperationException($"psql could not restore {gzippedDump}:\n{await output}{await error}");
+        return connectionString;
     }
 
     private string Data => Path.Combine(directory, "data");
