@@ -12,15 +12,20 @@ public static class ApiDocs
         route.WithName(operationId).WithTags(tag).WithSummary(summary).WithDescription(description);
 
     /// <summary>
-    /// Routes behind a policy also answer 401 (not signed in) and 403 (not allowed) from the authorisation middleware,
-    /// as ProblemDetails. A finally convention, so it sees the policies the routes themselves add.
+    /// The answers a route can give besides its own: 401 and 403 from the authorisation middleware for routes behind a
+    /// policy, 429 from the rate limiter for writes, 503 when the cluster does not answer and 500 for a fault, all as
+    /// ProblemDetails. A finally convention, so it sees the policies the routes themselves add.
     /// </summary>
-    public static TBuilder WithAuthProblems<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    public static TBuilder WithCommonProblems<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {
         builder.Finally(endpoint =>
         {
-            if (!RequiresSignIn(endpoint.Metadata)) return;
-            foreach (var status in new[] { StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden })
+            var statuses = new List<int>();
+            if (RequiresSignIn(endpoint.Metadata)) statuses.AddRange([StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden]);
+            var methods = endpoint.Metadata.OfType<IHttpMethodMetadata>().SelectMany(m => m.HttpMethods);
+            if (methods.Any(m => !HttpMethods.IsGet(m))) statuses.Add(StatusCodes.Status429TooManyRequests);
+            statuses.AddRange([StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable]);
+            foreach (var status in statuses)
             {
                 if (endpoint.Metadata.OfType<IProducesResponseTypeMetadata>().Any(m => m.StatusCode == status)) continue;
                 endpoint.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), [ProblemResult.MediaType]));

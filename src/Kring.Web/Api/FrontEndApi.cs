@@ -29,7 +29,7 @@ public static class FrontEndApi
 
     public static void MapKringFrontEndApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<Resilience.ResilientEndpointFilter>().WithAuthProblems();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<Resilience.ResilientEndpointFilter>().WithCommonProblems();
 
         var me = api.MapGroup("/volunteers/me").RequireAuthorization(Policies.Volunteer);
         me.MapGet("/assignments.ics", CalendarFeedFor).Produces<string>(StatusCodes.Status200OK, CalendarFeed.MediaType)
@@ -48,7 +48,7 @@ public static class FrontEndApi
             .Produces<string>(StatusCodes.Status200OK, "text/csv").Doc("exportVillageOverview", ApiTags.Villages, "Export a village's key figures",
                 "Returns the village's key figures as a CSV file; small counts are hidden so no one can be recognised.");
         // A stream stays open for as long as the page does, so it runs outside the per-call timeout of the resilience pipeline.
-        app.MapGet("/api/v1/villages/{villageId}/overview/stream", VillageStream).RequireAuthorization(Policies.Villages).WithAuthProblems()
+        app.MapGet("/api/v1/villages/{villageId}/overview/stream", VillageStream).RequireAuthorization(Policies.Villages).WithCommonProblems()
             .Doc("streamVillageOverview", ApiTags.Villages, "Follow a village's key figures",
                 "A server-sent event stream of the village's key figures: now, then whenever they change, and at least every 15 seconds.");
     }

@@ -12,7 +12,7 @@ public static class KringApi
 {
     public static void MapKringApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<Resilience.ResilientEndpointFilter>().WithAuthProblems();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<Resilience.ResilientEndpointFilter>().WithCommonProblems();
 
         api.MapPost("/session", SignIn).AllowAnonymous().Doc("signIn", ApiTags.Session, "Sign in",
             "Signs in with a user name and password. The answer holds a bearer token for the Authorization header; the session " +

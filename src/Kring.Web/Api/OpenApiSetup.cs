@@ -13,6 +13,8 @@ public static class OpenApiSetup
 
     public static IServiceCollection AddKringOpenApi(this IServiceCollection services) => services.AddOpenApi(options =>
     {
+        // Only the API: the Orleans dashboard's routes are not part of it.
+        options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
         options.AddDocumentTransformer((document, _, _) =>
         {
             Describe(document);
@@ -40,6 +42,7 @@ public static class OpenApiSetup
             "Errors are ProblemDetails with a Dutch title.";
         document.Info.Contact = new OpenApiContact { Name = "Kring" };
         document.Tags = new HashSet<OpenApiTag>(ApiTags.All.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
+        foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme

@@ -34,7 +34,7 @@ public static class PrivacyApi
 {
     public static void MapKringPrivacyApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<Resilience.ResilientEndpointFilter>().WithAuthProblems();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<Resilience.ResilientEndpointFilter>().WithCommonProblems();
 
         var circle = api.MapGroup("/circles/{circleId}").RequireAuthorization();
         circle.MapGet("/access-log", ReadAccessLog).Doc("getAccessLog", ApiTags.Privacy, "Read a circle's access log",
