@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Kring.Web.Api;
 
 public sealed record PasswordChangeInput(string? CurrentPassword, string? NewPassword);
-public sealed record NewStaffAccountInput(string? UserName, string? DisplayName, string? Role, string? Village, string? Partner, string? Email = null);
+public sealed record NewStaffAccountInput(string? UserName, string? DisplayName, string? Role, string? Village, string? Partner,
+    string? Email = null);
 public sealed record NewCarerAccountInput(string? UserName);
 
 /// <summary>
@@ -32,10 +33,13 @@ public static class AccountApi
             "activation code, to hand over in person.");
         accounts.MapGet("", async (IGrainFactory grains) => TypedResults.Ok(await AccountDesk.Staff(grains)))
             .Doc("listStaffAccounts", ApiTags.Accounts, "List the staff accounts", "Returns every staff account, for the operator.");
-        accounts.MapPost("/{userName}/block", (string userName, HttpContext http, IGrainFactory grains, SessionStamps stamps, SecurityLog log) =>
+        accounts.MapPost("/{userName}/block", (string userName, HttpContext http, IGrainFactory grains, SessionStamps stamps,
+            SecurityLog log) =>
                 SetBlocked(userName, true, http, grains, stamps, log))
-            .Doc("blockAccount", ApiTags.Accounts, "Block an account", "Blocks an account and ends its sessions. Operators cannot block themselves.");
-        accounts.MapPost("/{userName}/unblock", (string userName, HttpContext http, IGrainFactory grains, SessionStamps stamps, SecurityLog log) =>
+            .Doc("blockAccount", ApiTags.Accounts, "Block an account",
+                "Blocks an account and ends its sessions. Operators cannot block themselves.");
+        accounts.MapPost("/{userName}/unblock", (string userName, HttpContext http, IGrainFactory grains, SessionStamps stamps,
+            SecurityLog log) =>
                 SetBlocked(userName, false, http, grains, stamps, log))
             .Doc("unblockAccount", ApiTags.Accounts, "Unblock an account", "Lets a blocked account sign in again.");
         accounts.MapPost("/{userName}/activation", NewActivation).Doc("issueActivation", ApiTags.Accounts, "Issue a new activation code",
@@ -43,22 +47,26 @@ public static class AccountApi
         accounts.MapPost("/{userName}/unthrottle", LiftThrottles).Doc("liftThrottles", ApiTags.Accounts, "Lift the sign-in throttle",
             "Lets an account that was throttled after failed sign-ins try again at once.");
 
-        var circleAccounts = api.MapGroup("/circles/{circleId}/accounts").RequireAuthorization(p => p.RequireRole(nameof(Role.CarerConsultant)));
+        var circleAccounts = api.MapGroup("/circles/{circleId}/accounts").RequireAuthorization(p =>
+            p.RequireRole(nameof(Role.CarerConsultant)));
         circleAccounts.MapPost("", CreateCarerAccount).Doc("createCarerAccount", ApiTags.Accounts, "Create a carer account",
             "The consultant gives the carer an account for their circle; the answer holds the one-time activation code.");
         circleAccounts.MapGet("", CircleAccounts).Doc("listCircleAccounts", ApiTags.Accounts, "List a circle's accounts",
             "Returns the accounts of a circle, for the consultant. 410 for a circle that was erased.");
         circleAccounts.MapPost("/{userName}/activation", NewCircleActivation).Doc("issueCircleActivation", ApiTags.Accounts,
-            "Issue a new activation code for a carer", "Replaces the password of the circle's account with a new one-time activation code.");
+            "Issue a new activation code for a carer",
+                "Replaces the password of the circle's account with a new one-time activation code.");
     }
 
     private static async Task<Results<Ok<AccountDto>, NotFoundProblem>> NewActivation(
         string userName, HttpContext http, IGrainFactory grains, Accounts desk) =>
-        await AccountDesk.NewActivation(grains, desk, http, userName) is { } account ? TypedResults.Ok(account) : Problems.NotFound(NoAccount);
+        await AccountDesk.NewActivation(grains, desk, http,
+            userName) is { } account ? TypedResults.Ok(account) : Problems.NotFound(NoAccount);
 
     private static async Task<Results<Ok<AccountDto>, NotFoundProblem>> LiftThrottles(
         string userName, HttpContext http, IGrainFactory grains, Accounts desk) =>
-        await AccountDesk.LiftThrottles(grains, desk, http, userName) is { } account ? TypedResults.Ok(account) : Problems.NotFound(NoAccount);
+        await AccountDesk.LiftThrottles(grains, desk, http,
+            userName) is { } account ? TypedResults.Ok(account) : Problems.NotFound(NoAccount);
 
     private static async Task<Results<Ok<IReadOnlyList<AccountDto>>, MissingProblem>> CircleAccounts(
         string circleId, HttpContext http, IGrainFactory grains, AccessLog log)
@@ -88,7 +96,8 @@ public static class AccountApi
     }
 
     private static async Task<Results<Created<AccountDto>, InvalidInputProblem, MissingProblem>> CreateCarerAccount(
-        string circleId, NewCarerAccountInput? body, HttpContext http, IGrainFactory grains, AccessLog log, Accounts accounts, SecurityLog security)
+        string circleId, NewCarerAccountInput? body, HttpContext http, IGrainFactory grains, AccessLog log, Accounts accounts,
+            SecurityLog security)
     {
         var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
         if (await circle.Get() is not { } view) return await PrivacyApi.Missing(circle);

@@ -8,7 +8,8 @@ namespace Kring.Web.Api;
 public static class ApiDocs
 {
     /// <summary>The operation id, tag, one-line summary and longer description of a route.</summary>
-    public static RouteHandlerBuilder Doc(this RouteHandlerBuilder route, string operationId, string tag, string summary, string description) =>
+    public static RouteHandlerBuilder Doc(this RouteHandlerBuilder route, string operationId, string tag, string summary,
+        string description) =>
         route.WithName(operationId).WithTags(tag).WithSummary(summary).WithDescription(description);
 
     /// <summary>

@@ -25,7 +25,8 @@ public static class BalanceApi
             .Doc("listCheckInQuestions", ApiTags.Balance, "The check-in questions",
                 "Returns the questions of the balance check-in, each answered with a whole number from min to max.");
         api.MapPost("/circles/{circleId}/checkins", CheckIn).RequireAuthorization(Policies.Requester).Doc("recordCheckIn", ApiTags.Balance,
-            "Record a check-in", "The carer answers the check-in questions; the answer is the score and the level (good, attention, overloaded).");
+            "Record a check-in",
+                "The carer answers the check-in questions; the answer is the score and the level (good, attention, overloaded).");
         api.MapGet("/signals", Signals).RequireAuthorization(p => p.RequireRole(nameof(Role.CarerConsultant))).Doc("listSignals",
             ApiTags.Balance, "List the signals", "Returns the circles whose carer may be overloaded, for the consultant.");
         api.MapGet("/villages/{villageId}/quiet", Quiet).RequireAuthorization(Policies.Villages).Doc("listQuietCircles", ApiTags.Villages,
@@ -92,7 +93,8 @@ public static class BalanceApi
         if (await village.GetInfo() is null) return Problems.NotFound($"Dorp '{villageId}' bestaat niet.");
         var lines = MonthlyReport.Build((await village.GetMembers()).Requests, first.Year, first.Month);
         return format == "csv"
-            ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(MonthlyReport.ToCsv(lines)), "text/csv; charset=utf-8", $"kring-{villageId}-{month}.csv")
+            ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(MonthlyReport.ToCsv(lines)), "text/csv; charset=utf-8",
+                $"kring-{villageId}-{month}.csv")
             : TypedResults.Ok(lines.Select(l => new ReportLineResponse(l.Section, l.Key, l.Value)));
     }
 

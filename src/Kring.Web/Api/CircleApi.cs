@@ -21,16 +21,20 @@ public static class CircleApi
         circles.MapGet("", GetCircle).Doc("getCircle", ApiTags.Circles, "Read a circle",
             "Returns the carer, the person cared for, the helpers and the requests for help. 410 for a circle that was erased.");
         circles.MapPost("/requests", SubmitRequest).RequireAuthorization(Policies.Requester).Doc("submitRequest", ApiTags.Requests,
-            "Ask for help", "Files a request for help (start and end in ISO 8601). With repeat.weeks it files a weekly series; the answer " +
+            "Ask for help",
+                "Files a request for help (start and end in ISO 8601). With repeat.weeks it files a weekly series; the answer " +
             "then lists every request. An Idempotency-Key header makes a retry file nothing twice.");
         circles.MapGet("/requests/{requestId}", GetRequest).Doc("getRequest", ApiTags.Requests, "Read a request",
             "Returns a request for help with its history and, once matched, who is coming.");
         circles.MapPost("/requests/{requestId}/cancel", CancelRequest).RequireAuthorization(Policies.Requester)
             .Doc("cancelRequest", ApiTags.Requests, "Cancel a request", "Cancels a request for help and returns it as it is now.");
         circles.MapPost("/requests/{requestId}/assign", Coordination.Assign).RequireAuthorization(Policies.Coordinator).Doc("assignRequest",
-            ApiTags.Requests, "Match a volunteer by hand", "The coordinator matches one of their volunteers with the request, giving a reason.");
-        circles.MapPost("/requests/{requestId}/unassign", Coordination.Unassign).RequireAuthorization(Policies.Coordinator).Doc("unassignRequest",
-            ApiTags.Requests, "Unmatch the volunteer", "The coordinator takes their volunteer off the request, giving a reason; it opens again.");
+            ApiTags.Requests, "Match a volunteer by hand",
+                "The coordinator matches one of their volunteers with the request, giving a reason.");
+        circles.MapPost("/requests/{requestId}/unassign",
+            Coordination.Unassign).RequireAuthorization(Policies.Coordinator).Doc("unassignRequest",
+            ApiTags.Requests, "Unmatch the volunteer",
+                "The coordinator takes their volunteer off the request, giving a reason; it opens again.");
     }
 
     private static async Task<Results<Ok<CircleResponse>, ForbiddenProblem, NotFoundProblem, MissingProblem>> GetCircle(
@@ -52,7 +56,8 @@ public static class CircleApi
     /// nobody else learns which ids were erased.
     /// </summary>
     private static Task<MissingProblem> Missing(ICarerCircleGrain circle, KringUser user) =>
-        user.Role is Role.CarerConsultant or Role.Operator ? PrivacyApi.Missing(circle) : Task.FromResult(MissingProblem.NotFound(NoCircle));
+        user.Role is Role.CarerConsultant or Role.Operator ? PrivacyApi.Missing(circle)
+            : Task.FromResult(MissingProblem.NotFound(NoCircle));
 
     private static async Task<Results<Created<RequestCreatedResponse>, Created<SeriesCreatedResponse>, ForbiddenProblem, MissingProblem,
         InvalidInputProblem>> SubmitRequest(string circleId, NewRequestInput? body, HttpContext http, IGrainFactory grains,
@@ -74,7 +79,8 @@ public static class CircleApi
         }
         var first = outcome.Filed[0];
         var location = $"/api/v1/circles/{id}/requests/{first.Id}";
-        if (outcome.SeriesId is not { } seriesId) return TypedResults.Created(location, new RequestCreatedResponse(first.Id, first.Status.Code()));
+        if (outcome.SeriesId is not { } seriesId) return TypedResults.Created(location, new RequestCreatedResponse(first.Id,
+            first.Status.Code()));
         var series = outcome.Filed.Select(v => new RequestCreatedResponse(v.Id, v.Status.Code())).ToList();
         return TypedResults.Created(location, new SeriesCreatedResponse(seriesId, series));
     }

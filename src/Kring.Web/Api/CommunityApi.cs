@@ -7,7 +7,8 @@ using static Kring.Web.Security.AuthSetup;
 
 namespace Kring.Web.Api;
 
-public sealed record AppreciationCarerResponse(string CircleId, string Village, string CarerName, bool Received, DateTimeOffset? ReceivedAt);
+public sealed record AppreciationCarerResponse(string CircleId, string Village, string CarerName, bool Received,
+    DateTimeOffset? ReceivedAt);
 public sealed record AppreciationRoundResponse(int Year, int Eligible, int Received, IReadOnlyList<AppreciationCarerResponse> Carers);
 public sealed record AppreciationReceiptResponse(string CircleId, DateTimeOffset ReceivedAt, string By);
 public sealed record NetworkRatingInput(Dictionary<string, int>? Answers);
@@ -47,7 +48,8 @@ public static class CommunityApi
     {
         if (!KringUser.From(http.User)!.CanSeeVillage(villageId)) return Problems.Forbidden("U heeft geen toegang tot dit dorp.");
         var ratings = await grains.GetGrain<INetworkHealthGrain>(villageId).GetRatings();
-        return TypedResults.Ok(NetworkQuestions.Trend(ratings).Select(t => new NetworkTrendResponse(t.Quarter, t.Ratings, t.Averages, t.Overall)));
+        return TypedResults.Ok(NetworkQuestions.Trend(ratings).Select(t => new NetworkTrendResponse(t.Quarter, t.Ratings, t.Averages,
+            t.Overall)));
     }
 
     /// <summary>Every registered carer is eligible; the round records who received it.</summary>
@@ -56,9 +58,11 @@ public static class CommunityApi
         var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
         var members = await Task.WhenAll(villages.Select(v => grains.GetGrain<IVillageGrain>(v.Id).GetMembers()));
         var circles = await Task.WhenAll(members.SelectMany(m => m.Circles).Select(c => grains.GetGrain<ICarerCircleGrain>(c).Get()));
-        var received = (await grains.GetGrain<IAppreciationGrain>(year.ToString(CultureInfo.InvariantCulture)).GetReceived()).ToDictionary(r => r.CircleId);
+        var received = (await grains.GetGrain<IAppreciationGrain>(year.ToString(CultureInfo.InvariantCulture)).GetReceived())
+            .ToDictionary(r => r.CircleId);
         var carers = circles.OfType<CircleView>()
-            .Select(c => new AppreciationCarerResponse(c.Profile.Id, c.Profile.Village, c.Profile.CarerName, received.ContainsKey(c.Profile.Id), received.GetValueOrDefault(c.Profile.Id)?.At))
+            .Select(c => new AppreciationCarerResponse(c.Profile.Id, c.Profile.Village, c.Profile.CarerName,
+                received.ContainsKey(c.Profile.Id), received.GetValueOrDefault(c.Profile.Id)?.At))
             .OrderBy(c => c.CircleId, StringComparer.Ordinal)
             .ToList();
         return new AppreciationRoundResponse(year, carers.Count, carers.Count(c => c.Received), carers);
@@ -69,7 +73,8 @@ public static class CommunityApi
     {
         if (year is < 2000 or > 2100) return Problems.Validation(Error("year", "Kies een jaar tussen 2000 en 2100."));
         if (await grains.GetGrain<ICarerCircleGrain>(circleId).Get() is null) return Problems.NotFound("Deze kring bestaat niet.");
-        var receipt = await grains.GetGrain<IAppreciationGrain>(year.ToString(CultureInfo.InvariantCulture)).MarkReceived(circleId, KringUser.From(http.User)!.UserName);
+        var receipt = await grains.GetGrain<IAppreciationGrain>(year.ToString(CultureInfo.InvariantCulture)).MarkReceived(circleId,
+            KringUser.From(http.User)!.UserName);
         return TypedResults.Ok(new AppreciationReceiptResponse(receipt.CircleId, receipt.At, receipt.By));
     }
 
@@ -78,7 +83,10 @@ public static class CommunityApi
     {
         var user = KringUser.From(http.User)!;
         var partner = await grains.GetGrain<IPartnerGrain>(user.PartnerId!).GetInfo();
-        if (await grains.GetGrain<IVillageGrain>(villageId).GetInfo() is null) return Problems.NotFound($"Dorp '{villageId}' bestaat niet.");
+        if (await grains.GetGrain<IVillageGrain>(villageId).GetInfo() is null)
+        {
+            return Problems.NotFound($"Dorp '{villageId}' bestaat niet.");
+        }
         if (partner is null || (partner.Villages.Count > 0 && !partner.Villages.Contains(villageId)))
         {
             return Problems.Forbidden("Uw organisatie werkt niet in dit dorp.");
@@ -86,7 +94,8 @@ public static class CommunityApi
         var errors = new FieldErrors();
         foreach (var (question, message) in NetworkQuestions.Validate(body?.Answers)) errors.Add($"answers.{question}", message);
         if (errors.Any) return Problems.Validation(errors);
-        await grains.GetGrain<INetworkHealthGrain>(villageId).Rate(new NetworkRating(partner.Id, TimeProvider.System.GetUtcNow(), body!.Answers!));
+        await grains.GetGrain<INetworkHealthGrain>(villageId).Rate(new NetworkRating(partner.Id, TimeProvider.System.GetUtcNow(),
+            body!.Answers!));
         return TypedResults.NoContent();
     }
 

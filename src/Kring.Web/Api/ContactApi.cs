@@ -7,11 +7,13 @@ using static Kring.Web.Security.AuthSetup;
 namespace Kring.Web.Api;
 
 public sealed record ContactDetailsInput(
-    string? Email, string? Mobile, bool? OffersByMail, bool? SharePhone, string? Language, string? QuietFrom = null, string? QuietUntil = null,
+    string? Email, string? Mobile, bool? OffersByMail, bool? SharePhone, string? Language, string? QuietFrom = null,
+        string? QuietUntil = null,
     bool? Reminders = null);
 
 public sealed record ContactResponse(
-    string? Email, string? Mobile, bool OffersByMail, bool SharePhone, string Language, string? QuietFrom, string? QuietUntil, bool Reminders);
+    string? Email, string? Mobile, bool OffersByMail, bool SharePhone, string Language, string? QuietFrom, string? QuietUntil,
+        bool Reminders);
 
 /// <summary>How Kring reaches volunteers and carers by mail, and what they share once matched.</summary>
 public static class ContactApi
@@ -22,7 +24,8 @@ public static class ContactApi
     public static void MapKringContactApi(this RouteGroupBuilder api)
     {
         var me = api.MapGroup("/volunteers/me/contact").RequireAuthorization(Policies.Volunteer);
-        me.MapGet("", async (HttpContext http, IGrainFactory grains) => TypedResults.Ok(ToJson((await Volunteer(http, grains).GetProfile())?.Contact)))
+        me.MapGet("", async (HttpContext http, IGrainFactory grains) => TypedResults.Ok(ToJson((await Volunteer(http,
+            grains).GetProfile())?.Contact)))
             .Doc("getVolunteerContact", ApiTags.Contact, "Read my contact details", "Returns the volunteer's contact details. " + Details);
         me.MapPut("", SetVolunteerContact).Doc("setVolunteerContact", ApiTags.Contact, "Set my contact details",
             "Replaces the volunteer's contact details and returns them. " + Details);

@@ -49,20 +49,25 @@ public static class Coordination
         if (idempotencyKey is { Length: > 100 }) errors.Add("Idempotency-Key", "De sleutel is te lang (hooguit 100 tekens).");
         var form = new VolunteerSignUp.Form(body.UserName, body.DisplayName, body.Village, body.Kinds, body.Skills,
             body.MaxKm?.ToString(CultureInfo.InvariantCulture), body.MaxHoursPerWeek?.ToString(CultureInfo.InvariantCulture));
-        var created = await VolunteerSignUp.Run(grains, accounts, log, http, partnerId, KringUser.From(http.User)!.UserName, form, idempotencyKey, errors);
-        return created is null ? Problems.Validation(errors) : TypedResults.Created($"/api/v1/partners/{partnerId}/volunteers/{created.Id}", created);
+        var created = await VolunteerSignUp.Run(grains, accounts, log, http, partnerId, KringUser.From(http.User)!.UserName, form,
+            idempotencyKey, errors);
+        return created is null ? Problems.Validation(errors) : TypedResults.Created($"/api/v1/partners/{partnerId}/volunteers/{created.Id}",
+            created);
     }
 
-    public static async Task<Results<Ok<IEnumerable<QueueItemResponse>>, ForbiddenProblem>> Queue(string partnerId, HttpContext http, IGrainFactory grains, Privacy.AccessLog log)
+    public static async Task<Results<Ok<IEnumerable<QueueItemResponse>>, ForbiddenProblem>> Queue(string partnerId, HttpContext http,
+        IGrainFactory grains, Privacy.AccessLog log)
     {
         if (!Owns(http, partnerId)) return Problems.Forbidden(NotYours);
         var queue = await grains.GetGrain<IPartnerGrain>(partnerId).GetQueue();
         await log.Record(http, queue.Select(q => q.Request.CircleId), AccessKind.Listed);
-        return TypedResults.Ok(queue.Select(q => new QueueItemResponse(q.Request.Id, q.Request.CircleId, q.Request.Village, q.Request.Kind.Code(),
+        return TypedResults.Ok(queue.Select(q => new QueueItemResponse(q.Request.Id, q.Request.CircleId, q.Request.Village,
+            q.Request.Kind.Code(),
             q.Request.Start, q.Request.End, q.Request.Needs, q.EscalatedAt, q.Reason)));
     }
 
-    public static async Task<Results<Ok<IEnumerable<PartnerVolunteerResponse>>, ForbiddenProblem>> Volunteers(string partnerId, HttpContext http, IGrainFactory grains)
+    public static async Task<Results<Ok<IEnumerable<PartnerVolunteerResponse>>, ForbiddenProblem>> Volunteers(string partnerId,
+        HttpContext http, IGrainFactory grains)
     {
         if (!Owns(http, partnerId)) return Problems.Forbidden(NotYours);
         var ids = await grains.GetGrain<IPartnerGrain>(partnerId).GetVolunteers();
@@ -71,7 +76,8 @@ public static class Coordination
             new PartnerVolunteerResponse(p.Id, p.DisplayName, p.HomeVillage, p.Kinds.Select(k => k.Code()).ToList(), p.Skills)));
     }
 
-    public static async Task<Results<Ok<OfferResultResponse>, InvalidInputProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> Assign(
+    public static async Task<Results<Ok<OfferResultResponse>, InvalidInputProblem, NotFoundProblem, ForbiddenProblem,
+        ConflictProblem>> Assign(
        string circleId, string requestId, AssignInput? body, HttpContext http, IGrainFactory grains)
     {
         var user = KringUser.From(http.User)!;
@@ -84,12 +90,14 @@ public static class Coordination
         {
             { Refusal: CoordinatorDesk.Refusal.NoSuchRequest } => Problems.NotFound(CoordinatorDesk.Explain(outcome.Refusal)),
             { Refusal: not CoordinatorDesk.Refusal.None } => Problems.Forbidden(CoordinatorDesk.Explain(outcome.Refusal)),
-            { Reply: OfferReply.Accepted or OfferReply.AlreadyAccepted } => TypedResults.Ok(new OfferResultResponse(requestId, outcome.Reply.Value.Code())),
+            { Reply: OfferReply.Accepted or OfferReply.AlreadyAccepted } => TypedResults.Ok(new OfferResultResponse(requestId,
+                outcome.Reply.Value.Code())),
             _ => Problems.Conflict(Problems.Explain(outcome.Reply!.Value), outcome.Reply!.Value.Code()),
         };
     }
 
-    public static async Task<Results<Ok<OfferResultResponse>, InvalidInputProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> Unassign(
+    public static async Task<Results<Ok<OfferResultResponse>, InvalidInputProblem, NotFoundProblem, ForbiddenProblem,
+        ConflictProblem>> Unassign(
        string circleId, string requestId, UnassignInput? body, HttpContext http, IGrainFactory grains)
     {
         var user = KringUser.From(http.User)!;
@@ -103,7 +111,8 @@ public static class Coordination
             return Problems.Forbidden("Deze vrijwilliger hoort niet bij uw organisatie.");
         }
         var reply = await grains.GetGrain<IVolunteerGrain>(volunteerId).UnassignByCoordinator(requestId, user.UserName, reason!);
-        return reply == OfferReply.Unassigned ? TypedResults.Ok(new OfferResultResponse(requestId, reply.Code())) : Problems.Conflict(Problems.Explain(reply), reply.Code());
+        return reply == OfferReply.Unassigned ? TypedResults.Ok(new OfferResultResponse(requestId,
+            reply.Code())) : Problems.Conflict(Problems.Explain(reply), reply.Code());
     }
 
     private static bool Owns(HttpContext http, string partnerId) => KringUser.From(http.User)?.PartnerId == partnerId;

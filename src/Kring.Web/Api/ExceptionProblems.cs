@@ -18,13 +18,15 @@ public sealed partial class ExceptionProblems(IProblemDetailsService problems, I
             BadHttpRequestException bad => (bad.StatusCode, "De aanvraag is niet leesbaar."),
             ArgumentException => (StatusCodes.Status400BadRequest, Problems.InvalidInput),
             KeyNotFoundException => (StatusCodes.Status404NotFound, Problems.Titles[StatusCodes.Status404NotFound]),
-            _ when Resilience.ClusterResilience.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, Problems.Titles[StatusCodes.Status503ServiceUnavailable]),
+            _ when Resilience.ClusterResilience.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable,
+                Problems.Titles[StatusCodes.Status503ServiceUnavailable]),
             _ => (StatusCodes.Status500InternalServerError, Problems.Titles[StatusCodes.Status500InternalServerError]),
         };
         if (status >= 500) RequestFailed(logger, exception, httpContext.Request.Path);
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            httpContext.Response.Headers.RetryAfter = ((int)Resilience.ClusterResilience.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var seconds = (int)Resilience.ClusterResilience.RetryAfter.TotalSeconds;
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext

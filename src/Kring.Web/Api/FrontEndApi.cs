@@ -45,10 +45,12 @@ public static class FrontEndApi
                 "Idempotency-Key header makes a retry register nothing twice.");
 
         api.MapGet("/villages/{villageId}/overview.csv", VillageExport).RequireAuthorization(Policies.Villages)
-            .Produces<string>(StatusCodes.Status200OK, "text/csv").Doc("exportVillageOverview", ApiTags.Villages, "Export a village's key figures",
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").Doc("exportVillageOverview", ApiTags.Villages,
+                "Export a village's key figures",
                 "Returns the village's key figures as a CSV file; small counts are hidden so no one can be recognised.");
         // A stream stays open for as long as the page does, so it runs outside the per-call timeout of the resilience pipeline.
-        app.MapGet("/api/v1/villages/{villageId}/overview/stream", VillageStream).RequireAuthorization(Policies.Villages).WithCommonProblems()
+        app.MapGet("/api/v1/villages/{villageId}/overview/stream",
+            VillageStream).RequireAuthorization(Policies.Villages).WithCommonProblems()
             .Doc("streamVillageOverview", ApiTags.Villages, "Follow a village's key figures",
                 "A server-sent event stream of the village's key figures: now, then whenever they change, and at least every 15 seconds.");
     }
@@ -79,14 +81,17 @@ public static class FrontEndApi
         return await volunteer.GetProfile() is { } p ? TypedResults.Ok(ToJson(p)) : Problems.NotFound(NoProfile);
     }
 
-    private static async Task<Results<Created<CircleResponse>, InvalidInputProblem>> RegisterCircle(NewCircleInput? body, HttpContext http, IGrainFactory grains, Privacy.AccessLog log,
+    private static async Task<Results<Created<CircleResponse>, InvalidInputProblem>> RegisterCircle(NewCircleInput? body, HttpContext http,
+        IGrainFactory grains, Privacy.AccessLog log,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
     {
         var errors = new FieldErrors();
         if (body is null) { errors.Add("body", "Stuur de gegevens van de kring mee."); return Problems.Validation(errors); }
         if (idempotencyKey is { Length: > 100 }) errors.Add("Idempotency-Key", "De sleutel is te lang (hooguit 100 tekens).");
-        var villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
-        var profile = CircleInput.Validate(CircleInput.NewId(idempotencyKey), body.Village, villages, body.CarerName, body.CarerAge, body.CareRecipientName,
+        var villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).Select(v =>
+            v.Id).ToHashSet(StringComparer.Ordinal);
+        var profile = CircleInput.Validate(CircleInput.NewId(idempotencyKey), body.Village, villages, body.CarerName, body.CarerAge,
+            body.CareRecipientName,
             body.Relationship, body.Needs, body.Phone, body.Address, errors);
         if (profile is null) return Problems.Validation(errors);
         var view = await CircleDesk.RegisterOnce(grains, profile);

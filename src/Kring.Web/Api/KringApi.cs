@@ -18,16 +18,20 @@ public static class KringApi
             "Signs in with a user name and password. The answer holds a bearer token for the Authorization header; the session " +
             "cookie is set as well. After too many failed attempts for a user name the answer is a 429 with Retry-After.");
         // As a Delegate: a method of only HttpContext returning a Task would otherwise bind as a RequestDelegate, without metadata.
-        api.MapDelete("/session", (Delegate)SignOut).Doc("signOut", ApiTags.Session, "Sign out", "Ends the cookie session of this browser.");
+        api.MapDelete("/session", (Delegate)SignOut).Doc("signOut", ApiTags.Session, "Sign out",
+            "Ends the cookie session of this browser.");
         api.MapGet("/me", (HttpContext http) => TypedResults.Ok(ToDto(KringUser.Current(http)))).RequireAuthorization()
-            .Doc("getMe", ApiTags.Session, "The signed-in user", "Returns who is signed in: the role and the village, volunteer or circle it is tied to.");
+            .Doc("getMe", ApiTags.Session, "The signed-in user",
+                "Returns who is signed in: the role and the village, volunteer or circle it is tied to.");
         api.MapKringAccountApi();
         api.MapKringSecurityApi();
 
         api.MapGet("/villages", Villages).AllowAnonymous()
-            .Doc("listVillages", ApiTags.Villages, "List the villages", "Returns every village with its place, contact person and initiatives.");
+            .Doc("listVillages", ApiTags.Villages, "List the villages",
+                "Returns every village with its place, contact person and initiatives.");
         api.MapGet("/villages/{villageId}/overview", VillageOverview).RequireAuthorization(Policies.Villages).Doc("getVillageOverview",
-            ApiTags.Villages, "A village's key figures", "Returns how many carers, young carers and volunteers a village has, and its open requests.");
+            ApiTags.Villages, "A village's key figures",
+                "Returns how many carers, young carers and volunteers a village has, and its open requests.");
 
         api.MapKringVolunteerApi();
         api.MapKringCircleApi();
@@ -70,7 +74,8 @@ public static class KringApi
     private static async Task<Ok<IEnumerable<VillageResponse>>> Villages(IGrainFactory grains)
     {
         var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
-        return TypedResults.Ok(villages.Select(v => new VillageResponse(v.Id, v.Name, v.Region, v.Lat, v.Lon, v.ContactName, v.Initiatives)));
+        return TypedResults.Ok(villages.Select(v => new VillageResponse(v.Id, v.Name, v.Region, v.Lat, v.Lon, v.ContactName,
+            v.Initiatives)));
     }
 
     private static async Task<Results<Ok<OverviewResponse>, ForbiddenProblem, NotFoundProblem>> VillageOverview(
@@ -88,5 +93,6 @@ public static class KringApi
     internal static string? Resolve(string circleId, KringUser user) =>
         string.Equals(circleId, "mine", StringComparison.OrdinalIgnoreCase) ? user.CircleId : circleId;
 
-    private static UserResponse ToDto(KringUser u) => new(u.UserName, u.DisplayName, u.Role.ToString(), u.VillageId, u.VolunteerId, u.CircleId);
+    private static UserResponse ToDto(KringUser u) => new(u.UserName, u.DisplayName, u.Role.ToString(), u.VillageId, u.VolunteerId,
+        u.CircleId);
 }

@@ -16,7 +16,8 @@ public static class MailApi
     {
         var mail = api.MapGroup("/mail").RequireAuthorization(Policies.Operator);
         mail.MapGet("/outbox", async (IGrainFactory grains) => TypedResults.Ok(ToDto(await MailDesk.Read(grains)))).Doc("getMailOutbox",
-            ApiTags.Mail, "Read the outboxes", "Returns how much mail is pending, retrying and delivered, and the parked mail that failed.");
+            ApiTags.Mail, "Read the outboxes",
+                "Returns how much mail is pending, retrying and delivered, and the parked mail that failed.");
         mail.MapPost("/retry", Retry).Doc("retryMail", ApiTags.Mail, "Send parked mail again", "Puts a parked message back in its outbox.");
     }
 

@@ -22,7 +22,8 @@ public static class OfferFeed
     }
 
     private static async IAsyncEnumerable<string> Pending(
-        IVolunteerGrain volunteer, CancellationToken aborted, CancellationToken stopping, [EnumeratorCancellation] CancellationToken enumeration = default)
+        IVolunteerGrain volunteer, CancellationToken aborted, CancellationToken stopping,
+            [EnumeratorCancellation] CancellationToken enumeration = default)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, enumeration);
         string? last = null;
@@ -32,7 +33,8 @@ public static class OfferFeed
             string json;
             try
             {
-                var ids = (await volunteer.GetOffers()).Where(o => o.Status == OfferStatus.Pending).Select(o => o.Id).Order(StringComparer.Ordinal);
+                var ids = (await volunteer.GetOffers()).Where(o => o.Status == OfferStatus.Pending).Select(o =>
+                    o.Id).Order(StringComparer.Ordinal);
                 json = JsonSerializer.Serialize(ids);
             }
             catch (Exception) when (!cancel.IsCancellationRequested)

@@ -9,8 +9,11 @@ using static Kring.Web.Security.AuthSetup;
 
 namespace Kring.Web.Api;
 
-/// <summary>One line of the access log; <c>times</c> views of the same kind, the first at <c>at</c> and the last at <c>lastAt</c>.</summary>
-public sealed record AccessEntryResponse(DateTimeOffset At, string UserName, string Role, string Action, string What, string Route, string? RequestId,
+/// <summary>
+/// One line of the access log; <c>times</c> views of the same kind, the first at <c>at</c> and the last at <c>lastAt</c>.
+/// </summary>
+public sealed record AccessEntryResponse(DateTimeOffset At, string UserName, string Role, string Action, string What, string Route,
+    string? RequestId,
     int Times, DateTimeOffset LastAt);
 public sealed record CheckInResponse(DateTimeOffset At, IReadOnlyDictionary<string, int> Answers, int Score, string Level, string By);
 public sealed record AccountExportResponse(string UserName, string DisplayName, string Role);
@@ -20,10 +23,13 @@ public sealed record CircleExportResponse(
     IReadOnlyList<AppreciationExportResponse> Appreciation, ContactResponse? Contact = null);
 public sealed record AppreciationExportResponse(int Year, DateTimeOffset ReceivedAt, string By);
 public sealed record VolunteerProfileResponse(
-    string Id, string DisplayName, string HomeVillage, double MaxKm, IReadOnlyList<string> Kinds, IReadOnlyList<string> Skills, double MaxHoursPerWeek, string? PartnerId,
+    string Id, string DisplayName, string HomeVillage, double MaxKm, IReadOnlyList<string> Kinds, IReadOnlyList<string> Skills,
+        double MaxHoursPerWeek, string? PartnerId,
     ContactResponse? Contact = null);
-public sealed record CarerContactResponse(string CircleId, string Name, string? Phone, string? Address, string CareRecipient, string Relationship, IReadOnlyList<string> Needs);
-public sealed record AssignmentExportResponse(string RequestId, string Kind, string Village, DateTimeOffset Start, DateTimeOffset End, CarerContactResponse? Carer);
+public sealed record CarerContactResponse(string CircleId, string Name, string? Phone, string? Address, string CareRecipient,
+    string Relationship, IReadOnlyList<string> Needs);
+public sealed record AssignmentExportResponse(string RequestId, string Kind, string Village, DateTimeOffset Start, DateTimeOffset End,
+    CarerContactResponse? Carer);
 public sealed record VolunteerExportResponse(
     DateTimeOffset ExportedAt, VolunteerProfileResponse Profile, AvailabilityResponse Availability, IReadOnlyList<OfferResponse> Offers,
     IReadOnlyList<AssignmentExportResponse> Assignments, IReadOnlyList<AccountExportResponse> Accounts);
@@ -42,7 +48,8 @@ public static class PrivacyApi
         circle.MapGet("/export", ExportCircle).Doc("exportCircle", ApiTags.Privacy, "Export a circle's data",
             "Returns everything Kring keeps about the circle as a JSON download (AVG/GDPR right of access).");
         circle.MapDelete("", EraseCircle).RequireAuthorization(p => p.RequireRole(nameof(Role.CarerConsultant))).Doc("eraseCircle",
-            ApiTags.Privacy, "Erase a circle", "Erases the circle and its accounts for good; erasing again finishes an erasure that stopped half-way.");
+            ApiTags.Privacy, "Erase a circle",
+                "Erases the circle and its accounts for good; erasing again finishes an erasure that stopped half-way.");
 
         var me = api.MapGroup("/volunteers/me").RequireAuthorization(Policies.Volunteer);
         me.MapGet("/export", ExportVolunteer).Doc("exportMe", ApiTags.Privacy, "Export my data",
@@ -50,7 +57,8 @@ public static class PrivacyApi
         me.MapDelete("", EraseMe).Doc("eraseMe", ApiTags.Privacy, "Erase my data",
             "The volunteer leaves Kring: their data and account are erased and the session ends. The password is asked again in the body.");
         api.MapDelete("/volunteers/{volunteerId}", EraseVolunteer)
-            .RequireAuthorization(p => p.RequireRole(nameof(Role.Operator), nameof(Role.Coordinator))).Doc("eraseVolunteer", ApiTags.Privacy,
+            .RequireAuthorization(p => p.RequireRole(nameof(Role.Operator), nameof(Role.Coordinator))).Doc("eraseVolunteer",
+                ApiTags.Privacy,
                 "Erase a volunteer", "An operator, or the volunteer's own coordinator, erases the volunteer and their account for good.");
     }
 
@@ -59,7 +67,8 @@ public static class PrivacyApi
         await circle.IsErased() ? MissingProblem.Gone("Deze kring is gewist.") : MissingProblem.NotFound("Deze kring bestaat niet.");
 
     public static AccessEntryResponse ToDto(AccessEntry e) =>
-        new(e.At, e.UserName, e.Role.ToString(), AccessTexts.Code(e.Kind), AccessTexts.What(e.Kind), e.Route, e.RequestId, e.Times, e.LastAt ?? e.At);
+        new(e.At, e.UserName, e.Role.ToString(), AccessTexts.Code(e.Kind), AccessTexts.What(e.Kind), e.Route, e.RequestId, e.Times,
+            e.LastAt ?? e.At);
 
     private static async Task<Results<Ok<IEnumerable<AccessEntryResponse>>, ForbiddenProblem, NotFoundProblem>> ReadAccessLog(
        string circleId, HttpContext http, IGrainFactory grains)
@@ -94,7 +103,8 @@ public static class PrivacyApi
         var export = new CircleExportResponse(
             TimeProvider.System.GetUtcNow(), user.UserName, view.ToDto(),
             checkIns.Select(c => new CheckInResponse(c.At, c.Answers, c.Score, BalanceApi.Code(c.Level), c.By)).ToList(),
-            signal is null ? null : new SignalResponse(signal.CircleId, signal.Village, signal.Reason, signal.Score, BalanceApi.Code(signal.Level), signal.At),
+            signal is null ? null : new SignalResponse(signal.CircleId, signal.Village, signal.Reason, signal.Score,
+                BalanceApi.Code(signal.Level), signal.At),
             lastContact,
             await Accounts(grains, AccountLinks.Circle(id)),
             (await grains.GetGrain<IAccessLogGrain>(id).Read()).Select(ToDto).ToList(),
@@ -117,12 +127,14 @@ public static class PrivacyApi
         await security.Record(http, SecurityEventKind.VolunteerExported, volunteerId);
         var export = new VolunteerExportResponse(
             now,
-            new VolunteerProfileResponse(p.Id, p.DisplayName, p.HomeVillage, p.MaxKm, p.Kinds.Select(k => k.Code()).ToList(), p.Skills, p.MaxHoursPerWeek, p.PartnerId,
+            new VolunteerProfileResponse(p.Id, p.DisplayName, p.HomeVillage, p.MaxKm, p.Kinds.Select(k => k.Code()).ToList(), p.Skills,
+                p.MaxHoursPerWeek, p.PartnerId,
                 ContactApi.ToJson(p.Contact)),
             VolunteerApi.ToJson(await volunteer.GetAvailability()),
             (await volunteer.GetOffers()).Select(o => o.ToDto()).ToList(),
             assignments.Zip(contacts, (x, c) => new AssignmentExportResponse(x.RequestId, x.Kind.Code(), x.Village, x.Start, x.End,
-                c is null ? null : new CarerContactResponse(c.Id, c.CarerName, c.Phone, c.Address, c.CareRecipientName, c.Relationship, c.CareNeeds))).ToList(),
+                c is null ? null : new CarerContactResponse(c.Id, c.CarerName, c.Phone, c.Address, c.CareRecipientName, c.Relationship,
+                    c.CareNeeds))).ToList(),
             await Accounts(grains, AccountLinks.Volunteer(volunteerId)));
         return Download(http, export, $"kring-{volunteerId}-gegevens.json");
     }
@@ -196,15 +208,18 @@ public static class PrivacyApi
     {
         var years = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetAppreciationYears();
         var rounds = await Task.WhenAll(years.Select(async year =>
-            (Year: year, Receipts: await grains.GetGrain<IAppreciationGrain>(year.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetReceived())));
-        return rounds.SelectMany(r => r.Receipts.Where(x => x.CircleId == circleId).Select(x => new AppreciationExportResponse(r.Year, x.At, x.By))).ToList();
+            (Year: year, Receipts: await grains.GetGrain<IAppreciationGrain>(
+                year.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetReceived())));
+        return rounds.SelectMany(r => r.Receipts.Where(x => x.CircleId == circleId).Select(x => new AppreciationExportResponse(r.Year, x.At,
+            x.By))).ToList();
     }
 
     private static async Task<IReadOnlyList<AccountExportResponse>> Accounts(IGrainFactory grains, string linksKey)
     {
         var userNames = await grains.GetGrain<IAccountLinksGrain>(linksKey).Get();
         var accounts = await Task.WhenAll(userNames.Select(u => grains.GetGrain<IAccountGrain>(u).Get()));
-        return accounts.OfType<AccountRecord>().Select(a => new AccountExportResponse(a.UserName, a.DisplayName, a.Role.ToString())).ToList();
+        return accounts.OfType<AccountRecord>().Select(a => new AccountExportResponse(a.UserName, a.DisplayName,
+            a.Role.ToString())).ToList();
     }
 
     private static Ok<T> Download<T>(HttpContext http, T body, string fileName)

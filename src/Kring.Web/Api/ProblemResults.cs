@@ -25,7 +25,8 @@ public abstract class ProblemResult : IResult, IStatusCodeHttpResult, IValueHttp
 
     public virtual Task ExecuteAsync(HttpContext httpContext) => inner.ExecuteAsync(httpContext);
 
-    protected static ProblemDetails Details(int status, string title, string? detail) => new() { Status = status, Title = title, Detail = detail };
+    protected static ProblemDetails Details(int status, string title, string? detail) => new() { Status = status, Title = title,
+        Detail = detail };
 
     protected static void Describe(EndpointBuilder builder, int status, Type? type = null) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(status, type ?? typeof(ProblemDetails), [MediaType]));
@@ -47,14 +48,16 @@ public sealed class UnauthorizedProblem(string title, string detail)
 
 /// <summary>403: signed in, but not allowed this.</summary>
 public sealed class ForbiddenProblem(string detail)
-    : ProblemResult(Details(StatusCodes.Status403Forbidden, Problems.Titles[StatusCodes.Status403Forbidden], detail)), IEndpointMetadataProvider
+    : ProblemResult(Details(StatusCodes.Status403Forbidden, Problems.Titles[StatusCodes.Status403Forbidden], detail)),
+        IEndpointMetadataProvider
 {
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(builder, StatusCodes.Status403Forbidden);
 }
 
 /// <summary>404: the thing does not exist (or the caller may not learn that it does).</summary>
 public sealed class NotFoundProblem(string detail)
-    : ProblemResult(Details(StatusCodes.Status404NotFound, Problems.Titles[StatusCodes.Status404NotFound], detail)), IEndpointMetadataProvider
+    : ProblemResult(Details(StatusCodes.Status404NotFound, Problems.Titles[StatusCodes.Status404NotFound], detail)),
+        IEndpointMetadataProvider
 {
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(builder, StatusCodes.Status404NotFound);
 }
@@ -67,7 +70,8 @@ public sealed class MissingProblem : ProblemResult, IEndpointMetadataProvider
     public static MissingProblem NotFound(string detail) =>
         new(Details(StatusCodes.Status404NotFound, Problems.Titles[StatusCodes.Status404NotFound], detail));
 
-    public static MissingProblem Gone(string detail) => new(Details(StatusCodes.Status410Gone, Problems.Titles[StatusCodes.Status410Gone], detail));
+    public static MissingProblem Gone(string detail) => new(Details(StatusCodes.Status410Gone, Problems.Titles[StatusCodes.Status410Gone],
+        detail));
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {
@@ -80,7 +84,8 @@ public sealed class MissingProblem : ProblemResult, IEndpointMetadataProvider
 public sealed class ConflictProblem : ProblemResult, IEndpointMetadataProvider
 {
     public ConflictProblem(string detail, string result)
-        : base(Details(StatusCodes.Status409Conflict, Problems.Titles[StatusCodes.Status409Conflict], detail)) => Value.Extensions["result"] = result;
+        : base(Details(StatusCodes.Status409Conflict, Problems.Titles[StatusCodes.Status409Conflict],
+            detail)) => Value.Extensions["result"] = result;
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(builder, StatusCodes.Status409Conflict);
 }
@@ -90,12 +95,14 @@ public sealed class UnsupportedMediaTypeProblem()
     : ProblemResult(Details(StatusCodes.Status415UnsupportedMediaType, Problems.Titles[StatusCodes.Status415UnsupportedMediaType], null)),
         IEndpointMetadataProvider
 {
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(builder, StatusCodes.Status415UnsupportedMediaType);
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(builder,
+        StatusCodes.Status415UnsupportedMediaType);
 }
 
 /// <summary>429: too many failed sign-ins; Retry-After says when to try again.</summary>
 public sealed class TooManyAttemptsProblem(string detail)
     : ProblemResult(Details(StatusCodes.Status429TooManyRequests, "Te veel pogingen.", detail)), IEndpointMetadataProvider
 {
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(builder, StatusCodes.Status429TooManyRequests);
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(builder,
+        StatusCodes.Status429TooManyRequests);
 }

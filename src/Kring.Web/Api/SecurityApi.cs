@@ -35,14 +35,16 @@ public static class SecurityApi
         return TypedResults.Ok((await log.Grain.Read(query)).Select(ToDto));
     }
 
-    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> AcknowledgeEvent(string id, HttpContext http, SecurityLog log)
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> AcknowledgeEvent(string id, HttpContext http,
+        SecurityLog log)
     {
         const string NotOpen = "Deze melding staat niet open.";
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)) return Problems.NotFound(NotOpen);
         return await Acknowledge(log, http, number) switch
         {
             AcknowledgeOutcome.Done => TypedResults.NoContent(),
-            AcknowledgeOutcome.ByCreator => Problems.Conflict("Een andere beheerder moet het account bevestigen dan wie het aanmaakte.", "byCreator"),
+            AcknowledgeOutcome.ByCreator => Problems.Conflict("Een andere beheerder moet het account bevestigen dan wie het aanmaakte.",
+                "byCreator"),
             _ => Problems.NotFound(NotOpen),
         };
     }
@@ -62,7 +64,8 @@ public static class SecurityApi
         var fromAt = Moment(from, "from", endOfDay: false, errors);
         var toAt = Moment(to, "to", endOfDay: true, errors);
         var n = DefaultLimit;
-        if (!string.IsNullOrWhiteSpace(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out n) || n is < 1 or > 1000))
+        if (!string.IsNullOrWhiteSpace(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture,
+            out n) || n is < 1 or > 1000))
         {
             errors.Add("limit", "Vul 1 tot en met 1000 in.");
         }

@@ -14,20 +14,27 @@ public static class VolunteerApi
     public static void MapKringVolunteerApi(this RouteGroupBuilder api)
     {
         var me = api.MapGroup("/volunteers/me").RequireAuthorization(Policies.Volunteer);
-        me.MapGet("/availability", async (HttpContext http, IGrainFactory grains) => TypedResults.Ok(ToJson(await Volunteer(http, grains).GetAvailability())))
-            .Doc("getAvailability", ApiTags.Volunteers, "Read my availability", "Returns the volunteer's weekly time slots, days off and whether they paused.");
+        me.MapGet("/availability", async (HttpContext http, IGrainFactory grains) =>
+                TypedResults.Ok(ToJson(await Volunteer(http, grains).GetAvailability())))
+            .Doc("getAvailability", ApiTags.Volunteers, "Read my availability",
+                "Returns the volunteer's weekly time slots, days off and whether they paused.");
         me.MapPut("/availability", SetAvailability).Doc("setAvailability", ApiTags.Volunteers, "Set my availability",
             "Replaces the weekly time slots (day, from, to as HH:mm), the days off (yyyy-MM-dd) and the pause, and returns them.");
         me.MapGet("/offers", async (HttpContext http, IGrainFactory grains) =>
                 TypedResults.Ok((await Volunteer(http, grains).GetOffers()).Select(o => o.ToDto())))
-            .Doc("listOffers", ApiTags.Offers, "List my offers", "Returns the requests for help offered to the volunteer, with their status.");
+            .Doc("listOffers", ApiTags.Offers, "List my offers",
+                "Returns the requests for help offered to the volunteer, with their status.");
         me.MapGet("/offers/live", OfferFeed.Stream).Doc("streamOffers", ApiTags.Offers, "Follow my pending offers",
             "A server-sent event stream of the ids of the pending offers: now, then whenever they change, and at least every 15 seconds.");
-        me.MapGet("/assignments", async (HttpContext http, IGrainFactory grains) => TypedResults.Ok((await Volunteer(http, grains).GetAssignments())
+        me.MapGet("/assignments", async (HttpContext http, IGrainFactory grains) =>
+                TypedResults.Ok((await Volunteer(http, grains).GetAssignments())
                 .Select(a => new AssignmentResponse(a.RequestId, a.Kind.Code(), a.Village, a.Start, a.End))))
-            .Doc("listAssignments", ApiTags.Volunteers, "List my assignments", "Returns the requests for help the volunteer was matched with.");
-        me.MapPost("/assignments/{requestId}/withdraw", Withdraw).Doc("withdrawAssignment", ApiTags.Volunteers, "Withdraw from an assignment",
-            "The volunteer can no longer come; the reason (at most 500 characters) goes into the request's history and the request opens again.");
+            .Doc("listAssignments", ApiTags.Volunteers, "List my assignments",
+                "Returns the requests for help the volunteer was matched with.");
+        me.MapPost("/assignments/{requestId}/withdraw", Withdraw).Doc("withdrawAssignment", ApiTags.Volunteers,
+            "Withdraw from an assignment",
+            "The volunteer can no longer come; the reason (at most 500 characters) goes into the request's history and the " +
+            "request opens again.");
         me.MapPost("/assignments/{requestId}/complete", Complete).Doc("completeAssignment", ApiTags.Volunteers, "Report an assignment done",
             "After the end, the volunteer reports the hours spent, or that it did not happen and why.");
 
@@ -77,7 +84,8 @@ public static class VolunteerApi
         var errors = new FieldErrors();
         var report = BookingInput.Completion(body?.Hours, body?.Happened ?? true, body?.Reason, errors);
         if (report is null) return Problems.Validation(errors);
-        var reply = await Volunteer(http, grains).CompleteAssignment(requestId, report.Value.Hours, report.Value.Happened, report.Value.Reason);
+        var reply = await Volunteer(http, grains).CompleteAssignment(requestId, report.Value.Hours, report.Value.Happened,
+            report.Value.Reason);
         return reply switch
         {
             OfferReply.Completed => TypedResults.Ok(new OfferResultResponse(requestId, "completed")),
@@ -92,7 +100,8 @@ public static class VolunteerApi
     {
         var reply = await call;
         if (reply == done || reply == doneBefore) return TypedResults.Ok(new OfferResultResponse(offerId, reply.Code()));
-        return reply == OfferReply.NotFound ? Problems.NotFound(Problems.Explain(reply)) : Problems.Conflict(Problems.Explain(reply), reply.Code());
+        return reply == OfferReply.NotFound ? Problems.NotFound(Problems.Explain(reply)) : Problems.Conflict(Problems.Explain(reply),
+            reply.Code());
     }
 
     private static IVolunteerGrain Volunteer(HttpContext http, IGrainFactory grains) =>

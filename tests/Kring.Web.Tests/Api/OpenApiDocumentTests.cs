@@ -20,12 +20,14 @@ public sealed class OpenApiDocumentTests(SharedApp shared)
         {
             foreach (var field in new[] { "operationId", "summary", "description" })
             {
-                if (!operation.TryGetProperty(field, out var value) || string.IsNullOrWhiteSpace(value.GetString())) faults.Add($"{name}: no {field}");
+                if (!operation.TryGetProperty(field,
+                    out var value) || string.IsNullOrWhiteSpace(value.GetString())) faults.Add($"{name}: no {field}");
             }
             var successes = operation.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
             if (successes.Count == 0) faults.Add($"{name}: no success response");
             // 204 No Content has no body to describe; every other success must say what it returns.
-            foreach (var success in successes.Where(s => s.Name != "204" && !HasSchema(s.Value))) faults.Add($"{name}: {success.Name} without a schema");
+            foreach (var success in successes.Where(s =>
+                s.Name != "204" && !HasSchema(s.Value))) faults.Add($"{name}: {success.Name} without a schema");
         }
         Assert.True(faults.Count == 0, string.Join(Environment.NewLine, faults));
     }
@@ -48,7 +50,8 @@ public sealed class OpenApiDocumentTests(SharedApp shared)
                     faults.Add($"{name}: {error.Name} is not a ProblemDetails");
                 }
             }
-            if (operation.TryGetProperty("security", out _) && responses.All(r => r.Name != "401")) faults.Add($"{name}: secured without a 401");
+            if (operation.TryGetProperty("security",
+                out _) && responses.All(r => r.Name != "401")) faults.Add($"{name}: secured without a 401");
         }
         Assert.True(faults.Count == 0, string.Join(Environment.NewLine, faults));
     }
