@@ -21,5 +21,12 @@ need_packages() {
 
 need_packages tzdata postgresql chromium
 
+# Spectral lints the OpenAPI document in the API tests; it lives in .tools/ (ignored by git), next to the sources.
+if [ ! -x .tools/spectral/node_modules/.bin/spectral ]; then
+  command -v npm >/dev/null || need_packages npm
+  echo "Installing @stoplight/spectral-cli into .tools/spectral"
+  npm install --prefix .tools/spectral --no-fund --no-audit --silent @stoplight/spectral-cli
+fi
+
 dotnet build Kring.Orleans.sln -c Release -nologo -clp:ErrorsOnly
 dotnet test Kring.Orleans.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" "$@"

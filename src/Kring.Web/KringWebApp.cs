@@ -52,14 +52,7 @@ public static class KringWebApp
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Kring API";
-            document.Info.Description = "Kring's JSON API: circles, requests for help, volunteers and their offers, villages, partners, " +
-                "accounts and privacy. Sign in with POST /api/v1/session and send the token as `Authorization: Bearer ...`. " +
-                "Errors are ProblemDetails with a Dutch title.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddKringOpenApi();
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Vrijwilliger", AuthSetup.Policies.Volunteer);

@@ -12,7 +12,8 @@ public static class CalendarFeed
 {
     public const string MediaType = "text/calendar";
 
-    public static string Build(IEnumerable<Assignment> assignments, IReadOnlyDictionary<string, string> villageNames, string pageUrl, DateTimeOffset now)
+    public static string Build(IEnumerable<Assignment> assignments, IReadOnlyDictionary<string, string> villageNames, string pageUrl,
+        DateTimeOffset now)
     {
         var ics = new StringBuilder();
         Line(ics, "BEGIN:VCALENDAR");
@@ -33,7 +34,8 @@ public static class CalendarFeed
             Line(ics, "DTEND:" + Utc(a.End));
             Line(ics, "SUMMARY:" + Text($"{kind} in {village} (Kring)"));
             Line(ics, "LOCATION:" + Text(village));
-            Line(ics, "DESCRIPTION:" + Text($"Afspraak via Kring: {kind.ToLowerInvariant()} in {village}.\nDe naam, het telefoonnummer en het adres staan in Kring onder Mijn afspraken: {pageUrl}"));
+            Line(ics, "DESCRIPTION:" + Text($"Afspraak via Kring: {kind.ToLowerInvariant()} in {village}.\n" +
+                $"De naam, het telefoonnummer en het adres staan in Kring onder Mijn afspraken: {pageUrl}"));
             Line(ics, "URL:" + pageUrl);
             Line(ics, "STATUS:CONFIRMED");
             Line(ics, "TRANSP:OPAQUE");

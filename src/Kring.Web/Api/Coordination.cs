@@ -2,11 +2,13 @@ using System.Globalization;
 using Kring.Web.Input;
 using Kring.Web.Security;
 using Kring.Web.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using static Kring.Web.Security.AuthSetup;
 
 namespace Kring.Web.Api;
 
-public sealed record NewVolunteerJson(
+public sealed record NewVolunteerInput(
     string? UserName, string? DisplayName, string? Village, IReadOnlyList<string>? Kinds, IReadOnlyList<string>? Skills, double? MaxKm,
     double? MaxHoursPerWeek);
 
@@ -16,39 +18,67 @@ public sealed record NewVolunteerJson(
 /// </summary>
 public static class Coordination
 {
+    private const string NotYours = "U bent geen coördinator van deze organisatie.";
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/partners", Partners).AllowAnonymous().Doc("listPartners", ApiTags.Partners, "List the partners",
+            "Returns every partner organisation with the services it offers and the villages it works in.");
+        var partner = api.MapGroup("/partners/{partnerId}").RequireAuthorization(Policies.Coordinator);
+        partner.MapGet("/queue", Queue).Doc("getPartnerQueue", ApiTags.Partners, "The coordinator's queue",
+            "Returns the requests for help escalated to the partner because no volunteer was found in time, with the reason.");
+        partner.MapGet("/volunteers", Volunteers).Doc("listPartnerVolunteers", ApiTags.Partners, "List the partner's volunteers",
+            "Returns the volunteers of the coordinator's own partner.");
+        partner.MapPost("/volunteers", RegisterVolunteer).Doc("registerVolunteer", ApiTags.Partners, "Sign up a volunteer",
+            "Signs up a volunteer of the coordinator's own partner, with an account and a one-time activation code to hand over. " +
+            "An Idempotency-Key header makes a retry sign up nobody twice.");
+    }
+
+    private static async Task<Ok<IEnumerable<PartnerResponse>>> Partners(IGrainFactory grains) =>
+        TypedResults.Ok((await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetPartners())
+            .Select(p => new PartnerResponse(p.Id, p.Name, p.Description, p.Services.Select(s => s.Code()).ToList(), p.Villages)));
+
     /// <summary>Signs up a volunteer of the coordinator's own partner, with an account (see <see cref="VolunteerSignUp"/>).</summary>
-    public static async Task<IResult> RegisterVolunteer(string partnerId, NewVolunteerJson? body, HttpContext http, IGrainFactory grains,
+    public static async Task<Results<Created<NewVolunteerResponse>, ForbiddenProblem, InvalidInputProblem>> RegisterVolunteer(
+       string partnerId, NewVolunteerInput? body, HttpContext http, IGrainFactory grains,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Accounts accounts, Security.SecurityLog log)
     {
-        if (!Owns(http, partnerId)) return Problems.Forbidden("U bent geen coördinator van deze organisatie.");
+        if (!Owns(http, partnerId)) return Problems.Forbidden(NotYours);
         var errors = new FieldErrors();
         if (body is null) { errors.Add("body", "Stuur de gegevens van de vrijwilliger mee."); return Problems.Validation(errors); }
         if (idempotencyKey is { Length: > 100 }) errors.Add("Idempotency-Key", "De sleutel is te lang (hooguit 100 tekens).");
         var form = new VolunteerSignUp.Form(body.UserName, body.DisplayName, body.Village, body.Kinds, body.Skills,
             body.MaxKm?.ToString(CultureInfo.InvariantCulture), body.MaxHoursPerWeek?.ToString(CultureInfo.InvariantCulture));
-        var created = await VolunteerSignUp.Run(grains, accounts, log, http, partnerId, KringUser.From(http.User)!.UserName, form, idempotencyKey, errors);
-        return created is null ? Problems.Validation(errors) : Results.Created($"/api/v1/partners/{partnerId}/volunteers/{created.Id}", created);
+        var created = await VolunteerSignUp.Run(grains, accounts, log, http, partnerId, KringUser.From(http.User)!.UserName, form,
+            idempotencyKey, errors);
+        return created is null ? Problems.Validation(errors) : TypedResults.Created($"/api/v1/partners/{partnerId}/volunteers/{created.Id}",
+            created);
     }
 
-    public static async Task<IResult> Queue(string partnerId, HttpContext http, IGrainFactory grains, Privacy.AccessLog log)
+    public static async Task<Results<Ok<IEnumerable<QueueItemResponse>>, ForbiddenProblem>> Queue(string partnerId, HttpContext http,
+        IGrainFactory grains, Privacy.AccessLog log)
     {
-        if (!Owns(http, partnerId)) return Problems.Forbidden("U bent geen coördinator van deze organisatie.");
+        if (!Owns(http, partnerId)) return Problems.Forbidden(NotYours);
         var queue = await grains.GetGrain<IPartnerGrain>(partnerId).GetQueue();
         await log.Record(http, queue.Select(q => q.Request.CircleId), AccessKind.Listed);
-        return Results.Ok(queue.Select(q => new QueueItemDto(q.Request.Id, q.Request.CircleId, q.Request.Village, q.Request.Kind.Code(),
+        return TypedResults.Ok(queue.Select(q => new QueueItemResponse(q.Request.Id, q.Request.CircleId, q.Request.Village,
+            q.Request.Kind.Code(),
             q.Request.Start, q.Request.End, q.Request.Needs, q.EscalatedAt, q.Reason)));
     }
 
-    public static async Task<IResult> Volunteers(string partnerId, HttpContext http, IGrainFactory grains)
+    public static async Task<Results<Ok<IEnumerable<PartnerVolunteerResponse>>, ForbiddenProblem>> Volunteers(string partnerId,
+        HttpContext http, IGrainFactory grains)
     {
-        if (!Owns(http, partnerId)) return Problems.Forbidden("U bent geen coördinator van deze organisatie.");
+        if (!Owns(http, partnerId)) return Problems.Forbidden(NotYours);
         var ids = await grains.GetGrain<IPartnerGrain>(partnerId).GetVolunteers();
         var profiles = await Task.WhenAll(ids.Select(id => grains.GetGrain<IVolunteerGrain>(id).GetProfile()));
-        return Results.Ok(profiles.OfType<VolunteerProfile>().Select(p =>
-            new PartnerVolunteerDto(p.Id, p.DisplayName, p.HomeVillage, p.Kinds.Select(k => k.Code()).ToList(), p.Skills)));
+        return TypedResults.Ok(profiles.OfType<VolunteerProfile>().Select(p =>
+            new PartnerVolunteerResponse(p.Id, p.DisplayName, p.HomeVillage, p.Kinds.Select(k => k.Code()).ToList(), p.Skills)));
     }
 
-    public static async Task<IResult> Assign(string circleId, string requestId, AssignJson? body, HttpContext http, IGrainFactory grains)
+    public static async Task<Results<Ok<OfferResultResponse>, InvalidInputProblem, NotFoundProblem, ForbiddenProblem,
+        ConflictProblem>> Assign(
+       string circleId, string requestId, AssignInput? body, HttpContext http, IGrainFactory grains)
     {
         var user = KringUser.From(http.User)!;
         var errors = new FieldErrors();
@@ -60,12 +90,15 @@ public static class Coordination
         {
             { Refusal: CoordinatorDesk.Refusal.NoSuchRequest } => Problems.NotFound(CoordinatorDesk.Explain(outcome.Refusal)),
             { Refusal: not CoordinatorDesk.Refusal.None } => Problems.Forbidden(CoordinatorDesk.Explain(outcome.Refusal)),
-            { Reply: OfferReply.Accepted or OfferReply.AlreadyAccepted } => Results.Ok(new OfferResultDto(requestId, outcome.Reply.Value.Code())),
+            { Reply: OfferReply.Accepted or OfferReply.AlreadyAccepted } => TypedResults.Ok(new OfferResultResponse(requestId,
+                outcome.Reply.Value.Code())),
             _ => Problems.Conflict(Problems.Explain(outcome.Reply!.Value), outcome.Reply!.Value.Code()),
         };
     }
 
-    public static async Task<IResult> Unassign(string circleId, string requestId, UnassignJson? body, HttpContext http, IGrainFactory grains)
+    public static async Task<Results<Ok<OfferResultResponse>, InvalidInputProblem, NotFoundProblem, ForbiddenProblem,
+        ConflictProblem>> Unassign(
+       string circleId, string requestId, UnassignInput? body, HttpContext http, IGrainFactory grains)
     {
         var user = KringUser.From(http.User)!;
         var errors = new FieldErrors();
@@ -78,7 +111,8 @@ public static class Coordination
             return Problems.Forbidden("Deze vrijwilliger hoort niet bij uw organisatie.");
         }
         var reply = await grains.GetGrain<IVolunteerGrain>(volunteerId).UnassignByCoordinator(requestId, user.UserName, reason!);
-        return reply == OfferReply.Unassigned ? Results.Ok(new OfferResultDto(requestId, reply.Code())) : Problems.Conflict(Problems.Explain(reply), reply.Code());
+        return reply == OfferReply.Unassigned ? TypedResults.Ok(new OfferResultResponse(requestId,
+            reply.Code())) : Problems.Conflict(Problems.Explain(reply), reply.Code());
     }
 
     private static bool Owns(HttpContext http, string partnerId) => KringUser.From(http.User)?.PartnerId == partnerId;

@@ -8,9 +8,9 @@ namespace Kring.Web.Api;
 /// (open requests, check-ins) a 409 with the grain's Dutch title and detail, and an unreachable or
 /// overloaded cluster a 503 with Retry-After, so clients retry instead of seeing a 500.
 /// </summary>
-public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
+public sealed partial class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title) = exception switch
         {
@@ -18,18 +18,20 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
             BadHttpRequestException bad => (bad.StatusCode, "De aanvraag is niet leesbaar."),
             ArgumentException => (StatusCodes.Status400BadRequest, Problems.InvalidInput),
             KeyNotFoundException => (StatusCodes.Status404NotFound, Problems.Titles[StatusCodes.Status404NotFound]),
-            _ when Resilience.ClusterResilience.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, Problems.Titles[StatusCodes.Status503ServiceUnavailable]),
+            _ when Resilience.ClusterResilience.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable,
+                Problems.Titles[StatusCodes.Status503ServiceUnavailable]),
             _ => (StatusCodes.Status500InternalServerError, Problems.Titles[StatusCodes.Status500InternalServerError]),
         };
-        if (status >= 500) logger.LogError(exception, "Request {Path} failed", http.Request.Path);
+        if (status >= 500) RequestFailed(logger, exception, httpContext.Request.Path);
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            http.Response.Headers.RetryAfter = ((int)Resilience.ClusterResilience.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var seconds = (int)Resilience.ClusterResilience.RetryAfter.TotalSeconds;
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        http.Response.StatusCode = status;
+        httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
-            HttpContext = http,
+            HttpContext = httpContext,
             Exception = exception,
             ProblemDetails = new ProblemDetails
             {
@@ -39,4 +41,7 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
             },
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request {Path} failed")]
+    private static partial void RequestFailed(ILogger logger, Exception exception, PathString path);
 }

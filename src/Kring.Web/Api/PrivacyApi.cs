@@ -4,57 +4,74 @@ using Kring.Web.Security;
 using Kring.Web.Services;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using static Kring.Web.Security.AuthSetup;
 
 namespace Kring.Web.Api;
 
-/// <summary>One line of the access log; <c>times</c> views of the same kind, the first at <c>at</c> and the last at <c>lastAt</c>.</summary>
-public sealed record AccessEntryDto(DateTimeOffset At, string UserName, string Role, string Action, string What, string Route, string? RequestId,
+/// <summary>
+/// One line of the access log; <c>times</c> views of the same kind, the first at <c>at</c> and the last at <c>lastAt</c>.
+/// </summary>
+public sealed record AccessEntryResponse(DateTimeOffset At, string UserName, string Role, string Action, string What, string Route,
+    string? RequestId,
     int Times, DateTimeOffset LastAt);
-public sealed record CheckInDto(DateTimeOffset At, IReadOnlyDictionary<string, int> Answers, int Score, string Level, string By);
-public sealed record AccountExportDto(string UserName, string DisplayName, string Role);
-public sealed record CircleExportDto(
-    DateTimeOffset ExportedAt, string ExportedBy, CircleDto Circle, IReadOnlyList<CheckInDto> CheckIns, SignalDto? Signal,
-    DateTimeOffset? LastContact, IReadOnlyList<AccountExportDto> Accounts, IReadOnlyList<AccessEntryDto> AccessLog,
-    IReadOnlyList<AppreciationExportDto> Appreciation, ContactJson? Contact = null);
-public sealed record AppreciationExportDto(int Year, DateTimeOffset ReceivedAt, string By);
-public sealed record VolunteerProfileDto(
-    string Id, string DisplayName, string HomeVillage, double MaxKm, IReadOnlyList<string> Kinds, IReadOnlyList<string> Skills, double MaxHoursPerWeek, string? PartnerId,
-    ContactJson? Contact = null);
-public sealed record CarerContactDto(string CircleId, string Name, string? Phone, string? Address, string CareRecipient, string Relationship, IReadOnlyList<string> Needs);
-public sealed record AssignmentExportDto(string RequestId, string Kind, string Village, DateTimeOffset Start, DateTimeOffset End, CarerContactDto? Carer);
-public sealed record VolunteerExportDto(
-    DateTimeOffset ExportedAt, VolunteerProfileDto Profile, AvailabilityJson Availability, IReadOnlyList<OfferDto> Offers,
-    IReadOnlyList<AssignmentExportDto> Assignments, IReadOnlyList<AccountExportDto> Accounts);
-public sealed record EraseMeJson(string? Password);
+public sealed record CheckInResponse(DateTimeOffset At, IReadOnlyDictionary<string, int> Answers, int Score, string Level, string By);
+public sealed record AccountExportResponse(string UserName, string DisplayName, string Role);
+public sealed record CircleExportResponse(
+    DateTimeOffset ExportedAt, string ExportedBy, CircleResponse Circle, IReadOnlyList<CheckInResponse> CheckIns, SignalResponse? Signal,
+    DateTimeOffset? LastContact, IReadOnlyList<AccountExportResponse> Accounts, IReadOnlyList<AccessEntryResponse> AccessLog,
+    IReadOnlyList<AppreciationExportResponse> Appreciation, ContactResponse? Contact = null);
+public sealed record AppreciationExportResponse(int Year, DateTimeOffset ReceivedAt, string By);
+public sealed record VolunteerProfileResponse(
+    string Id, string DisplayName, string HomeVillage, double MaxKm, IReadOnlyList<string> Kinds, IReadOnlyList<string> Skills,
+        double MaxHoursPerWeek, string? PartnerId,
+    ContactResponse? Contact = null);
+public sealed record CarerContactResponse(string CircleId, string Name, string? Phone, string? Address, string CareRecipient,
+    string Relationship, IReadOnlyList<string> Needs);
+public sealed record AssignmentExportResponse(string RequestId, string Kind, string Village, DateTimeOffset Start, DateTimeOffset End,
+    CarerContactResponse? Carer);
+public sealed record VolunteerExportResponse(
+    DateTimeOffset ExportedAt, VolunteerProfileResponse Profile, AvailabilityResponse Availability, IReadOnlyList<OfferResponse> Offers,
+    IReadOnlyList<AssignmentExportResponse> Assignments, IReadOnlyList<AccountExportResponse> Accounts);
+public sealed record EraseMeInput(string? Password);
 
 /// <summary>The AVG/GDPR routes: a circle's access log, exports of a person's data, and erasure.</summary>
 public static class PrivacyApi
 {
     public static void MapKringPrivacyApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Kring").AddEndpointFilter<Resilience.ResilientEndpointFilter>();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<Resilience.ResilientEndpointFilter>().WithCommonProblems();
 
         var circle = api.MapGroup("/circles/{circleId}").RequireAuthorization();
-        circle.MapGet("/access-log", ReadAccessLog);
-        circle.MapGet("/export", ExportCircle);
-        circle.MapDelete("", EraseCircle).RequireAuthorization(p => p.RequireRole(nameof(Role.CarerConsultant)));
+        circle.MapGet("/access-log", ReadAccessLog).Doc("getAccessLog", ApiTags.Privacy, "Read a circle's access log",
+            "Returns who viewed, exported or changed the circle's data, and when. It stays readable after the circle is erased.");
+        circle.MapGet("/export", ExportCircle).Doc("exportCircle", ApiTags.Privacy, "Export a circle's data",
+            "Returns everything Kring keeps about the circle as a JSON download (AVG/GDPR right of access).");
+        circle.MapDelete("", EraseCircle).RequireAuthorization(p => p.RequireRole(nameof(Role.CarerConsultant))).Doc("eraseCircle",
+            ApiTags.Privacy, "Erase a circle",
+                "Erases the circle and its accounts for good; erasing again finishes an erasure that stopped half-way.");
 
         var me = api.MapGroup("/volunteers/me").RequireAuthorization(Policies.Volunteer);
-        me.MapGet("/export", ExportVolunteer);
-        me.MapDelete("", EraseMe);
+        me.MapGet("/export", ExportVolunteer).Doc("exportMe", ApiTags.Privacy, "Export my data",
+            "Returns everything Kring keeps about the signed-in volunteer as a JSON download (AVG/GDPR right of access).");
+        me.MapDelete("", EraseMe).Doc("eraseMe", ApiTags.Privacy, "Erase my data",
+            "The volunteer leaves Kring: their data and account are erased and the session ends. The password is asked again in the body.");
         api.MapDelete("/volunteers/{volunteerId}", EraseVolunteer)
-            .RequireAuthorization(p => p.RequireRole(nameof(Role.Operator), nameof(Role.Coordinator)));
+            .RequireAuthorization(p => p.RequireRole(nameof(Role.Operator), nameof(Role.Coordinator))).Doc("eraseVolunteer",
+                ApiTags.Privacy,
+                "Erase a volunteer", "An operator, or the volunteer's own coordinator, erases the volunteer and their account for good.");
     }
 
     /// <summary>404 for a circle that never existed, 410 for one that was erased.</summary>
-    public static async Task<IResult> Missing(ICarerCircleGrain circle) =>
-        await circle.IsErased() ? Problems.Gone("Deze kring is gewist.") : Problems.NotFound("Deze kring bestaat niet.");
+    public static async Task<MissingProblem> Missing(ICarerCircleGrain circle) =>
+        await circle.IsErased() ? MissingProblem.Gone("Deze kring is gewist.") : MissingProblem.NotFound("Deze kring bestaat niet.");
 
-    public static AccessEntryDto ToDto(AccessEntry e) =>
-        new(e.At, e.UserName, e.Role.ToString(), AccessTexts.Code(e.Kind), AccessTexts.What(e.Kind), e.Route, e.RequestId, e.Times, e.LastAt ?? e.At);
+    public static AccessEntryResponse ToDto(AccessEntry e) =>
+        new(e.At, e.UserName, e.Role.ToString(), AccessTexts.Code(e.Kind), AccessTexts.What(e.Kind), e.Route, e.RequestId, e.Times,
+            e.LastAt ?? e.At);
 
-    private static async Task<IResult> ReadAccessLog(string circleId, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<IEnumerable<AccessEntryResponse>>, ForbiddenProblem, NotFoundProblem>> ReadAccessLog(
+       string circleId, HttpContext http, IGrainFactory grains)
     {
         var user = KringUser.Current(http);
         var id = KringApi.Resolve(circleId, user);
@@ -62,10 +79,11 @@ public static class PrivacyApi
         var circle = grains.GetGrain<ICarerCircleGrain>(id);
         // An erased circle's log stays readable: it is the record of the erasure.
         if (await circle.Get() is null && !await circle.IsErased()) return Problems.NotFound("Deze kring bestaat niet.");
-        return Results.Ok((await grains.GetGrain<IAccessLogGrain>(id).Read()).Select(ToDto));
+        return TypedResults.Ok((await grains.GetGrain<IAccessLogGrain>(id).Read()).Select(ToDto));
     }
 
-    private static async Task<IResult> ExportCircle(string circleId, HttpContext http, IGrainFactory grains, AccessLog log, SecurityLog security)
+    private static async Task<Results<Ok<CircleExportResponse>, ForbiddenProblem, MissingProblem>> ExportCircle(
+       string circleId, HttpContext http, IGrainFactory grains, AccessLog log, SecurityLog security)
     {
         var user = KringUser.Current(http);
         var id = KringApi.Resolve(circleId, user);
@@ -82,10 +100,11 @@ public static class PrivacyApi
         var signal = (await grains.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals()).FirstOrDefault(s => s.CircleId == id);
         var lastContact = (await grains.GetGrain<IVillageGrain>(view.Profile.Village).GetQuiet(DateTimeOffset.MaxValue))
             .FirstOrDefault(q => q.CircleId == id).LastContact;
-        var export = new CircleExportDto(
+        var export = new CircleExportResponse(
             TimeProvider.System.GetUtcNow(), user.UserName, view.ToDto(),
-            checkIns.Select(c => new CheckInDto(c.At, c.Answers, c.Score, BalanceApi.Code(c.Level), c.By)).ToList(),
-            signal is null ? null : new SignalDto(signal.CircleId, signal.Village, signal.Reason, signal.Score, BalanceApi.Code(signal.Level), signal.At),
+            checkIns.Select(c => new CheckInResponse(c.At, c.Answers, c.Score, BalanceApi.Code(c.Level), c.By)).ToList(),
+            signal is null ? null : new SignalResponse(signal.CircleId, signal.Village, signal.Reason, signal.Score,
+                BalanceApi.Code(signal.Level), signal.At),
             lastContact,
             await Accounts(grains, AccountLinks.Circle(id)),
             (await grains.GetGrain<IAccessLogGrain>(id).Read()).Select(ToDto).ToList(),
@@ -94,7 +113,8 @@ public static class PrivacyApi
         return Download(http, export, $"kring-{id}-gegevens.json");
     }
 
-    private static async Task<IResult> ExportVolunteer(HttpContext http, IGrainFactory grains, AccessLog log, SecurityLog security)
+    private static async Task<Results<Ok<VolunteerExportResponse>, NotFoundProblem>> ExportVolunteer(
+       HttpContext http, IGrainFactory grains, AccessLog log, SecurityLog security)
     {
         var user = KringUser.Current(http);
         var volunteerId = user.VolunteerId!;
@@ -105,31 +125,32 @@ public static class PrivacyApi
         var contacts = await Task.WhenAll(assignments.Select(a => Contacts.For(grains, a, volunteerId, now)));
         await log.Record(http, contacts.OfType<CircleProfile>().Select(c => c.Id), AccessKind.ContactViewed);
         await security.Record(http, SecurityEventKind.VolunteerExported, volunteerId);
-        var a = await volunteer.GetAvailability();
-        var export = new VolunteerExportDto(
+        var export = new VolunteerExportResponse(
             now,
-            new VolunteerProfileDto(p.Id, p.DisplayName, p.HomeVillage, p.MaxKm, p.Kinds.Select(k => k.Code()).ToList(), p.Skills, p.MaxHoursPerWeek, p.PartnerId,
+            new VolunteerProfileResponse(p.Id, p.DisplayName, p.HomeVillage, p.MaxKm, p.Kinds.Select(k => k.Code()).ToList(), p.Skills,
+                p.MaxHoursPerWeek, p.PartnerId,
                 ContactApi.ToJson(p.Contact)),
-            new AvailabilityJson(
-                a.Weekly.Select(s => new WeeklySlotJson(Days.Code(s.Day), s.From.ToString("HH:mm"), s.To.ToString("HH:mm"))).ToList(),
-                a.DaysOff.Select(d => d.ToString("yyyy-MM-dd")).ToList(), a.Paused),
+            VolunteerApi.ToJson(await volunteer.GetAvailability()),
             (await volunteer.GetOffers()).Select(o => o.ToDto()).ToList(),
-            assignments.Zip(contacts, (x, c) => new AssignmentExportDto(x.RequestId, x.Kind.Code(), x.Village, x.Start, x.End,
-                c is null ? null : new CarerContactDto(c.Id, c.CarerName, c.Phone, c.Address, c.CareRecipientName, c.Relationship, c.CareNeeds))).ToList(),
+            assignments.Zip(contacts, (x, c) => new AssignmentExportResponse(x.RequestId, x.Kind.Code(), x.Village, x.Start, x.End,
+                c is null ? null : new CarerContactResponse(c.Id, c.CarerName, c.Phone, c.Address, c.CareRecipientName, c.Relationship,
+                    c.CareNeeds))).ToList(),
             await Accounts(grains, AccountLinks.Volunteer(volunteerId)));
         return Download(http, export, $"kring-{volunteerId}-gegevens.json");
     }
 
-    private static async Task<IResult> EraseCircle(string circleId, HttpContext http, IGrainFactory grains, SessionStamps stamps, SecurityLog log)
+    private static async Task<Results<NoContent, NotFoundProblem>> EraseCircle(
+       string circleId, HttpContext http, IGrainFactory grains, SessionStamps stamps, SecurityLog log)
     {
         var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
         // Erasing again is allowed: it finishes an erasure that stopped half-way, and changes nothing otherwise.
         if (await circle.Get() is null && !await circle.IsErased()) return Problems.NotFound("Deze kring bestaat niet.");
         await ErasureDesk.EraseCircle(grains, stamps, log, http, circleId);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> EraseVolunteer(string volunteerId, HttpContext http, IGrainFactory grains, SessionStamps stamps, SecurityLog log)
+    private static async Task<Results<NoContent, NotFoundProblem, ForbiddenProblem>> EraseVolunteer(
+       string volunteerId, HttpContext http, IGrainFactory grains, SessionStamps stamps, SecurityLog log)
     {
         var user = KringUser.Current(http);
         var volunteer = grains.GetGrain<IVolunteerGrain>(volunteerId);
@@ -140,18 +161,16 @@ public static class PrivacyApi
             return Problems.Forbidden("Deze vrijwilliger hoort niet bij uw organisatie.");
         }
         await ErasureDesk.EraseVolunteer(grains, stamps, log, http, volunteerId);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
     /// <summary>A volunteer leaves Kring. Their password is asked again: this cannot be undone.</summary>
-    private static async Task<IResult> EraseMe(HttpContext http, IGrainFactory grains, SessionStamps stamps, Accounts accounts, SecurityLog log)
+    private static async Task<Results<NoContent, UnsupportedMediaTypeProblem, TooManyAttemptsProblem, InvalidInputProblem>> EraseMe(
+       HttpContext http, IGrainFactory grains, SessionStamps stamps, Accounts accounts, SecurityLog log)
     {
         var user = KringUser.Current(http);
-        var (read, body) = await TryReadJson<EraseMeJson>(http.Request);
-        if (!read)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Dit type inhoud wordt niet ondersteund; stuur JSON.");
-        }
+        var (read, body) = await TryReadJson<EraseMeInput>(http.Request);
+        if (!read) return new UnsupportedMediaTypeProblem();
         var errors = new FieldErrors();
         if (string.IsNullOrEmpty(body?.Password)) errors.Add("password", "Vul uw wachtwoord in om uw gegevens te wissen.");
         else
@@ -163,7 +182,7 @@ public static class PrivacyApi
         if (errors.Any) return Problems.Validation(errors);
         await ErasureDesk.EraseVolunteer(grains, stamps, log, http, user.VolunteerId!);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
     /// <summary>
@@ -185,24 +204,27 @@ public static class PrivacyApi
         }
     }
 
-    private static async Task<IReadOnlyList<AppreciationExportDto>> Appreciation(IGrainFactory grains, string circleId)
+    private static async Task<IReadOnlyList<AppreciationExportResponse>> Appreciation(IGrainFactory grains, string circleId)
     {
         var years = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetAppreciationYears();
         var rounds = await Task.WhenAll(years.Select(async year =>
-            (Year: year, Receipts: await grains.GetGrain<IAppreciationGrain>(year.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetReceived())));
-        return rounds.SelectMany(r => r.Receipts.Where(x => x.CircleId == circleId).Select(x => new AppreciationExportDto(r.Year, x.At, x.By))).ToList();
+            (Year: year, Receipts: await grains.GetGrain<IAppreciationGrain>(
+                year.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetReceived())));
+        return rounds.SelectMany(r => r.Receipts.Where(x => x.CircleId == circleId).Select(x => new AppreciationExportResponse(r.Year, x.At,
+            x.By))).ToList();
     }
 
-    private static async Task<IReadOnlyList<AccountExportDto>> Accounts(IGrainFactory grains, string linksKey)
+    private static async Task<IReadOnlyList<AccountExportResponse>> Accounts(IGrainFactory grains, string linksKey)
     {
         var userNames = await grains.GetGrain<IAccountLinksGrain>(linksKey).Get();
         var accounts = await Task.WhenAll(userNames.Select(u => grains.GetGrain<IAccountGrain>(u).Get()));
-        return accounts.OfType<AccountRecord>().Select(a => new AccountExportDto(a.UserName, a.DisplayName, a.Role.ToString())).ToList();
+        return accounts.OfType<AccountRecord>().Select(a => new AccountExportResponse(a.UserName, a.DisplayName,
+            a.Role.ToString())).ToList();
     }
 
-    private static IResult Download<T>(HttpContext http, T body, string fileName)
+    private static Ok<T> Download<T>(HttpContext http, T body, string fileName)
     {
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        return Results.Ok(body);
+        return TypedResults.Ok(body);
     }
 }

@@ -24,31 +24,26 @@ public static class Problems
     /// <summary>The title of a 400 for fields that are filled in wrongly, by the API's own checks or a grain's.</summary>
     public const string InvalidInput = "De invoer is niet geldig.";
 
-    public static IResult Validation(FieldErrors errors) =>
-        Results.ValidationProblem(errors.ToDictionary(), title: InvalidInput, detail: "Controleer de gemarkeerde velden.");
+    public static InvalidInputProblem Validation(FieldErrors errors) =>
+        new(new HttpValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest, Title = InvalidInput, Detail = "Controleer de gemarkeerde velden.",
+        });
 
-    public static IResult NotFound(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Titles[StatusCodes.Status404NotFound], detail: detail);
+    public static NotFoundProblem NotFound(string detail) => new(detail);
 
-    /// <summary>The thing existed but was erased (AVG/GDPR): 410, so a client knows not to ask again.</summary>
-    public static IResult Gone(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status410Gone, title: Titles[StatusCodes.Status410Gone], detail: detail);
+    public static ForbiddenProblem Forbidden(string detail) => new(detail);
 
-    public static IResult Forbidden(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Titles[StatusCodes.Status403Forbidden], detail: detail);
-
-    public static IResult Conflict(string detail, string result) =>
-        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Titles[StatusCodes.Status409Conflict], detail: detail,
-            extensions: new Dictionary<string, object?> { ["result"] = result });
+    public static ConflictProblem Conflict(string detail, string result) => new(detail, result);
 
     /// <summary>
     /// 429 for a client throttled after failed sign-ins for this user name. It says nothing about the password and comes
     /// alike for unknown, blocked and existing accounts.
     /// </summary>
-    public static IResult TooManyAttempts(HttpContext http, TimeSpan wait)
+    public static TooManyAttemptsProblem TooManyAttempts(HttpContext http, TimeSpan wait)
     {
         http.Response.Headers.RetryAfter = Security.SecurityLog.Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Te veel pogingen.", detail: Security.SecurityLog.TooManyAttempts(wait));
+        return new TooManyAttemptsProblem(Security.SecurityLog.TooManyAttempts(wait));
     }
 
     public static string Explain(OfferReply reply) => reply switch

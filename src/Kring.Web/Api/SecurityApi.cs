@@ -1,10 +1,11 @@
 using System.Globalization;
 using Kring.Web.Input;
 using Kring.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kring.Web.Api;
 
-public sealed record SecurityEventDto(
+public sealed record SecurityEventResponse(
     long Id, DateTimeOffset At, string Kind, string? Actor, string? Client, string? Subject, string? Detail, bool NeedsAcknowledgement);
 
 /// <summary>
@@ -18,23 +19,34 @@ public static class SecurityApi
     public static void MapKringSecurityApi(this RouteGroupBuilder api)
     {
         var events = api.MapGroup("/security-events").RequireAuthorization(AuthSetup.Policies.Operator);
-        events.MapGet("", async (string? kind, string? user, string? from, string? to, string? limit, SecurityLog log) =>
+        events.MapGet("", ReadEvents).Doc("listSecurityEvents", ApiTags.Security, "Read the security events",
+            "Returns security events newest first, filtered by kind, user, from and to (a date yyyy-MM-dd or an ISO 8601 moment) " +
+            "and limit (1 to 1000, 100 unless given).");
+        events.MapPost("/{id}/acknowledge", AcknowledgeEvent).Doc("acknowledgeSecurityEvent", ApiTags.Security, "Acknowledge an event",
+            "Confirms a new account with wide rights; an operator other than the one who created it must do this.");
+    }
+
+    private static async Task<Results<Ok<IEnumerable<SecurityEventResponse>>, InvalidInputProblem>> ReadEvents(
+        string? kind, string? user, string? from, string? to, string? limit, SecurityLog log)
+    {
+        var errors = new FieldErrors();
+        var query = Parse(kind, user, from, to, limit, errors);
+        if (query is null) return Problems.Validation(errors);
+        return TypedResults.Ok((await log.Grain.Read(query)).Select(ToDto));
+    }
+
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> AcknowledgeEvent(string id, HttpContext http,
+        SecurityLog log)
+    {
+        const string NotOpen = "Deze melding staat niet open.";
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)) return Problems.NotFound(NotOpen);
+        return await Acknowledge(log, http, number) switch
         {
-            var errors = new FieldErrors();
-            var query = Parse(kind, user, from, to, limit, errors);
-            if (query is null) return Problems.Validation(errors);
-            return Results.Ok((await log.Grain.Read(query)).Select(ToDto));
-        });
-        events.MapPost("/{id}/acknowledge", async (string id, HttpContext http, SecurityLog log) =>
-        {
-            if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)) return Problems.NotFound("Deze melding staat niet open.");
-            return await Acknowledge(log, http, number) switch
-            {
-                AcknowledgeOutcome.Done => Results.NoContent(),
-                AcknowledgeOutcome.ByCreator => Problems.Conflict("Een andere beheerder moet het account bevestigen dan wie het aanmaakte.", "byCreator"),
-                _ => Problems.NotFound("Deze melding staat niet open."),
-            };
-        });
+            AcknowledgeOutcome.Done => TypedResults.NoContent(),
+            AcknowledgeOutcome.ByCreator => Problems.Conflict("Een andere beheerder moet het account bevestigen dan wie het aanmaakte.",
+                "byCreator"),
+            _ => Problems.NotFound(NotOpen),
+        };
     }
 
     public static Task<AcknowledgeOutcome> Acknowledge(SecurityLog log, HttpContext http, long id) =>
@@ -52,7 +64,8 @@ public static class SecurityApi
         var fromAt = Moment(from, "from", endOfDay: false, errors);
         var toAt = Moment(to, "to", endOfDay: true, errors);
         var n = DefaultLimit;
-        if (!string.IsNullOrWhiteSpace(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out n) || n is < 1 or > 1000))
+        if (!string.IsNullOrWhiteSpace(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture,
+            out n) || n is < 1 or > 1000))
         {
             errors.Add("limit", "Vul 1 tot en met 1000 in.");
         }
@@ -104,6 +117,6 @@ public static class SecurityApi
 
     public static string Dutch(SecurityEventKind kind) => Kinds.FirstOrDefault(k => k.Kind == kind).Dutch ?? kind.ToString();
 
-    public static SecurityEventDto ToDto(SecurityEvent e) =>
+    public static SecurityEventResponse ToDto(SecurityEvent e) =>
         new(e.Id, e.At, Code(e.Kind), e.Actor, e.Client, e.Subject, e.Detail, e.NeedsAcknowledgement);
 }

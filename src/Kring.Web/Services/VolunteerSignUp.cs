@@ -22,7 +22,7 @@ public static class VolunteerSignUp
         string? MaxKm, string? MaxHoursPerWeek);
 
     /// <summary>The new volunteer, or null with the reasons in <paramref name="errors"/> (field names as in the API).</summary>
-    public static async Task<NewVolunteerDto?> Run(IGrainFactory grains, Accounts accounts, SecurityLog log, HttpContext http, string partnerId, string coordinator, Form form,
+    public static async Task<NewVolunteerResponse?> Run(IGrainFactory grains, Accounts accounts, SecurityLog log, HttpContext http, string partnerId, string coordinator, Form form,
         string? idempotencyKey, FieldErrors errors)
     {
         var userName = AccountInput.UserName(form.UserName, errors);
@@ -68,7 +68,7 @@ public static class VolunteerSignUp
         return ToDto(profile, userName, activation);
     }
 
-    private static NewVolunteerDto ToDto(VolunteerProfile p, string userName, Activation? activation) =>
+    private static NewVolunteerResponse ToDto(VolunteerProfile p, string userName, Activation? activation) =>
         new(p.Id, userName, p.DisplayName, p.HomeVillage, p.Kinds.Select(k => k.Code()).ToList(), p.Skills, p.MaxKm, p.MaxHoursPerWeek,
             activation?.Code, activation?.ExpiresAt);
 

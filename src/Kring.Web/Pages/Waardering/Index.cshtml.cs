@@ -11,7 +11,7 @@ public sealed class WaarderingModel(IGrainFactory grains, Privacy.AccessLog log)
 {
     public int Shown { get; } = 100;
     public int Year { get; private set; }
-    public AppreciationRoundDto Round { get; private set; } = new(0, 0, 0, []);
+    public AppreciationRoundResponse Round { get; private set; } = new(0, 0, 0, []);
 
     public async Task OnGet(int? jaar)
     {

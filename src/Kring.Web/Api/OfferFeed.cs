@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Kring.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kring.Web.Api;
 
@@ -8,12 +9,12 @@ namespace Kring.Web.Api;
 /// The volunteer's pending offers as a server-sent event stream: the ids now, then again whenever they change (and at
 /// least every heartbeat, so proxies keep the connection open). /Vrijwilliger follows it to show new offers at once.
 /// </summary>
-public static class OfferStream
+public static class OfferFeed
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
-    public static IResult Stream(HttpContext http, IGrainFactory grains, IHostApplicationLifetime lifetime)
+    public static ServerSentEventsResult<string> Stream(HttpContext http, IGrainFactory grains, IHostApplicationLifetime lifetime)
     {
         var volunteer = grains.GetGrain<IVolunteerGrain>(KringUser.From(http.User)!.VolunteerId!);
         http.Response.Headers.CacheControl = "no-store";
@@ -21,7 +22,8 @@ public static class OfferStream
     }
 
     private static async IAsyncEnumerable<string> Pending(
-        IVolunteerGrain volunteer, CancellationToken aborted, CancellationToken stopping, [EnumeratorCancellation] CancellationToken enumeration = default)
+        IVolunteerGrain volunteer, CancellationToken aborted, CancellationToken stopping,
+            [EnumeratorCancellation] CancellationToken enumeration = default)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, enumeration);
         string? last = null;
@@ -31,7 +33,8 @@ public static class OfferStream
             string json;
             try
             {
-                var ids = (await volunteer.GetOffers()).Where(o => o.Status == OfferStatus.Pending).Select(o => o.Id).Order(StringComparer.Ordinal);
+                var ids = (await volunteer.GetOffers()).Where(o => o.Status == OfferStatus.Pending).Select(o =>
+                    o.Id).Order(StringComparer.Ordinal);
                 json = JsonSerializer.Serialize(ids);
             }
             catch (Exception) when (!cancel.IsCancellationRequested)
