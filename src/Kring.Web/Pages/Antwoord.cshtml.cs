@@ -69,7 +69,7 @@ public sealed class AntwoordModel(IGrainFactory grains, TimeProvider clock) : Pa
         return Offer is not null;
     }
 
-    private IActionResult Invalid()
+    private PageResult Invalid()
     {
         Offer = null;
         Outcome = "Deze link is niet geldig. Misschien is hij niet helemaal overgenomen uit de e-mail. Kijk bij Mijn aanvragen na het inloggen.";

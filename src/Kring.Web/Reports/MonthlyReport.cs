@@ -66,13 +66,13 @@ public static class MonthlyReport
         return csv.ToString();
     }
 
-    private static ReportLine Hours(string key, IReadOnlyList<RequestSummary> requests, Func<RequestSummary, double> hours) =>
+    private static ReportLine Hours(string key, List<RequestSummary> requests, Func<RequestSummary, double> hours) =>
         requests.Count is > 0 and < SmallCount
             ? new ReportLine("vrijwilligers", key, Suppressed, null)
             : Number("vrijwilligers", key, Math.Round(requests.Sum(hours), 1));
 
     /// <summary>Counts that add up to a figure a reader can know, hidden together as <see cref="SmallCounts.HideInGroup"/> says.</summary>
-    private static IEnumerable<ReportLine> Group(string section, IReadOnlyList<string> keys, IReadOnlyList<int> counts)
+    private static IEnumerable<ReportLine> Group(string section, List<string> keys, List<int> counts)
     {
         var hide = SmallCounts.HideInGroup(counts);
         return keys.Select((key, i) => new ReportLine(section, key, SmallCounts.Label(counts[i], hide[i]), hide[i] ? null : counts[i]));

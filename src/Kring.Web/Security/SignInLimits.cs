@@ -114,7 +114,7 @@ public static class SignInLimits
         if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }))
         {
             http.Response.ContentType = "text/plain; charset=utf-8";
-            await http.Response.WriteAsync(problem.Detail, http.RequestAborted);
+            await http.Response.WriteAsync(problem.Detail ?? "", http.RequestAborted);
         }
     }
 }

@@ -39,7 +39,7 @@ public sealed class CoordinatieModel(IGrainFactory grains, Privacy.AccessLog log
     public static string When(AvailabilityDto a) =>
         a.Paused ? Texts.T("pauze")
         : a.Weekly.Count == 0 ? Texts.T("geen vaste tijden")
-        : string.Join(", ", a.Weekly.Select(s => $"{Format.Day(s.Day)} {s.From.ToString("HH:mm")}–{s.To.ToString("HH:mm")}"));
+        : string.Join(", ", a.Weekly.Select(s => $"{Format.Day(s.Day)} {s.From.ToString("HH:mm", Format.Culture)}–{s.To.ToString("HH:mm", Format.Culture)}"));
 
     public async Task<IActionResult> OnGet()
     {

@@ -43,7 +43,7 @@ public sealed class DorpModel(IGrainFactory grains, Privacy.AccessLog log) : Pag
         var user = KringUser.From(User)!;
         var all = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
         Villages = all.Where(v => user.CanSeeVillage(v.Id)).ToList();
-        var id = dorp ?? user.VillageId ?? Villages.FirstOrDefault()?.Id;
+        var id = dorp ?? user.VillageId ?? (Villages.Count > 0 ? Villages[0].Id : null);
         if (id is null) return Page();
         if (!user.CanSeeVillage(id)) return Forbid();
         var village = grains.GetGrain<IVillageGrain>(id);
@@ -106,7 +106,7 @@ public sealed class DorpModel(IGrainFactory grains, Privacy.AccessLog log) : Pag
 
     /// <summary>"woensdag 3/12 09:00–12:00; ..." in the user's language.</summary>
     public static string Slots(AvailableVolunteer v) =>
-        string.Join("; ", v.Slots.Select(s => $"{Format.Day(s.Date.DayOfWeek)} {s.Date.Day}/{s.Date.Month} {s.Slot.From.ToString("HH:mm")}–{s.Slot.To.ToString("HH:mm")}"));
+        string.Join("; ", v.Slots.Select(s => $"{Format.Day(s.Date.DayOfWeek)} {s.Date.Day}/{s.Date.Month} {s.Slot.From.ToString("HH:mm", Format.Culture)}–{s.Slot.To.ToString("HH:mm", Format.Culture)}"));
 
     public string LiveUrl => $"/api/v1/villages/{Uri.EscapeDataString(Members!.Info.Id)}/overview/stream";
     public string ExportUrl => $"/api/v1/villages/{Uri.EscapeDataString(Members!.Info.Id)}/overview.csv";

@@ -23,7 +23,7 @@ public sealed class RapportModel(IGrainFactory grains) : PageModel
     {
         var user = KringUser.From(User)!;
         Villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).Where(v => user.CanSeeVillage(v.Id)).ToList();
-        var village = Villages.FirstOrDefault(v => v.Id == (dorp ?? user.VillageId)) ?? Villages.FirstOrDefault();
+        var village = Villages.FirstOrDefault(v => v.Id == (dorp ?? user.VillageId)) ?? (Villages.Count > 0 ? Villages[0] : null);
         if (village is null) return Forbid();
         if (dorp is not null && village.Id != dorp) return Forbid();
         var now = Amsterdam.ToLocal(TimeProvider.System.GetUtcNow());

@@ -41,7 +41,7 @@ public sealed class BeschikbaarheidModel(IGrainFactory grains) : PageModel
         Slots = Rows.SelectMany(row =>
         {
             var taken = availability.Weekly.Where(s => s.Day == row.Day).Take(SlotsPerDay)
-                .Select(s => new SlotInput { Day = Days.Code(s.Day), From = s.From.ToString("HH:mm"), To = s.To.ToString("HH:mm") }).ToList();
+                .Select(s => new SlotInput { Day = Days.Code(s.Day), From = s.From.ToString("HH:mm", CultureInfo.InvariantCulture), To = s.To.ToString("HH:mm", CultureInfo.InvariantCulture) }).ToList();
             while (taken.Count < SlotsPerDay) taken.Add(new SlotInput { Day = Days.Code(row.Day) });
             return taken;
         }).ToList();
@@ -55,7 +55,7 @@ public sealed class BeschikbaarheidModel(IGrainFactory grains) : PageModel
         var volunteer = Volunteer;
         var current = await volunteer.GetAvailability();
         DaysOff = Upcoming(current.DaysOff);
-        var availability = AvailabilityInput.Parse(filled, current.DaysOff.Select(d => d.ToString("yyyy-MM-dd")).ToList(), Paused, Errors);
+        var availability = AvailabilityInput.Parse(filled, current.DaysOff.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(), Paused, Errors);
         if (availability is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
