@@ -22,7 +22,10 @@ public static class CertificateFile
             : throw new InvalidOperationException($"The certificate file {Path.GetFullPath(path)} has no private key.");
     }
 
-    /// <summary>The certificate at <paramref name="path"/>; when there is none yet, a new one from <paramref name="create"/>, saved there first.</summary>
+    /// <summary>
+    /// The certificate at <paramref name="path"/>; when there is none yet, a new one from <paramref name="create"/>,
+    /// saved there first.
+    /// </summary>
     public static X509Certificate2 LoadOrCreate(string path, Func<X509Certificate2> create)
     {
         if (!File.Exists(path))

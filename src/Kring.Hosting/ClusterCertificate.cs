@@ -32,7 +32,10 @@ public static class ClusterCertificate
         return CertificateFile.LoadOrCreate(Path.Combine(settings.FullDataDirectory, FileName), () => CertificateFile.NewTlsCertificate(Subject));
     }
 
-    /// <summary>Makes a new cluster certificate file for a deployment to share; an existing file is kept. Returns whether it made one.</summary>
+    /// <summary>
+    /// Makes a new cluster certificate file for a deployment to share; an existing file is kept. Returns whether it
+    /// made one.
+    /// </summary>
     public static bool CreateFile(string path, string? password)
     {
         if (File.Exists(path)) return false;

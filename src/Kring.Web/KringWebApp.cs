@@ -11,7 +11,10 @@ namespace Kring.Web;
 /// <summary>Builds the web front end. In the embedded default it co-hosts the one silo in the same process.</summary>
 public static class KringWebApp
 {
-    /// <summary>Kring:Mode is "Embedded" (one process on SQLite, the default) or "Cluster" (an Orleans client of silos on PostgreSQL).</summary>
+    /// <summary>
+    /// Kring:Mode is "Embedded" (one process on SQLite, the default) or "Cluster" (an Orleans client of silos on
+    /// PostgreSQL).
+    /// </summary>
     public static bool IsCluster(IConfiguration configuration) =>
         string.Equals(configuration["Kring:Mode"], "Cluster", StringComparison.OrdinalIgnoreCase);
 

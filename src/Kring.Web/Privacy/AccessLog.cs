@@ -20,7 +20,10 @@ public sealed class AccessLog(IGrainFactory grains)
         return Task.WhenAll(circleIds.Where(id => id.Length > 0).Distinct().Select(id => grains.GetGrain<IAccessLogGrain>(id).Record(entry)));
     }
 
-    /// <summary>Who and how, from the request; the grain stamps the time. The route is the path without its query, which may hold a search.</summary>
+    /// <summary>
+    /// Who and how, from the request; the grain stamps the time. The route is the path without its query, which may
+    /// hold a search.
+    /// </summary>
     public static AccessEntry Entry(HttpContext http, AccessKind kind, string? requestId)
     {
         var user = KringUser.From(http.User) ?? throw new InvalidOperationException("Only a signed-in user's access is logged.");

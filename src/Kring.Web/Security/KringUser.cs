@@ -12,7 +12,10 @@ public sealed record KringUser(string UserName, string DisplayName, Role Role, s
     public const string DisplayNameClaim = "kring:display";
     /// <summary>The account's security stamp when the cookie or token was issued; a changed stamp ends the session.</summary>
     public const string StampClaim = "kring:stamp";
-    /// <summary>The session comes from a one-time activation code: it may only choose the account's password (<see cref="ActivationGate"/>).</summary>
+    /// <summary>
+    /// The session comes from a one-time activation code: it may only choose the account's password (<see
+    /// cref="ActivationGate"/>).
+    /// </summary>
     public const string ActivationClaim = "kring:activation";
 
     /// <summary>The signed-in user of a request that requires one (the endpoint's policy has made sure).</summary>

@@ -44,7 +44,10 @@ public static class SignInLimits
                 })
                 : RateLimitPartition.GetNoLimiter(""));
 
-    /// <summary>A sliding minute in six steps, so a burst at the end of one window and the start of the next is not twice the budget.</summary>
+    /// <summary>
+    /// A sliding minute in six steps, so a burst at the end of one window and the start of the next is not twice the
+    /// budget.
+    /// </summary>
     private static PartitionedRateLimiter<HttpContext> WriteLimiter(WriteLimitSettings settings) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
             IsWrite(context.Request)

@@ -18,7 +18,10 @@ public static class ErasureDesk
             result.RemovedAccounts.Count == 0 ? null : "accounts: " + string.Join(",", result.RemovedAccounts));
     }
 
-    /// <summary>Erases a volunteer for the signed-in user (themselves, their coordinator, the operator), recorded in the security log.</summary>
+    /// <summary>
+    /// Erases a volunteer for the signed-in user (themselves, their coordinator, the operator), recorded in the
+    /// security log.
+    /// </summary>
     public static async Task EraseVolunteer(IGrainFactory grains, SessionStamps stamps, SecurityLog log, HttpContext http, string volunteerId)
     {
         var by = KringUser.From(http.User)!.UserName;

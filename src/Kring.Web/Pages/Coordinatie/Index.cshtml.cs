@@ -13,7 +13,7 @@ namespace Kring.Web.Pages.Coordinatie;
 /// hand, taking a volunteer off again, always with a reason for the request's history.
 /// </summary>
 [Authorize(Policy = AuthSetup.Policies.Coordinator)]
-public sealed class CoordinatieModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
+public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     public sealed record Helper(VolunteerProfile Profile, AvailabilityDto Availability);
     public sealed record Booking(Helper Volunteer, Assignment Assignment);

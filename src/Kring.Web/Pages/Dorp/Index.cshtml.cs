@@ -12,7 +12,7 @@ namespace Kring.Web.Pages.Dorp;
 /// status, volunteers who can help this week, young people caring for someone, and carers not heard from for a while.
 /// The operator sees only the figures and the requests, without people.
 /// </summary>
-public sealed class DorpModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
+public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     public static readonly int[] QuietWeekChoices = [4, 8, 12, 26, 52];
     /// <summary>Below this age a carer counts as young, as in the village's overview.</summary>

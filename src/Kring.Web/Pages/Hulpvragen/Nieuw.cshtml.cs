@@ -9,7 +9,7 @@ namespace Kring.Web.Pages.Hulpvragen;
 
 public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
-    [BindProperty] public string? Kring { get; set; }
+    [BindProperty(Name = "Kring")] public string? CircleId { get; set; }
     [BindProperty] public string? Kind { get; set; } = "buddy";
     [BindProperty] public string? Date { get; set; }
     [BindProperty] public string? From { get; set; }
@@ -34,10 +34,10 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
     {
         var user = KringUser.From(User)!;
         IsConsultant = user.Role == Role.CarerConsultant;
-        Kring = IsConsultant ? kring : user.CircleId;
-        if (Kring is not null && user.CanRequestFor(Kring) && await grains.GetGrain<ICarerCircleGrain>(Kring).Get() is { } circle)
+        CircleId = IsConsultant ? kring : user.CircleId;
+        if (CircleId is not null && user.CanRequestFor(CircleId) && await grains.GetGrain<ICarerCircleGrain>(CircleId).Get() is { } circle)
         {
-            await log.Record(HttpContext, Kring, AccessKind.CircleViewed);
+            await log.Record(HttpContext, CircleId, AccessKind.CircleViewed);
             Needs = circle.Profile.CareNeeds.Where(RequestInput.KnownNeeds.Contains).ToList();
             Circle = circle.Profile;
         }
@@ -48,7 +48,7 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
     {
         var user = KringUser.From(User)!;
         IsConsultant = user.Role == Role.CarerConsultant;
-        var circleId = IsConsultant ? Kring?.Trim() : user.CircleId;
+        var circleId = IsConsultant ? CircleId?.Trim() : user.CircleId;
         if (string.IsNullOrEmpty(circleId))
         {
             Errors.Add("kring", "Vul de kring in.");

@@ -14,7 +14,7 @@ namespace Kring.Web.Pages.Kringen;
 [Authorize(Roles = nameof(Role.CarerConsultant))]
 public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log, Security.SecurityLog security, Security.Accounts accounts) : PageModel
 {
-    [BindProperty] public string? Kring { get; set; }
+    [BindProperty(Name = "Kring")] public string? CircleId { get; set; }
     [BindProperty] public string? UserName { get; set; }
     public ActivationNotice? Activation { get; private set; }
     public CircleProfile? Circle { get; private set; }
@@ -23,13 +23,13 @@ public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log, Se
 
     public async Task<IActionResult> OnGet(string? kring)
     {
-        Kring = kring?.Trim();
+        CircleId = kring?.Trim();
         return await Load() ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPost()
     {
-        Kring = Kring?.Trim();
+        CircleId = CircleId?.Trim();
         if (!await Load()) return NotFound();
         var created = await AccountDesk.CreateCarer(grains, accounts, security, HttpContext, Circle!, UserName, Errors);
         if (created is null)
@@ -47,7 +47,7 @@ public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log, Se
 
     public async Task<IActionResult> OnPostActivation(string? account)
     {
-        Kring = Kring?.Trim();
+        CircleId = CircleId?.Trim();
         if (!await Load()) return NotFound();
         if (string.IsNullOrWhiteSpace(account) || await AccountDesk.NewActivation(grains, accounts, HttpContext, account, Circle!.Id) is not { } issued) return NotFound();
         Accounts = await AccountDesk.ForCircle(grains, Circle.Id);
@@ -57,8 +57,8 @@ public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log, Se
 
     private async Task<bool> Load()
     {
-        if (string.IsNullOrEmpty(Kring)) return false;
-        Circle = (await grains.GetGrain<ICarerCircleGrain>(Kring).Get())?.Profile;
+        if (string.IsNullOrEmpty(CircleId)) return false;
+        Circle = (await grains.GetGrain<ICarerCircleGrain>(CircleId).Get())?.Profile;
         if (Circle is null) return false;
         await log.Record(HttpContext, Circle.Id, AccessKind.CircleViewed);
         Accounts = await AccountDesk.ForCircle(grains, Circle.Id);

@@ -6,7 +6,7 @@ namespace Kring.Web.Pages.Kringen;
 
 /// <summary>The carer consultant's list of circles, per village, searchable by name.</summary>
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class KringenIndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
+public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     public const int PageSize = 25;
 

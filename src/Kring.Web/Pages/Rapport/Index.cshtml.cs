@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kring.Web.Pages.Rapport;
 
 [Authorize(Policy = AuthSetup.Policies.Villages)]
-public sealed class RapportModel(IGrainFactory grains) : PageModel
+public sealed class IndexModel(IGrainFactory grains) : PageModel
 {
     public IReadOnlyList<VillageInfo> Villages { get; private set; } = [];
     public string VillageId { get; private set; } = "";

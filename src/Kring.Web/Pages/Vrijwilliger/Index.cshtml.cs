@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kring.Web.Pages.Vrijwilliger;
 
-public sealed class VrijwilligerIndexModel(IGrainFactory grains, AccessLog log) : PageModel
+public sealed class IndexModel(IGrainFactory grains, AccessLog log) : PageModel
 {
     /// <summary>An assignment with the carer's contact details, which only the volunteer booked for it gets to see.</summary>
     public sealed record Booked(Assignment Assignment, CircleProfile? Contact);

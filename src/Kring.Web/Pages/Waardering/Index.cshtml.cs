@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kring.Web.Pages.Waardering;
 
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class WaarderingModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
+public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     public int Shown { get; } = 100;
     public int Year { get; private set; }
