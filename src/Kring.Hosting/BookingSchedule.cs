@@ -9,7 +9,8 @@ namespace Kring.Hosting;
 /// their assumed completion (see IBookingsGrain), and from 07:00 each partner's coordinators their daily digest (see
 /// ICoordinatorDigestGrain). Nothing is kept in memory, so a restart loses nothing.
 /// </summary>
-public sealed partial class BookingSchedule(IGrainFactory grains, IConfiguration configuration, ILogger<BookingSchedule> logger) : BackgroundService
+public sealed partial class BookingSchedule(
+    IGrainFactory grains, IConfiguration configuration, ILogger<BookingSchedule> logger) : BackgroundService
 {
     /// <summary>Coordinators get the digest of their queue from this hour (Europe/Amsterdam) on, once a day.</summary>
     public const int DigestHour = 7;

@@ -19,7 +19,8 @@ namespace Kring.Hosting;
 /// would answer 500. An OrleansException it answers with 503 and Retry-After. The silo logs the original exception.</item>
 /// </list>
 /// </summary>
-public sealed partial class GuardedGrainStorage(IGrainStorage inner, IGrainContextAccessor grains, ILogger<GuardedGrainStorage> logger) : IGrainStorage
+public sealed partial class GuardedGrainStorage(
+    IGrainStorage inner, IGrainContextAccessor grains, ILogger<GuardedGrainStorage> logger) : IGrainStorage
 {
     /// <summary>The name the ADO.NET provider itself is registered under; grains use <see cref="KringStorage.Name"/>.</summary>
     public const string InnerName = KringStorage.Name + "-adonet";
@@ -72,7 +73,8 @@ public sealed partial class GuardedGrainStorage(IGrainStorage inner, IGrainConte
         if (grains.GrainContext is not { } grain || grain.GrainId != grainId) return;
         LogDeactivated(logger, grainId);
         // The reason goes to callers whose messages were queued for this activation, so it carries text, not the driver's exception.
-        grain.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError, $"Its state could not be stored: {e.GetType().FullName}: {e.Message}"));
+        grain.Deactivate(new DeactivationReason(
+            DeactivationReasonCode.ApplicationError, $"Its state could not be stored: {e.GetType().FullName}: {e.Message}"));
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
@@ -87,7 +89,8 @@ public static class GuardedGrainStorageRegistration
     {
         silo.AddAdoNetGrainStorage(GuardedGrainStorage.InnerName, configure);
         silo.Services.AddKeyedSingleton<IGrainStorage>(KringStorage.Name, (services, _) => new GuardedGrainStorage(
-            services.GetRequiredKeyedService<IGrainStorage>(GuardedGrainStorage.InnerName), services.GetRequiredService<IGrainContextAccessor>(),
+            services.GetRequiredKeyedService<IGrainStorage>(GuardedGrainStorage.InnerName),
+            services.GetRequiredService<IGrainContextAccessor>(),
             services.GetRequiredService<ILogger<GuardedGrainStorage>>()));
         return silo;
     }

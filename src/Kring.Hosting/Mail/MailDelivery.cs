@@ -12,7 +12,8 @@ namespace Kring.Hosting.Mail;
 /// rides out a blip; a message that still fails is handed back to its outbox, which waits longer each time and parks it
 /// in the end. The Message-ID comes from the message's stable id, so a message sent again after a crash is the same mail.
 /// </summary>
-public sealed partial class MailDelivery(IGrainFactory grains, IMailTransport transport, MailSettings settings, ILogger<MailDelivery> logger)
+public sealed partial class MailDelivery(
+    IGrainFactory grains, IMailTransport transport, MailSettings settings, ILogger<MailDelivery> logger)
     : BackgroundService
 {
     private const int Batch = 50;

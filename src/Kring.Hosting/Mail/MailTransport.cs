@@ -36,7 +36,10 @@ public sealed class SmtpTransport(MailSettings settings) : IMailTransport
                     var host = settings.Host ?? throw new InvalidOperationException("SMTP needs Kring:Mail:Host.");
                     var security = Enum.Parse<SecureSocketOptions>(settings.Security, ignoreCase: true);
                     await _client.ConnectAsync(host, settings.Port, security, cancellationToken);
-                    if (!string.IsNullOrEmpty(settings.UserName)) await _client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
+                    if (!string.IsNullOrEmpty(settings.UserName))
+                    {
+                        await _client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
+                    }
                 }
                 await _client.SendAsync(message, cancellationToken);
             }

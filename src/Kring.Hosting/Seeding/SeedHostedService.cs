@@ -8,7 +8,8 @@ namespace Kring.Hosting.Seeding;
 /// Loads the municipality (and, in demo mode, the fictional population and demo accounts) once. Every step is an
 /// upsert, so an interrupted load simply runs again on the next start.
 /// </summary>
-public sealed partial class SeedHostedService(IGrainFactory grains, IOptions<KringSettings> settings, ILogger<SeedHostedService> logger) : IHostedService
+public sealed partial class SeedHostedService(
+    IGrainFactory grains, IOptions<KringSettings> settings, ILogger<SeedHostedService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -51,9 +52,11 @@ public sealed partial class SeedHostedService(IGrainFactory grains, IOptions<Kri
         foreach (var village in seed.Villages)
         {
             var contact = demo?.Accounts.FirstOrDefault(a => a.Role == Role.VillageContact && a.Village == village.Id)?.DisplayName ?? "";
-            var initiatives = seed.Initiatives.Where(i => i.Village == village.Id).Select(i => new Initiative(i.Name, i.Description)).ToList();
+            var initiatives =
+                seed.Initiatives.Where(i => i.Village == village.Id).Select(i => new Initiative(i.Name, i.Description)).ToList();
             await grains.GetGrain<IVillageGrain>(village.Id).Define(
-                new VillageInfo(village.Id, village.Name, seed.Region.Id, village.Lat, village.Lon, contact, initiatives, village.Neighbours));
+                new VillageInfo(
+                    village.Id, village.Name, seed.Region.Id, village.Lat, village.Lon, contact, initiatives, village.Neighbours));
         }
         foreach (var partner in seed.Partners)
         {
@@ -78,17 +81,20 @@ public sealed partial class SeedHostedService(IGrainFactory grains, IOptions<Kri
             if (account.Volunteer is { } v)
             {
                 await grains.GetGrain<IVolunteerGrain>(v.Id).Register(
-                    new VolunteerProfile(v.Id, account.DisplayName, account.Village!, v.MaxKm, v.Kinds, v.Skills, v.MaxHoursPerWeek, v.Partner,
+                    new VolunteerProfile(
+                        v.Id, account.DisplayName, account.Village!, v.MaxKm, v.Kinds, v.Skills, v.MaxHoursPerWeek, v.Partner,
                         DemoContact(account)));
             }
             if (account.Circle is { } c)
             {
                 await grains.GetGrain<ICarerCircleGrain>(c.Id).Register(
-                    new CircleProfile(c.Id, account.Village!, account.DisplayName, c.CarerAge, c.CareRecipientName, c.Relationship, c.CareNeeds, c.Phone, c.Address,
-                        DemoContact(account)));
+                    new CircleProfile(
+                        c.Id, account.Village!, account.DisplayName, c.CarerAge, c.CareRecipientName, c.Relationship, c.CareNeeds,
+                        c.Phone, c.Address, DemoContact(account)));
             }
             await grains.GetGrain<IAccountGrain>(account.UserName).Set(new AccountRecord(
-                account.UserName, account.DisplayName, hash, account.Role, account.Village, account.Volunteer?.Id, account.Circle?.Id, account.Partner ?? account.Volunteer?.Partner,
+                account.UserName, account.DisplayName, hash, account.Role, account.Village, account.Volunteer?.Id, account.Circle?.Id,
+                account.Partner ?? account.Volunteer?.Partner,
                 Email: DemoContact(account).Email));
         }
     }
