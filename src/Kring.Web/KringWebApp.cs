@@ -21,7 +21,8 @@ public static class KringWebApp
     public static WebApplication Build(string[] args)
     {
         // Named explicitly so pages are found when a test host, not Kring.Web, is the entry assembly.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(KringWebApp).Assembly.GetName().Name });
+        var builder = WebApplication.CreateBuilder(
+            new WebApplicationOptions { Args = args, ApplicationName = typeof(KringWebApp).Assembly.GetName().Name });
         var settings = builder.Configuration.GetSection(KringSettings.Section).Get<KringSettings>() ?? new KringSettings();
 
         if (IsCluster(builder.Configuration))
@@ -44,7 +45,10 @@ public static class KringWebApp
         builder.Services.AddSingleton<Privacy.AccessLog>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            if (Problems.Titles.TryGetValue(context.ProblemDetails.Status ?? 0, out var title) && context.ProblemDetails.Title is null or "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Method Not Allowed" or "Unsupported Media Type" or "Content Too Large" or "Payload Too Large" or "An error occurred while processing your request.")
+            if (Problems.Titles.TryGetValue(context.ProblemDetails.Status ?? 0, out var title)
+                && context.ProblemDetails.Title is null or "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found"
+                    or "Method Not Allowed" or "Unsupported Media Type" or "Content Too Large" or "Payload Too Large"
+                    or "An error occurred while processing your request.")
             {
                 context.ProblemDetails.Title = title;
             }

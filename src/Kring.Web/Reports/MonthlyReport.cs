@@ -43,9 +43,14 @@ public static class MonthlyReport
             : Number("koppeling", "mediane tijd tot koppeling (uur)", Math.Round(waits[waits.Count / 2], 1)));
 
         var unmatched = inMonth.Where(r => r.Status is not (RequestStatus.Matched or RequestStatus.Completed)).ToList();
-        var slots = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday }
-            .SelectMany(day => DayParts.Select(part => (Day: day, Part: part))).ToList();
-        lines.AddRange(Group("niet gekoppeld per dagdeel", slots.Select(s => $"{Format(s.Day)} {s.Part}").ToList(), slots.Select(s => unmatched.Count(r =>
+        DayOfWeek[] week =
+        [
+            DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday,
+            DayOfWeek.Sunday,
+        ];
+        var slots = week.SelectMany(day => DayParts.Select(part => (Day: day, Part: part))).ToList();
+        var slotNames = slots.Select(s => $"{Format(s.Day)} {s.Part}").ToList();
+        lines.AddRange(Group("niet gekoppeld per dagdeel", slotNames, slots.Select(s => unmatched.Count(r =>
         {
             var start = Amsterdam.ToLocal(r.Start);
             return start.DayOfWeek == s.Day && DayParts[start.Hour / 6] == s.Part;
@@ -62,7 +67,8 @@ public static class MonthlyReport
     public static string ToCsv(IEnumerable<ReportLine> lines)
     {
         var csv = new StringBuilder("onderdeel;kenmerk;waarde\n");
-        foreach (var line in lines) csv.Append(Quote(line.Section)).Append(';').Append(Quote(line.Key)).Append(';').Append(Quote(line.Value)).Append('\n');
+        foreach (var line in lines) csv.Append(Quote(line.Section)).Append(';').Append(Quote(line.Key)).Append(';')
+            .Append(Quote(line.Value)).Append('\n');
         return csv.ToString();
     }
 

@@ -3,7 +3,8 @@ using System.Security.Claims;
 namespace Kring.Web.Security;
 
 /// <summary>The signed-in user as the server sees them: role and the one village, volunteer or circle they act for.</summary>
-public sealed record KringUser(string UserName, string DisplayName, Role Role, string? VillageId, string? VolunteerId, string? CircleId, string? PartnerId)
+public sealed record KringUser(
+    string UserName, string DisplayName, Role Role, string? VillageId, string? VolunteerId, string? CircleId, string? PartnerId)
 {
     public const string VillageClaim = "kring:village";
     public const string VolunteerClaim = "kring:volunteer";

@@ -21,7 +21,8 @@ namespace Kring.Web.Security;
 /// </summary>
 public static class SignInLimits
 {
-    public static IServiceCollection AddKringRateLimits(this IServiceCollection services, SignInLimitSettings signIn, WriteLimitSettings writes)
+    public static IServiceCollection AddKringRateLimits(
+        this IServiceCollection services, SignInLimitSettings signIn, WriteLimitSettings writes)
     {
         services.AddRateLimiter(options =>
         {
@@ -62,7 +63,8 @@ public static class SignInLimits
                 : RateLimitPartition.GetNoLimiter(""));
 
     public static bool IsWrite(HttpRequest request) =>
-        !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)) && !IsSignIn(request);
+        !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+            && !IsSignIn(request);
 
     /// <summary>The signed-in user's name; an anonymous caller by address. The two never collide: their prefixes differ.</summary>
     private static string WriterKey(HttpContext context) =>
@@ -111,7 +113,8 @@ public static class SignInLimits
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Te veel wijzigingen.",
-                Detail = $"U heeft in korte tijd meer dan {writes.WritesPerMinute} wijzigingen verstuurd. Probeer het over {seconds} seconden opnieuw.",
+                Detail = $"U heeft in korte tijd meer dan {writes.WritesPerMinute} wijzigingen verstuurd. " +
+                    $"Probeer het over {seconds} seconden opnieuw.",
             };
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }))

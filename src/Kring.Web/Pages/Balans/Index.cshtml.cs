@@ -51,7 +51,9 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
     public string Explain(CheckIn checkIn) => checkIn.Level switch
     {
         BalanceLevel.Good => $"Dank u wel. Uw score is {checkIn.Score} van 100: u lijkt in balans.",
-        BalanceLevel.Attention => $"Dank u wel. Uw score is {checkIn.Score} van 100. Let goed op uzelf; de mantelzorgconsulent kan met u meedenken.",
-        _ => $"Dank u wel. Uw score is {checkIn.Score} van 100: dat is zwaar. De mantelzorgconsulent neemt contact met u op, en uw aanvragen voor vervangende zorg gaan voor.",
+        BalanceLevel.Attention =>
+            $"Dank u wel. Uw score is {checkIn.Score} van 100. Let goed op uzelf; de mantelzorgconsulent kan met u meedenken.",
+        _ => $"Dank u wel. Uw score is {checkIn.Score} van 100: dat is zwaar. De mantelzorgconsulent neemt contact met u op, " +
+            "en uw aanvragen voor vervangende zorg gaan voor.",
     };
 }

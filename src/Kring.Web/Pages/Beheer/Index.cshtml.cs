@@ -11,7 +11,8 @@ namespace Kring.Web.Pages.Beheer;
 /// The operator's start page: new accounts with wide rights that another operator has still to acknowledge, readiness
 /// as /health/ready reports it, the number of active silos, and links.
 /// </summary>
-public sealed partial class IndexModel(HealthCheckService health, IGrainFactory grains, SecurityLog log, ILogger<IndexModel> logger) : PageModel
+public sealed partial class IndexModel(
+    HealthCheckService health, IGrainFactory grains, SecurityLog log, ILogger<IndexModel> logger) : PageModel
 {
     public HealthReport? Readiness { get; private set; }
     public int? ActiveSilos { get; private set; }

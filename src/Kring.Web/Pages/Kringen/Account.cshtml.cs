@@ -12,7 +12,8 @@ namespace Kring.Web.Pages.Kringen;
 /// or a new code for one of the circle's accounts. A code is shown once, on the answer to the post.
 /// </summary>
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log, Security.SecurityLog security, Security.Accounts accounts) : PageModel
+public sealed class AccountModel(
+    IGrainFactory grains, Privacy.AccessLog log, Security.SecurityLog security, Security.Accounts accounts) : PageModel
 {
     [BindProperty(Name = "Kring")] public string? CircleId { get; set; }
     [BindProperty] public string? UserName { get; set; }
@@ -39,7 +40,8 @@ public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log, Se
         }
         await log.Record(HttpContext, Circle!.Id, AccessKind.AccountCreated);
         Accounts = await AccountDesk.ForCircle(grains, Circle.Id);
-        Activation = ActivationNotice.For(created, Texts.T("{0} kan nu inloggen met de gebruikersnaam {1}.", created.DisplayName, created.UserName));
+        Activation = ActivationNotice.For(
+            created, Texts.T("{0} kan nu inloggen met de gebruikersnaam {1}.", created.DisplayName, created.UserName));
         ModelState.Clear();
         UserName = null;
         return Page();
@@ -49,9 +51,14 @@ public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log, Se
     {
         CircleId = CircleId?.Trim();
         if (!await Load()) return NotFound();
-        if (string.IsNullOrWhiteSpace(account) || await AccountDesk.NewActivation(grains, accounts, HttpContext, account, Circle!.Id) is not { } issued) return NotFound();
+        if (string.IsNullOrWhiteSpace(account)
+            || await AccountDesk.NewActivation(grains, accounts, HttpContext, account, Circle!.Id) is not { } issued)
+        {
+            return NotFound();
+        }
         Accounts = await AccountDesk.ForCircle(grains, Circle.Id);
-        Activation = ActivationNotice.For(issued, Texts.T("{0} heeft een nieuwe activeringscode; het oude wachtwoord of de oude code werkt niet meer.", issued.UserName));
+        Activation = ActivationNotice.For(
+            issued, Texts.T("{0} heeft een nieuwe activeringscode; het oude wachtwoord of de oude code werkt niet meer.", issued.UserName));
         return Page();
     }
 

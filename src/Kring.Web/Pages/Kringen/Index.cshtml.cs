@@ -21,7 +21,8 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
 
     public async Task<IActionResult> OnGet(string? dorp, string? zoek, int pagina = 1)
     {
-        Villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
+        Villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages())
+            .OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
         Village = dorp is null ? (Villages.Count > 0 ? Villages[0] : null) : Villages.FirstOrDefault(v => v.Id == dorp);
         if (Village is null) return dorp is null ? Page() : NotFound();
         Search = string.IsNullOrWhiteSpace(zoek) ? null : zoek.Trim()[..Math.Min(zoek.Trim().Length, 100)];
