@@ -25,6 +25,41 @@ public static class KringWebApp
             new WebApplicationOptions { Args = args, ApplicationName = typeof(KringWebApp).Assembly.GetName().Name });
         var settings = builder.Configuration.GetSection(KringSettings.Section).Get<KringSettings>() ?? new KringSettings();
 
+        AddKringServices(builder, settings);
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Kring API";
+            document.Info.Description = "Kring's JSON API: circles, requests for help, volunteers and their offers, villages, partners, " +
+                "accounts and privacy. Sign in with POST /api/v1/session and send the token as `Authorization: Bearer ...`. " +
+                "Errors are ProblemDetails with a Dutch title.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Vrijwilliger", AuthSetup.Policies.Volunteer);
+            options.Conventions.AuthorizeFolder("/Hulpvragen", AuthSetup.Policies.Requester);
+            options.Conventions.AuthorizeFolder("/Dorp", AuthSetup.Policies.Villages);
+            options.Conventions.AuthorizeFolder("/Beheer", AuthSetup.Policies.Operator);
+        });
+        builder.Services.AddKringHealthChecks();
+        Localisation.FrontEndSetup.AddKringFrontEnd(builder.Services);
+
+        var app = builder.Build();
+        UseKringPipeline(app);
+
+        app.MapOpenApi("/api/v1/openapi.json");
+        app.MapKringApiReference();
+        app.MapKringApi();
+        app.MapKringFrontEndApi();
+        app.MapKringPrivacyApi();
+        app.MapRazorPages();
+        app.MapKringHealth();
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(AuthSetup.Policies.Operator);
+        return app;
+    }
+
+    private static void AddKringServices(WebApplicationBuilder builder, KringSettings settings)
+    {
         if (IsCluster(builder.Configuration))
         {
             builder.UseOrleansClient(client => client.UseKringClusterClient(builder.Configuration));
@@ -59,25 +94,10 @@ public static class KringWebApp
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Kring API";
-            document.Info.Description = "Kring's JSON API: circles, requests for help, volunteers and their offers, villages, partners, " +
-                "accounts and privacy. Sign in with POST /api/v1/session and send the token as `Authorization: Bearer ...`. " +
-                "Errors are ProblemDetails with a Dutch title.";
-            return Task.CompletedTask;
-        }));
-        builder.Services.AddRazorPages(options =>
-        {
-            options.Conventions.AuthorizeFolder("/Vrijwilliger", AuthSetup.Policies.Volunteer);
-            options.Conventions.AuthorizeFolder("/Hulpvragen", AuthSetup.Policies.Requester);
-            options.Conventions.AuthorizeFolder("/Dorp", AuthSetup.Policies.Villages);
-            options.Conventions.AuthorizeFolder("/Beheer", AuthSetup.Policies.Operator);
-        });
-        builder.Services.AddKringHealthChecks();
-        Localisation.FrontEndSetup.AddKringFrontEnd(builder.Services);
+    }
 
-        var app = builder.Build();
+    private static void UseKringPipeline(WebApplication app)
+    {
         app.UseKringWebSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -91,15 +111,5 @@ public static class KringWebApp
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseKringApiReferencePolicy();
-
-        app.MapOpenApi("/api/v1/openapi.json");
-        app.MapKringApiReference();
-        app.MapKringApi();
-        app.MapKringFrontEndApi();
-        app.MapKringPrivacyApi();
-        app.MapRazorPages();
-        app.MapKringHealth();
-        app.MapOrleansDashboard("/dashboard").RequireAuthorization(AuthSetup.Policies.Operator);
-        return app;
     }
 }

@@ -30,6 +30,10 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
 
     public string VillageName(string id) => _villages.GetValueOrDefault(id, id);
 
+    /// <summary>"Anna (Elsloo, pauze)": a candidate as the volunteer list shows them.</summary>
+    public string CandidateName(Helper v) =>
+        $"{v.Profile.DisplayName} ({VillageName(v.Profile.HomeVillage)}{(v.Availability.Paused ? ", " + Texts.T("pauze") : "")})";
+
     /// <summary>The partner's volunteers who give this kind of help, those from the request's own village first.</summary>
     public IEnumerable<Helper> CandidatesFor(RequestSummary request) => Volunteers
         .Where(v => v.Profile.Kinds.Contains(request.Kind))
