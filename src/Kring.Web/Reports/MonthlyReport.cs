@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Kring.Web.Reports;
@@ -85,7 +84,7 @@ public static class MonthlyReport
     }
 
     private static ReportLine Number(string section, string key, double value) =>
-        new(section, key, value.ToString(CultureInfo.GetCultureInfo("nl-NL")), value);
+        new(section, key, value.ToString(Pages.Format.Dutch), value);
 
     /// <summary>
     /// A cell a spreadsheet reads as text: one that starts like a formula (= + - @, a tab or a carriage return) gets a
@@ -93,5 +92,5 @@ public static class MonthlyReport
     /// </summary>
     public static string Quote(string value) => CsvCell.Quote(value, ';');
 
-    private static string Format(DayOfWeek day) => CultureInfo.GetCultureInfo("nl-NL").DateTimeFormat.GetDayName(day);
+    private static string Format(DayOfWeek day) => Pages.Format.Dutch.DateTimeFormat.GetDayName(day);
 }
