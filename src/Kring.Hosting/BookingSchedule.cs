@@ -9,7 +9,8 @@ namespace Kring.Hosting;
 /// their assumed completion (see IBookingsGrain), and from 07:00 each partner's coordinators their daily digest (see
 /// ICoordinatorDigestGrain). Nothing is kept in memory, so a restart loses nothing.
 /// </summary>
-public sealed class BookingSchedule(IGrainFactory grains, IConfiguration configuration, ILogger<BookingSchedule> logger) : BackgroundService
+public sealed partial class BookingSchedule(
+    IGrainFactory grains, IConfiguration configuration, ILogger<BookingSchedule> logger) : BackgroundService
 {
     /// <summary>Coordinators get the digest of their queue from this hour (Europe/Amsterdam) on, once a day.</summary>
     public const int DigestHour = 7;
@@ -37,8 +38,11 @@ public sealed class BookingSchedule(IGrainFactory grains, IConfiguration configu
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(e, "The bookings sweep failed; trying again in {Interval}", interval);
+                LogRetry(logger, e, interval);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The bookings sweep failed; trying again in {Interval}")]
+    private static partial void LogRetry(ILogger logger, Exception exception, TimeSpan interval);
 }

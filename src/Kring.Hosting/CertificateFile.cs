@@ -22,7 +22,10 @@ public static class CertificateFile
             : throw new InvalidOperationException($"The certificate file {Path.GetFullPath(path)} has no private key.");
     }
 
-    /// <summary>The certificate at <paramref name="path"/>; when there is none yet, a new one from <paramref name="create"/>, saved there first.</summary>
+    /// <summary>
+    /// The certificate at <paramref name="path"/>; when there is none yet, a new one from <paramref name="create"/>,
+    /// saved there first.
+    /// </summary>
     public static X509Certificate2 LoadOrCreate(string path, Func<X509Certificate2> create)
     {
         if (!File.Exists(path))
@@ -64,7 +67,8 @@ public static class CertificateFile
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
-            [new Oid("1.3.6.1.5.5.7.3.1", "Server Authentication"), new Oid("1.3.6.1.5.5.7.3.2", "Client Authentication")], critical: false));
+            [new Oid("1.3.6.1.5.5.7.3.1", "Server Authentication"), new Oid("1.3.6.1.5.5.7.3.2", "Client Authentication")],
+            critical: false));
         return SelfSigned(request);
     }
 
@@ -73,13 +77,15 @@ public static class CertificateFile
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, critical: false));
+        request.CertificateExtensions.Add(
+            new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, critical: false));
         return SelfSigned(request);
     }
 
     private static X509Certificate2 SelfSigned(CertificateRequest request)
     {
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(
+            certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
         // A day back, so a peer whose clock is slightly behind accepts it at once.
         var now = DateTimeOffset.UtcNow;

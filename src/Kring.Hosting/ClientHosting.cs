@@ -14,7 +14,10 @@ public static class ClientHosting
     public static IClientBuilder UseKringClusterClient(this IClientBuilder client, IConfiguration configuration)
     {
         var settings = configuration.GetSection(KringSettings.Section).Get<KringSettings>() ?? new KringSettings();
-        if (string.IsNullOrWhiteSpace(settings.PostgreSql)) throw new InvalidOperationException("Cluster mode needs Kring:PostgreSql (Kring__PostgreSql).");
+        if (string.IsNullOrWhiteSpace(settings.PostgreSql))
+        {
+            throw new InvalidOperationException("Cluster mode needs Kring:PostgreSql (Kring__PostgreSql).");
+        }
         client.UseClusterTls(ClusterCertificate.For(settings, clusterMode: true));
         client.Services.Configure<ClusterOptions>(options =>
         {

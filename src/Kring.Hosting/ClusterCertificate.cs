@@ -21,18 +21,26 @@ public static class ClusterCertificate
     /// </summary>
     public static X509Certificate2 For(KringSettings settings, bool clusterMode)
     {
-        if (settings.ClusterTls.CertificatePath is { Length: > 0 } path) return CertificateFile.Load(path, settings.ClusterTls.CertificatePassword);
+        if (settings.ClusterTls.CertificatePath is { Length: > 0 } path)
+        {
+            return CertificateFile.Load(path, settings.ClusterTls.CertificatePassword);
+        }
         if (clusterMode)
         {
             throw new InvalidOperationException(
-                "Cluster mode needs the cluster certificate that every silo and the web share: a .pfx file in Kring:ClusterTls:CertificatePath " +
+                "Cluster mode needs the cluster certificate that every silo and the web share: " +
+                "a .pfx file in Kring:ClusterTls:CertificatePath " +
                 "(Kring__ClusterTls__CertificatePath) and its password in Kring:ClusterTls:CertificatePassword. " +
                 "`dotnet Kring.Silo.dll cluster-certificate cluster.pfx` makes one; README.md, \"Cluster TLS\", shows how with openssl.");
         }
-        return CertificateFile.LoadOrCreate(Path.Combine(settings.FullDataDirectory, FileName), () => CertificateFile.NewTlsCertificate(Subject));
+        return CertificateFile.LoadOrCreate(
+            Path.Combine(settings.FullDataDirectory, FileName), () => CertificateFile.NewTlsCertificate(Subject));
     }
 
-    /// <summary>Makes a new cluster certificate file for a deployment to share; an existing file is kept. Returns whether it made one.</summary>
+    /// <summary>
+    /// Makes a new cluster certificate file for a deployment to share; an existing file is kept. Returns whether it
+    /// made one.
+    /// </summary>
     public static bool CreateFile(string path, string? password)
     {
         if (File.Exists(path)) return false;

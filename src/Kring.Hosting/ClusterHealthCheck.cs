@@ -11,7 +11,8 @@ public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
     {
         try
         {
-            var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages().WaitAsync(Timeout, cancellationToken);
+            var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()
+                .WaitAsync(Timeout, cancellationToken);
             return HealthCheckResult.Healthy($"{villages.Count} villages");
         }
         catch (Exception e)

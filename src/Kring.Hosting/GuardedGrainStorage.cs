@@ -19,7 +19,8 @@ namespace Kring.Hosting;
 /// would answer 500. An OrleansException it answers with 503 and Retry-After. The silo logs the original exception.</item>
 /// </list>
 /// </summary>
-public sealed class GuardedGrainStorage(IGrainStorage inner, IGrainContextAccessor grains, ILogger<GuardedGrainStorage> logger) : IGrainStorage
+public sealed partial class GuardedGrainStorage(
+    IGrainStorage inner, IGrainContextAccessor grains, ILogger<GuardedGrainStorage> logger) : IGrainStorage
 {
     /// <summary>The name the ADO.NET provider itself is registered under; grains use <see cref="KringStorage.Name"/>.</summary>
     public const string InnerName = KringStorage.Name + "-adonet";
@@ -70,10 +71,15 @@ public sealed class GuardedGrainStorage(IGrainStorage inner, IGrainContextAccess
     private void Forget(GrainId grainId, Exception e)
     {
         if (grains.GrainContext is not { } grain || grain.GrainId != grainId) return;
-        logger.LogWarning("Could not store the state of {GrainId}; it is deactivated so that it does not answer from unsaved state", grainId);
+        LogDeactivated(logger, grainId);
         // The reason goes to callers whose messages were queued for this activation, so it carries text, not the driver's exception.
-        grain.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError, $"Its state could not be stored: {e.GetType().FullName}: {e.Message}"));
+        grain.Deactivate(new DeactivationReason(
+            DeactivationReasonCode.ApplicationError, $"Its state could not be stored: {e.GetType().FullName}: {e.Message}"));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Could not store the state of {GrainId}; it is deactivated so that it does not answer from unsaved state")]
+    private static partial void LogDeactivated(ILogger logger, GrainId grainId);
 }
 
 public static class GuardedGrainStorageRegistration
@@ -83,7 +89,8 @@ public static class GuardedGrainStorageRegistration
     {
         silo.AddAdoNetGrainStorage(GuardedGrainStorage.InnerName, configure);
         silo.Services.AddKeyedSingleton<IGrainStorage>(KringStorage.Name, (services, _) => new GuardedGrainStorage(
-            services.GetRequiredKeyedService<IGrainStorage>(GuardedGrainStorage.InnerName), services.GetRequiredService<IGrainContextAccessor>(),
+            services.GetRequiredKeyedService<IGrainStorage>(GuardedGrainStorage.InnerName),
+            services.GetRequiredService<IGrainContextAccessor>(),
             services.GetRequiredService<ILogger<GuardedGrainStorage>>()));
         return silo;
     }

@@ -16,10 +16,12 @@ public static class KeyRingCertificate
     {
         var certificate = settings.KeyRing.CertificatePath is { Length: > 0 } path
             ? CertificateFile.Load(path, settings.KeyRing.CertificatePassword)
-            : CertificateFile.LoadOrCreate(Path.Combine(settings.FullDataDirectory, FileName), () => CertificateFile.NewEncryptionCertificate(Subject));
+            : CertificateFile.LoadOrCreate(
+                Path.Combine(settings.FullDataDirectory, FileName), () => CertificateFile.NewEncryptionCertificate(Subject));
         using var rsa = certificate.GetRSAPublicKey();
         return rsa is not null
             ? certificate
-            : throw new InvalidOperationException("The key ring certificate (Kring:KeyRing:CertificatePath) must have an RSA key: XML encryption wraps its keys with RSA.");
+            : throw new InvalidOperationException(
+                "The key ring certificate (Kring:KeyRing:CertificatePath) must have an RSA key: XML encryption wraps its keys with RSA.");
     }
 }

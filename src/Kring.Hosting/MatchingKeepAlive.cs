@@ -7,7 +7,7 @@ namespace Kring.Hosting;
 /// Wakes every matching shard at start and then every minute, so pending requests and offer deadlines resume after a
 /// restart even when no new message reaches the shard.
 /// </summary>
-public sealed class MatchingKeepAlive(IGrainFactory grains, ILogger<MatchingKeepAlive> logger) : BackgroundService
+public sealed partial class MatchingKeepAlive(IGrainFactory grains, ILogger<MatchingKeepAlive> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -29,8 +29,11 @@ public sealed class MatchingKeepAlive(IGrainFactory grains, ILogger<MatchingKeep
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Could not wake the matching shards; trying again in {Interval}", Interval);
+                LogRetry(logger, e, Interval);
             }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not wake the matching shards; trying again in {Interval}")]
+    private static partial void LogRetry(ILogger logger, Exception exception, TimeSpan interval);
 }

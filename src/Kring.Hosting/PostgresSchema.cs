@@ -19,7 +19,8 @@ public static class PostgresSchema
     public static int EnsureCreated(string connectionString, string? scriptDirectory = null) =>
         EnsureCreatedAsync(connectionString, scriptDirectory).GetAwaiter().GetResult();
 
-    public static async Task<int> EnsureCreatedAsync(string connectionString, string? scriptDirectory = null, CancellationToken cancellationToken = default)
+    public static async Task<int> EnsureCreatedAsync(
+        string connectionString, string? scriptDirectory = null, CancellationToken cancellationToken = default)
     {
         var scripts = Directory.GetFiles(scriptDirectory ?? ScriptDirectory, "*.sql")
             .Select(path => (Version: VersionOf(path), Path: path))
@@ -32,7 +33,8 @@ public static class PostgresSchema
         try
         {
             await ExecuteAsync(connection, null,
-                "CREATE TABLE IF NOT EXISTS kring_schema (version integer PRIMARY KEY, script text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
+                "CREATE TABLE IF NOT EXISTS kring_schema " +
+                "(version integer PRIMARY KEY, script text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
                 cancellationToken);
             var applied = new HashSet<int>();
             await using (var read = new NpgsqlCommand("SELECT version FROM kring_schema", connection))
@@ -46,7 +48,8 @@ public static class PostgresSchema
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await ExecuteAsync(connection, transaction, await File.ReadAllTextAsync(path, cancellationToken), cancellationToken);
-                await using (var record = new NpgsqlCommand("INSERT INTO kring_schema (version, script) VALUES ($1, $2)", connection, transaction))
+                const string Insert = "INSERT INTO kring_schema (version, script) VALUES ($1, $2)";
+                await using (var record = new NpgsqlCommand(Insert, connection, transaction))
                 {
                     record.Parameters.Add(new() { Value = version });
                     record.Parameters.Add(new() { Value = Path.GetFileName(path) });
@@ -76,7 +79,8 @@ public static class PostgresSchema
             : throw new InvalidOperationException($"Schema script '{name}' must start with its number, as in 005_name.sql.");
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -8,7 +8,7 @@ namespace Kring.Hosting;
 /// Reminders in the embedded default live in memory, so after a restart this is what brings them back; in a cluster
 /// they are in PostgreSQL and arming an existing one changes nothing.
 /// </summary>
-public sealed class RetentionSchedule(IGrainFactory grains, ILogger<RetentionSchedule> logger) : BackgroundService
+public sealed partial class RetentionSchedule(IGrainFactory grains, ILogger<RetentionSchedule> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -26,8 +26,11 @@ public sealed class RetentionSchedule(IGrainFactory grains, ILogger<RetentionSch
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Could not arm the retention reminders; trying again in {Interval}", Interval);
+                LogRetry(logger, e, Interval);
             }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not arm the retention reminders; trying again in {Interval}")]
+    private static partial void LogRetry(ILogger logger, Exception exception, TimeSpan interval);
 }

@@ -47,12 +47,14 @@ public static class SiloHosting
         var settings = configuration.GetSection(KringSettings.Section).Get<KringSettings>() ?? new KringSettings();
         var connectionString = !string.IsNullOrWhiteSpace(settings.PostgreSql)
             ? settings.PostgreSql
-            : throw new InvalidOperationException("Cluster mode needs a PostgreSQL connection string in Kring:PostgreSql (Kring__PostgreSql).");
+            : throw new InvalidOperationException(
+                "Cluster mode needs a PostgreSQL connection string in Kring:PostgreSql (Kring__PostgreSql).");
         var certificate = ClusterCertificate.For(settings, clusterMode: true);
         PostgresSchema.EnsureCreated(connectionString);
 
         var advertised = settings.AdvertisedIp is { Length: > 0 } ip ? System.Net.IPAddress.Parse(ip) : HostAddress();
-        silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(advertised));
+        silo.ConfigureEndpoints(
+            advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(advertised));
         silo.UseClusterTls(certificate);
         silo.Services.Configure<Orleans.Configuration.ClusterOptions>(options =>
         {

@@ -15,7 +15,9 @@ public static class SqliteSchema
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, "CREATE TABLE IF NOT EXISTS KringSchema (Version INTEGER PRIMARY KEY, Script TEXT NOT NULL, AppliedOn TEXT NOT NULL);");
+        Execute(
+            connection,
+            "CREATE TABLE IF NOT EXISTS KringSchema (Version INTEGER PRIMARY KEY, Script TEXT NOT NULL, AppliedOn TEXT NOT NULL);");
 
         var applied = 0;
         foreach (var script in Directory.GetFiles(ScriptDirectory, "*.sql").Order(StringComparer.Ordinal))
@@ -37,7 +39,8 @@ public static class SqliteSchema
             using (var record = connection.CreateCommand())
             {
                 record.Transaction = transaction;
-                record.CommandText = "INSERT INTO KringSchema (Version, Script, AppliedOn) VALUES ($v, $s, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
+                record.CommandText =
+                    "INSERT INTO KringSchema (Version, Script, AppliedOn) VALUES ($v, $s, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
                 record.Parameters.AddWithValue("$v", version);
                 record.Parameters.AddWithValue("$s", name);
                 record.ExecuteNonQuery();

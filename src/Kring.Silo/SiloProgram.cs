@@ -17,10 +17,13 @@ public static class SiloProgram
         if (args is ["cluster-certificate", var path])
         {
             var made = ClusterCertificate.CreateFile(path, Environment.GetEnvironmentVariable("Kring__ClusterTls__CertificatePassword"));
-            Console.WriteLine(made ? $"Wrote a new cluster certificate to {Path.GetFullPath(path)}." : $"{Path.GetFullPath(path)} exists; it is kept.");
+            Console.WriteLine(made
+                ? $"Wrote a new cluster certificate to {Path.GetFullPath(path)}."
+                : $"{Path.GetFullPath(path)} exists; it is kept.");
             return;
         }
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SiloProgram).Assembly.GetName().Name });
+        var builder = WebApplication.CreateBuilder(
+            new WebApplicationOptions { Args = args, ApplicationName = typeof(SiloProgram).Assembly.GetName().Name });
         builder.UseOrleans(silo => silo.UseKringCluster(builder.Configuration).AddActivityPropagation());
         builder.Services.AddKringTelemetry(builder.Configuration, "kring-silo");
         builder.Services.AddKringHealthChecks();

@@ -12,7 +12,10 @@ public static class Questionnaire
         foreach (var question in questions)
         {
             if (!answers.TryGetValue(question.Id, out var value)) errors[question.Id] = "Beantwoord deze vraag.";
-            else if (value < question.Min || value > question.Max) errors[question.Id] = $"Kies een antwoord van {question.Min} tot en met {question.Max}.";
+            else if (value < question.Min || value > question.Max)
+            {
+                errors[question.Id] = $"Kies een antwoord van {question.Min} tot en met {question.Max}.";
+            }
         }
         foreach (var unknown in answers.Keys.Where(k => questions.All(q => q.Id != k))) errors[unknown] = "Deze vraag bestaat niet.";
         return errors;
@@ -41,7 +44,8 @@ public static class BalanceCheck
         new("steun", "Hoe weinig hulp krijgt u van familie, vrienden of buren?", Min, Max),
     ];
 
-    public static IReadOnlyDictionary<string, string> Validate(IReadOnlyDictionary<string, int>? answers) => Questionnaire.Validate(Questions, answers);
+    public static IReadOnlyDictionary<string, string> Validate(IReadOnlyDictionary<string, int>? answers) =>
+        Questionnaire.Validate(Questions, answers);
 
     public static int Score(IReadOnlyDictionary<string, int> answers)
     {
@@ -58,7 +62,10 @@ public static class BalanceCheck
     public static string? SignalReason(CheckIn latest, CheckIn? previous)
     {
         if (latest.Level == BalanceLevel.Overloaded) return $"Overbelast: score {latest.Score} van 100.";
-        if (previous is not null && latest.Score - previous.Score >= RisingBy) return $"Stijgende belasting: van {previous.Score} naar {latest.Score}.";
+        if (previous is not null && latest.Score - previous.Score >= RisingBy)
+        {
+            return $"Stijgende belasting: van {previous.Score} naar {latest.Score}.";
+        }
         return null;
     }
 }

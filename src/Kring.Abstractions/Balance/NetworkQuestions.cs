@@ -18,7 +18,8 @@ public static class NetworkQuestions
         new("koers", "We zijn nog op de goede weg.", Min, Max),
     ];
 
-    public static IReadOnlyDictionary<string, string> Validate(IReadOnlyDictionary<string, int>? answers) => Questionnaire.Validate(Questions, answers);
+    public static IReadOnlyDictionary<string, string> Validate(IReadOnlyDictionary<string, int>? answers) =>
+        Questionnaire.Validate(Questions, answers);
 
     /// <summary>The quarter a rating belongs to, such as "2027-K1", by the calendar in Amsterdam.</summary>
     public static string Quarter(DateTimeOffset at)
@@ -28,7 +29,8 @@ public static class NetworkQuestions
     }
 
     /// <summary>The average per question and overall, per quarter, oldest first: the trend the village contact watches.</summary>
-    public static IReadOnlyList<(string Quarter, int Ratings, IReadOnlyDictionary<string, double> Averages, double Overall)> Trend(IEnumerable<NetworkRating> ratings) =>
+    public static IReadOnlyList<(string Quarter, int Ratings, IReadOnlyDictionary<string, double> Averages, double Overall)> Trend(
+        IEnumerable<NetworkRating> ratings) =>
         ratings
             .GroupBy(r => Quarter(r.At))
             .OrderBy(g => g.Key, StringComparer.Ordinal)

@@ -24,7 +24,8 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     /// First accept wins. A repeated confirm by the same volunteer answers Confirmed again. A coordinator's reason goes into
     /// the history. The carer's mail that help is coming is queued before the answer, introducing <paramref name="helper"/>.
     /// </summary>
-    [Alias("ConfirmMatch")] Task<MatchConfirmation> ConfirmMatch(string requestId, string volunteerId, string offerId, string? reason = null, HelperIntroduction? helper = null);
+    [Alias("ConfirmMatch")] Task<MatchConfirmation> ConfirmMatch(
+        string requestId, string volunteerId, string offerId, string? reason = null, HelperIntroduction? helper = null);
     /// <summary>The carer's e-mail address, mobile number and what they share with their volunteer.</summary>
     [Alias("SetContact")] Task SetContact(ContactDetails? contact);
     /// <summary>
@@ -36,7 +37,8 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     /// The help took place (with the hours given) or did not. <paramref name="assumed"/>: nobody reported within a week,
     /// so the planned hours count. Idempotent: the first report stands.
     /// </summary>
-    [Alias("Complete")] Task<bool> Complete(string requestId, string volunteerId, double hours, bool happened, string? reason, bool assumed);
+    [Alias("Complete")] Task<bool> Complete(
+        string requestId, string volunteerId, double hours, bool happened, string? reason, bool assumed);
     /// <summary>Queues the carer's reminder of a booking that starts within a day; returns the booked volunteer. Idempotent.</summary>
     [Alias("RemindCarer")] Task<string?> RemindCarer(string requestId);
     /// <summary>A coordinator takes the volunteer off a matched request, which opens it again. Idempotent.</summary>

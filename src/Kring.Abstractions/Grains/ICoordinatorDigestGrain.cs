@@ -7,6 +7,9 @@ namespace Kring;
 [Alias("kring.ICoordinatorDigestGrain")]
 public interface ICoordinatorDigestGrain : IGrainWithStringKey
 {
-    /// <summary>Queues today's digest (Europe/Amsterdam) when the queue is not empty; a repeat on the same day queues nothing new.</summary>
+    /// <summary>
+    /// Queues today's digest (Europe/Amsterdam) when the queue is not empty; a repeat on the same day queues nothing
+    /// new.
+    /// </summary>
     [Alias("SendToday")] Task<int> SendToday();
 }

@@ -11,7 +11,10 @@ public interface IMailOutboxGrain : IGrainWithStringKey
 {
     /// <summary>Stores the message. Queuing a message id that is pending or was sent recently changes nothing.</summary>
     [Alias("Queue")] Task Queue(OutgoingMail mail);
-    /// <summary>Up to <paramref name="max"/> due messages, leased to the caller for a while so another silo does not send them too.</summary>
+    /// <summary>
+    /// Up to <paramref name="max"/> due messages, leased to the caller for a while so another silo does not send them
+    /// too.
+    /// </summary>
     [Alias("Lease")] Task<IReadOnlyList<OutgoingMail>> Lease(int max);
     [Alias("Delivered")] Task Delivered(IReadOnlyList<string> ids);
     /// <summary>The next try waits longer each time; after <c>maxAttempts</c> the message is parked.</summary>

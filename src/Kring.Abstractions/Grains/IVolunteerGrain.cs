@@ -16,7 +16,10 @@ public interface IVolunteerGrain : IGrainWithStringKey
     /// </summary>
     [Alias("UpdatePreferences")] Task UpdatePreferences(IReadOnlyList<HelpKind> kinds, IReadOnlyList<string> skills, double maxKm);
     [Alias("GetSnapshot")] [ReadOnly] Task<VolunteerSnapshot?> GetSnapshot();
-    /// <summary>Delivers an offer; false when the volunteer can no longer take it. Delivering the same offer twice changes nothing.</summary>
+    /// <summary>
+    /// Delivers an offer; false when the volunteer can no longer take it. Delivering the same offer twice changes
+    /// nothing.
+    /// </summary>
     [Alias("ReceiveOffer")] Task<bool> ReceiveOffer(Offer offer);
     /// <summary>Withdraws a pending offer, as withdrawn or as expired. Idempotent.</summary>
     [Alias("WithdrawOffer")] Task WithdrawOffer(string offerId, OfferStatus reason);
@@ -29,7 +32,10 @@ public interface IVolunteerGrain : IGrainWithStringKey
     /// offer this request to them again. Unassigned when done (also when repeated), AlreadyStarted after the start.
     /// </summary>
     [Alias("WithdrawAssignment")] Task<OfferReply> WithdrawAssignment(string requestId, string reason);
-    /// <summary>After the end: the help took place with these hours (null: as planned), or it did not. Completed, NotEndedYet or NotFound.</summary>
+    /// <summary>
+    /// After the end: the help took place with these hours (null: as planned), or it did not. Completed, NotEndedYet or
+    /// NotFound.
+    /// </summary>
     [Alias("CompleteAssignment")] Task<OfferReply> CompleteAssignment(string requestId, double? hours, bool happened, string? reason);
     /// <summary>Queues the volunteer's reminder of a booking that starts within a day. Idempotent.</summary>
     [Alias("RemindOfBooking")] Task RemindOfBooking(string requestId);
@@ -37,7 +43,10 @@ public interface IVolunteerGrain : IGrainWithStringKey
     [Alias("SetContact")] Task SetContact(ContactDetails? contact);
     /// <summary>The offer behind an answer link; null when the token does not belong to this volunteer's offer.</summary>
     [Alias("GetOfferByLink")] [ReadOnly] Task<LinkedOffer?> GetOfferByLink(string offerId, string token);
-    /// <summary>Answers an offer from its mail link: as <see cref="Accept"/> or <see cref="Decline"/>, or NotFound for a wrong token.</summary>
+    /// <summary>
+    /// Answers an offer from its mail link: as <see cref="Accept"/> or <see cref="Decline"/>, or NotFound for a wrong
+    /// token.
+    /// </summary>
     [Alias("AnswerByLink")] Task<OfferReply> AnswerByLink(string offerId, string token, bool accept);
     /// <summary>A coordinator books this volunteer by hand; the same checks as an accept apply.</summary>
     [Alias("AssignByCoordinator")] Task<OfferReply> AssignByCoordinator(RequestSummary request, string coordinator, string reason);

@@ -12,24 +12,14 @@ public sealed record ContactDetails(
     [property: Id(2)] bool OffersByMail = true,
     [property: Id(3)] bool SharePhone = false,
     [property: Id(4)] string Language = "nl",
-    /// <summary>Quiet hours (Europe/Amsterdam), for example 21:00–08:00: mail waits until they end (see <see cref="QuietHours"/>).</summary>
+    /// <summary>
+    /// Quiet hours (Europe/Amsterdam), for example 21:00–08:00: mail waits until they end (see <see
+    /// cref="QuietHours"/>).
+    /// </summary>
     [property: Id(5)] TimeOnly? QuietFrom = null,
     [property: Id(6)] TimeOnly? QuietUntil = null,
     /// <summary>A reminder by mail a day before each booking.</summary>
     [property: Id(7)] bool Reminders = true);
-
-/// <summary>What a matched volunteer lets the carer know of them.</summary>
-[GenerateSerializer, Alias("kring.HelperIntroduction")]
-public sealed record HelperIntroduction(
-    [property: Id(0)] string FirstName,
-    [property: Id(1)] string? Phone);
-
-/// <summary>An offer as its answer link shows it, with the moment the link stops working.</summary>
-[GenerateSerializer, Alias("kring.LinkedOffer")]
-public sealed record LinkedOffer(
-    [property: Id(0)] Offer Offer,
-    [property: Id(1)] string VillageName,
-    [property: Id(2)] DateTimeOffset ExpiresAt);
 
 public static class QuietHours
 {

@@ -36,7 +36,8 @@ public static class MailOutboxes
 {
     public const int Shards = 4;
 
-    public static IEnumerable<string> Keys => Enumerable.Range(0, Shards).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static IEnumerable<string> Keys =>
+        Enumerable.Range(0, Shards).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The outbox of a recipient: one address always lands in the same outbox, so its mail keeps its order.</summary>
     public static string For(string address)

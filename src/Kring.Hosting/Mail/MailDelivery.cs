@@ -12,7 +12,8 @@ namespace Kring.Hosting.Mail;
 /// rides out a blip; a message that still fails is handed back to its outbox, which waits longer each time and parks it
 /// in the end. The Message-ID comes from the message's stable id, so a message sent again after a crash is the same mail.
 /// </summary>
-public sealed class MailDelivery(IGrainFactory grains, IMailTransport transport, MailSettings settings, ILogger<MailDelivery> logger)
+public sealed partial class MailDelivery(
+    IGrainFactory grains, IMailTransport transport, MailSettings settings, ILogger<MailDelivery> logger)
     : BackgroundService
 {
     private const int Batch = 50;
@@ -45,7 +46,7 @@ public sealed class MailDelivery(IGrainFactory grains, IMailTransport transport,
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Mail outbox {Outbox} could not be served", key);
+            LogOutboxFailed(logger, e, key);
         }
     }
 
@@ -65,14 +66,14 @@ public sealed class MailDelivery(IGrainFactory grains, IMailTransport transport,
             catch (MailKit.Net.Smtp.SmtpCommandException e) when (!stoppingToken.IsCancellationRequested)
             {
                 // The server refused this one message (an address, say): the others go on.
-                logger.LogInformation("Mail {MailId} refused: {Error}", due[i].Id, e.Message);
+                LogRefused(logger, due[i].Id, e.Message);
                 await outbox.Failed(due[i].Id, e.Message, settings.MaxAttempts);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // The server is away or refuses: the rest of the batch waits for its next try too, rather than each
                 // message running into the same wall.
-                logger.LogInformation("Mail not sent yet ({Count} message(s) wait): {Error}", due.Count - i, e.Message);
+                LogNotSentYet(logger, due.Count - i, e.Message);
                 foreach (var mail in due.Skip(i)) await outbox.Failed(mail.Id, e.Message, settings.MaxAttempts);
                 break;
             }
@@ -102,4 +103,13 @@ public sealed class MailDelivery(IGrainFactory grains, IMailTransport transport,
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(mailId));
         return $"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}@kring";
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail outbox {Outbox} could not be served")]
+    private static partial void LogOutboxFailed(ILogger logger, Exception exception, string outbox);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail {MailId} refused: {Error}")]
+    private static partial void LogRefused(ILogger logger, string mailId, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail not sent yet ({Count} message(s) wait): {Error}")]
+    private static partial void LogNotSentYet(ILogger logger, int count, string error);
 }

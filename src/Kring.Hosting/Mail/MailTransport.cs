@@ -33,8 +33,13 @@ public sealed class SmtpTransport(MailSettings settings) : IMailTransport
                 {
                     _client?.Dispose();
                     _client = new SmtpClient();
-                    await _client.ConnectAsync(settings.Host, settings.Port, Enum.Parse<SecureSocketOptions>(settings.Security, ignoreCase: true), cancellationToken);
-                    if (!string.IsNullOrEmpty(settings.UserName)) await _client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
+                    var host = settings.Host ?? throw new InvalidOperationException("SMTP needs Kring:Mail:Host.");
+                    var security = Enum.Parse<SecureSocketOptions>(settings.Security, ignoreCase: true);
+                    await _client.ConnectAsync(host, settings.Port, security, cancellationToken);
+                    if (!string.IsNullOrEmpty(settings.UserName))
+                    {
+                        await _client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
+                    }
                 }
                 await _client.SendAsync(message, cancellationToken);
             }
@@ -73,7 +78,7 @@ public sealed class PickupDirectoryTransport(string directory) : IMailTransport,
     public async Task Send(MimeMessage message, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
-        var name = string.Concat(message.MessageId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_')) + ".eml";
+        var name = string.Concat((message.MessageId ?? "").Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_')) + ".eml";
         var path = Path.Combine(directory, name);
         var temporary = path + ".tmp";
         await message.WriteToAsync(temporary, cancellationToken);

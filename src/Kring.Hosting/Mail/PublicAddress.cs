@@ -21,7 +21,11 @@ public sealed class PublicAddress(IConfiguration configuration, IServiceProvider
         if (configuration["Kring:PublicUrl"] is { Length: > 0 } configured) return new Uri(configured.TrimEnd('/') + "/");
         var listening = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         if (listening is null) return new Uri("http://localhost:5080/");
-        var address = listening.Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost").Replace("://+", "://localhost").Replace("://*", "://localhost");
+        var address = listening
+            .Replace("://0.0.0.0", "://localhost")
+            .Replace("://[::]", "://localhost")
+            .Replace("://+", "://localhost")
+            .Replace("://*", "://localhost");
         return new Uri(address.TrimEnd('/') + "/");
     }
 }

@@ -74,5 +74,5 @@ public static class DemoPopulation
     private static List<string> WeightedVillages(DemoSeed seed) =>
         seed.VillageWeights.OrderBy(w => w.Key, StringComparer.Ordinal).SelectMany(w => Enumerable.Repeat(w.Key, w.Value)).ToList();
 
-    private static string Pick(Random random, IReadOnlyList<string> values) => values[random.Next(values.Count)];
+    private static string Pick(Random random, List<string> values) => values[random.Next(values.Count)];
 }

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace Kring.Hosting.Seeding;
 
-public sealed record MunicipalitySeed(string Version, RegionSeed Region, List<VillageSeed> Villages, List<InitiativeSeed> Initiatives, List<PartnerSeed> Partners);
+public sealed record MunicipalitySeed(
+    string Version, RegionSeed Region, List<VillageSeed> Villages, List<InitiativeSeed> Initiatives, List<PartnerSeed> Partners);
 public sealed record RegionSeed(string Id, string Name);
 public sealed record VillageSeed(string Id, string Name, double Lat, double Lon, List<string> Neighbours);
 public sealed record InitiativeSeed(string Village, string Name, string Description);
@@ -14,9 +15,13 @@ public sealed record DemoSeed(
     List<string> FirstNames, List<string> Surnames, List<string> CareNeeds, List<string> Relationships,
     List<DemoAccountSeed> Accounts, string Password);
 
-public sealed record DemoAccountSeed(string UserName, string DisplayName, Role Role, string? Village, DemoVolunteerSeed? Volunteer, DemoCircleSeed? Circle, string? Partner = null);
-public sealed record DemoVolunteerSeed(string Id, List<HelpKind> Kinds, List<string> Skills, double MaxKm, double MaxHoursPerWeek, string? Partner);
-public sealed record DemoCircleSeed(string Id, int CarerAge, string CareRecipientName, string Relationship, List<string> CareNeeds, string Phone, string Address);
+public sealed record DemoAccountSeed(
+    string UserName, string DisplayName, Role Role, string? Village, DemoVolunteerSeed? Volunteer, DemoCircleSeed? Circle,
+    string? Partner = null);
+public sealed record DemoVolunteerSeed(
+    string Id, List<HelpKind> Kinds, List<string> Skills, double MaxKm, double MaxHoursPerWeek, string? Partner);
+public sealed record DemoCircleSeed(
+    string Id, int CarerAge, string CareRecipientName, string Relationship, List<string> CareNeeds, string Phone, string Address);
 
 public static class SeedFiles
 {

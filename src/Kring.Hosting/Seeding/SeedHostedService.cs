@@ -8,7 +8,8 @@ namespace Kring.Hosting.Seeding;
 /// Loads the municipality (and, in demo mode, the fictional population and demo accounts) once. Every step is an
 /// upsert, so an interrupted load simply runs again on the next start.
 /// </summary>
-public sealed class SeedHostedService(IGrainFactory grains, IOptions<KringSettings> settings, ILogger<SeedHostedService> logger) : IHostedService
+public sealed partial class SeedHostedService(
+    IGrainFactory grains, IOptions<KringSettings> settings, ILogger<SeedHostedService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +24,8 @@ public sealed class SeedHostedService(IGrainFactory grains, IOptions<KringSettin
         await LoadMunicipality(municipality, demo);
         if (demo is not null) await LoadDemo(demo);
         await marker.MarkLoaded(version);
-        logger.LogInformation("Loaded seed {Version} in {Elapsed}", version, TimeProvider.System.GetElapsedTime(started));
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        LogSeedLoaded(logger, version, elapsed);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -35,14 +37,14 @@ public sealed class SeedHostedService(IGrainFactory grains, IOptions<KringSettin
         var userName = first.UserName.Trim().ToLowerInvariant();
         if (first.Password is not { Length: >= FirstOperatorSettings.MinPasswordLength })
         {
-            logger.LogError("Kring:FirstOperator:Password must have at least {Length} characters; no operator account was created", FirstOperatorSettings.MinPasswordLength);
+            LogOperatorPasswordTooShort(logger, FirstOperatorSettings.MinPasswordLength);
             return;
         }
         var grain = grains.GetGrain<IAccountGrain>(userName);
         // Every start of every silo comes here; only the first needs the (deliberately slow) password hash.
         if (await grain.Get() is not null) return;
         var account = new AccountRecord(userName, first.DisplayName, Passwords.Hash(first.Password), Role.Operator, null, null, null, null);
-        if (await grain.Create(account)) logger.LogInformation("Created the first operator account {UserName}", userName);
+        if (await grain.Create(account)) LogOperatorCreated(logger, userName);
     }
 
     private async Task LoadMunicipality(MunicipalitySeed seed, DemoSeed? demo)
@@ -50,9 +52,11 @@ public sealed class SeedHostedService(IGrainFactory grains, IOptions<KringSettin
         foreach (var village in seed.Villages)
         {
             var contact = demo?.Accounts.FirstOrDefault(a => a.Role == Role.VillageContact && a.Village == village.Id)?.DisplayName ?? "";
-            var initiatives = seed.Initiatives.Where(i => i.Village == village.Id).Select(i => new Initiative(i.Name, i.Description)).ToList();
+            var initiatives =
+                seed.Initiatives.Where(i => i.Village == village.Id).Select(i => new Initiative(i.Name, i.Description)).ToList();
             await grains.GetGrain<IVillageGrain>(village.Id).Define(
-                new VillageInfo(village.Id, village.Name, seed.Region.Id, village.Lat, village.Lon, contact, initiatives, village.Neighbours));
+                new VillageInfo(
+                    village.Id, village.Name, seed.Region.Id, village.Lat, village.Lon, contact, initiatives, village.Neighbours));
         }
         foreach (var partner in seed.Partners)
         {
@@ -77,17 +81,20 @@ public sealed class SeedHostedService(IGrainFactory grains, IOptions<KringSettin
             if (account.Volunteer is { } v)
             {
                 await grains.GetGrain<IVolunteerGrain>(v.Id).Register(
-                    new VolunteerProfile(v.Id, account.DisplayName, account.Village!, v.MaxKm, v.Kinds, v.Skills, v.MaxHoursPerWeek, v.Partner,
+                    new VolunteerProfile(
+                        v.Id, account.DisplayName, account.Village!, v.MaxKm, v.Kinds, v.Skills, v.MaxHoursPerWeek, v.Partner,
                         DemoContact(account)));
             }
             if (account.Circle is { } c)
             {
                 await grains.GetGrain<ICarerCircleGrain>(c.Id).Register(
-                    new CircleProfile(c.Id, account.Village!, account.DisplayName, c.CarerAge, c.CareRecipientName, c.Relationship, c.CareNeeds, c.Phone, c.Address,
-                        DemoContact(account)));
+                    new CircleProfile(
+                        c.Id, account.Village!, account.DisplayName, c.CarerAge, c.CareRecipientName, c.Relationship, c.CareNeeds,
+                        c.Phone, c.Address, DemoContact(account)));
             }
             await grains.GetGrain<IAccountGrain>(account.UserName).Set(new AccountRecord(
-                account.UserName, account.DisplayName, hash, account.Role, account.Village, account.Volunteer?.Id, account.Circle?.Id, account.Partner ?? account.Volunteer?.Partner,
+                account.UserName, account.DisplayName, hash, account.Role, account.Village, account.Volunteer?.Id, account.Circle?.Id,
+                account.Partner ?? account.Volunteer?.Partner,
                 Email: DemoContact(account).Email));
         }
     }
@@ -103,4 +110,14 @@ public sealed class SeedHostedService(IGrainFactory grains, IOptions<KringSettin
             await Task.WhenAll(items.Skip(i).Take(batch).Select(load));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded seed {Version} in {Elapsed}")]
+    private static partial void LogSeedLoaded(ILogger logger, string version, TimeSpan elapsed);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Kring:FirstOperator:Password must have at least {Length} characters; no operator account was created")]
+    private static partial void LogOperatorPasswordTooShort(ILogger logger, int length);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the first operator account {UserName}")]
+    private static partial void LogOperatorCreated(ILogger logger, string userName);
 }

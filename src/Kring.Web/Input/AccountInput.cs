@@ -11,7 +11,10 @@ public static partial class AccountInput
     public static string UserName(string? text, FieldErrors errors)
     {
         var userName = text?.Trim().ToLowerInvariant() ?? "";
-        if (!UserNamePattern().IsMatch(userName)) errors.Add("userName", "Een gebruikersnaam heeft 3 tot 32 tekens: kleine letters, cijfers, een punt of een streepje.");
+        if (!UserNamePattern().IsMatch(userName))
+        {
+            errors.Add("userName", "Een gebruikersnaam heeft 3 tot 32 tekens: kleine letters, cijfers, een punt of een streepje.");
+        }
         return userName;
     }
 

@@ -8,7 +8,8 @@ public static class BookingInput
     public const double MaxHours = 12;
 
     /// <summary>Hours null means "as planned". A booking that did not take place needs a reason.</summary>
-    public static (double? Hours, bool Happened, string? Reason)? Completion(double? hours, bool happened, string? reason, FieldErrors errors)
+    public static (double? Hours, bool Happened, string? Reason)? Completion(
+        double? hours, bool happened, string? reason, FieldErrors errors)
     {
         if (happened && hours is { } h && !(h > 0 && h <= MaxHours))
         {

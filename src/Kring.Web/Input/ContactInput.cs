@@ -7,14 +7,16 @@ namespace Kring.Web.Input;
 public static partial class ContactInput
 {
     public static ContactDetails? Parse(
-        string? email, string? mobile, bool offersByMail, bool sharePhone, string? language, FieldErrors errors, string? quietFrom = null, string? quietUntil = null,
-        bool reminders = true)
+        string? email, string? mobile, bool offersByMail, bool sharePhone, string? language, FieldErrors errors,
+        string? quietFrom = null, string? quietUntil = null, bool reminders = true)
     {
         TimeOnly? from = null, until = null;
         if (!string.IsNullOrWhiteSpace(quietFrom) || !string.IsNullOrWhiteSpace(quietUntil))
         {
-            if (AvailabilityInput.TryTime(quietFrom, out var f)) from = f; else errors.Add("quietFrom", "Vul het begin van de stille uren in als uu:mm.");
-            if (AvailabilityInput.TryTime(quietUntil, out var u)) until = u; else errors.Add("quietUntil", "Vul het einde van de stille uren in als uu:mm.");
+            if (AvailabilityInput.TryTime(quietFrom, out var f)) from = f;
+            else errors.Add("quietFrom", "Vul het begin van de stille uren in als uu:mm.");
+            if (AvailabilityInput.TryTime(quietUntil, out var u)) until = u;
+            else errors.Add("quietUntil", "Vul het einde van de stille uren in als uu:mm.");
             if (from is not null && from == until) errors.Add("quietUntil", "Het begin en het einde van de stille uren zijn gelijk.");
         }
         var cleanEmail = Email(email, errors);
@@ -32,7 +34,10 @@ public static partial class ContactInput
     public static string? Email(string? email, FieldErrors errors)
     {
         var clean = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
-        if (clean is not null && (clean.Length > 254 || !IsAddress(clean))) errors.Add("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.");
+        if (clean is not null && (clean.Length > 254 || !IsAddress(clean)))
+        {
+            errors.Add("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.");
+        }
         return clean;
     }
 

@@ -31,14 +31,17 @@ public static class PreferencesInput
 
         double? km = null;
         if (string.IsNullOrWhiteSpace(maxKm)) errors.Add("maxKm", "Vul in hoe ver u wilt reizen, in kilometers.");
-        else if (!double.TryParse(maxKm.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+        else if (!double.TryParse(
+                     maxKm.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
                  || value < MinKm || value > MaxKm)
         {
             errors.Add("maxKm", $"Vul een afstand in van {MinKm:0} tot en met {MaxKm:0} km.");
         }
         else km = Math.Round(value, 1);
 
-        return errors.Any ? null : new Preferences(parsedKinds.Distinct().Order().ToList(), cleanSkills.Order(StringComparer.Ordinal).ToList(), km!.Value);
+        return errors.Any
+            ? null
+            : new Preferences(parsedKinds.Distinct().Order().ToList(), cleanSkills.Order(StringComparer.Ordinal).ToList(), km!.Value);
     }
 
     public static string Km(double km) => km.ToString("0.#", CultureInfo.InvariantCulture);
@@ -51,7 +54,8 @@ public static partial class CircleInput
     public const int MinAge = 8;
     public const int MaxAge = 110;
 
-    public static CircleProfile? Validate(string id, string? village, IReadOnlyCollection<string> knownVillages, string? carerName, int? carerAge,
+    public static CircleProfile? Validate(
+        string id, string? village, IReadOnlyCollection<string> knownVillages, string? carerName, int? carerAge,
         string? careRecipientName, string? relationship, IReadOnlyList<string>? needs, string? phone, string? address, FieldErrors errors)
     {
         var villageId = village?.Trim().ToLowerInvariant();
@@ -60,7 +64,10 @@ public static partial class CircleInput
 
         var carer = Name(carerName, "carerName", "Vul de naam van de mantelzorger in.", errors);
         if (carerAge is null) errors.Add("carerAge", "Vul de leeftijd van de mantelzorger in.");
-        else if (carerAge < MinAge || carerAge > MaxAge) errors.Add("carerAge", $"Vul een leeftijd in van {MinAge} tot en met {MaxAge} jaar.");
+        else if (carerAge < MinAge || carerAge > MaxAge)
+        {
+            errors.Add("carerAge", $"Vul een leeftijd in van {MinAge} tot en met {MaxAge} jaar.");
+        }
         var recipient = Name(careRecipientName, "careRecipientName", "Vul de naam in van de naaste voor wie wordt gezorgd.", errors);
 
         var relation = relationship?.Trim().ToLowerInvariant();
@@ -68,7 +75,10 @@ public static partial class CircleInput
         else if (!Relationships.Contains(relation)) errors.Add("relationship", $"Kies uit: {string.Join(", ", Relationships)}.");
 
         var cleanNeeds = (needs ?? []).Select(n => n?.Trim().ToLowerInvariant() ?? "").Where(n => n.Length > 0).Distinct().ToList();
-        if (cleanNeeds.Any(n => !RequestInput.KnownNeeds.Contains(n))) errors.Add("needs", $"Kies uit: {string.Join(", ", RequestInput.KnownNeeds)}.");
+        if (cleanNeeds.Any(n => !RequestInput.KnownNeeds.Contains(n)))
+        {
+            errors.Add("needs", $"Kies uit: {string.Join(", ", RequestInput.KnownNeeds)}.");
+        }
 
         var cleanPhone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
         if (cleanPhone is null) errors.Add("phone", "Vul een telefoonnummer in, zodat de vrijwilliger kan bellen.");
@@ -78,7 +88,10 @@ public static partial class CircleInput
         }
         var cleanAddress = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
         if (cleanAddress is null) errors.Add("address", "Vul het adres in waar de hulp nodig is.");
-        else if (cleanAddress.Length > 200 || cleanAddress.Any(char.IsControl)) errors.Add("address", "Het adres is te lang (hooguit 200 tekens).");
+        else if (cleanAddress.Length > 200 || cleanAddress.Any(char.IsControl))
+        {
+            errors.Add("address", "Het adres is te lang (hooguit 200 tekens).");
+        }
 
         return errors.Any
             ? null

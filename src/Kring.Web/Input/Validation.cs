@@ -58,7 +58,8 @@ public static class AvailabilityInput
 {
     public const int MaxSlots = 28;
 
-    public static AvailabilityDto? Parse(IReadOnlyList<(string? Day, string? From, string? To)> slots, IReadOnlyList<string>? daysOff, bool paused, FieldErrors errors)
+    public static AvailabilityDto? Parse(
+        IReadOnlyList<(string? Day, string? From, string? To)> slots, IReadOnlyList<string>? daysOff, bool paused, FieldErrors errors)
     {
         var weekly = new List<WeeklySlotDto>();
         if (slots.Count > MaxSlots) errors.Add("weekly", $"Geef hooguit {MaxSlots} tijdvakken op.");
@@ -93,7 +94,8 @@ public static class RequestInput
 
     public static string KindLabel(HelpKind kind) => Needs.KindLabel(kind);
 
-    public static NewHelpRequest? Validate(string id, string? kind, DateTimeOffset? start, DateTimeOffset? end, IReadOnlyList<string>? needs, string? notes,
+    public static NewHelpRequest? Validate(
+        string id, string? kind, DateTimeOffset? start, DateTimeOffset? end, IReadOnlyList<string>? needs, string? notes,
         string requestedBy, DateTimeOffset now, FieldErrors errors)
     {
         if (!HelpKinds.TryParse(kind, out var helpKind)) errors.Add("kind", "Kies een maatje (buddy) of vervangende zorg (respite).");
@@ -108,9 +110,15 @@ public static class RequestInput
         }
         var cleanNeeds = (needs ?? []).Select(n => n?.Trim().ToLowerInvariant() ?? "").Where(n => n.Length > 0).Distinct().ToList();
         if (cleanNeeds.Count > 10) errors.Add("needs", "Geef hooguit 10 aandachtspunten op.");
-        if (cleanNeeds.Any(n => n.Length > 40 || !n.All(c => char.IsAsciiLetterLower(c) || c == '-'))) errors.Add("needs", "Een aandachtspunt bestaat uit kleine letters (bijvoorbeeld dementia).");
+        if (cleanNeeds.Any(n => n.Length > 40 || !n.All(c => char.IsAsciiLetterLower(c) || c == '-')))
+        {
+            errors.Add("needs", "Een aandachtspunt bestaat uit kleine letters (bijvoorbeeld dementia).");
+        }
         if (notes is { Length: > 1000 }) errors.Add("notes", "De toelichting is te lang (hooguit 1000 tekens).");
-        return errors.Any ? null : new NewHelpRequest(id, helpKind, start!.Value, end!.Value, cleanNeeds, string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(), requestedBy);
+        return errors.Any
+            ? null
+            : new NewHelpRequest(
+                id, helpKind, start!.Value, end!.Value, cleanNeeds, string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(), requestedBy);
     }
 
     public const int MaxWeeks = 52;
@@ -135,8 +143,14 @@ public static class RequestInput
     public static DateTimeOffset? ParseInstant(string? text, string field, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d{2}:?\d{2}$");
-        if (hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) && text.Contains('T')) return value;
+        var hasOffset = text.EndsWith('Z') || text.EndsWith('z')
+            || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d{2}:?\d{2}$");
+        if (hasOffset
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+            && text.Contains('T'))
+        {
+            return value;
+        }
         errors.Add(field, "Vul een tijdstip in volgens ISO 8601 met tijdzone, bijvoorbeeld 2027-03-01T10:00:00+01:00.");
         return null;
     }

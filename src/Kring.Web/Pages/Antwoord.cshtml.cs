@@ -60,7 +60,8 @@ public sealed class AntwoordModel(IGrainFactory grains, TimeProvider clock) : Pa
 
     private async Task<bool> Load()
     {
-        if (string.IsNullOrEmpty(VolunteerId) || string.IsNullOrEmpty(OfferId) || string.IsNullOrEmpty(Token) || Answer is not ("ja" or "nee")
+        if (string.IsNullOrEmpty(VolunteerId) || string.IsNullOrEmpty(OfferId) || string.IsNullOrEmpty(Token)
+            || Answer is not ("ja" or "nee")
             || VolunteerId.Length > 100 || OfferId.Length > 200 || Token.Length > 100)
         {
             return false;
@@ -69,10 +70,11 @@ public sealed class AntwoordModel(IGrainFactory grains, TimeProvider clock) : Pa
         return Offer is not null;
     }
 
-    private IActionResult Invalid()
+    private PageResult Invalid()
     {
         Offer = null;
-        Outcome = "Deze link is niet geldig. Misschien is hij niet helemaal overgenomen uit de e-mail. Kijk bij Mijn aanvragen na het inloggen.";
+        Outcome =
+            "Deze link is niet geldig. Misschien is hij niet helemaal overgenomen uit de e-mail. Kijk bij Mijn aanvragen na het inloggen.";
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }

@@ -24,6 +24,8 @@ public static class Format
     /// <summary>A moment, such as when a request was filed: "3 maart 2027 14:05".</summary>
     public static string Moment(DateTimeOffset at) => RequestInput.ToAmsterdam(at).ToString("d MMMM yyyy HH:mm", Culture);
 
+    public static string Time(TimeOnly time) => time.ToString("HH:mm", Culture);
+
     public static string Date(DateOnly date) => date.ToString("dddd d MMMM yyyy", Culture);
 
     public static string Kind(HelpKind kind) => Texts.T(RequestInput.KindLabel(kind));

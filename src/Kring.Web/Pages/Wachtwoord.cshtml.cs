@@ -27,7 +27,10 @@ public sealed class WachtwoordModel(Accounts accounts) : PageModel
     public async Task<IActionResult> OnPost()
     {
         Activating = KringUser.MustChoosePassword(User);
-        if (!string.IsNullOrEmpty(NewPassword) && NewPassword != RepeatPassword) Errors.Add("RepeatPassword", "De twee nieuwe wachtwoorden zijn niet gelijk.");
+        if (!string.IsNullOrEmpty(NewPassword) && NewPassword != RepeatPassword)
+        {
+            Errors.Add("RepeatPassword", "De twee nieuwe wachtwoorden zijn niet gelijk.");
+        }
         if (!Errors.Any)
         {
             var (changed, retryAfter) = await AccountDesk.ChangePassword(accounts, HttpContext, CurrentPassword, NewPassword, Errors);

@@ -17,14 +17,19 @@ public sealed class AccessLog(IGrainFactory grains)
     public Task Record(HttpContext http, IEnumerable<string> circleIds, AccessKind kind)
     {
         var entry = Entry(http, kind, null);
-        return Task.WhenAll(circleIds.Where(id => id.Length > 0).Distinct().Select(id => grains.GetGrain<IAccessLogGrain>(id).Record(entry)));
+        return Task.WhenAll(circleIds.Where(id => id.Length > 0).Distinct()
+            .Select(id => grains.GetGrain<IAccessLogGrain>(id).Record(entry)));
     }
 
-    /// <summary>Who and how, from the request; the grain stamps the time. The route is the path without its query, which may hold a search.</summary>
+    /// <summary>
+    /// Who and how, from the request; the grain stamps the time. The route is the path without its query, which may
+    /// hold a search.
+    /// </summary>
     public static AccessEntry Entry(HttpContext http, AccessKind kind, string? requestId)
     {
         var user = KringUser.From(http.User) ?? throw new InvalidOperationException("Only a signed-in user's access is logged.");
         var route = $"{http.Request.Method} {http.Request.PathBase}{http.Request.Path}";
-        return new AccessEntry(default, user.UserName, user.Role, kind, route.Length > MaxRouteLength ? route[..MaxRouteLength] : route, requestId);
+        return new AccessEntry(
+            default, user.UserName, user.Role, kind, route.Length > MaxRouteLength ? route[..MaxRouteLength] : route, requestId);
     }
 }

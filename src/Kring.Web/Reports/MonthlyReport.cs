@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Kring.Web.Reports;
@@ -43,9 +42,14 @@ public static class MonthlyReport
             : Number("koppeling", "mediane tijd tot koppeling (uur)", Math.Round(waits[waits.Count / 2], 1)));
 
         var unmatched = inMonth.Where(r => r.Status is not (RequestStatus.Matched or RequestStatus.Completed)).ToList();
-        var slots = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday }
-            .SelectMany(day => DayParts.Select(part => (Day: day, Part: part))).ToList();
-        lines.AddRange(Group("niet gekoppeld per dagdeel", slots.Select(s => $"{Format(s.Day)} {s.Part}").ToList(), slots.Select(s => unmatched.Count(r =>
+        DayOfWeek[] week =
+        [
+            DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday,
+            DayOfWeek.Sunday,
+        ];
+        var slots = week.SelectMany(day => DayParts.Select(part => (Day: day, Part: part))).ToList();
+        var slotNames = slots.Select(s => $"{Format(s.Day)} {s.Part}").ToList();
+        lines.AddRange(Group("niet gekoppeld per dagdeel", slotNames, slots.Select(s => unmatched.Count(r =>
         {
             var start = Amsterdam.ToLocal(r.Start);
             return start.DayOfWeek == s.Day && DayParts[start.Hour / 6] == s.Part;
@@ -62,24 +66,25 @@ public static class MonthlyReport
     public static string ToCsv(IEnumerable<ReportLine> lines)
     {
         var csv = new StringBuilder("onderdeel;kenmerk;waarde\n");
-        foreach (var line in lines) csv.Append(Quote(line.Section)).Append(';').Append(Quote(line.Key)).Append(';').Append(Quote(line.Value)).Append('\n');
+        foreach (var line in lines) csv.Append(Quote(line.Section)).Append(';').Append(Quote(line.Key)).Append(';')
+            .Append(Quote(line.Value)).Append('\n');
         return csv.ToString();
     }
 
-    private static ReportLine Hours(string key, IReadOnlyList<RequestSummary> requests, Func<RequestSummary, double> hours) =>
+    private static ReportLine Hours(string key, List<RequestSummary> requests, Func<RequestSummary, double> hours) =>
         requests.Count is > 0 and < SmallCount
             ? new ReportLine("vrijwilligers", key, Suppressed, null)
             : Number("vrijwilligers", key, Math.Round(requests.Sum(hours), 1));
 
     /// <summary>Counts that add up to a figure a reader can know, hidden together as <see cref="SmallCounts.HideInGroup"/> says.</summary>
-    private static IEnumerable<ReportLine> Group(string section, IReadOnlyList<string> keys, IReadOnlyList<int> counts)
+    private static IEnumerable<ReportLine> Group(string section, List<string> keys, List<int> counts)
     {
         var hide = SmallCounts.HideInGroup(counts);
         return keys.Select((key, i) => new ReportLine(section, key, SmallCounts.Label(counts[i], hide[i]), hide[i] ? null : counts[i]));
     }
 
     private static ReportLine Number(string section, string key, double value) =>
-        new(section, key, value.ToString(CultureInfo.GetCultureInfo("nl-NL")), value);
+        new(section, key, value.ToString(Pages.Format.Dutch), value);
 
     /// <summary>
     /// A cell a spreadsheet reads as text: one that starts like a formula (= + - @, a tab or a carriage return) gets a
@@ -87,5 +92,5 @@ public static class MonthlyReport
     /// </summary>
     public static string Quote(string value) => CsvCell.Quote(value, ';');
 
-    private static string Format(DayOfWeek day) => CultureInfo.GetCultureInfo("nl-NL").DateTimeFormat.GetDayName(day);
+    private static string Format(DayOfWeek day) => Pages.Format.Dutch.DateTimeFormat.GetDayName(day);
 }

@@ -13,6 +13,7 @@ public sealed class ResilientEndpointFilter(ClusterResilience resilience) : IEnd
         var request = context.HttpContext.Request;
         var idempotent = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsPut(request.Method)
             || HttpMethods.IsDelete(request.Method) || request.Headers.ContainsKey("Idempotency-Key");
-        return await resilience.Execute(idempotent, ct => new ValueTask<object?>(next(context).AsTask().WaitAsync(ct)), context.HttpContext.RequestAborted);
+        return await resilience.Execute(
+            idempotent, ct => new ValueTask<object?>(next(context).AsTask().WaitAsync(ct)), context.HttpContext.RequestAborted);
     }
 }

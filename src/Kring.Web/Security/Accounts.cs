@@ -27,17 +27,22 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
     /// password and blocked account take the same steps (read, hash, count) and get the same answer; a client throttled
     /// for the user name is refused alike for all three. The right code after it expired fails and counts like a wrong one.
     /// </summary>
-    public Task<SignInOutcome> SignIn(HttpContext http, string? userName, string? password) => Attempt(http, userName, password, signIn: true);
+    public Task<SignInOutcome> SignIn(HttpContext http, string? userName, string? password) =>
+        Attempt(http, userName, password, signIn: true);
 
     /// <summary>
     /// The signed-in user's password asked again (a password change, erasing oneself): counts and throttles as a
     /// sign-in does, but a success is not recorded as one.
     /// </summary>
-    public Task<SignInOutcome> CheckPassword(HttpContext http, string userName, string? password) => Attempt(http, userName, password, signIn: false);
+    public Task<SignInOutcome> CheckPassword(HttpContext http, string userName, string? password) =>
+        Attempt(http, userName, password, signIn: false);
 
     private async Task<SignInOutcome> Attempt(HttpContext http, string? userName, string? password, bool signIn)
     {
-        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password) || userName.Length > 64 || password.Length > 256) return new(null);
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password) || userName.Length > 64 || password.Length > 256)
+        {
+            return new(null);
+        }
         var key = Key(userName);
         var client = SignInLimits.ClientKey(http);
         var grain = grains.GetGrain<IAccountGrain>(key);
@@ -54,8 +59,15 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
         if (verdict.RetryAfter is { } raced) return await Throttled(http, key, raced);
         if (verdict.Allowed)
         {
-            if (check == PasswordVerificationResult.SuccessRehashNeeded && account!.ActivationExpiresAt is null) account = await Rehash(grain, account, password);
-            if (signIn) await log.Record(http, SecurityEventKind.SignInSucceeded, key, account!.ActivationExpiresAt is null ? null : "activationCode", actor: key);
+            if (check == PasswordVerificationResult.SuccessRehashNeeded && account!.ActivationExpiresAt is null)
+            {
+                account = await Rehash(grain, account, password);
+            }
+            if (signIn)
+            {
+                var how = account!.ActivationExpiresAt is null ? null : "activationCode";
+                await log.Record(http, SecurityEventKind.SignInSucceeded, key, how, actor: key);
+            }
             return new(account);
         }
         var reason = account is null ? "unknownUser" : expired ? "activationExpired" : valid ? "blocked" : "wrongPassword";
@@ -66,7 +78,9 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
         }
         if (verdict.ManyFailures)
         {
-            await log.Record(http, SecurityEventKind.ManyFailedSignIns, key, $">={SignInAlarm.Failures}/{SignInAlarm.Window.TotalMinutes:0}min", actor: key);
+            await log.Record(
+                http, SecurityEventKind.ManyFailedSignIns, key, $">={SignInAlarm.Failures}/{SignInAlarm.Window.TotalMinutes:0}min",
+                actor: key);
         }
         return new(null, ActivationExpired: expired);
     }
@@ -87,7 +101,9 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
         var stamp = await grains.GetGrain<IAccountGrain>(account.UserName).ChangePassword(hash);
         if (stamp is null) return null;
         stamps.Remember(account.UserName, stamp);
-        await log.Record(http, account.ActivationExpiresAt is null ? SecurityEventKind.PasswordChanged : SecurityEventKind.AccountActivated, account.UserName);
+        await log.Record(
+            http, account.ActivationExpiresAt is null ? SecurityEventKind.PasswordChanged : SecurityEventKind.AccountActivated,
+            account.UserName);
         return account with { PasswordHash = hash, SecurityStamp = stamp, ActivationExpiresAt = null };
     }
 

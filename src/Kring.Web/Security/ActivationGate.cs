@@ -22,7 +22,8 @@ public static class ActivationGate
         else if (context.Request.Path.StartsWithSegments("/api"))
         {
             await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Kies eerst een eigen wachtwoord.",
-                detail: "U bent ingelogd met een activeringscode. Kies met PUT /api/v1/me/password een eigen wachtwoord (de code is het huidige); daarna kunt u verder.")
+                detail: "U bent ingelogd met een activeringscode. Kies met PUT /api/v1/me/password een eigen wachtwoord " +
+                    "(de code is het huidige); daarna kunt u verder.")
                 .ExecuteAsync(context);
         }
         else

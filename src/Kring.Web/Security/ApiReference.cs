@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -14,16 +15,16 @@ public static partial class ApiReference
 {
     public const string Path = "/api/reference";
 
-    private const string PolicyTemplate =
+    private static readonly CompositeFormat PolicyTemplate = CompositeFormat.Parse(
         "default-src 'self'; script-src 'self' {0}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
 
     public static void MapKringApiReference(this WebApplication app)
     {
         app.MapScalarApiReference(Path, options => options
                 .WithTitle("Kring API")
                 .WithOpenApiRoutePattern("/api/v1/openapi.json")
-                .WithDefaultFonts(false))
+                .DisableDefaultFonts())
             .RequireAuthorization(AuthSetup.Policies.Operator);
     }
 
@@ -60,7 +61,7 @@ public static partial class ApiReference
     {
         var hashes = InlineScript().Matches(html)
             .Select(m => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(m.Groups["body"].Value)))}'");
-        return string.Format(System.Globalization.CultureInfo.InvariantCulture, PolicyTemplate, string.Join(' ', hashes));
+        return string.Format(CultureInfo.InvariantCulture, PolicyTemplate, string.Join(' ', hashes));
     }
 
     [GeneratedRegex("<script(?![^>]*\\bsrc=)[^>]*>(?<body>.*?)</script>", RegexOptions.Singleline)]

@@ -58,7 +58,8 @@ public static class AuthSetup
             .AddPolicy(Policies.Volunteer, p => p.RequireRole(nameof(Role.Volunteer)).RequireClaim(KringUser.VolunteerClaim))
             .AddPolicy(Policies.Requester, p => p.RequireRole(nameof(Role.Carer), nameof(Role.CarerConsultant)))
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(nameof(Role.Coordinator)).RequireClaim(KringUser.PartnerClaim))
-            .AddPolicy(Policies.Villages, p => p.RequireRole(nameof(Role.VillageContact), nameof(Role.CarerConsultant), nameof(Role.Operator)));
+            .AddPolicy(
+                Policies.Villages, p => p.RequireRole(nameof(Role.VillageContact), nameof(Role.CarerConsultant), nameof(Role.Operator)));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Accounts>();
         services.AddSingleton<SecurityLog>();
@@ -70,10 +71,12 @@ public static class AuthSetup
     /// <summary>Makes a bearer token for the account, readable by the bearer scheme until it expires.</summary>
     public static (string Token, DateTimeOffset ExpiresAt) IssueToken(HttpContext context, AccountRecord account)
     {
-        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(BearerTokenDefaults.AuthenticationScheme);
+        var options =
+            context.RequestServices.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(BearerTokenDefaults.AuthenticationScheme);
         var expiresAt = TimeProvider.System.GetUtcNow() + TokenLifetime;
         var properties = new AuthenticationProperties { IssuedUtc = TimeProvider.System.GetUtcNow(), ExpiresUtc = expiresAt };
-        var ticket = new AuthenticationTicket(KringUser.ToPrincipal(account, BearerTokenDefaults.AuthenticationScheme), properties, BearerTokenDefaults.AuthenticationScheme);
+        var ticket = new AuthenticationTicket(
+            KringUser.ToPrincipal(account, BearerTokenDefaults.AuthenticationScheme), properties, BearerTokenDefaults.AuthenticationScheme);
         return (options.BearerTokenProtector.Protect(ticket), expiresAt);
     }
 

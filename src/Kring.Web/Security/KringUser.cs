@@ -3,7 +3,8 @@ using System.Security.Claims;
 namespace Kring.Web.Security;
 
 /// <summary>The signed-in user as the server sees them: role and the one village, volunteer or circle they act for.</summary>
-public sealed record KringUser(string UserName, string DisplayName, Role Role, string? VillageId, string? VolunteerId, string? CircleId, string? PartnerId)
+public sealed record KringUser(
+    string UserName, string DisplayName, Role Role, string? VillageId, string? VolunteerId, string? CircleId, string? PartnerId)
 {
     public const string VillageClaim = "kring:village";
     public const string VolunteerClaim = "kring:volunteer";
@@ -12,7 +13,10 @@ public sealed record KringUser(string UserName, string DisplayName, Role Role, s
     public const string DisplayNameClaim = "kring:display";
     /// <summary>The account's security stamp when the cookie or token was issued; a changed stamp ends the session.</summary>
     public const string StampClaim = "kring:stamp";
-    /// <summary>The session comes from a one-time activation code: it may only choose the account's password (<see cref="ActivationGate"/>).</summary>
+    /// <summary>
+    /// The session comes from a one-time activation code: it may only choose the account's password (<see
+    /// cref="ActivationGate"/>).
+    /// </summary>
     public const string ActivationClaim = "kring:activation";
 
     /// <summary>The signed-in user of a request that requires one (the endpoint's policy has made sure).</summary>

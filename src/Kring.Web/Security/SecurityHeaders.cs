@@ -35,7 +35,9 @@ public static class SecurityHeaders
         // The API reference page brings a policy of its own (ApiReference); everything else gets Kring's.
         if (!headers.ContainsKey("Content-Security-Policy"))
         {
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/dashboard") ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/dashboard")
+                ? DashboardContentSecurityPolicy
+                : ContentSecurityPolicy;
         }
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";

@@ -25,7 +25,10 @@ public sealed class SecurityLog(IGrainFactory grains)
 
     public ISecurityLogGrain Grain => grains.GetGrain<ISecurityLogGrain>(SecurityLogKeys.Default);
 
-    /// <summary>The client's full address (as the trusted proxy reports it); throttling uses <see cref="SignInLimits.ClientKey"/>.</summary>
+    /// <summary>
+    /// The client's full address (as the trusted proxy reports it); throttling uses <see
+    /// cref="SignInLimits.ClientKey"/>.
+    /// </summary>
     public static string? Address(HttpContext http)
     {
         var address = http.Connection.RemoteIpAddress;

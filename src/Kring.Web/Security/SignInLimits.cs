@@ -21,7 +21,8 @@ namespace Kring.Web.Security;
 /// </summary>
 public static class SignInLimits
 {
-    public static IServiceCollection AddKringRateLimits(this IServiceCollection services, SignInLimitSettings signIn, WriteLimitSettings writes)
+    public static IServiceCollection AddKringRateLimits(
+        this IServiceCollection services, SignInLimitSettings signIn, WriteLimitSettings writes)
     {
         services.AddRateLimiter(options =>
         {
@@ -44,7 +45,10 @@ public static class SignInLimits
                 })
                 : RateLimitPartition.GetNoLimiter(""));
 
-    /// <summary>A sliding minute in six steps, so a burst at the end of one window and the start of the next is not twice the budget.</summary>
+    /// <summary>
+    /// A sliding minute in six steps, so a burst at the end of one window and the start of the next is not twice the
+    /// budget.
+    /// </summary>
     private static PartitionedRateLimiter<HttpContext> WriteLimiter(WriteLimitSettings settings) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
             IsWrite(context.Request)
@@ -59,7 +63,8 @@ public static class SignInLimits
                 : RateLimitPartition.GetNoLimiter(""));
 
     public static bool IsWrite(HttpRequest request) =>
-        !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)) && !IsSignIn(request);
+        !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+            && !IsSignIn(request);
 
     /// <summary>The signed-in user's name; an anonymous caller by address. The two never collide: their prefixes differ.</summary>
     private static string WriterKey(HttpContext context) =>
@@ -108,13 +113,14 @@ public static class SignInLimits
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Te veel wijzigingen.",
-                Detail = $"U heeft in korte tijd meer dan {writes.WritesPerMinute} wijzigingen verstuurd. Probeer het over {seconds} seconden opnieuw.",
+                Detail = $"U heeft in korte tijd meer dan {writes.WritesPerMinute} wijzigingen verstuurd. " +
+                    $"Probeer het over {seconds} seconden opnieuw.",
             };
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }))
         {
             http.Response.ContentType = "text/plain; charset=utf-8";
-            await http.Response.WriteAsync(problem.Detail, http.RequestAborted);
+            await http.Response.WriteAsync(problem.Detail ?? "", http.RequestAborted);
         }
     }
 }

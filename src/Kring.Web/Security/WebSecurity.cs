@@ -39,12 +39,14 @@ public sealed class SecuritySettings
 /// </summary>
 public static class WebSecurity
 {
-    public static IServiceCollection AddKringWebSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddKringWebSecurity(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var settings = configuration.GetSection(SecuritySettings.Section).Get<SecuritySettings>() ?? new SecuritySettings();
         // The one place for every cookie: sign-in, antiforgery, language and any later one.
         var requireHttps = settings.RequireHttps ?? !environment.IsDevelopment();
-        services.Configure<CookiePolicyOptions>(options => options.Secure = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.None);
+        services.Configure<CookiePolicyOptions>(options =>
+            options.Secure = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.None);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

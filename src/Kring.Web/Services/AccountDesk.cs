@@ -39,10 +39,12 @@ public static class AccountDesk
 
     public static Role RoleOf(string code) => Roles[code];
 
-    public sealed record StaffForm(string? UserName, string? DisplayName, string? Role, string? Village, string? Partner, string? Email = null);
+    public sealed record StaffForm(
+        string? UserName, string? DisplayName, string? Role, string? Village, string? Partner, string? Email = null);
 
     /// <summary>The new staff account, or null with the reasons in <paramref name="errors"/> (field names as in the API).</summary>
-    public static async Task<AccountDto?> CreateStaff(IGrainFactory grains, Accounts accounts, SecurityLog log, HttpContext http, StaffForm form, FieldErrors errors)
+    public static async Task<AccountDto?> CreateStaff(
+        IGrainFactory grains, Accounts accounts, SecurityLog log, HttpContext http, StaffForm form, FieldErrors errors)
     {
         var userName = AccountInput.UserName(form.UserName, errors);
         var displayName = AccountInput.DisplayName(form.DisplayName, errors, "Vul de naam in.");
@@ -63,22 +65,27 @@ public static class AccountDesk
         var email = ContactInput.Email(form.Email, errors);
         if (errors.Any) return null;
         var activation = accounts.FirstActivation();
-        return await Create(grains, log, http, activation, new AccountRecord(userName, displayName, activation.Hash, role!.Value, village, null, null, partner,
-            Email: email, ActivationExpiresAt: activation.ExpiresAt), errors);
+        var account = new AccountRecord(
+            userName, displayName, activation.Hash, role!.Value, village, null, null, partner,
+            Email: email, ActivationExpiresAt: activation.ExpiresAt);
+        return await Create(grains, log, http, activation, account, errors);
     }
 
     /// <summary>
     /// An account with which the carer signs in for their own circle, named after the carer; null with the reasons in
     /// <paramref name="errors"/>. The caller has checked that the circle exists.
     /// </summary>
-    public static async Task<AccountDto?> CreateCarer(IGrainFactory grains, Accounts accounts, SecurityLog log, HttpContext http, CircleProfile circle,
+    public static async Task<AccountDto?> CreateCarer(
+        IGrainFactory grains, Accounts accounts, SecurityLog log, HttpContext http, CircleProfile circle,
         string? userNameText, FieldErrors errors)
     {
         var userName = AccountInput.UserName(userNameText, errors);
         if (errors.Any) return null;
         var activation = accounts.FirstActivation();
-        return await Create(grains, log, http, activation, new AccountRecord(userName, circle.CarerName, activation.Hash, Role.Carer, circle.Village, null, circle.Id,
-            null, ActivationExpiresAt: activation.ExpiresAt), errors);
+        var account = new AccountRecord(
+            userName, circle.CarerName, activation.Hash, Role.Carer, circle.Village, null, circle.Id,
+            null, ActivationExpiresAt: activation.ExpiresAt);
+        return await Create(grains, log, http, activation, account, errors);
     }
 
     /// <summary>
@@ -86,7 +93,8 @@ public static class AccountDesk
     /// before it was used); its sessions end. Null when there is no such account, or, with <paramref name="circleId"/>,
     /// when it is not an account of that circle.
     /// </summary>
-    public static async Task<AccountDto?> NewActivation(IGrainFactory grains, Accounts accounts, HttpContext http, string userName, string? circleId = null)
+    public static async Task<AccountDto?> NewActivation(
+        IGrainFactory grains, Accounts accounts, HttpContext http, string userName, string? circleId = null)
     {
         var grain = grains.GetGrain<IAccountGrain>(userName.Trim().ToLowerInvariant());
         if (await grain.Get() is not { } account || (circleId is not null && account.CircleId != circleId)) return null;
@@ -98,7 +106,8 @@ public static class AccountDesk
     public static Task<IReadOnlyList<AccountDto>> Staff(IGrainFactory grains) => Listed(grains, AccountLinks.Staff);
 
     /// <summary>The accounts a carer signs in with for this circle.</summary>
-    public static Task<IReadOnlyList<AccountDto>> ForCircle(IGrainFactory grains, string circleId) => Listed(grains, AccountLinks.Circle(circleId));
+    public static Task<IReadOnlyList<AccountDto>> ForCircle(IGrainFactory grains, string circleId) =>
+        Listed(grains, AccountLinks.Circle(circleId));
 
     private static async Task<IReadOnlyList<AccountDto>> Listed(IGrainFactory grains, string linksKey)
     {
@@ -133,8 +142,8 @@ public static class AccountDesk
         return await grains.GetGrain<IAccountGrain>(userName.Trim().ToLowerInvariant()).GetStatus() is { } status ? ToDto(status) : null;
     }
 
-    private static async Task<AccountDto?> Create(IGrainFactory grains, SecurityLog log, HttpContext http, Activation activation, AccountRecord account,
-        FieldErrors errors)
+    private static async Task<AccountDto?> Create(
+        IGrainFactory grains, SecurityLog log, HttpContext http, Activation activation, AccountRecord account, FieldErrors errors)
     {
         var grain = grains.GetGrain<IAccountGrain>(account.UserName);
         if (!await grain.Create(account))
@@ -151,12 +160,15 @@ public static class AccountDesk
     /// policy, sets the new password, ends every earlier session and signs the cookie in afresh. The changed account, or
     /// null with the reasons in <paramref name="errors"/> or, for a throttled client, the wait.
     /// </summary>
-    public static async Task<(AccountRecord? Changed, TimeSpan? RetryAfter)> ChangePassword(Accounts accounts, HttpContext http, string? current, string? next,
-        FieldErrors errors)
+    public static async Task<(AccountRecord? Changed, TimeSpan? RetryAfter)> ChangePassword(
+        Accounts accounts, HttpContext http, string? current, string? next, FieldErrors errors)
     {
         var user = KringUser.Current(http);
         var activating = KringUser.MustChoosePassword(http.User);
-        if (string.IsNullOrEmpty(current)) errors.Add("currentPassword", activating ? "Vul uw activeringscode in." : "Vul uw huidige wachtwoord in.");
+        if (string.IsNullOrEmpty(current))
+        {
+            errors.Add("currentPassword", activating ? "Vul uw activeringscode in." : "Vul uw huidige wachtwoord in.");
+        }
         PasswordPolicy.Check(next, user.UserName, errors);
         if (!errors.Any && next == current) errors.Add("newPassword", "Kies een ander wachtwoord dan uw huidige.");
         if (errors.Any) return (null, null);
@@ -174,7 +186,9 @@ public static class AccountDesk
             errors.Add("currentPassword", "Dit account bestaat niet meer.");
             return (null, null);
         }
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, KringUser.ToPrincipal(changed, CookieAuthenticationDefaults.AuthenticationScheme));
+        await http.SignInAsync(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            KringUser.ToPrincipal(changed, CookieAuthenticationDefaults.AuthenticationScheme));
         return (changed, null);
     }
 

@@ -28,7 +28,8 @@ public static class CoordinatorDesk
         if (request is null) return new(Refusal.NoSuchRequest);
         if (!await IsOurs(partner, request)) return new(Refusal.NotOurRequest, request);
 
-        var summary = new RequestSummary(request.Id, request.CircleId, request.Village, request.Kind, request.Start, request.End, request.Needs,
+        var summary =
+            new RequestSummary(request.Id, request.CircleId, request.Village, request.Kind, request.Start, request.End, request.Needs,
             request.Status, request.CreatedAt, [], request.Priority, request.SeriesId);
         var reply = await grains.GetGrain<IVolunteerGrain>(volunteerId).AssignByCoordinator(summary, user.UserName, reason);
         // The queue drops the request at once, so the coordinator's next look no longer shows it; the matching shard's

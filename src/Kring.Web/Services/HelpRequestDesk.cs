@@ -34,7 +34,8 @@ public static class HelpRequestDesk
         {
             errors.Add("repeat.weeks", $"Vul een aantal weken in van {MinSeriesWeeks} tot en met {RequestInput.MaxWeeks}.");
         }
-        var request = RequestInput.Validate(RequestInput.NewId(circleId, filing.IdempotencyKey), filing.Kind, filing.Start, filing.End, filing.Needs,
+        var request =
+            RequestInput.Validate(RequestInput.NewId(circleId, filing.IdempotencyKey), filing.Kind, filing.Start, filing.End, filing.Needs,
             filing.Notes, user.UserName, TimeProvider.System.GetUtcNow(), errors);
         if (request is null || errors.Any) return new(Refusal.Invalid, []);
 

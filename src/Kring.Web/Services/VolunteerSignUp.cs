@@ -18,11 +18,13 @@ public static class VolunteerSignUp
     public const double MaxHoursPerWeek = 40;
 
     /// <summary>What the coordinator typed, as text: numbers are parsed here so the page and the API give the same messages.</summary>
-    public sealed record Form(string? UserName, string? DisplayName, string? Village, IReadOnlyList<string>? Kinds, IReadOnlyList<string>? Skills,
+    public sealed record Form(
+        string? UserName, string? DisplayName, string? Village, IReadOnlyList<string>? Kinds, IReadOnlyList<string>? Skills,
         string? MaxKm, string? MaxHoursPerWeek);
 
     /// <summary>The new volunteer, or null with the reasons in <paramref name="errors"/> (field names as in the API).</summary>
-    public static async Task<NewVolunteerResponse?> Run(IGrainFactory grains, Accounts accounts, SecurityLog log, HttpContext http, string partnerId, string coordinator, Form form,
+    public static async Task<NewVolunteerResponse?> Run(
+        IGrainFactory grains, Accounts accounts, SecurityLog log, HttpContext http, string partnerId, string coordinator, Form form,
         string? idempotencyKey, FieldErrors errors)
     {
         var userName = AccountInput.UserName(form.UserName, errors);
@@ -33,7 +35,8 @@ public static class VolunteerSignUp
         else if (villages.All(v => v.Id != village)) errors.Add("village", "Dit dorp kennen we niet.");
         var hours = DefaultHoursPerWeek;
         if (!string.IsNullOrWhiteSpace(form.MaxHoursPerWeek)
-            && (!double.TryParse(form.MaxHoursPerWeek.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out hours)
+            && (!double.TryParse(
+                    form.MaxHoursPerWeek.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out hours)
                 || hours is < 1 or > MaxHoursPerWeek))
         {
             errors.Add("maxHoursPerWeek", $"Vul 1 tot en met {MaxHoursPerWeek:0} uur per week in.");
@@ -53,7 +56,8 @@ public static class VolunteerSignUp
             errors.Add("userName", AccountInput.Taken);
             return null;
         }
-        var profile = new VolunteerProfile(id, displayName, village!, preferences.MaxKm, preferences.Kinds, preferences.Skills, hours, partnerId);
+        var profile = new VolunteerProfile(
+            id, displayName, village!, preferences.MaxKm, preferences.Kinds, preferences.Skills, hours, partnerId);
         if (await volunteer.GetProfile() is null) await volunteer.Register(profile);
         var activation = accounts.FirstActivation();
         if (!await account.Create(new AccountRecord(userName, displayName, activation.Hash, Role.Volunteer, village, id, null, partnerId,

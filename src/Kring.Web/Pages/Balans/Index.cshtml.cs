@@ -9,9 +9,9 @@ namespace Kring.Web.Pages.Balans;
 
 /// <summary>The balance check-in, filled in by the carer or with the consultant.</summary>
 [Authorize(Policy = AuthSetup.Policies.Requester)]
-public sealed class BalansModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
+public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
-    [BindProperty] public string? Kring { get; set; }
+    [BindProperty(Name = "Kring")] public string? CircleId { get; set; }
     [BindProperty] public Dictionary<string, int> Answers { get; set; } = new();
     public bool IsConsultant => KringUser.From(User)?.Role == Role.CarerConsultant;
     public FieldErrors Errors { get; } = new();
@@ -19,12 +19,12 @@ public sealed class BalansModel(IGrainFactory grains, Privacy.AccessLog log) : P
     /// <summary>The check-in was refused: the circle filled it in often enough today.</summary>
     public string? Refused { get; private set; }
 
-    public void OnGet(string? kring) => Kring = kring;
+    public void OnGet(string? kring) => CircleId = kring;
 
     public async Task<IActionResult> OnPost()
     {
         var user = KringUser.From(User)!;
-        var circleId = IsConsultant ? Kring?.Trim() : user.CircleId;
+        var circleId = IsConsultant ? CircleId?.Trim() : user.CircleId;
         if (string.IsNullOrEmpty(circleId) || !user.CanRequestFor(circleId)) return Forbid();
         var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
         if (await circle.Get() is null) Errors.Add("kring", "Deze kring bestaat niet.");
@@ -51,7 +51,9 @@ public sealed class BalansModel(IGrainFactory grains, Privacy.AccessLog log) : P
     public string Explain(CheckIn checkIn) => checkIn.Level switch
     {
         BalanceLevel.Good => $"Dank u wel. Uw score is {checkIn.Score} van 100: u lijkt in balans.",
-        BalanceLevel.Attention => $"Dank u wel. Uw score is {checkIn.Score} van 100. Let goed op uzelf; de mantelzorgconsulent kan met u meedenken.",
-        _ => $"Dank u wel. Uw score is {checkIn.Score} van 100: dat is zwaar. De mantelzorgconsulent neemt contact met u op, en uw aanvragen voor vervangende zorg gaan voor.",
+        BalanceLevel.Attention =>
+            $"Dank u wel. Uw score is {checkIn.Score} van 100. Let goed op uzelf; de mantelzorgconsulent kan met u meedenken.",
+        _ => $"Dank u wel. Uw score is {checkIn.Score} van 100: dat is zwaar. De mantelzorgconsulent neemt contact met u op, " +
+            "en uw aanvragen voor vervangende zorg gaan voor.",
     };
 }

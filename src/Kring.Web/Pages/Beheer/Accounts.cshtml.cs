@@ -35,7 +35,8 @@ public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps, Se
 
     public async Task<IActionResult> OnPostCreate()
     {
-        var created = await AccountDesk.CreateStaff(grains, accounts, log, HttpContext, new AccountDesk.StaffForm(UserName, DisplayName, Role, Village, Partner, Email), Errors);
+        var created = await AccountDesk.CreateStaff(
+            grains, accounts, log, HttpContext, new AccountDesk.StaffForm(UserName, DisplayName, Role, Village, Partner, Email), Errors);
         await Load();
         if (created is null)
         {
@@ -67,7 +68,8 @@ public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps, Se
             return RedirectToPage();
         }
         await Load();
-        Activation = ActivationNotice.For(issued, Texts.T("{0} heeft een nieuwe activeringscode; het oude wachtwoord of de oude code werkt niet meer.", issued.UserName));
+        Activation = ActivationNotice.For(
+            issued, Texts.T("{0} heeft een nieuwe activeringscode; het oude wachtwoord of de oude code werkt niet meer.", issued.UserName));
         return Page();
     }
 

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kring.Web.Pages.Beheer;
 
-/// <summary>The security event log for operators, newest first, with the filters of <c>GET /api/v1/security-events</c> as a GET form.</summary>
+/// <summary>
+/// The security event log for operators, newest first, with the filters of <c>GET /api/v1/security-events</c> as a GET
+/// form.
+/// </summary>
 public sealed class BeveiligingModel(SecurityLog log) : PageModel
 {
     public string? Kind { get; private set; }

@@ -11,7 +11,8 @@ namespace Kring.Web.Pages.Beheer;
 /// The operator's start page: new accounts with wide rights that another operator has still to acknowledge, readiness
 /// as /health/ready reports it, the number of active silos, and links.
 /// </summary>
-public sealed class BeheerModel(HealthCheckService health, IGrainFactory grains, SecurityLog log, ILogger<BeheerModel> logger) : PageModel
+public sealed partial class IndexModel(
+    HealthCheckService health, IGrainFactory grains, SecurityLog log, ILogger<IndexModel> logger) : PageModel
 {
     public HealthReport? Readiness { get; private set; }
     public int? ActiveSilos { get; private set; }
@@ -43,7 +44,7 @@ public sealed class BeheerModel(HealthCheckService health, IGrainFactory grains,
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Could not count the active silos");
+            LogSiloCountFailed(logger, e);
         }
     }
 
@@ -53,4 +54,7 @@ public sealed class BeheerModel(HealthCheckService health, IGrainFactory grains,
         HealthStatus.Degraded => "verminderd",
         _ => "niet gereed",
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not count the active silos")]
+    private static partial void LogSiloCountFailed(ILogger logger, Exception exception);
 }

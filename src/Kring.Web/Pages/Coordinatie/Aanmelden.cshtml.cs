@@ -21,7 +21,8 @@ public sealed class AanmeldenModel(IGrainFactory grains, Accounts accounts, Secu
     [BindProperty] public List<string> Kinds { get; set; } = ["buddy"];
     [BindProperty] public List<string> Skills { get; set; } = [];
     [BindProperty] public string? MaxKm { get; set; } = "5";
-    [BindProperty] public string? MaxHoursPerWeek { get; set; } = VolunteerSignUp.DefaultHoursPerWeek.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    [BindProperty] public string? MaxHoursPerWeek { get; set; } =
+        VolunteerSignUp.DefaultHoursPerWeek.ToString(System.Globalization.CultureInfo.InvariantCulture);
     /// <summary>One key per form, so pressing the button twice signs up one volunteer.</summary>
     [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
     public ActivationNotice? Activation { get; private set; }
@@ -36,7 +37,8 @@ public sealed class AanmeldenModel(IGrainFactory grains, Accounts accounts, Secu
         await LoadVillages();
         var user = KringUser.From(User)!;
         var form = new VolunteerSignUp.Form(UserName, DisplayName, Village, Kinds, Skills, MaxKm, MaxHoursPerWeek);
-        var created = await VolunteerSignUp.Run(grains, accounts, log, HttpContext, user.PartnerId!, user.UserName, form, IdempotencyKey, Errors);
+        var created = await VolunteerSignUp.Run(
+            grains, accounts, log, HttpContext, user.PartnerId!, user.UserName, form, IdempotencyKey, Errors);
         if (created is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -55,5 +57,6 @@ public sealed class AanmeldenModel(IGrainFactory grains, Accounts accounts, Secu
     }
 
     private async Task LoadVillages() =>
-        Villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
+        Villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages())
+            .OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
 }

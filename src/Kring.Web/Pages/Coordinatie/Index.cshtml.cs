@@ -13,7 +13,7 @@ namespace Kring.Web.Pages.Coordinatie;
 /// hand, taking a volunteer off again, always with a reason for the request's history.
 /// </summary>
 [Authorize(Policy = AuthSetup.Policies.Coordinator)]
-public sealed class CoordinatieModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
+public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     public sealed record Helper(VolunteerProfile Profile, AvailabilityDto Availability);
     public sealed record Booking(Helper Volunteer, Assignment Assignment);
@@ -30,6 +30,10 @@ public sealed class CoordinatieModel(IGrainFactory grains, Privacy.AccessLog log
 
     public string VillageName(string id) => _villages.GetValueOrDefault(id, id);
 
+    /// <summary>"Anna (Elsloo, pauze)": a candidate as the volunteer list shows them.</summary>
+    public string CandidateName(Helper v) =>
+        $"{v.Profile.DisplayName} ({VillageName(v.Profile.HomeVillage)}{(v.Availability.Paused ? ", " + Texts.T("pauze") : "")})";
+
     /// <summary>The partner's volunteers who give this kind of help, those from the request's own village first.</summary>
     public IEnumerable<Helper> CandidatesFor(RequestSummary request) => Volunteers
         .Where(v => v.Profile.Kinds.Contains(request.Kind))
@@ -39,7 +43,7 @@ public sealed class CoordinatieModel(IGrainFactory grains, Privacy.AccessLog log
     public static string When(AvailabilityDto a) =>
         a.Paused ? Texts.T("pauze")
         : a.Weekly.Count == 0 ? Texts.T("geen vaste tijden")
-        : string.Join(", ", a.Weekly.Select(s => $"{Format.Day(s.Day)} {s.From.ToString("HH:mm")}–{s.To.ToString("HH:mm")}"));
+        : string.Join(", ", a.Weekly.Select(s => $"{Format.Day(s.Day)} {Format.Time(s.From)}–{Format.Time(s.To)}"));
 
     public async Task<IActionResult> OnGet()
     {
@@ -57,12 +61,16 @@ public sealed class CoordinatieModel(IGrainFactory grains, Privacy.AccessLog log
         switch (outcome.Refusal)
         {
             case CoordinatorDesk.Refusal.NotOurVolunteer or CoordinatorDesk.Refusal.NotOurRequest: return Forbid();
-            case CoordinatorDesk.Refusal.NoSuchRequest: Errors.Add("requestId", CoordinatorDesk.Explain(outcome.Refusal)); return await Refused();
+            case CoordinatorDesk.Refusal.NoSuchRequest:
+                Errors.Add("requestId", CoordinatorDesk.Explain(outcome.Refusal));
+                return await Refused();
         }
         var (request, reply) = (outcome.Request!, outcome.Reply!.Value);
         var name = (await grains.GetGrain<IVolunteerGrain>(volunteerId!).GetProfile())?.DisplayName ?? volunteerId;
         MessageIsError = reply is not (OfferReply.Accepted or OfferReply.AlreadyAccepted);
-        Message = MessageIsError ? Texts.T(Problems.Explain(reply)) : Texts.T("{0} is gekoppeld aan de hulpvraag van {1}.", name, Format.When(request.Start, request.End));
+        Message = MessageIsError
+            ? Texts.T(Problems.Explain(reply))
+            : Texts.T("{0} is gekoppeld aan de hulpvraag van {1}.", name, Format.When(request.Start, request.End));
         return RedirectToPage();
     }
 
@@ -72,11 +80,17 @@ public sealed class CoordinatieModel(IGrainFactory grains, Privacy.AccessLog log
         var why = Reason(reason);
         if (Errors.Any) return await Refused();
         var request = await grains.GetGrain<ICarerCircleGrain>(circleId ?? "").GetRequest(requestId ?? "");
-        if (request?.VolunteerId is not { } volunteerId) { Errors.Add("requestId", "Deze hulpvraag heeft geen gekoppelde vrijwilliger."); return await Refused(); }
+        if (request?.VolunteerId is not { } volunteerId)
+        {
+            Errors.Add("requestId", "Deze hulpvraag heeft geen gekoppelde vrijwilliger.");
+            return await Refused();
+        }
         if (!(await PartnerGrain(user).GetVolunteers()).Contains(volunteerId)) return Forbid();
         var reply = await grains.GetGrain<IVolunteerGrain>(volunteerId).UnassignByCoordinator(request.Id, user.UserName, why!);
         MessageIsError = reply != OfferReply.Unassigned;
-        Message = MessageIsError ? Texts.T(Problems.Explain(reply)) : Texts.T("De vrijwilliger is ontkoppeld; de hulpvraag van {0} staat weer open.", Format.When(request.Start, request.End));
+        Message = MessageIsError
+            ? Texts.T(Problems.Explain(reply))
+            : Texts.T("De vrijwilliger is ontkoppeld; de hulpvraag van {0} staat weer open.", Format.When(request.Start, request.End));
         return RedirectToPage();
     }
 
@@ -112,7 +126,8 @@ public sealed class CoordinatieModel(IGrainFactory grains, Privacy.AccessLog log
         Volunteers = helpers.OfType<Helper>().OrderBy(h => h.Profile.DisplayName, StringComparer.CurrentCulture).ToList();
         var now = TimeProvider.System.GetUtcNow();
         var bookings = await Task.WhenAll(Volunteers.Select(async v =>
-            (await grains.GetGrain<IVolunteerGrain>(v.Profile.Id).GetAssignments()).Where(a => a.End >= now).Select(a => new Booking(v, a))));
+            (await grains.GetGrain<IVolunteerGrain>(v.Profile.Id).GetAssignments()).Where(a => a.End >= now)
+                .Select(a => new Booking(v, a))));
         Bookings = bookings.SelectMany(b => b).OrderBy(b => b.Assignment.Start).ToList();
         _villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).ToDictionary(v => v.Id, v => v.Name);
     }

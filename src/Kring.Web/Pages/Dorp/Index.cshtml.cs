@@ -12,7 +12,7 @@ namespace Kring.Web.Pages.Dorp;
 /// status, volunteers who can help this week, young people caring for someone, and carers not heard from for a while.
 /// The operator sees only the figures and the requests, without people.
 /// </summary>
-public sealed class DorpModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
+public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     public static readonly int[] QuietWeekChoices = [4, 8, 12, 26, 52];
     /// <summary>Below this age a carer counts as young, as in the village's overview.</summary>
@@ -43,7 +43,7 @@ public sealed class DorpModel(IGrainFactory grains, Privacy.AccessLog log) : Pag
         var user = KringUser.From(User)!;
         var all = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
         Villages = all.Where(v => user.CanSeeVillage(v.Id)).ToList();
-        var id = dorp ?? user.VillageId ?? Villages.FirstOrDefault()?.Id;
+        var id = dorp ?? user.VillageId ?? (Villages.Count > 0 ? Villages[0].Id : null);
         if (id is null) return Page();
         if (!user.CanSeeVillage(id)) return Forbid();
         var village = grains.GetGrain<IVillageGrain>(id);
@@ -54,7 +54,8 @@ public sealed class DorpModel(IGrainFactory grains, Privacy.AccessLog log) : Pag
         Members = await village.GetMembers();
         Counts = await VillageCounts.Load(grains, id, now);
         var requests = Members.Requests;
-        UnmatchedAfterADay = requests.Where(r => r.Status is RequestStatus.Open or RequestStatus.Offered && now - r.CreatedAt >= VillageCounts.UnmatchedAfter)
+        UnmatchedAfterADay = requests
+            .Where(r => r.Status is RequestStatus.Open or RequestStatus.Offered && now - r.CreatedAt >= VillageCounts.UnmatchedAfter)
             .OrderBy(r => r.CreatedAt).ToList();
         Open = requests.Where(r => r.Status == RequestStatus.Open).OrderBy(r => r.Start).ToList();
         Offered = requests.Where(r => r.Status == RequestStatus.Offered).OrderBy(r => r.Start).ToList();
@@ -72,7 +73,8 @@ public sealed class DorpModel(IGrainFactory grains, Privacy.AccessLog log) : Pag
             var grain = grains.GetGrain<IVolunteerGrain>(v);
             return (Profile: await grain.GetProfile(), Availability: await grain.GetAvailability());
         }));
-        Volunteers = volunteers.Select(v => v.Profile).OfType<VolunteerProfile>().OrderBy(p => p.DisplayName, StringComparer.CurrentCulture).ToList();
+        Volunteers = volunteers.Select(v => v.Profile).OfType<VolunteerProfile>()
+            .OrderBy(p => p.DisplayName, StringComparer.CurrentCulture).ToList();
         AvailableThisWeek = volunteers.Where(v => v.Profile is not null)
             .Select(v => new AvailableVolunteer(v.Profile!, ThisWeek(v.Availability, today)))
             .Where(v => v.Slots.Count > 0)
@@ -106,7 +108,8 @@ public sealed class DorpModel(IGrainFactory grains, Privacy.AccessLog log) : Pag
 
     /// <summary>"woensdag 3/12 09:00–12:00; ..." in the user's language.</summary>
     public static string Slots(AvailableVolunteer v) =>
-        string.Join("; ", v.Slots.Select(s => $"{Format.Day(s.Date.DayOfWeek)} {s.Date.Day}/{s.Date.Month} {s.Slot.From.ToString("HH:mm")}–{s.Slot.To.ToString("HH:mm")}"));
+        string.Join("; ", v.Slots.Select(s =>
+            $"{Format.Day(s.Date.DayOfWeek)} {s.Date.Day}/{s.Date.Month} {Format.Time(s.Slot.From)}–{Format.Time(s.Slot.To)}"));
 
     public string LiveUrl => $"/api/v1/villages/{Uri.EscapeDataString(Members!.Info.Id)}/overview/stream";
     public string ExportUrl => $"/api/v1/villages/{Uri.EscapeDataString(Members!.Info.Id)}/overview.csv";

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kring.Web.Pages.Hulpvragen;
 
-public sealed class HulpvragenIndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
+public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     public CircleView? Circle { get; private set; }
     public string? CircleId { get; private set; }

@@ -9,7 +9,7 @@ namespace Kring.Web.Pages.Hulpvragen;
 
 public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
-    [BindProperty] public string? Kring { get; set; }
+    [BindProperty(Name = "Kring")] public string? CircleId { get; set; }
     [BindProperty] public string? Kind { get; set; } = "buddy";
     [BindProperty] public string? Date { get; set; }
     [BindProperty] public string? From { get; set; }
@@ -34,10 +34,10 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
     {
         var user = KringUser.From(User)!;
         IsConsultant = user.Role == Role.CarerConsultant;
-        Kring = IsConsultant ? kring : user.CircleId;
-        if (Kring is not null && user.CanRequestFor(Kring) && await grains.GetGrain<ICarerCircleGrain>(Kring).Get() is { } circle)
+        CircleId = IsConsultant ? kring : user.CircleId;
+        if (CircleId is not null && user.CanRequestFor(CircleId) && await grains.GetGrain<ICarerCircleGrain>(CircleId).Get() is { } circle)
         {
-            await log.Record(HttpContext, Kring, AccessKind.CircleViewed);
+            await log.Record(HttpContext, CircleId, AccessKind.CircleViewed);
             Needs = circle.Profile.CareNeeds.Where(RequestInput.KnownNeeds.Contains).ToList();
             Circle = circle.Profile;
         }
@@ -48,21 +48,24 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
     {
         var user = KringUser.From(User)!;
         IsConsultant = user.Role == Role.CarerConsultant;
-        var circleId = IsConsultant ? Kring?.Trim() : user.CircleId;
+        var circleId = IsConsultant ? CircleId?.Trim() : user.CircleId;
         if (string.IsNullOrEmpty(circleId))
         {
             Errors.Add("kring", "Vul de kring in.");
             return Invalid();
         }
 
-        DateOnly? date = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        DateOnly? date = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : null;
         if (date is null) Errors.Add("date", "Vul een geldige datum in.");
         TimeOnly? from = AvailabilityInput.TryTime(From, out var f) ? f : null;
         if (from is null) Errors.Add("from", "Vul een begintijd in als uu:mm.");
         TimeOnly? to = AvailabilityInput.TryTime(To, out var t) ? t : null;
         if (to is null) Errors.Add("to", "Vul een eindtijd in als uu:mm.");
         int? weeks = !Repeat ? null : int.TryParse(Weeks, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : 0;
-        var filing = new HelpRequestDesk.Filing(Kind, RequestInput.Local(date, from), RequestInput.Local(date, to), Needs, Notes, Urgent, weeks, IdempotencyKey);
+        var filing = new HelpRequestDesk.Filing(
+            Kind, RequestInput.Local(date, from), RequestInput.Local(date, to), Needs, Notes, Urgent, weeks, IdempotencyKey);
         try
         {
             var outcome = await HelpRequestDesk.File(grains, user, circleId, filing, Errors);

@@ -12,9 +12,10 @@ namespace Kring.Web.Pages.Kringen;
 /// or a new code for one of the circle's accounts. A code is shown once, on the answer to the post.
 /// </summary>
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log, Security.SecurityLog security, Security.Accounts accounts) : PageModel
+public sealed class AccountModel(
+    IGrainFactory grains, Privacy.AccessLog log, Security.SecurityLog security, Security.Accounts accounts) : PageModel
 {
-    [BindProperty] public string? Kring { get; set; }
+    [BindProperty(Name = "Kring")] public string? CircleId { get; set; }
     [BindProperty] public string? UserName { get; set; }
     public ActivationNotice? Activation { get; private set; }
     public CircleProfile? Circle { get; private set; }
@@ -23,13 +24,13 @@ public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log, Se
 
     public async Task<IActionResult> OnGet(string? kring)
     {
-        Kring = kring?.Trim();
+        CircleId = kring?.Trim();
         return await Load() ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPost()
     {
-        Kring = Kring?.Trim();
+        CircleId = CircleId?.Trim();
         if (!await Load()) return NotFound();
         var created = await AccountDesk.CreateCarer(grains, accounts, security, HttpContext, Circle!, UserName, Errors);
         if (created is null)
@@ -39,7 +40,8 @@ public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log, Se
         }
         await log.Record(HttpContext, Circle!.Id, AccessKind.AccountCreated);
         Accounts = await AccountDesk.ForCircle(grains, Circle.Id);
-        Activation = ActivationNotice.For(created, Texts.T("{0} kan nu inloggen met de gebruikersnaam {1}.", created.DisplayName, created.UserName));
+        Activation = ActivationNotice.For(
+            created, Texts.T("{0} kan nu inloggen met de gebruikersnaam {1}.", created.DisplayName, created.UserName));
         ModelState.Clear();
         UserName = null;
         return Page();
@@ -47,18 +49,23 @@ public sealed class AccountModel(IGrainFactory grains, Privacy.AccessLog log, Se
 
     public async Task<IActionResult> OnPostActivation(string? account)
     {
-        Kring = Kring?.Trim();
+        CircleId = CircleId?.Trim();
         if (!await Load()) return NotFound();
-        if (string.IsNullOrWhiteSpace(account) || await AccountDesk.NewActivation(grains, accounts, HttpContext, account, Circle!.Id) is not { } issued) return NotFound();
+        if (string.IsNullOrWhiteSpace(account)
+            || await AccountDesk.NewActivation(grains, accounts, HttpContext, account, Circle!.Id) is not { } issued)
+        {
+            return NotFound();
+        }
         Accounts = await AccountDesk.ForCircle(grains, Circle.Id);
-        Activation = ActivationNotice.For(issued, Texts.T("{0} heeft een nieuwe activeringscode; het oude wachtwoord of de oude code werkt niet meer.", issued.UserName));
+        Activation = ActivationNotice.For(
+            issued, Texts.T("{0} heeft een nieuwe activeringscode; het oude wachtwoord of de oude code werkt niet meer.", issued.UserName));
         return Page();
     }
 
     private async Task<bool> Load()
     {
-        if (string.IsNullOrEmpty(Kring)) return false;
-        Circle = (await grains.GetGrain<ICarerCircleGrain>(Kring).Get())?.Profile;
+        if (string.IsNullOrEmpty(CircleId)) return false;
+        Circle = (await grains.GetGrain<ICarerCircleGrain>(CircleId).Get())?.Profile;
         if (Circle is null) return false;
         await log.Record(HttpContext, Circle.Id, AccessKind.CircleViewed);
         Accounts = await AccountDesk.ForCircle(grains, Circle.Id);

@@ -6,7 +6,7 @@ namespace Kring.Web.Pages.Kringen;
 
 /// <summary>The carer consultant's list of circles, per village, searchable by name.</summary>
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class KringenIndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
+public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     public const int PageSize = 25;
 
@@ -21,8 +21,9 @@ public sealed class KringenIndexModel(IGrainFactory grains, Privacy.AccessLog lo
 
     public async Task<IActionResult> OnGet(string? dorp, string? zoek, int pagina = 1)
     {
-        Villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
-        Village = dorp is null ? Villages.FirstOrDefault() : Villages.FirstOrDefault(v => v.Id == dorp);
+        Villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages())
+            .OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
+        Village = dorp is null ? (Villages.Count > 0 ? Villages[0] : null) : Villages.FirstOrDefault(v => v.Id == dorp);
         if (Village is null) return dorp is null ? Page() : NotFound();
         Search = string.IsNullOrWhiteSpace(zoek) ? null : zoek.Trim()[..Math.Min(zoek.Trim().Length, 100)];
 

@@ -9,7 +9,7 @@ namespace Kring.Web.Pages.Kringen;
 
 /// <summary>The carer consultant registers a new carer circle, then files requests on its behalf.</summary>
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class KringNieuwModel(IGrainFactory grains) : PageModel
+public sealed class NieuwModel(IGrainFactory grains) : PageModel
 {
     [BindProperty] public string? Village { get; set; }
     [BindProperty] public string? CarerName { get; set; }
@@ -33,7 +33,8 @@ public sealed class KringNieuwModel(IGrainFactory grains) : PageModel
     public async Task<IActionResult> OnPost()
     {
         await LoadVillages();
-        int? age = int.TryParse(CarerAge, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : null;
+        int? age = int.TryParse(
+            CarerAge, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : null;
         if (age is null && !string.IsNullOrWhiteSpace(CarerAge)) Errors.Add("carerAge", "Vul de leeftijd in hele jaren in.");
         var profile = CircleInput.Validate(CircleInput.NewId(IdempotencyKey), Village, Villages.Select(v => v.Id).ToList(), CarerName, age,
             CareRecipientName, Relationship, Needs, Phone, Address, Errors);
@@ -43,10 +44,12 @@ public sealed class KringNieuwModel(IGrainFactory grains) : PageModel
             return Page();
         }
         var circle = await CircleDesk.RegisterOnce(grains, profile);
-        TempData["Message"] = Texts.T("De kring van {0} is aangemeld ({1}). U kunt nu hulp vragen namens deze kring.", circle.Profile.CarerName, circle.Profile.Id);
+        TempData["Message"] = Texts.T(
+            "De kring van {0} is aangemeld ({1}). U kunt nu hulp vragen namens deze kring.", circle.Profile.CarerName, circle.Profile.Id);
         return RedirectToPage("/Hulpvragen/Index", new { kring = circle.Profile.Id });
     }
 
     private async Task LoadVillages() =>
-        Villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
+        Villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages())
+            .OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
 }

@@ -10,7 +10,7 @@ namespace Kring.Web.Pages.Kringen;
 [Authorize(Roles = nameof(Role.CarerConsultant))]
 public sealed class WissenModel(IGrainFactory grains, Privacy.AccessLog log, SessionStamps stamps, SecurityLog security) : PageModel
 {
-    [BindProperty] public string? Kring { get; set; }
+    [BindProperty(Name = "Kring")] public string? CircleId { get; set; }
     [BindProperty] public bool Confirmed { get; set; }
     public CircleProfile? Circle { get; private set; }
     public bool Erased { get; private set; }
@@ -18,13 +18,13 @@ public sealed class WissenModel(IGrainFactory grains, Privacy.AccessLog log, Ses
 
     public async Task<IActionResult> OnGet(string? kring)
     {
-        Kring = kring?.Trim();
+        CircleId = kring?.Trim();
         return await Load() ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPost()
     {
-        Kring = Kring?.Trim();
+        CircleId = CircleId?.Trim();
         if (!await Load()) return NotFound();
         if (Erased) return Page();
         if (!Confirmed)
@@ -33,20 +33,20 @@ public sealed class WissenModel(IGrainFactory grains, Privacy.AccessLog log, Ses
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await ErasureDesk.EraseCircle(grains, stamps, security, HttpContext, Kring!);
-        TempData["Message"] = Texts.T("Kring {0} is gewist. Alleen anonieme aantallen blijven over.", Kring!);
+        await ErasureDesk.EraseCircle(grains, stamps, security, HttpContext, CircleId!);
+        TempData["Message"] = Texts.T("Kring {0} is gewist. Alleen anonieme aantallen blijven over.", CircleId!);
         return Redirect($"/Kringen?dorp={Uri.EscapeDataString(Circle!.Village)}");
     }
 
     /// <summary>The circle to erase, shown by name so the consultant erases the right one; false when it never existed.</summary>
     private async Task<bool> Load()
     {
-        if (string.IsNullOrEmpty(Kring)) return false;
-        var circle = grains.GetGrain<ICarerCircleGrain>(Kring);
+        if (string.IsNullOrEmpty(CircleId)) return false;
+        var circle = grains.GetGrain<ICarerCircleGrain>(CircleId);
         Circle = (await circle.Get())?.Profile;
         if (Circle is not null)
         {
-            await log.Record(HttpContext, Kring, AccessKind.CircleViewed);
+            await log.Record(HttpContext, CircleId, AccessKind.CircleViewed);
             return true;
         }
         Erased = await circle.IsErased();

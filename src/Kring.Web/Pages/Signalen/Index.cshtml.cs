@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kring.Web.Pages.Signalen;
 
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class SignalenModel(IGrainFactory grains, Kring.Web.Privacy.AccessLog log) : PageModel
+public sealed class IndexModel(IGrainFactory grains, Kring.Web.Privacy.AccessLog log) : PageModel
 {
     public IReadOnlyList<CarerSignal> Signals { get; private set; } = [];
 

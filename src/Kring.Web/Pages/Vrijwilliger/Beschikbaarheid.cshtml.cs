@@ -41,7 +41,13 @@ public sealed class BeschikbaarheidModel(IGrainFactory grains) : PageModel
         Slots = Rows.SelectMany(row =>
         {
             var taken = availability.Weekly.Where(s => s.Day == row.Day).Take(SlotsPerDay)
-                .Select(s => new SlotInput { Day = Days.Code(s.Day), From = s.From.ToString("HH:mm"), To = s.To.ToString("HH:mm") }).ToList();
+                .Select(s => new SlotInput
+                {
+                    Day = Days.Code(s.Day),
+                    From = s.From.ToString("HH:mm", CultureInfo.InvariantCulture),
+                    To = s.To.ToString("HH:mm", CultureInfo.InvariantCulture),
+                })
+                .ToList();
             while (taken.Count < SlotsPerDay) taken.Add(new SlotInput { Day = Days.Code(row.Day) });
             return taken;
         }).ToList();
@@ -55,7 +61,8 @@ public sealed class BeschikbaarheidModel(IGrainFactory grains) : PageModel
         var volunteer = Volunteer;
         var current = await volunteer.GetAvailability();
         DaysOff = Upcoming(current.DaysOff);
-        var availability = AvailabilityInput.Parse(filled, current.DaysOff.Select(d => d.ToString("yyyy-MM-dd")).ToList(), Paused, Errors);
+        var availability = AvailabilityInput.Parse(
+            filled, current.DaysOff.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(), Paused, Errors);
         if (availability is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -69,11 +76,16 @@ public sealed class BeschikbaarheidModel(IGrainFactory grains) : PageModel
     {
         var volunteer = Volunteer;
         var current = await volunteer.GetAvailability();
-        DateOnly? date = DateOnly.TryParseExact(dayOff?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        DateOnly? date = DateOnly.TryParseExact(dayOff?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : null;
         if (date is null) Errors.Add("dayOff", "Vul een geldige datum in.");
         else if (date < Today) Errors.Add("dayOff", "Deze datum ligt in het verleden.");
         else if (date > Today.AddYears(2)) Errors.Add("dayOff", "Geef vrije dagen op tot hooguit twee jaar vooruit.");
-        else if (Upcoming(current.DaysOff).Count >= MaxDaysOff) Errors.Add("dayOff", "U heeft al het hoogste aantal vrije dagen opgegeven.");
+        else if (Upcoming(current.DaysOff).Count >= MaxDaysOff)
+        {
+            Errors.Add("dayOff", "U heeft al het hoogste aantal vrije dagen opgegeven.");
+        }
         if (Errors.Any)
         {
             await OnGet();
@@ -81,7 +93,8 @@ public sealed class BeschikbaarheidModel(IGrainFactory grains) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await volunteer.SetAvailability(current with { DaysOff = Upcoming(current.DaysOff).Append(date!.Value).Distinct().Order().ToList() });
+        var daysOff = Upcoming(current.DaysOff).Append(date!.Value).Distinct().Order().ToList();
+        await volunteer.SetAvailability(current with { DaysOff = daysOff });
         Message = Texts.T("Vrije dag toegevoegd: {0}.", Format.Date(date!.Value));
         return RedirectToPage(pageName: null, pageHandler: null, routeValues: null, fragment: "vrije-dagen");
     }
@@ -90,7 +103,8 @@ public sealed class BeschikbaarheidModel(IGrainFactory grains) : PageModel
     {
         var volunteer = Volunteer;
         var current = await volunteer.GetAvailability();
-        if (DateOnly.TryParseExact(date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && current.DaysOff.Contains(day))
+        if (DateOnly.TryParseExact(date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            && current.DaysOff.Contains(day))
         {
             await volunteer.SetAvailability(current with { DaysOff = Upcoming(current.DaysOff).Where(d => d != day).ToList() });
             Message = Texts.T("Vrije dag verwijderd: {0}.", Format.Date(day));

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kring.Web.Pages.Vrijwilliger;
 
-public sealed class VrijwilligerIndexModel(IGrainFactory grains, AccessLog log) : PageModel
+public sealed class IndexModel(IGrainFactory grains, AccessLog log) : PageModel
 {
     /// <summary>An assignment with the carer's contact details, which only the volunteer booked for it gets to see.</summary>
     public sealed record Booked(Assignment Assignment, CircleProfile? Contact);
@@ -29,7 +29,9 @@ public sealed class VrijwilligerIndexModel(IGrainFactory grains, AccessLog log) 
         var volunteer = grains.GetGrain<IVolunteerGrain>(volunteerId);
         var offers = await volunteer.GetOffers();
         Pending = offers.Where(o => o.Status == OfferStatus.Pending).ToList();
-        Closed = offers.Where(o => o.Status is not (OfferStatus.Pending or OfferStatus.Accepted)).OrderByDescending(o => o.Start).Take(10).ToList();
+        Closed =
+            offers.Where(o => o.Status is not (OfferStatus.Pending or OfferStatus.Accepted)).OrderByDescending(o => o.Start).Take(10)
+                .ToList();
         var now = TimeProvider.System.GetUtcNow();
         var assignments = await volunteer.GetAssignments();
         Past = assignments.Where(a => a.End < now).OrderByDescending(a => a.Start).Take(10).ToList();
@@ -67,7 +69,9 @@ public sealed class VrijwilligerIndexModel(IGrainFactory grains, AccessLog log) 
         var why = string.IsNullOrWhiteSpace(reason) ? "geen reden opgegeven" : reason.Trim();
         if (why.Length > 500) why = why[..500];
         var reply = await Volunteer.WithdrawAssignment(requestId ?? "", why);
-        Message = Texts.T(reply == OfferReply.Unassigned ? "Jammer dat het niet lukt. De mantelzorger hoort het, en we zoeken meteen een ander." : Problems.Explain(reply));
+        Message = Texts.T(reply == OfferReply.Unassigned
+            ? "Jammer dat het niet lukt. De mantelzorger hoort het, en we zoeken meteen een ander."
+            : Problems.Explain(reply));
         MessageIsError = reply != OfferReply.Unassigned;
         return RedirectToPage();
     }
@@ -76,7 +80,8 @@ public sealed class VrijwilligerIndexModel(IGrainFactory grains, AccessLog log) 
     {
         var reply = await call;
         Message = Texts.T(Problems.Explain(reply));
-        MessageIsError = reply is not (OfferReply.Accepted or OfferReply.Declined or OfferReply.AlreadyAccepted or OfferReply.AlreadyDeclined);
+        MessageIsError =
+            reply is not (OfferReply.Accepted or OfferReply.Declined or OfferReply.AlreadyAccepted or OfferReply.AlreadyDeclined);
         return RedirectToPage();
     }
 

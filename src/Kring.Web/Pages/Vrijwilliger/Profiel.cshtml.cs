@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kring.Web.Input;
 using Kring.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -73,7 +74,9 @@ public sealed class ProfielModel(IGrainFactory grains) : PageModel
 
     private void SetContact(ContactDetails? c) =>
         (Email, Mobile, OffersByMail, SharePhone, QuietFrom, QuietUntil, Reminders) =
-            (c?.Email, c?.Mobile, c?.OffersByMail ?? true, c?.SharePhone ?? false, c?.QuietFrom?.ToString("HH:mm"), c?.QuietUntil?.ToString("HH:mm"),
+            (c?.Email, c?.Mobile, c?.OffersByMail ?? true, c?.SharePhone ?? false,
+                c?.QuietFrom?.ToString("HH:mm", CultureInfo.InvariantCulture),
+                c?.QuietUntil?.ToString("HH:mm", CultureInfo.InvariantCulture),
                 c?.Reminders ?? true);
 
     private async Task Load()

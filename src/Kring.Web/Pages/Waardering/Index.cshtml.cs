@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kring.Web.Pages.Waardering;
 
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class WaarderingModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
+public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     public int Shown { get; } = 100;
     public int Year { get; private set; }
@@ -23,7 +23,8 @@ public sealed class WaarderingModel(IGrainFactory grains, Privacy.AccessLog log)
     public async Task<IActionResult> OnPost(string? kring, int jaar)
     {
         if (kring is null || jaar is < 2000 or > 2100 || await grains.GetGrain<ICarerCircleGrain>(kring).Get() is null) return BadRequest();
-        await grains.GetGrain<IAppreciationGrain>(jaar.ToString(System.Globalization.CultureInfo.InvariantCulture)).MarkReceived(kring, KringUser.From(User)!.UserName);
+        await grains.GetGrain<IAppreciationGrain>(jaar.ToString(System.Globalization.CultureInfo.InvariantCulture)).MarkReceived(
+            kring, KringUser.From(User)!.UserName);
         return RedirectToPage(new { jaar });
     }
 }

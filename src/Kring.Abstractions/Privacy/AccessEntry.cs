@@ -34,21 +34,3 @@ public sealed record AccessEntry(
     [property: Id(5)] string? RequestId = null,
     [property: Id(6)] int Times = 1,
     [property: Id(7)] DateTimeOffset? LastAt = null);
-
-/// <summary>
-/// What an erasure did: the accounts it removed and, for a circle, the volunteers whose bookings with it were cancelled.
-/// </summary>
-[GenerateSerializer, Alias("kring.ErasureResult")]
-public sealed record ErasureResult(
-    [property: Id(0)] string SubjectId,
-    [property: Id(1)] IReadOnlyList<string> RemovedAccounts,
-    [property: Id(2)] IReadOnlyList<string> ReleasedVolunteers);
-
-/// <summary>What one retention sweep removed.</summary>
-[GenerateSerializer, Alias("kring.RetentionReport")]
-public sealed record RetentionReport(
-    [property: Id(0)] int Requests,
-    [property: Id(1)] int Assignments,
-    [property: Id(2)] int AccessEntries,
-    [property: Id(3)] int CheckIns = 0,
-    [property: Id(4)] int SecurityEvents = 0);

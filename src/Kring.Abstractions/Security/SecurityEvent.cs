@@ -1,18 +1,5 @@
 namespace Kring;
 
-/// <summary>
-/// The account grain's answer to a sign-in attempt. <see cref="RetryAfter"/> is set when the attempt was refused
-/// because the client is throttled for this account (the password was then not looked at); <see cref="Throttled"/>
-/// when this failure started or lengthened a throttle; <see cref="ManyFailures"/> when the account as a whole crossed
-/// the alarm threshold with this failure.
-/// </summary>
-[GenerateSerializer, Alias("kring.SignInVerdict")]
-public sealed record SignInVerdict(
-    [property: Id(0)] bool Allowed,
-    [property: Id(1)] TimeSpan? RetryAfter = null,
-    [property: Id(2)] TimeSpan? Throttled = null,
-    [property: Id(3)] bool ManyFailures = false);
-
 /// <summary>What happened, in the security event log. Stored by number: never renumber.</summary>
 [GenerateSerializer, Alias("kring.SecurityEventKind")]
 public enum SecurityEventKind
@@ -66,13 +53,3 @@ public sealed record SecurityEventQuery(
     [property: Id(2)] DateTimeOffset? From = null,
     [property: Id(3)] DateTimeOffset? To = null,
     [property: Id(4)] int Limit = 100);
-
-[GenerateSerializer, Alias("kring.AcknowledgeOutcome")]
-public enum AcknowledgeOutcome
-{
-    Done = 0,
-    /// <summary>No open event with that id (never there, or acknowledged already).</summary>
-    NotFound = 1,
-    /// <summary>The operator who created the account cannot acknowledge it, nor can the new account itself.</summary>
-    ByCreator = 2,
-}

@@ -1,12 +1,5 @@
 namespace Kring;
 
-/// <summary>A carer received this year's appreciation (mantelzorgwaardering).</summary>
-[GenerateSerializer, Alias("kring.AppreciationReceipt")]
-public sealed record AppreciationReceipt(
-    [property: Id(0)] string CircleId,
-    [property: Id(1)] DateTimeOffset At,
-    [property: Id(2)] string By);
-
 /// <summary>One partner's rating of the village network's collaboration, on Kaats' five questions, from 1 to 5.</summary>
 [GenerateSerializer, Alias("kring.NetworkRating")]
 public sealed record NetworkRating(

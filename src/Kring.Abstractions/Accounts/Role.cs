@@ -1,0 +1,12 @@
+namespace Kring;
+
+[GenerateSerializer, Alias("kring.Role")]
+public enum Role
+{
+    Volunteer = 0,
+    Carer = 1,
+    CarerConsultant = 2,
+    VillageContact = 3,
+    Operator = 4,
+    Coordinator = 5,
+}

@@ -1,0 +1,7 @@
+namespace Kring;
+
+[GenerateSerializer, Alias("kring.CircleView")]
+public sealed record CircleView(
+    [property: Id(0)] CircleProfile Profile,
+    [property: Id(1)] IReadOnlyList<string> Helpers,
+    [property: Id(2)] IReadOnlyList<HelpRequestView> Requests);

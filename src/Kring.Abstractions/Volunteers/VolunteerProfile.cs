@@ -1,0 +1,13 @@
+namespace Kring;
+
+[GenerateSerializer, Alias("kring.VolunteerProfile")]
+public sealed record VolunteerProfile(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string DisplayName,
+    [property: Id(2)] string HomeVillage,
+    [property: Id(3)] double MaxKm,
+    [property: Id(4)] IReadOnlyList<HelpKind> Kinds,
+    [property: Id(5)] IReadOnlyList<string> Skills,
+    [property: Id(6)] double MaxHoursPerWeek,
+    [property: Id(7)] string? PartnerId,
+    [property: Id(8)] ContactDetails? Contact = null);
