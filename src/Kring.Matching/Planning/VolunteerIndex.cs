@@ -6,7 +6,8 @@ namespace Kring.Matching.Planning;
 /// Finds the volunteers that pass <see cref="Eligibility.Check"/> for a need without scanning them all.
 /// Volunteers are split into tiers by reach (maxKm ≤ 2^tier km); each tier has a lat/lon grid of cells half the
 /// tier's reach wide, holding the volunteers' availability slots per kind and time bucket, so a query visits only
-/// nearby cells for the need's kind and time bucket. Skills and distance are checked on compact arrays. The index is a superset filter: every hit is confirmed with
+/// nearby cells for the need's kind and time bucket. Skills and distance are checked on compact arrays. The index is a superset filter:
+/// every hit is confirmed with
 /// <see cref="Eligibility.Check"/>, so results are exact. Immutable after <see cref="Build"/>; queries are thread-safe.
 /// </summary>
 public sealed class VolunteerIndex
@@ -253,7 +254,8 @@ public sealed class VolunteerIndex
 
     private static void AddClipped(TimeWindow slot, TimeWindow horizon, List<(int, int)> slots)
     {
-        var clipped = new TimeWindow(slot.Start > horizon.Start ? slot.Start : horizon.Start, slot.End < horizon.End ? slot.End : horizon.End);
+        var clipped =
+            new TimeWindow(slot.Start > horizon.Start ? slot.Start : horizon.Start, slot.End < horizon.End ? slot.End : horizon.End);
         if (clipped.IsValid) slots.Add(Seconds(clipped, horizon));
     }
 

@@ -17,12 +17,13 @@ public static class GrainCallBenchmark
 
     public static async Task<Result> Run(CommandLine options)
     {
-        var seconds = options.Int("call-seconds", 5);
-        var callers = options.Int("callers", 512);
-        var grains = options.Int("ping-grains", 1000);
+        var seconds = options.Number("call-seconds", 5);
+        var callers = options.Number("callers", 512);
+        var grains = options.Number("ping-grains", 1000);
 
         var log = new LogCounter();
-        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "Kring.Benchmarks" });
+        var builder =
+            new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "Kring.Benchmarks" });
         builder.Logging.AddProvider(log);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(Ports.Free(), Ports.Free(), serviceId: "kring-benchmark", clusterId: "kring-benchmark")

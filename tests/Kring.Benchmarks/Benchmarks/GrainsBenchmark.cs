@@ -12,16 +12,18 @@ public static class GrainsBenchmark
 {
     public static async Task<int> Run(CommandLine options)
     {
-        var rate = options.Int("rate", 100);
-        var duration = options.Int("duration", 20);
-        var lowRate = options.Int("low-rate", 20);
-        var lowDuration = options.Int("low-duration", 10);
-        var drain = TimeSpan.FromSeconds(options.Int("drain", 20));
+        var rate = options.Number("rate", 100);
+        var duration = options.Number("duration", 20);
+        var lowRate = options.Number("low-rate", 20);
+        var lowDuration = options.Number("low-duration", 10);
+        var drain = TimeSpan.FromSeconds(options.Number("drain", 20));
         var accept = options.Optional("no-accept") is null;
-        var circles = options.Int("circles", 900);
-        var volunteers = options.Int("volunteers", 150);
+        var circles = options.Number("circles", 900);
+        var volunteers = options.Number("volunteers", 150);
 
-        var orleans = typeof(Grain).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split(' ', '+')[0].TrimEnd('.');
+        var orleans =
+            typeof(Grain).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split(' ',
+            '+')[0].TrimEnd('.');
         Console.WriteLine($"grains benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, Orleans {orleans}, " +
                           $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC (as Kring.Web), load average {LoadAverage()}");
 

@@ -17,7 +17,7 @@ public static class IndexMemoryBenchmark
 
     public static Result Run(CommandLine options)
     {
-        var count = options.Int("index-volunteers", 10_000);
+        var count = options.Number("index-volunteers", 10_000);
         var municipality = SeedFiles.Municipality();
         var villages = municipality.Villages.ToDictionary(v => v.Id, v => new GeoPoint(v.Lat, v.Lon), StringComparer.Ordinal);
         var seed = SeedFiles.Demo() with { Volunteers = count };
@@ -56,10 +56,12 @@ public static class IndexMemoryBenchmark
 
     // Not inlined, so the snapshots are unreachable once it returns.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static Dictionary<string, VolunteerCandidate> Build(Func<List<VolunteerSnapshot>> snapshots, IReadOnlyDictionary<string, GeoPoint> villages)
+    private static Dictionary<string,
+        VolunteerCandidate> Build(Func<List<VolunteerSnapshot>> snapshots, IReadOnlyDictionary<string, GeoPoint> villages)
     {
         var index = new Dictionary<string, VolunteerCandidate>(StringComparer.Ordinal);
-        foreach (var snapshot in snapshots()) index[snapshot.Profile.Id] = EngineMapping.ToCandidate(snapshot, villages[snapshot.Profile.HomeVillage]);
+        foreach (var snapshot in snapshots()) index[snapshot.Profile.Id] =
+            EngineMapping.ToCandidate(snapshot, villages[snapshot.Profile.HomeVillage]);
         return index;
     }
 
@@ -78,7 +80,8 @@ public static class IndexMemoryBenchmark
             var assignments = Enumerable.Range(0, commitments).Select(i =>
             {
                 var start = new DateTimeOffset(monday.AddDays(i).AddHours(9), TimeSpan.Zero);
-                return new Assignment(Fresh($"r-{profile.Id}-{i}"), Fresh("c-0001"), profile.HomeVillage, HelpKind.Buddy, start, start.AddHours(2), Fresh($"o-{i}"));
+                return new Assignment(Fresh($"r-{profile.Id}-{i}"), Fresh("c-0001"), profile.HomeVillage, HelpKind.Buddy, start,
+                    start.AddHours(2), Fresh($"o-{i}"));
             }).ToList();
             return new VolunteerSnapshot(profile, v.Availability with { Weekly = v.Availability.Weekly.ToList() }, assignments);
         }).ToList();

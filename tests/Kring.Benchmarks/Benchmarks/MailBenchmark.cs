@@ -30,15 +30,17 @@ public static class MailBenchmark
 
     public static async Task<int> Run(CommandLine options)
     {
-        var steinRate = options.Int("stein-rate", 1);
-        var steinDuration = options.Int("stein-duration", 20);
-        var rate = options.Int("rate", 100);
-        var duration = options.Int("duration", 20);
-        var drain = TimeSpan.FromSeconds(options.Int("drain", 15));
-        var circles = options.Int("circles", 900);
-        var volunteers = options.Int("volunteers", 150);
+        var steinRate = options.Number("stein-rate", 1);
+        var steinDuration = options.Number("stein-duration", 20);
+        var rate = options.Number("rate", 100);
+        var duration = options.Number("duration", 20);
+        var drain = TimeSpan.FromSeconds(options.Number("drain", 15));
+        var circles = options.Number("circles", 900);
+        var volunteers = options.Number("volunteers", 150);
 
-        var orleans = typeof(Grain).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split(' ', '+')[0].TrimEnd('.');
+        var orleans =
+            typeof(Grain).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split(' ',
+            '+')[0].TrimEnd('.');
         Console.WriteLine($"mail benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, Orleans {orleans}, " +
                           $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC (as Kring.Web), load average {GrainsBenchmark.LoadAverage()}");
 
@@ -76,7 +78,8 @@ public static class MailBenchmark
         return stein.Duplicates + peak.Duplicates + stein.Lost + peak.Lost == 0 ? 0 : 1;
     }
 
-    private static async Task<Result> Phase(EmbeddedSilo silo, MailSink sink, BenchRegion region, string name, int rate, int seconds, TimeSpan drain)
+    private static async Task<Result> Phase(EmbeddedSilo silo, MailSink sink, BenchRegion region, string name, int rate, int seconds,
+        TimeSpan drain)
     {
         var count = rate * seconds;
         var requests = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
@@ -118,7 +121,8 @@ public static class MailBenchmark
 
         // Wait until every offer made so far has its mail, or 5 s passed without a new offer or mail, or the drain is up.
         while (Stopwatch.GetElapsedTime(lastSubmitted) < drain
-               && Stopwatch.GetElapsedTime(Math.Max(lastSubmitted, Math.Max(Volatile.Read(ref lastOffer), sink.LastReceived))) < TimeSpan.FromSeconds(5))
+               && Stopwatch.GetElapsedTime(Math.Max(lastSubmitted,
+                   Math.Max(Volatile.Read(ref lastOffer), sink.LastReceived))) < TimeSpan.FromSeconds(5))
         {
             if (Stopwatch.GetElapsedTime(lastSubmitted) > TimeSpan.FromSeconds(1) && Mailed() == offers.Count) break;
             await Task.Delay(250);
@@ -136,7 +140,10 @@ public static class MailBenchmark
 
         Mailed();
         var made = offers.ToArray();
-        var latencies = made.Select(o => sink.TryGetReceived(messageIds[o.Key], out var at) ? Stopwatch.GetElapsedTime(o.Value, at).TotalMilliseconds : double.PositiveInfinity)
+        var latencies =
+            made.Select(o =>
+            sink.TryGetReceived(messageIds[o.Key], out var at)
+            ? Stopwatch.GetElapsedTime(o.Value, at).TotalMilliseconds : double.PositiveInfinity)
             .Order().ToArray();
         var mailed = latencies.Count(double.IsFinite);
         var duplicates = made.Count(o => sink.Times(messageIds[o.Key]) > 1);
@@ -210,5 +217,6 @@ public static class MailBenchmark
         $"  offer → mail accepted at {r.Rate,3} requests/s ({r.Name})  p50 {Ms(r.P50Ms)}, p99 {Ms(r.P99Ms)}, max {Ms(r.MaxMs)}  " +
         $"({r.Mailed}/{r.Offers} offers mailed, {r.Duplicates} duplicates; {r.OutboxWritesPerMessage:F2} outbox writes, {r.WritesPerMessage:F1} writes in all per message queued)";
 
-    private static string Ms(double ms) => double.IsNaN(ms) ? "n/a" : double.IsPositiveInfinity(ms) ? "no mail" : ms >= 10_000 ? $"{ms / 1000:F1} s" : $"{ms:F1} ms";
+    private static string Ms(double ms) =>
+        double.IsNaN(ms) ? "n/a" : double.IsPositiveInfinity(ms) ? "no mail" : ms >= 10_000 ? $"{ms / 1000:F1} s" : $"{ms:F1} ms";
 }

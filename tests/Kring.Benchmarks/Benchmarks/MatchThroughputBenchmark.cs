@@ -13,16 +13,17 @@ namespace Kring.Benchmarks.Benchmarks;
 /// </summary>
 public static class MatchThroughputBenchmark
 {
-    public sealed record Result(int Requests, int Matched, double MatchesPerSecond, double WritesPerMatch, double P50Ms, double P99Ms, bool Complete);
+    public sealed record Result(int Requests, int Matched, double MatchesPerSecond, double WritesPerMatch, double P50Ms, double P99Ms,
+        bool Complete);
 
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(30);
 
     public static async Task<Result> Run(EmbeddedSilo silo, CommandLine options)
     {
-        var requestCount = options.Int("requests", 600);
-        var window = options.Int("window", 64);
-        var circles = options.Int("circles", 900);
-        var volunteers = options.Int("volunteers", 150);
+        var requestCount = options.Number("requests", 600);
+        var window = options.Number("window", 64);
+        var circles = options.Number("circles", 900);
+        var volunteers = options.Number("volunteers", 150);
 
         var setup = Stopwatch.StartNew();
         var region = await BenchRegion.Create(silo.Grains, "bench-throughput", circles, volunteers);

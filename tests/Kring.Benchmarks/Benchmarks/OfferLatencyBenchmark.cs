@@ -22,7 +22,8 @@ public static class OfferLatencyBenchmark
         public bool TargetMet => Offered == Requests && P99Ms < TargetP99Ms;
     }
 
-    public static async Task<Result> Run(EmbeddedSilo silo, BenchRegion region, int rate, int seconds, TimeSpan drain, bool accept, bool isTarget)
+    public static async Task<Result> Run(EmbeddedSilo silo, BenchRegion region, int rate, int seconds, TimeSpan drain, bool accept,
+        bool isTarget)
     {
         silo.Probe.ClearReceiveOfferMs();
         var count = rate * seconds;
@@ -76,11 +77,14 @@ public static class OfferLatencyBenchmark
         var latencies = new double[count];
         for (var i = 0; i < count; i++)
         {
-            latencies[i] = silo.Probe.TryGetFirstOffer(ids[i], out var at) ? Stopwatch.GetElapsedTime(submitted[i], at).TotalMilliseconds : double.PositiveInfinity;
+            latencies[i] =
+                silo.Probe.TryGetFirstOffer(ids[i], out var at)
+                ? Stopwatch.GetElapsedTime(submitted[i], at).TotalMilliseconds : double.PositiveInfinity;
         }
         var sorted = latencies.Order().ToArray();
         var got = sorted.Count(double.IsFinite);
-        var acks = acknowledged.Select((a, i) => a == 0 ? double.PositiveInfinity : Stopwatch.GetElapsedTime(submitted[i], a).TotalMilliseconds).Order().ToArray();
+        var acks = acknowledged.Select((a, i) =>
+            a == 0 ? double.PositiveInfinity : Stopwatch.GetElapsedTime(submitted[i], a).TotalMilliseconds).Order().ToArray();
         var result = new Result(rate, (count - 1) / arrivalSeconds, count, got,
             Percentiles.Of(sorted, 0.50), Percentiles.Of(sorted, 0.99), sorted[^1]);
 

@@ -22,7 +22,7 @@ public static class PlannerBenchmark
 
     public static int Run(CommandLine options)
     {
-        var seed = options.Int("seed", 1);
+        var seed = options.Number("seed", 1);
         var only = options.Optional("sizes")?.Split(',');
         Console.WriteLine($"planner benchmark: seed {seed}, {Environment.ProcessorCount} cores, one week of requests");
         var valid = CompareWithOptimum(seed);
