@@ -70,8 +70,8 @@ public sealed partial class CarerCircleGrain
         // Now short notice: it goes ahead of the requests that have time.
         record.Priority = Math.Max(record.Priority, 1);
         await QueueCarerMail(contact =>
-            MailTexts.Withdrawn(record.Id, volunteerId, record.Start, record.End, contact.Email!, contact, helper, links.Base, clock
-            .GetUtcNow()));
+            MailTexts.Withdrawn(record.Id, volunteerId, record.Start, record.End, contact.Email!, contact, helper, links.Base,
+                clock.GetUtcNow()));
         await Reopen(record, $"vrijwilliger {volunteerId} kan toch niet: {reason}");
         return true;
     }
@@ -128,8 +128,8 @@ public sealed partial class CarerCircleGrain
         record.EscalatedTo = partnerId;
         await Transition(record, RequestStatus.Open, $"nog geen vrijwilliger gevonden; de coördinator van {partner} zoekt verder");
         await QueueCarerMail(contact =>
-            MailTexts.Escalated(record.Id, record.Kind, record.Start, record.End, partner, contact.Email!, contact, links.Base, clock
-            .GetUtcNow()));
+            MailTexts.Escalated(record.Id, record.Kind, record.Start, record.End, partner, contact.Email!, contact, links.Base,
+                clock.GetUtcNow()));
     }
 
     private async Task Transition(HelpRequestRecord record, RequestStatus status, string what)

@@ -101,8 +101,10 @@ public sealed partial class CarerCircleGrain(
 
     public async Task SetContact(ContactDetails? contact)
     {
-        if (state.State is not { Profile: { } profile,
-            ErasedAt: null }) throw new KeyNotFoundException($"Circle '{this.GetPrimaryKeyString()}' does not exist.");
+        if (state.State is not { Profile: { } profile, ErasedAt: null })
+        {
+            throw new KeyNotFoundException($"Circle '{this.GetPrimaryKeyString()}' does not exist.");
+        }
         if (profile.Contact == contact) return;
         state.State.Profile = profile with { Contact = contact };
         await state.WriteStateAsync();
@@ -133,12 +135,15 @@ public sealed partial class CarerCircleGrain(
         if (request.Start < now) throw new ArgumentException("The start lies in the past.", nameof(request));
         if (string.IsNullOrWhiteSpace(request.Id)) throw new ArgumentException("A request needs an id.", nameof(request));
         if (request.End <= request.Start) throw new ArgumentException("The end must lie after the start.", nameof(request));
-        if (request.End - request.Start > MaxDuration) throw new ArgumentException($"A request lasts at most {MaxDuration.TotalHours} hours.", nameof(request));
+        if (request.End - request.Start > MaxDuration)
+        {
+            throw new ArgumentException($"A request lasts at most {MaxDuration.TotalHours} hours.", nameof(request));
+        }
     }
 
     private RequestSummary Summary(HelpRequestRecord r) =>
-        new(r.Id, this.GetPrimaryKeyString(), VillageId, r.Kind, r.Start, r.End, r.Needs, r.Status, r.CreatedAt, state.State.Helpers
-            .ToList(),
+        new(r.Id, this.GetPrimaryKeyString(), VillageId, r.Kind, r.Start, r.End, r.Needs, r.Status, r.CreatedAt,
+            state.State.Helpers.ToList(),
             r.Priority, r.SeriesId, state.State.Overloaded,
             r.Status == RequestStatus.Matched ? r.History.LastOrDefault(e => e.Status == RequestStatus.Matched)?.At : null,
             r.HoursGiven, r.HoursAssumed);

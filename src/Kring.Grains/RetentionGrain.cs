@@ -33,7 +33,8 @@ public sealed partial class RetentionGrain(IOptions<RetentionOptions> options, T
         var report = await Sweep();
         if (report.Requests + report.Assignments + report.AccessEntries + report.CheckIns + report.SecurityEvents > 0)
         {
-            LogSwept(logger, this.GetPrimaryKeyString(), report.Requests, report.Assignments, report.AccessEntries, report.CheckIns,
+            var village = this.GetPrimaryKeyString();
+            LogSwept(logger, village, report.Requests, report.Assignments, report.AccessEntries, report.CheckIns,
                 report.SecurityEvents);
         }
     }
@@ -55,8 +56,9 @@ public sealed partial class RetentionGrain(IOptions<RetentionOptions> options, T
         var checkIns = 0;
         foreach (var batch in members.Circles.Chunk(Batch))
         {
-            requests += (await Task
-                .WhenAll(batch.Select(c => GrainFactory.GetGrain<ICarerCircleGrain>(c).RemoveClosedRequests(closedBefore)))).Sum();
+            var removed = await Task.WhenAll(
+                batch.Select(c => GrainFactory.GetGrain<ICarerCircleGrain>(c).RemoveClosedRequests(closedBefore)));
+            requests += removed.Sum();
             checkIns += (await Task.WhenAll(batch.Select(c => GrainFactory.GetGrain<ICarerCircleGrain>(c).RemoveCheckIns(checkedBefore))))
                 .Sum();
             entries += (await Task.WhenAll(batch.Select(c => PruneLog(c, loggedBefore)))).Sum(r => r.Removed);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Kring.Grains.Mail;
 
 namespace Kring.Grains;
@@ -39,8 +40,7 @@ public sealed partial class VolunteerGrain
     {
         offer = null!;
         if (!state.State.Offers.TryGetValue(offerId, out var known) || known.AnswerToken is not { } expected) return false;
-        var ok = CryptographicOperations
-            .FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(expected), System.Text.Encoding.ASCII.GetBytes(token ?? ""));
+        var ok = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(token ?? ""));
         if (ok) offer = known;
         return ok;
     }

@@ -46,14 +46,13 @@ public static class MailTexts
         }
         var subject =
             en ? $"Can you help? {Capital(kind)} in {villageName}, {when}" : $"Kunt u helpen? {Capital(kind)} in {villageName}, {when}";
-        return new OutgoingMail($"offer/{offer.Id}", to, subject, text.ToString(), now, contact.Language, QuietHours
-            .Until(contact, now, offer.Start));
+        return new OutgoingMail($"offer/{offer.Id}", to, subject, text.ToString(), now, contact.Language,
+            QuietHours.Until(contact, now, offer.Start));
     }
 
     public static OutgoingMail Matched(
         string requestId, string volunteerId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string to,
-            ContactDetails contact,
-        HelperIntroduction? helper, Uri baseUrl, DateTimeOffset now)
+        ContactDetails contact, HelperIntroduction? helper, Uri baseUrl, DateTimeOffset now)
     {
         var en = contact.Language == "en";
         var culture = en ? English : Dutch;
@@ -75,15 +74,14 @@ public static class MailTexts
             text.Append(culture, $"\nUw hulpvragen en hun geschiedenis: {page}\n\nMet vriendelijke groet,\nKring\n");
         }
         var subject = en ? $"Help is coming: {when}" : $"Er komt hulp: {when}";
-        return new OutgoingMail($"matched/{requestId}/{volunteerId}", to, subject, text.ToString(), now, contact.Language, QuietHours
-            .Until(contact, now, start));
+        return new OutgoingMail($"matched/{requestId}/{volunteerId}", to, subject, text.ToString(), now, contact.Language,
+            QuietHours.Until(contact, now, start));
     }
 
     /// <summary>The carer hears that their volunteer cannot come after all, and that matching looks again.</summary>
     public static OutgoingMail Withdrawn(
         string requestId, string volunteerId, DateTimeOffset start, DateTimeOffset end, string to, ContactDetails contact,
-            HelperIntroduction? helper,
-        Uri baseUrl, DateTimeOffset now)
+        HelperIntroduction? helper, Uri baseUrl, DateTimeOffset now)
     {
         var en = contact.Language == "en";
         var when = When(start, end, en ? English : Dutch);
@@ -91,15 +89,15 @@ public static class MailTexts
         var page = new Uri(baseUrl, "/Hulpvragen");
         return Notice($"withdrawn/{requestId}/{volunteerId}", to, contact, now, start,
             en ? $"Change: {when}" : $"Wijziging: {when}",
-            en ? $"{name} cannot come on {when} after all.\n\nKring is looking for another volunteer straight away. You will hear from us.\n\n{page}"
+            en ? $"{name} cannot come on {when} after all.\n\n"
+                 + $"Kring is looking for another volunteer straight away. You will hear from us.\n\n{page}"
                : $"{name} kan op {when} toch niet komen.\n\nKring zoekt meteen een andere vrijwilliger. U hoort van ons.\n\n{page}");
     }
 
     /// <summary>The volunteer hears that a booking of theirs was cancelled and their time is free again.</summary>
     public static OutgoingMail Cancelled(
         string requestId, string volunteerId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string to,
-            ContactDetails contact,
-        Uri baseUrl, DateTimeOffset now)
+        ContactDetails contact, Uri baseUrl, DateTimeOffset now)
     {
         var en = contact.Language == "en";
         var when = When(start, end, en ? English : Dutch);
@@ -114,7 +112,7 @@ public static class MailTexts
     /// <summary>The carer hears that nobody could be found before the start.</summary>
     public static OutgoingMail Expired(
         string requestId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string to, ContactDetails contact, Uri baseUrl,
-            DateTimeOffset now)
+        DateTimeOffset now)
     {
         var en = contact.Language == "en";
         var when = When(start, end, en ? English : Dutch);
@@ -122,15 +120,16 @@ public static class MailTexts
         var page = new Uri(baseUrl, "/Hulpvragen");
         return Notice($"expired/{requestId}", to, contact, now, start,
             en ? $"No volunteer found: {when}" : $"Geen vrijwilliger gevonden: {when}",
-            en ? $"We are sorry: nobody could be found in time for your request for a {kind} on {when}.\n\nYour carer consultant can think along with you. Your requests: {page}"
-               : $"Het spijt ons: voor uw vraag om {kind} op {when} is op tijd niemand gevonden.\n\nUw mantelzorgconsulent denkt graag met u mee. Uw hulpvragen: {page}");
+            en ? $"We are sorry: nobody could be found in time for your request for a {kind} on {when}.\n\n"
+                 + $"Your carer consultant can think along with you. Your requests: {page}"
+               : $"Het spijt ons: voor uw vraag om {kind} op {when} is op tijd niemand gevonden.\n\n"
+                 + $"Uw mantelzorgconsulent denkt graag met u mee. Uw hulpvragen: {page}");
     }
 
     /// <summary>The carer hears that a partner's coordinator took their request over.</summary>
     public static OutgoingMail Escalated(
         string requestId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string partner, string to, ContactDetails contact,
-            Uri baseUrl,
-        DateTimeOffset now)
+        Uri baseUrl, DateTimeOffset now)
     {
         var en = contact.Language == "en";
         var when = When(start, end, en ? English : Dutch);
@@ -138,8 +137,10 @@ public static class MailTexts
         var page = new Uri(baseUrl, "/Hulpvragen");
         return Notice($"escalated/{requestId}", to, contact, now, start,
             en ? $"Still looking: {when}" : $"We zoeken verder: {when}",
-            en ? $"No volunteer has said yes yet to your request for a {kind} on {when}. The coordinator of {partner} is now looking for someone personally.\n\n{page}"
-               : $"Voor uw vraag om {kind} op {when} heeft nog geen vrijwilliger ja gezegd. De coördinator van {partner} zoekt nu persoonlijk iemand.\n\n{page}");
+            en ? $"No volunteer has said yes yet to your request for a {kind} on {when}. "
+                 + $"The coordinator of {partner} is now looking for someone personally.\n\n{page}"
+               : $"Voor uw vraag om {kind} op {when} heeft nog geen vrijwilliger ja gezegd. "
+                 + $"De coördinator van {partner} zoekt nu persoonlijk iemand.\n\n{page}");
     }
 
     /// <summary>A coordinator's digest of the requests in their partner's queue: kind, village and time, no personal data.</summary>
@@ -164,8 +165,7 @@ public static class MailTexts
     /// </summary>
     public static OutgoingMail Reminder(
         string id, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string? villageName, string to, ContactDetails contact,
-            Uri page,
-        DateTimeOffset now, string? helperName)
+        Uri page, DateTimeOffset now, string? helperName)
     {
         var en = contact.Language == "en";
         var when = When(start, end, en ? English : Dutch);

@@ -42,9 +42,12 @@ public static class GrainCallBenchmark
 
         var result = new Result(calls / elapsed.TotalSeconds, calls, elapsed, callers, grains, single.Calls / single.Elapsed.TotalSeconds);
         Console.WriteLine();
-        Console.WriteLine($"grain calls: trivial grain, in-process silo (localhost clustering, in-memory storage), calls through the co-hosted client");
-        Console.WriteLine($"  ceiling        {result.CallsPerSecond,12:N0} calls/s  ({calls:N0} calls by {callers} concurrent callers over {grains:N0} grains in {elapsed.TotalSeconds:F1} s)");
-        Console.WriteLine($"  one caller     {result.SingleCallerPerSecond,12:N0} calls/s  ({1e6 / result.SingleCallerPerSecond:F0} µs per round trip)");
+        Console.WriteLine($"grain calls: trivial grain, in-process silo (localhost clustering, in-memory storage), calls through the " +
+            $"co-hosted client");
+        Console.WriteLine($"  ceiling        {result.CallsPerSecond,12:N0} calls/s  ({calls:N0} calls by {callers} concurrent callers " +
+            $"over {grains:N0} grains in {elapsed.TotalSeconds:F1} s)");
+        Console.WriteLine($"  one caller     {result.SingleCallerPerSecond,12:N0} calls/s  ({1e6 / result.SingleCallerPerSecond:F0} µs " +
+            $"per round trip)");
         Console.WriteLine(log.Describe("  "));
         return result;
     }

@@ -54,7 +54,8 @@ public static class GrainsBenchmark
                           $"({throughput.Matched}/{throughput.Requests} matched, {throughput.WritesPerMatch:F1} storage writes per match)");
         if (low is not null) Console.WriteLine(Line(low, silo.Storage));
         Console.WriteLine(Line(latency, silo.Storage));
-        Console.WriteLine($"  target: p99 < {OfferLatencyBenchmark.TargetP99Ms:F0} ms at {latency.Rate} requests/s            {(latency.TargetMet ? "MET" : "NOT MET")}");
+        Console.WriteLine($"  target: p99 < {OfferLatencyBenchmark.TargetP99Ms:F0} ms at {latency.Rate} requests/s            " +
+            $"{(latency.TargetMet ? "MET" : "NOT MET")}");
         Console.WriteLine($"  matching index memory                          {memory.BytesPerVolunteer,9:N0} B/volunteer  " +
                           $"({memory.BytesPerVolunteerWithCommitments:N0} B with 4 assignments)");
 
@@ -80,6 +81,7 @@ public static class GrainsBenchmark
     }
 
     private static string Line(OfferLatencyBenchmark.Result r, string storage) =>
-        $"  request → first offer at {r.Rate,3} requests/s, {storage}  p50 {OfferLatencyBenchmark.Ms(r.P50Ms)}, p99 {OfferLatencyBenchmark.Ms(r.P99Ms)}, " +
+        $"  request → first offer at {r.Rate,3} requests/s, {storage}  p50 {OfferLatencyBenchmark.Ms(r.P50Ms)}, p99 " +
+        $"{OfferLatencyBenchmark.Ms(r.P99Ms)}, " +
         $"max {OfferLatencyBenchmark.Ms(r.MaxMs)}  ({r.Offered}/{r.Requests} offered)";
 }

@@ -28,9 +28,12 @@ public static class IndexMemoryBenchmark
         var result = new Result(count, plain / count, busy / count);
 
         Console.WriteLine();
-        Console.WriteLine($"matching index: {count:N0} demo-shaped volunteers indexed as MatchingGrain does (EngineMapping.ToCandidate, Dictionary by id)");
-        Console.WriteLine($"  retained       {result.BytesPerVolunteer,8:N0} B/volunteer  ({plain / 1024.0 / 1024.0:F1} MiB in all), no assignments");
-        Console.WriteLine($"  retained       {result.BytesPerVolunteerWithCommitments,8:N0} B/volunteer  ({busy / 1024.0 / 1024.0:F1} MiB in all), 4 upcoming assignments each");
+        Console.WriteLine($"matching index: {count:N0} demo-shaped volunteers indexed as MatchingGrain does (EngineMapping.ToCandidate, " +
+            $"Dictionary by id)");
+        Console.WriteLine($"  retained       {result.BytesPerVolunteer,8:N0} B/volunteer  ({plain / 1024.0 / 1024.0:F1} MiB in all), no " +
+            $"assignments");
+        Console.WriteLine($"  retained       {result.BytesPerVolunteerWithCommitments,8:N0} B/volunteer  ({busy / 1024.0 / 1024.0:F1} " +
+            $"MiB in all), 4 upcoming assignments each");
         return result;
     }
 

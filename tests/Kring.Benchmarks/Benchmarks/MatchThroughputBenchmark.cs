@@ -81,15 +81,23 @@ public static class MatchThroughputBenchmark
             Percentiles.Of(toMatch, 0.50), Percentiles.Of(toMatch, 0.99), matched == requestCount && submitFailures == 0);
 
         Console.WriteLine();
-        Console.WriteLine($"end-to-end matching: {silo.Storage} through Orleans' ADO.NET storage, one region of {region.Villages.Count} villages, " +
-                          $"{circles} circles, {volunteers} volunteers (set up in {setup.Elapsed.TotalSeconds:F1} s); all buddy requests, so one shard");
-        Console.WriteLine($"  {requestCount} requests submitted through ICarerCircleGrain.SubmitRequest, at most {window} unmatched at a time; the first volunteer offered accepts");
-        Console.WriteLine($"  matched        {matched,6}/{requestCount} in {elapsed.TotalSeconds:F1} s  = {result.MatchesPerSecond:F1} matches/s" + (stalled ? "  (STALLED: no match for 30 s)" : ""));
-        Console.WriteLine($"  submit → match p50 {result.P50Ms:F0} ms, p99 {result.P99Ms:F0} ms (includes waiting behind the window's other requests)");
-        Console.WriteLine($"  storage writes {totalWrites,6:N0} = {result.WritesPerMatch:F1} per match ({string.Join(", ", writes.Where(w => w.Value > 0).OrderByDescending(w => w.Value).Select(w => $"{w.Key} {w.Value / (double)Math.Max(1, matched):F1}"))}), " +
+        Console.WriteLine($"end-to-end matching: {silo.Storage} through Orleans' ADO.NET storage, one region of {region.Villages.Count} " +
+            $"villages, " +
+                          $"{circles} circles, {volunteers} volunteers (set up in {setup.Elapsed.TotalSeconds:F1} s); all buddy " +
+                          $"requests, so one shard");
+        Console.WriteLine($"  {requestCount} requests submitted through ICarerCircleGrain.SubmitRequest, at most {window} unmatched at a " +
+            $"time; the first volunteer offered accepts");
+        Console.WriteLine($"  matched        {matched,6}/{requestCount} in {elapsed.TotalSeconds:F1} s  = {result.MatchesPerSecond:F1} " +
+            $"matches/s" + (stalled ? "  (STALLED: no match for 30 s)" : ""));
+        Console.WriteLine($"  submit → match p50 {result.P50Ms:F0} ms, p99 {result.P99Ms:F0} ms (includes waiting behind the window's " +
+            $"other requests)");
+        var perGrain = writes.Where(w => w.Value > 0).OrderByDescending(w => w.Value)
+            .Select(w => $"{w.Key} {w.Value / (double)Math.Max(1, matched):F1}");
+        Console.WriteLine($"  storage writes {totalWrites,6:N0} = {result.WritesPerMatch:F1} per match ({string.Join(", ", perGrain)}), " +
                           $"{totalWrites / elapsed.TotalSeconds:N0} writes/s");
         var receive = silo.Probe.ReceiveOfferMs().Order().ToArray();
-        Console.WriteLine($"  ReceiveOffer   in the volunteer grain (≈ one storage write) p50 {OfferLatencyBenchmark.Ms(Percentiles.Of(receive, 0.50))}, " +
+        Console.WriteLine($"  ReceiveOffer   in the volunteer grain (≈ one storage write) p50 " +
+            $"{OfferLatencyBenchmark.Ms(Percentiles.Of(receive, 0.50))}, " +
                           $"p99 {OfferLatencyBenchmark.Ms(Percentiles.Of(receive, 0.99))}");
         Console.WriteLine($"  accept replies: {acceptors.Describe()}; submit failures: {submitFailures}");
         return result;

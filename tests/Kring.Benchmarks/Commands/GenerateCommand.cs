@@ -12,7 +12,8 @@ public static class GenerateCommand
             options.Number("days", 7));
         var path = options.Required("out");
         instance.Write(path);
-        Console.WriteLine($"wrote {path}: {instance.Villages.Count} villages, {instance.Volunteers.Count} volunteers, {instance.Requests.Count} requests");
+        Console.WriteLine($"wrote {path}: {instance.Villages.Count} villages, {instance.Volunteers.Count} volunteers, " +
+            $"{instance.Requests.Count} requests");
         return 0;
     }
 }
