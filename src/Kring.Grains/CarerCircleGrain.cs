@@ -112,8 +112,10 @@ public sealed partial class CarerCircleGrain(
 
     public Task<bool> IsErased() => Task.FromResult(state.State.ErasedAt is not null);
 
-    /// <summary>Refuses new requests beyond Kring:Limits:OpenRequestsPerCircle: each one sends offers and grows the circle's and village's
-    /// state.</summary>
+    /// <summary>
+    /// Refuses new requests beyond Kring:Limits:OpenRequestsPerCircle: each one sends offers and grows the circle's and
+    /// village's state.
+    /// </summary>
     private void EnsureRoomFor(int count, DateTimeOffset now)
     {
         if (count == 0) return;

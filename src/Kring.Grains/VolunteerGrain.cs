@@ -30,8 +30,10 @@ public sealed partial class VolunteerGrain(
 {
     public const int MaxWeeklySlots = 28;
     public const int MaxSkills = 20;
-    /// <summary>Matching indexes volunteers up to <see cref="MatchingOptions.BorderKm"/> across a region's border; a larger radius would
-    /// not be seen.</summary>
+    /// <summary>
+    /// Matching indexes volunteers up to <see cref="MatchingOptions.BorderKm"/> across a region's border; a larger
+    /// radius would not be seen.
+    /// </summary>
     public const double MaxRadiusKm = 25;
     private static readonly TimeSpan KeepClosedOffers = TimeSpan.FromDays(30);
     /// <summary>How soon a held accept asks its circle again after the circle could not be reached.</summary>

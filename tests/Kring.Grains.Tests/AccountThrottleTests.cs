@@ -54,8 +54,10 @@ public sealed class AccountThrottleTests(WaveOfOneCluster cluster) : IClassFixtu
     public async Task Failures_slow_down_only_the_client_that_makes_them_with_growing_delays()
     {
         var account = await NewAccount();
-        for (var i = 1; i < AccountGrain.FreeFailures; i++) Assert
-            .Equal(new SignInVerdict(false), await account.SignInAttempt(Here, false));
+        for (var i = 1; i < AccountGrain.FreeFailures; i++)
+        {
+            Assert.Equal(new SignInVerdict(false), await account.SignInAttempt(Here, false));
+        }
         var third = await account.SignInAttempt(Here, false);
         Assert.Equal(TimeSpan.FromSeconds(1), third.Throttled);
 
@@ -124,8 +126,10 @@ public sealed class AccountThrottleTests(WaveOfOneCluster cluster) : IClassFixtu
         Assert.False(await cluster.Client.GetGrain<IAccountGrain>("niemand-" + Guid.NewGuid().ToString("N")[..8]).LiftThrottles());
 
         await cluster.AdvanceClock(AccountGrain.AlarmWindow);
-        for (var i = 0; i < AccountGrain.AlarmFailures - 1; i++) Assert
-            .False((await account.SignInAttempt($"192.0.2.{i}", false)).ManyFailures);
+        for (var i = 0; i < AccountGrain.AlarmFailures - 1; i++)
+        {
+            Assert.False((await account.SignInAttempt($"192.0.2.{i}", false)).ManyFailures);
+        }
         Assert.True((await account.SignInAttempt("192.0.2.250", false)).ManyFailures);
     }
 
@@ -153,8 +157,10 @@ public sealed class AccountThrottleTests(WaveOfOneCluster cluster) : IClassFixtu
         var unknown = cluster.Client.GetGrain<IAccountGrain>("niemand-" + Guid.NewGuid().ToString("N")[..8]);
         foreach (var grain in new[] { account, unknown })
         {
-            for (var i = 1; i < AccountGrain.FreeFailures; i++) Assert
-                .Equal(new SignInVerdict(false), await grain.SignInAttempt(Here, true));
+            for (var i = 1; i < AccountGrain.FreeFailures; i++)
+            {
+                Assert.Equal(new SignInVerdict(false), await grain.SignInAttempt(Here, true));
+            }
             Assert.Equal(TimeSpan.FromSeconds(1), (await grain.SignInAttempt(Here, true)).Throttled);
             Assert.Equal(TimeSpan.FromSeconds(1), (await grain.SignInAttempt(Here, true)).RetryAfter);
         }
