@@ -51,7 +51,7 @@ public sealed class AccountGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (await KeepLinked()) return;
-        await state.ClearStateAsync();
+        await state.ClearStateAsync(cancellationToken);
         state.State = new AccountState();
     }
 
@@ -134,7 +134,10 @@ public sealed class AccountGrain(
         return true;
     }
 
-    /// <summary>The delay after a client's <paramref name="failures"/>th failure: 1 s after the third, doubling, at most 15 minutes.</summary>
+    /// <summary>
+    /// The delay after a client's <paramref name="failures"/>th failure: 1 s after the third, doubling, at most 15
+    /// minutes.
+    /// </summary>
     public static TimeSpan Delay(int failures)
     {
         if (failures < FreeFailures) return TimeSpan.Zero;

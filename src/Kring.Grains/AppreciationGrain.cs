@@ -25,5 +25,6 @@ public sealed class AppreciationGrain(
     }
 
     public Task<IReadOnlyList<AppreciationReceipt>> GetReceived() =>
-        Task.FromResult<IReadOnlyList<AppreciationReceipt>>(state.State.Received.Values.OrderBy(r => r.CircleId, StringComparer.Ordinal).ToList());
+        Task.FromResult<IReadOnlyList<AppreciationReceipt>>(state.State.Received.Values.OrderBy(r => r.CircleId, StringComparer.Ordinal)
+            .ToList());
 }

@@ -21,13 +21,15 @@ public sealed class BookingsGrain(TimeProvider clock) : Grain, IBookingsGrain
             var circle = GrainFactory.GetGrain<ICarerCircleGrain>(request.CircleId);
             if (request.Start > now && request.Start - now <= MailTexts.ReminderLead)
             {
-                if (await circle.RemindCarer(request.Id) is { } volunteerId) await GrainFactory.GetGrain<IVolunteerGrain>(volunteerId).RemindOfBooking(request.Id);
+                if (await circle.RemindCarer(request.Id) is { } volunteerId) await GrainFactory.GetGrain<IVolunteerGrain>(volunteerId)
+                    .RemindOfBooking(request.Id);
                 reminded++;
             }
             else if (now - request.End >= AssumeAfter
                 && (await circle.GetRequest(request.Id)) is { Status: RequestStatus.Matched, VolunteerId: { } booked } view)
             {
-                if (await circle.Complete(request.Id, booked, (view.End - view.Start).TotalHours, happened: true, reason: null, assumed: true)) completed++;
+                if (await circle.Complete(request.Id, booked, (view.End - view.Start).TotalHours, happened: true, reason: null,
+                    assumed: true)) completed++;
             }
         }
         return (reminded, completed);

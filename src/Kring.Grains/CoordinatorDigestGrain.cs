@@ -21,13 +21,15 @@ public sealed class CoordinatorDigestGrain(IPublicAddress links, TimeProvider cl
             .Where(a => a is { Role: Role.Coordinator, Email.Length: > 0 } && a.PartnerId == partnerId)
             .ToList();
         if (coordinators.Count == 0) return 0;
-        var villages = (await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).ToDictionary(v => v.Id, v => v.Name);
+        var villages =
+            (await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).ToDictionary(v => v.Id, v => v.Name);
         var items = queue.Select(q => (q, villages.GetValueOrDefault(q.Request.Village, q.Request.Village))).ToList();
         var now = clock.GetUtcNow();
         var today = Amsterdam.ToLocal(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         foreach (var coordinator in coordinators)
         {
-            var mail = MailTexts.Digest($"digest/{partnerId}/{today}/{coordinator.UserName}", coordinator.Email!, info.Name, items, links.Base, now);
+            var mail = MailTexts.Digest($"digest/{partnerId}/{today}/{coordinator.UserName}", coordinator.Email!, info.Name, items,
+                links.Base, now);
             await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(coordinator.Email!)).Queue(mail);
         }
         return coordinators.Count;

@@ -16,7 +16,8 @@ public sealed class ErasureGrain : Grain, IErasureGrain
         var released = await circle.Erase(by.UserName);
         foreach (var volunteer in released) await GrainFactory.GetGrain<IVolunteerGrain>(volunteer).RecheckAssignments();
         // After the recheck, which mails the cancellations from the bookings: now the copies of the offers go too.
-        foreach (var volunteer in await circle.OfferedVolunteers()) await GrainFactory.GetGrain<IVolunteerGrain>(volunteer).ForgetCircle(circleId);
+        foreach (var volunteer in await circle.OfferedVolunteers()) await GrainFactory.GetGrain<IVolunteerGrain>(volunteer)
+            .ForgetCircle(circleId);
         var accounts = await RemoveAccounts(AccountLinks.Circle(circleId));
         var log = GrainFactory.GetGrain<IAccessLogGrain>(circleId);
         await log.ForgetCarer();

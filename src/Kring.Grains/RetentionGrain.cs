@@ -8,7 +8,7 @@ namespace Kring.Grains;
 /// default reminders live in memory, so a restart needs that). Nothing is kept here: the circles, volunteers and
 /// access logs each remove their own old entries.
 /// </summary>
-public sealed class RetentionGrain(IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionGrain> logger)
+public sealed partial class RetentionGrain(IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionGrain> logger)
     : Grain, IRetentionGrain, IRemindable
 {
     public const string ReminderName = "retention";
@@ -16,6 +16,11 @@ public sealed class RetentionGrain(IOptions<RetentionOptions> options, TimeProvi
     /// <summary>The first sweep after the reminder is armed, out of the way of the start itself.</summary>
     public static readonly TimeSpan FirstSweep = TimeSpan.FromMinutes(5);
     private const int Batch = 32;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention in {Village}: removed {Requests} requests, {Assignments} bookings, "
+        + "{Entries} access-log entries, {CheckIns} check-ins and {SecurityEvents} security events")]
+    private static partial void LogSwept(ILogger logger, string village, int requests, int assignments, int entries, int checkIns,
+        int securityEvents);
 
     public async Task Arm()
     {
@@ -28,9 +33,9 @@ public sealed class RetentionGrain(IOptions<RetentionOptions> options, TimeProvi
         var report = await Sweep();
         if (report.Requests + report.Assignments + report.AccessEntries + report.CheckIns + report.SecurityEvents > 0)
         {
-            logger.LogInformation(
-                "Retention in {Village}: removed {Requests} requests, {Assignments} bookings, {Entries} access-log entries, {CheckIns} check-ins and {SecurityEvents} security events",
-                this.GetPrimaryKeyString(), report.Requests, report.Assignments, report.AccessEntries, report.CheckIns, report.SecurityEvents);
+            var village = this.GetPrimaryKeyString();
+            LogSwept(logger, village, report.Requests, report.Assignments, report.AccessEntries, report.CheckIns,
+                report.SecurityEvents);
         }
     }
 
@@ -42,7 +47,8 @@ public sealed class RetentionGrain(IOptions<RetentionOptions> options, TimeProvi
         var checkedBefore = now - options.Value.CheckIns;
         var village = GrainFactory.GetGrain<IVillageGrain>(this.GetPrimaryKeyString());
         if (await village.GetInfo() is null) return new RetentionReport(0, 0, 0);
-        var securityEvents = await GrainFactory.GetGrain<ISecurityLogGrain>(SecurityLogKeys.Default).Prune(now - options.Value.SecurityEvents);
+        var securityEvents =
+            await GrainFactory.GetGrain<ISecurityLogGrain>(SecurityLogKeys.Default).Prune(now - options.Value.SecurityEvents);
         var members = await village.GetMembers();
 
         var requests = 0;
@@ -50,8 +56,11 @@ public sealed class RetentionGrain(IOptions<RetentionOptions> options, TimeProvi
         var checkIns = 0;
         foreach (var batch in members.Circles.Chunk(Batch))
         {
-            requests += (await Task.WhenAll(batch.Select(c => GrainFactory.GetGrain<ICarerCircleGrain>(c).RemoveClosedRequests(closedBefore)))).Sum();
-            checkIns += (await Task.WhenAll(batch.Select(c => GrainFactory.GetGrain<ICarerCircleGrain>(c).RemoveCheckIns(checkedBefore)))).Sum();
+            var removed = await Task.WhenAll(
+                batch.Select(c => GrainFactory.GetGrain<ICarerCircleGrain>(c).RemoveClosedRequests(closedBefore)));
+            requests += removed.Sum();
+            checkIns += (await Task.WhenAll(batch.Select(c => GrainFactory.GetGrain<ICarerCircleGrain>(c).RemoveCheckIns(checkedBefore))))
+                .Sum();
             entries += (await Task.WhenAll(batch.Select(c => PruneLog(c, loggedBefore)))).Sum(r => r.Removed);
         }
         foreach (var circle in await village.GetErasedCircles())

@@ -5,7 +5,10 @@ public sealed class RetentionOptions
 {
     public const string Section = "Kring:Retention";
 
-    /// <summary>Closed requests (matched and over, cancelled, expired) and volunteers' past bookings, counted from when they closed.</summary>
+    /// <summary>
+    /// Closed requests (matched and over, cancelled, expired) and volunteers' past bookings, counted from when they
+    /// closed.
+    /// </summary>
     public TimeSpan ClosedRequests { get; set; } = TimeSpan.FromDays(365);
     /// <summary>Access-log entries, counted from their last view. Nothing else removes them.</summary>
     public TimeSpan AccessLog { get; set; } = TimeSpan.FromDays(730);

@@ -80,7 +80,8 @@ public sealed class SecurityLogGrain(
         var open = state.State.Unacknowledged.FirstOrDefault(e => e.Id == id);
         if (open is null) return AcknowledgeOutcome.NotFound;
         // Nor can the new account itself: two people must have seen it.
-        if (string.Equals(open.Actor, by, StringComparison.OrdinalIgnoreCase) || string.Equals(open.Subject, by, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(open.Actor, by, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(open.Subject, by, StringComparison.OrdinalIgnoreCase))
         {
             return AcknowledgeOutcome.ByCreator;
         }
@@ -110,7 +111,8 @@ public sealed class SecurityLogGrain(
         return removed;
     }
 
-    private ISecurityLogPageGrain Page(int number) => GrainFactory.GetGrain<ISecurityLogPageGrain>($"{this.GetPrimaryKeyString()}#{number}");
+    private ISecurityLogPageGrain Page(int number) =>
+        GrainFactory.GetGrain<ISecurityLogPageGrain>($"{this.GetPrimaryKeyString()}#{number}");
 }
 
 [GenerateSerializer, Alias("kring.state.SecurityLogPage")]

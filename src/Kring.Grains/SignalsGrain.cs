@@ -22,5 +22,6 @@ public sealed class SignalsGrain(
     }
 
     public Task<IReadOnlyList<CarerSignal>> GetSignals() =>
-        Task.FromResult<IReadOnlyList<CarerSignal>>(state.State.Signals.Values.OrderByDescending(s => s.Level).ThenByDescending(s => s.Score).ToList());
+        Task.FromResult<IReadOnlyList<CarerSignal>>(state.State.Signals.Values.OrderByDescending(s => s.Level)
+            .ThenByDescending(s => s.Score).ToList());
 }

@@ -19,7 +19,8 @@ public sealed class Availability
         var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(window.Start, Zone).DateTime);
         var end = TimeZoneInfo.ConvertTime(window.End, Zone).DateTime;
         // The window is half-open: one ending at midnight does not touch the next day.
-        var last = DateOnly.FromDateTime(end.TimeOfDay == TimeSpan.Zero && end > first.ToDateTime(TimeOnly.MinValue) ? end.AddTicks(-1) : end);
+        var last = DateOnly.FromDateTime(end.TimeOfDay == TimeSpan.Zero && end > first.ToDateTime(TimeOnly.MinValue)
+            ? end.AddTicks(-1) : end);
         return DaysOff.Any(d => d >= first && d <= last);
     }
 

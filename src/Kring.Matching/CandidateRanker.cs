@@ -13,7 +13,8 @@ public static class CandidateRanker
     public const double PerHourThisWeek = 2;
     public const double PerKm = 1;
 
-    public static IReadOnlyList<RankedCandidate> Rank(HelpNeed need, IEnumerable<VolunteerCandidate> volunteers, ISet<string>? exclude = null)
+    public static IReadOnlyList<RankedCandidate> Rank(HelpNeed need, IEnumerable<VolunteerCandidate> volunteers,
+        ISet<string>? exclude = null)
     {
         var ranked = new List<RankedCandidate>();
         foreach (var volunteer in volunteers)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Kring.Benchmarks;
 
 /// <summary>"--name value" pairs after the command word.</summary>
@@ -30,5 +32,6 @@ public sealed class CommandLine
 
     public string? Optional(string name) => _values.GetValueOrDefault(name);
 
-    public int Int(string name, int fallback) => _values.TryGetValue(name, out var value) ? int.Parse(value) : fallback;
+    public int Number(string name, int fallback) =>
+        _values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kring.Grains.Tests.Infrastructure;
 
 namespace Kring.Grains.Tests;
@@ -53,7 +54,10 @@ public sealed class AccountThrottleTests(WaveOfOneCluster cluster) : IClassFixtu
     public async Task Failures_slow_down_only_the_client_that_makes_them_with_growing_delays()
     {
         var account = await NewAccount();
-        for (var i = 1; i < AccountGrain.FreeFailures; i++) Assert.Equal(new SignInVerdict(false), await account.SignInAttempt(Here, false));
+        for (var i = 1; i < AccountGrain.FreeFailures; i++)
+        {
+            Assert.Equal(new SignInVerdict(false), await account.SignInAttempt(Here, false));
+        }
         var third = await account.SignInAttempt(Here, false);
         Assert.Equal(TimeSpan.FromSeconds(1), third.Throttled);
 
@@ -122,7 +126,10 @@ public sealed class AccountThrottleTests(WaveOfOneCluster cluster) : IClassFixtu
         Assert.False(await cluster.Client.GetGrain<IAccountGrain>("niemand-" + Guid.NewGuid().ToString("N")[..8]).LiftThrottles());
 
         await cluster.AdvanceClock(AccountGrain.AlarmWindow);
-        for (var i = 0; i < AccountGrain.AlarmFailures - 1; i++) Assert.False((await account.SignInAttempt($"192.0.2.{i}", false)).ManyFailures);
+        for (var i = 0; i < AccountGrain.AlarmFailures - 1; i++)
+        {
+            Assert.False((await account.SignInAttempt($"192.0.2.{i}", false)).ManyFailures);
+        }
         Assert.True((await account.SignInAttempt("192.0.2.250", false)).ManyFailures);
     }
 
@@ -150,7 +157,10 @@ public sealed class AccountThrottleTests(WaveOfOneCluster cluster) : IClassFixtu
         var unknown = cluster.Client.GetGrain<IAccountGrain>("niemand-" + Guid.NewGuid().ToString("N")[..8]);
         foreach (var grain in new[] { account, unknown })
         {
-            for (var i = 1; i < AccountGrain.FreeFailures; i++) Assert.Equal(new SignInVerdict(false), await grain.SignInAttempt(Here, true));
+            for (var i = 1; i < AccountGrain.FreeFailures; i++)
+            {
+                Assert.Equal(new SignInVerdict(false), await grain.SignInAttempt(Here, true));
+            }
             Assert.Equal(TimeSpan.FromSeconds(1), (await grain.SignInAttempt(Here, true)).Throttled);
             Assert.Equal(TimeSpan.FromSeconds(1), (await grain.SignInAttempt(Here, true)).RetryAfter);
         }
@@ -198,7 +208,7 @@ public sealed class AccountThrottleTests(WaveOfOneCluster cluster) : IClassFixtu
         var account = await NewAccount();
         var before = (await account.Get())!.SecurityStamp;
         for (var i = 0; i < AccountGrain.FreeFailures; i++) await account.SignInAttempt(Here, false);
-        var until = DateTimeOffset.Parse("2031-01-08T09:00:00Z");
+        var until = DateTimeOffset.Parse("2031-01-08T09:00:00Z", CultureInfo.InvariantCulture);
 
         var stamp = await account.SetActivation("code-hash", until);
         Assert.NotEqual(before, stamp);
@@ -209,7 +219,9 @@ public sealed class AccountThrottleTests(WaveOfOneCluster cluster) : IClassFixtu
 
         var chosen = await account.ChangePassword("hash-2");
         var activated = (await account.Get())!;
-        Assert.Equal(("hash-2", (DateTimeOffset?)null, chosen), (activated.PasswordHash, activated.ActivationExpiresAt, activated.SecurityStamp));
-        Assert.Null(await cluster.Client.GetGrain<IAccountGrain>("niemand-" + Guid.NewGuid().ToString("N")[..8]).SetActivation("code-hash", until));
+        Assert.Equal(("hash-2", (DateTimeOffset?)null, chosen),
+            (activated.PasswordHash, activated.ActivationExpiresAt, activated.SecurityStamp));
+        Assert.Null(await cluster.Client.GetGrain<IAccountGrain>("niemand-" + Guid.NewGuid().ToString("N")[..8])
+            .SetActivation("code-hash", until));
     }
 }

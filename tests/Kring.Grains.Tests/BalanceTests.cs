@@ -18,13 +18,15 @@ public sealed class BalanceTests(WaveOfOneCluster cluster) : IClassFixture<WaveO
         var checkIn = await w.Circle(circleId).RecordCheckIn(World.Answers(BalanceCheck.Max), "consulent");
 
         Assert.Equal((100, BalanceLevel.Overloaded), (checkIn.Score, checkIn.Level));
-        var signal = Assert.Single(await cluster.Client.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals(), s => s.CircleId == circleId);
+        var signal =
+            Assert.Single(await cluster.Client.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals(), s => s.CircleId == circleId);
         Assert.Equal(BalanceLevel.Overloaded, signal.Level);
         Assert.Single(await w.Circle(circleId).GetCheckIns());
 
         // Doing better again clears the signal; the history keeps both check-ins.
         await w.Circle(circleId).RecordCheckIn(World.Answers(BalanceCheck.Min), "consulent");
-        Assert.DoesNotContain(await cluster.Client.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals(), s => s.CircleId == circleId);
+        Assert.DoesNotContain(await cluster.Client.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals(), s =>
+            s.CircleId == circleId);
         Assert.Equal(2, (await w.Circle(circleId).GetCheckIns()).Count);
     }
 
@@ -38,7 +40,8 @@ public sealed class BalanceTests(WaveOfOneCluster cluster) : IClassFixture<WaveO
         var rising = await w.Circle(circleId).RecordCheckIn(World.Answers(3), "mantelzorger");
 
         Assert.Equal(BalanceLevel.Attention, rising.Level);
-        var signal = Assert.Single(await cluster.Client.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals(), s => s.CircleId == circleId);
+        var signal =
+            Assert.Single(await cluster.Client.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals(), s => s.CircleId == circleId);
         Assert.Contains("Stijgende", signal.Reason);
     }
 

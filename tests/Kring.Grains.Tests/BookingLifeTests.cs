@@ -25,7 +25,8 @@ public sealed class BookingLifeTests(WaveOfOneCluster cluster) : IClassFixture<W
         Assert.Single(await Pending(CarerAddress), id => id == $"reminder/{request.Id}/carer");
         Assert.Single(await Pending(VolunteerAddress), id => id == $"reminder/{request.Id}/{volunteerId}");
 
-        Assert.Equal(OfferReply.NotEndedYet, await w.Volunteer(volunteerId).CompleteAssignment(request.Id, 2, happened: true, reason: null));
+        Assert.Equal(OfferReply.NotEndedYet, await w.Volunteer(volunteerId)
+            .CompleteAssignment(request.Id, 2, happened: true, reason: null));
         cluster.Clock.Advance(request.End - cluster.Clock.GetUtcNow() + BookingsGrain.AssumeAfter - TimeSpan.FromHours(1));
         Assert.Equal(0, (await bookings.Sweep()).Completed);
         cluster.Clock.Advance(TimeSpan.FromHours(2));
@@ -46,7 +47,8 @@ public sealed class BookingLifeTests(WaveOfOneCluster cluster) : IClassFixture<W
         await Match(circleId, volunteerId, request);
         cluster.Clock.Advance(request.End - cluster.Clock.GetUtcNow() + TimeSpan.FromMinutes(5));
 
-        Assert.Equal(OfferReply.Completed, await w.Volunteer(volunteerId).CompleteAssignment(request.Id, 1.5, happened: true, reason: null));
+        Assert.Equal(OfferReply.Completed, await w.Volunteer(volunteerId)
+            .CompleteAssignment(request.Id, 1.5, happened: true, reason: null));
         Assert.Equal(OfferReply.Completed, await w.Volunteer(volunteerId).CompleteAssignment(request.Id, 9, happened: true, reason: null));
         var done = await w.RequestIn(circleId, request.Id);
         Assert.Equal(RequestStatus.Completed, done.Status);
@@ -105,7 +107,8 @@ public sealed class CoordinatorDigestTests(WaveOfOneCluster cluster) : IClassFix
 
         Assert.Equal(0, await digest.SendToday());
 
-        var request = new RequestSummary(w.Id("r1"), w.Id("kring"), village, HelpKind.Buddy, World.Wednesday10, World.Wednesday10.AddHours(1),
+        var request =
+            new RequestSummary(w.Id("r1"), w.Id("kring"), village, HelpKind.Buddy, World.Wednesday10, World.Wednesday10.AddHours(1),
             [], RequestStatus.Open, cluster.Clock.GetUtcNow(), []);
         await w.PartnerGrain(partner).Escalate(new EscalatedRequest(request, cluster.Clock.GetUtcNow(), "niemand gevonden"));
         Assert.Equal(1, await digest.SendToday());

@@ -23,14 +23,16 @@ public sealed class CoordinatorTests(DeadlineCluster cluster) : IClassFixture<De
         var volunteer = await w.Volunteer("invaller", village, thursdays);
         var summary = (await w.PartnerGrain(partner).GetQueue())[0].Request;
 
-        Assert.Equal(OfferReply.Accepted, await w.Volunteer(volunteer).AssignByCoordinator(summary, "coordinator", "Vaste vrijwilliger, afgestemd per telefoon"));
+        Assert.Equal(OfferReply.Accepted, await w.Volunteer(volunteer)
+            .AssignByCoordinator(summary, "coordinator", "Vaste vrijwilliger, afgestemd per telefoon"));
         var matched = await w.RequestIn(circleId, request.Id);
         Assert.Equal((RequestStatus.Matched, volunteer), (matched.Status, matched.VolunteerId));
         Assert.Contains(matched.History, e => e.What.Contains("Vaste vrijwilliger, afgestemd per telefoon"));
         Assert.Single(await w.Volunteer(volunteer).GetAssignments());
         await Eventually.Until(() => w.PartnerGrain(partner).GetQueue(), q => q.Count == 0, "the queue emptied once matched");
 
-        Assert.Equal(OfferReply.Unassigned, await w.Volunteer(volunteer).UnassignByCoordinator(request.Id, "coordinator", "Vrijwilliger is ziek"));
+        Assert.Equal(OfferReply.Unassigned, await w.Volunteer(volunteer)
+            .UnassignByCoordinator(request.Id, "coordinator", "Vrijwilliger is ziek"));
         var reopened = await w.RequestIn(circleId, request.Id);
         Assert.Equal(RequestStatus.Open, reopened.Status);
         Assert.Null(reopened.VolunteerId);
@@ -50,10 +52,12 @@ public sealed class CoordinatorTests(DeadlineCluster cluster) : IClassFixture<De
         var first = w.Request("eerste", World.Wednesday10, TimeSpan.FromHours(2));
         var overlapping = w.Request("tweede", World.Wednesday10.AddHours(1), TimeSpan.FromHours(2));
         var views = new[] { await w.Circle(circleA).SubmitRequest(first), await w.Circle(circleB).SubmitRequest(overlapping) };
-        RequestSummary Summary(HelpRequestView v) => new(v.Id, v.CircleId, v.Village, v.Kind, v.Start, v.End, v.Needs, v.Status, v.CreatedAt, []);
+        RequestSummary Summary(HelpRequestView v) =>
+            new(v.Id, v.CircleId, v.Village, v.Kind, v.Start, v.End, v.Needs, v.Status, v.CreatedAt, []);
 
         Assert.Equal(OfferReply.Accepted, await w.Volunteer(volunteer).AssignByCoordinator(Summary(views[0]), "coordinator", "eerste"));
-        Assert.Equal(OfferReply.ScheduleConflict, await w.Volunteer(volunteer).AssignByCoordinator(Summary(views[1]), "coordinator", "tweede"));
+        Assert.Equal(OfferReply.ScheduleConflict, await w.Volunteer(volunteer)
+            .AssignByCoordinator(Summary(views[1]), "coordinator", "tweede"));
         Assert.Single(await w.Volunteer(volunteer).GetAssignments());
         Assert.Equal(RequestStatus.Open, (await w.RequestIn(circleB, overlapping.Id)).Status);
     }

@@ -29,7 +29,8 @@ public sealed class ErasureTests(WaveOfOneCluster cluster) : IClassFixture<WaveO
         var vera = await w.Volunteer("vera", village, TuesdayAndWednesday);
         var erased = w.Circle(erasedId);
         var userName = w.Id("mantelzorger");
-        await cluster.Client.GetGrain<IAccountGrain>(userName).Set(new AccountRecord(userName, "Carer weg", "hash", Role.Carer, village, null, erasedId, null));
+        await cluster.Client.GetGrain<IAccountGrain>(userName)
+            .Set(new AccountRecord(userName, "Carer weg", "hash", Role.Carer, village, null, erasedId, null));
 
         // Help that happened, help still to come, and a request still on offer.
         var past = w.Request("gisteren", Tuesday10, TimeSpan.FromHours(1));
@@ -43,7 +44,8 @@ public sealed class ErasureTests(WaveOfOneCluster cluster) : IClassFixture<WaveO
         await erased.SubmitRequest(open);
         var offer = await w.PendingOffer(vera, open.Id);
         await erased.RecordCheckIn(World.Answers(5), userName);
-        await w.Access(erasedId).Record(new AccessEntry(default, userName, Role.Carer, AccessKind.CircleViewed, "GET /api/v1/circles/mine"));
+        await w.Access(erasedId)
+            .Record(new AccessEntry(default, userName, Role.Carer, AccessKind.CircleViewed, "GET /api/v1/circles/mine"));
         var before = await w.VillageGrain(village).GetOverview();
 
         var result = await Erasure.EraseCircle(erasedId, Consultant);
@@ -66,7 +68,8 @@ public sealed class ErasureTests(WaveOfOneCluster cluster) : IClassFixture<WaveO
             Assert.DoesNotContain(request.History, e => e.What.Contains("test"));
         }
         Assert.Empty(await erased.GetCheckIns());
-        Assert.DoesNotContain(await cluster.Client.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals(), s => s.CircleId == erasedId);
+        Assert.DoesNotContain(await cluster.Client.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals(), s =>
+            s.CircleId == erasedId);
 
         // The volunteer lost the booking and the offers, and kept the help already given.
         Assert.Equal([past.Id], (await w.Volunteer(vera).GetAssignments()).Select(a => a.RequestId));
@@ -97,7 +100,8 @@ public sealed class ErasureTests(WaveOfOneCluster cluster) : IClassFixture<WaveO
 
         // Erasing again changes nothing and says the same; the id cannot be registered again.
         Assert.Equal([vera], (await Erasure.EraseCircle(erasedId, Consultant)).ReleasedVolunteers);
-        await Assert.ThrowsAsync<ArgumentException>(() => erased.Register(new CircleProfile(erasedId, village, "Nieuw", 40, "Iemand", "partner", [], null, null)));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            erased.Register(new CircleProfile(erasedId, village, "Nieuw", 40, "Iemand", "partner", [], null, null)));
         await Assert.ThrowsAsync<ArgumentException>(() => cluster.Client.GetGrain<IAccountGrain>(userName)
             .Set(new AccountRecord(userName, "Terug", "hash", Role.Carer, village, null, erasedId, null)));
     }
@@ -144,7 +148,8 @@ public sealed class ErasureTests(WaveOfOneCluster cluster) : IClassFixture<WaveO
         await w.Circle(circleId).SubmitRequest(afternoon);
         await w.PendingOffer(leaving, afternoon.Id);
         var userName = w.Id("vrijwilliger");
-        await cluster.Client.GetGrain<IAccountGrain>(userName).Set(new AccountRecord(userName, "Eerste", "hash", Role.Volunteer, village, leaving, null, partner));
+        await cluster.Client.GetGrain<IAccountGrain>(userName)
+            .Set(new AccountRecord(userName, "Eerste", "hash", Role.Volunteer, village, leaving, null, partner));
         // Only now someone else joins, so the offers so far could only go to the one who leaves.
         var staying = await w.Volunteer("tweede", village);
 

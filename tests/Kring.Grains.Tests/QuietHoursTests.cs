@@ -4,7 +4,8 @@ namespace Kring.Grains.Tests;
 
 public sealed class QuietHoursTests(WaveOfOneCluster cluster) : IClassFixture<WaveOfOneCluster>
 {
-    private static readonly ContactDetails Evenings = new("x@example.org", null, QuietFrom: new TimeOnly(21, 0), QuietUntil: new TimeOnly(8, 0));
+    private static readonly ContactDetails Evenings =
+        new("x@example.org", null, QuietFrom: new TimeOnly(21, 0), QuietUntil: new TimeOnly(8, 0));
 
     /// <summary>A local Amsterdam time in January (UTC+1).</summary>
     private static DateTimeOffset At(int day, int hour, int minute = 0) => new(2030, 1, day, hour, minute, 0, World.Cet);

@@ -53,7 +53,8 @@ public sealed class RetentionTests(WaveOfOneCluster cluster) : IClassFixture<Wav
         Assert.Null(await w.OfferFor(vera, helped.Id));
         Assert.Equal(before, await w.VillageGrain(village).GetOverview());
         var tracked = (await w.VillageGrain(village).GetMembers()).Requests.ToDictionary(r => r.Id);
-        Assert.Equal((RequestStatus.Matched, "", 0), (tracked[helped.Id].Status, tracked[helped.Id].CircleId, tracked[helped.Id].PreviousVolunteers.Count));
+        Assert.Equal((RequestStatus.Matched, "", 0),
+            (tracked[helped.Id].Status, tracked[helped.Id].CircleId, tracked[helped.Id].PreviousVolunteers.Count));
         Assert.Equal((RequestStatus.Cancelled, ""), (tracked[cancelled.Id].Status, tracked[cancelled.Id].CircleId));
         Assert.Equal(circleId, tracked[recent.Id].CircleId);
         Assert.Equal(new RetentionReport(0, 0, 0), await sweep.Sweep());
@@ -113,7 +114,8 @@ public sealed class RetentionTests(WaveOfOneCluster cluster) : IClassFixture<Wav
                 ("dorp-elsloo", AccessKind.Listed, "GET /Dorp", null, 1),
             ],
             entries);
-        var merged = (await log.Read()).Last();
+        var read = await log.Read();
+        var merged = read[^1];
         Assert.Equal((first, second), (merged.At, merged.LastAt));
 
         // Retention counts from the last view: the merged entry outlives its first view.

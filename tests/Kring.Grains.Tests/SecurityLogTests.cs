@@ -24,7 +24,8 @@ public sealed class SecurityLogTests(WaveOfOneCluster cluster) : IClassFixture<W
         var all = await Log.Read(new SecurityEventQuery(User: user, Limit: 1000));
         Assert.Equal(count, all.Count);
         Assert.Equal(all.OrderByDescending(e => e.Id).Select(e => e.Id), all.Select(e => e.Id));
-        Assert.Equal(count / 2, (await Log.Read(new SecurityEventQuery(SecurityEventKind.SignInFailed, user.ToUpperInvariant(), Limit: 1000))).Count);
+        Assert.Equal(count / 2,
+            (await Log.Read(new SecurityEventQuery(SecurityEventKind.SignInFailed, user.ToUpperInvariant(), Limit: 1000))).Count);
         var newest = await Log.Read(new SecurityEventQuery(User: user, Limit: 5));
         Assert.Equal(all.Take(5), newest);
         Assert.Empty(await Log.Read(new SecurityEventQuery(User: user, To: all[^1].At.AddTicks(-1))));

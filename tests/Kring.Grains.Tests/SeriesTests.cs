@@ -16,7 +16,8 @@ public sealed class SeriesTests(WaveOfOneCluster cluster) : IClassFixture<WaveOf
         var anna = await w.Volunteer("anna", village);
         var bram = await w.Volunteer("bram", village);
         var series = Enumerable.Range(0, 4)
-            .Select(week => w.Request($"week-{week}", World.Wednesday10.AddDays(7 * week), TimeSpan.FromHours(3)) with { SeriesId = w.Id("reeks") })
+            .Select(week =>
+                w.Request($"week-{week}", World.Wednesday10.AddDays(7 * week), TimeSpan.FromHours(3)) with { SeriesId = w.Id("reeks") })
             .ToList();
 
         var views = await w.Circle(circleId).SubmitSeries(series);
@@ -50,7 +51,8 @@ public sealed class SeriesTests(WaveOfOneCluster cluster) : IClassFixture<WaveOf
         var village = await w.Village("dorp");
         var circleId = await w.Circle(village, "kring");
         var series = Enumerable.Range(0, 3)
-            .Select(week => w.Request($"week-{week}", World.Wednesday10.AddDays(7 * week), TimeSpan.FromHours(1)) with { SeriesId = w.Id("reeks") })
+            .Select(week =>
+                w.Request($"week-{week}", World.Wednesday10.AddDays(7 * week), TimeSpan.FromHours(1)) with { SeriesId = w.Id("reeks") })
             .ToList();
 
         await w.Circle(circleId).SubmitSeries(series);

@@ -118,7 +118,8 @@ public sealed class SqliteStorageTests : IDisposable
             Assert.Equal(vera, circle.Requests[0].VolunteerId);
             Assert.Equal(matchedRequest.Id, Assert.Single(await w.Volunteer(vera).GetAssignments()).RequestId);
             var overview = await w.VillageGrain(villageId).GetOverview();
-            Assert.Equal((1, 1, 1, 1, 0, 1), (overview.Carers, overview.YoungCarers, overview.Volunteers, overview.Open, overview.Offered, overview.Matched));
+            Assert.Equal((1, 1, 1, 1, 0, 1),
+                (overview.Carers, overview.YoungCarers, overview.Volunteers, overview.Open, overview.Offered, overview.Matched));
             Assert.Equal(1, await w.Shard().PendingCount());
             Assert.NotNull(await cluster.Client.GetGrain<ISeedGrain>("stein").GetLoadedVersion());
 
@@ -169,16 +170,20 @@ public sealed class SqliteStorageTests : IDisposable
         // What the version with the lockout stored: five failures and a lock far into the future, no throttles.
         using (var connection = Open())
         {
-            var row = Query(connection, "SELECT GrainTypeString, GrainIdExtension, PayloadBinary FROM OrleansStorage WHERE GrainIdExtension LIKE '%oud-account%'")
-                .Single(r => ((byte[])r[2]!).Length > 0 && System.Text.Encoding.UTF8.GetString((byte[])r[2]!).Contains("PasswordHash", StringComparison.OrdinalIgnoreCase));
+            var row = Query(connection,
+                "SELECT GrainTypeString, GrainIdExtension, PayloadBinary FROM OrleansStorage WHERE GrainIdExtension LIKE '%oud-account%'")
+                .Single(r => ((byte[])r[2]!).Length > 0 && System.Text.Encoding.UTF8.GetString((byte[])r[2]!)
+                    .Contains("PasswordHash", StringComparison.OrdinalIgnoreCase));
             var state = System.Text.Json.Nodes.JsonNode.Parse((byte[])row[2]!)!.AsObject();
-            foreach (var name in state.Select(p => p.Key).Where(k => k is "Throttles" or "RecentFailures" or "LastAlarm").ToList()) state.Remove(name);
+            foreach (var name in state.Select(p => p.Key).Where(k => k is "Throttles" or "RecentFailures" or "LastAlarm")
+                .ToList()) state.Remove(name);
             Assert.True(state.ContainsKey("FailedSignIns"), state.ToJsonString());
             state["FailedSignIns"] = 0;
             state["LockedUntil"] = "2100-01-01T00:00:00+00:00";
             state["LastFailedSignIn"] = "2099-12-31T23:45:00+00:00";
             using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE OrleansStorage SET PayloadBinary = $payload WHERE GrainTypeString = $type AND GrainIdExtension = $key";
+            update.CommandText =
+                "UPDATE OrleansStorage SET PayloadBinary = $payload WHERE GrainTypeString = $type AND GrainIdExtension = $key";
             update.Parameters.AddWithValue("$payload", System.Text.Encoding.UTF8.GetBytes(state.ToJsonString()));
             update.Parameters.AddWithValue("$type", row[0]);
             update.Parameters.AddWithValue("$key", row[1]);
@@ -209,7 +214,8 @@ public sealed class SqliteStorageTests : IDisposable
         Query(connection, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
             .Concat(Query(connection, "SELECT QueryKey, QueryText FROM OrleansQuery ORDER BY QueryKey"))
             .Concat(Query(connection, "SELECT Version, Script, AppliedOn FROM KringSchema ORDER BY Version"))
-            .Concat(Query(connection, "SELECT ServiceId, GrainTypeString, GrainIdExtension, Version, hex(PayloadBinary) FROM OrleansStorage ORDER BY 1, 2, 3"))
+            .Concat(Query(connection,
+                "SELECT ServiceId, GrainTypeString, GrainIdExtension, Version, hex(PayloadBinary) FROM OrleansStorage ORDER BY 1, 2, 3"))
             .Select(row => string.Join(" | ", row)));
 
     private static List<object?[]> Query(SqliteConnection connection, string sql)

@@ -40,10 +40,12 @@ public sealed class WideningTests(WaveOfTwoCluster cluster) : IClassFixture<Wave
         Assert.Empty(await w.PartnerGrain(partner).GetQueue());
 
         await cluster.AdvanceClock(WaveOfTwoCluster.OfferTimeout + TimeSpan.FromMinutes(1));
-        var queued = await Eventually.Until(() => w.PartnerGrain(partner).GetQueue(), q => q.Count == 1, "the request in the coordinator's queue");
+        var queued =
+            await Eventually.Until(() => w.PartnerGrain(partner).GetQueue(), q => q.Count == 1, "the request in the coordinator's queue");
         Assert.Equal(request.Id, queued[0].Request.Id);
         var reopened = await Eventually.Until(() => w.RequestIn(circleId, request.Id),
-            r => r.History.Any(e => e.What.Contains("de coördinator van maatjes zoekt verder")), "the carer's history tells of the coordinator");
+            r => r.History.Any(e => e.What.Contains("de coördinator van maatjes zoekt verder")),
+                "the carer's history tells of the coordinator");
         Assert.Equal(RequestStatus.Open, reopened.Status);
         var outbox = await w.Grains.GetGrain<IMailOutboxGrain>(MailOutboxes.For(carer)).GetStatus();
         Assert.Contains($"escalated/{request.Id}", outbox.PendingIds!);

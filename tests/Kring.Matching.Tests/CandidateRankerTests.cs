@@ -6,7 +6,8 @@ public sealed class CandidateRankerTests
 {
     private static readonly Availability Monday = new() { Slots = [March(1, 8, 18)] };
 
-    private static GeoPoint East(double km) => new(Elsloo.Lat, Elsloo.Lon + km / Elsloo.DistanceKm(new GeoPoint(Elsloo.Lat, Elsloo.Lon + 1)));
+    private static GeoPoint East(double km) =>
+        new(Elsloo.Lat, Elsloo.Lon + km / Elsloo.DistanceKm(new GeoPoint(Elsloo.Lat, Elsloo.Lon + 1)));
 
     private static VolunteerCandidate At(string id, double km, double hoursThisWeek = 0) => Volunteer(
         id: id, home: East(km), maxKm: 50, availability: Monday,
@@ -44,7 +45,9 @@ public sealed class CandidateRankerTests
     [Fact]
     public void Ineligible_and_excluded_volunteers_are_left_out()
     {
-        var ranked = CandidateRanker.Rank(Need(), [At("ok", 1), At("tried", 1), Volunteer(id: "driver", kinds: "transport")], new HashSet<string> { "tried" });
+        var ranked =
+            CandidateRanker.Rank(Need(), [At("ok", 1), At("tried", 1), Volunteer(id: "driver", kinds: "transport")],
+            new HashSet<string> { "tried" });
         Assert.Equal(["ok"], ranked.Select(r => r.Volunteer.Id));
     }
 }

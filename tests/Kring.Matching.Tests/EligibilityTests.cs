@@ -31,8 +31,12 @@ public sealed class EligibilityTests
     public void Weekly_slot_follows_Amsterdam_wall_clock_across_DST()
     {
         // Tuesday 14:00-17:00 local. 12:00-13:00 UTC is 13:00 in winter (23 March) but 14:00 in summer (30 March).
-        var volunteer = Volunteer(availability: new Availability { Weekly = [new WeeklySlot(DayOfWeek.Tuesday, new TimeOnly(14, 0), new TimeOnly(17, 0))] });
-        TimeWindow Utc(int day, int from) => new(new DateTimeOffset(2027, 3, day, from, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 3, day, from + 1, 0, 0, TimeSpan.Zero));
+        var volunteer =
+            Volunteer(availability: new Availability { Weekly = [new WeeklySlot(DayOfWeek.Tuesday, new TimeOnly(14, 0),
+            new TimeOnly(17, 0))] });
+        TimeWindow Utc(int day, int from) =>
+            new(new DateTimeOffset(2027, 3, day, from, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2027, 3, day, from + 1, 0, 0, TimeSpan.Zero));
         Assert.Equal(Ineligibility.NotAvailable, Eligibility.Check(volunteer, Need(window: Utc(23, 12))));
         Assert.Equal(Ineligibility.None, Eligibility.Check(volunteer, Need(window: Utc(30, 12))));
         Assert.Equal(Ineligibility.None, Eligibility.Check(volunteer, Need(window: Utc(23, 15))));
@@ -61,7 +65,9 @@ public sealed class EligibilityTests
         // The need takes 1.5 h on Monday 1 March (week 9); the limit is 3 h.
         Assert.Equal(Ineligibility.HoursExceeded, Eligibility.Check(Volunteer(maxHoursPerWeek: 3, commitments: [March(3, 9, 11)]), Need()));
         Assert.Equal(Ineligibility.None, Eligibility.Check(Volunteer(maxHoursPerWeek: 3.5, commitments: [March(3, 9, 11)]), Need()));
-        Assert.Equal(Ineligibility.None, Eligibility.Check(Volunteer(maxHoursPerWeek: 3, commitments: [new TimeWindow(At(2027, 2, 28, 9), At(2027, 2, 28, 11))]), Need()));
+        Assert.Equal(Ineligibility.None,
+            Eligibility.Check(Volunteer(maxHoursPerWeek: 3, commitments: [new TimeWindow(At(2027, 2, 28, 9), At(2027, 2, 28, 11))]),
+            Need()));
     }
 
     [Fact]
@@ -70,12 +76,14 @@ public sealed class EligibilityTests
         // Monday 00:30 in Amsterdam is still Sunday in UTC, yet it belongs to the week of Monday 1 March.
         var justAfterMidnight = new TimeWindow(At(2027, 3, 1, 0.5), At(2027, 3, 1, 2.5));
         Assert.Equal(DayOfWeek.Sunday, justAfterMidnight.Start.UtcDateTime.DayOfWeek);
-        Assert.Equal(Ineligibility.HoursExceeded, Eligibility.Check(Volunteer(maxHoursPerWeek: 3, commitments: [justAfterMidnight]), Need()));
+        Assert.Equal(Ineligibility.HoursExceeded,
+            Eligibility.Check(Volunteer(maxHoursPerWeek: 3, commitments: [justAfterMidnight]), Need()));
     }
 
     [Fact]
     public void Paused_volunteer_is_never_eligible() =>
-        Assert.Equal(Ineligibility.Paused, Eligibility.Check(Volunteer(availability: new Availability { Slots = [March(1, 9, 12)], Paused = true }), Need()));
+        Assert.Equal(Ineligibility.Paused,
+            Eligibility.Check(Volunteer(availability: new Availability { Slots = [March(1, 9, 12)], Paused = true }), Need()));
 
     [Fact]
     public void Day_off_blocks_that_day_only()

@@ -62,7 +62,8 @@ public sealed class PlannerTests
     public void Planner_fits_two_short_visits_instead_of_one_long_one()
     {
         var volunteer = Volunteer(maxHoursPerWeek: 3, availability: new Availability { Slots = [March(1, 9, 17)] });
-        var needs = new[] { Need("long", window: March(1, 9, 12)), Need("short1", window: March(1, 12, 13.5)), Need("short2", window: March(1, 14, 15.5)) };
+        var needs = new[] { Need("long", window: March(1, 9, 12)), Need("short1", window: March(1, 12, 13.5)),
+            Need("short2", window: March(1, 14, 15.5)) };
         Assert.Equal(["long"], new GreedyPlanner().Plan([volunteer], needs).Select(a => a.NeedId));
         Assert.Equal(["short1", "short2"], new BatchPlanner().Plan([volunteer], needs).Select(a => a.NeedId).Order());
     }
@@ -71,7 +72,8 @@ public sealed class PlannerTests
     public void Planner_uses_weekly_slots_on_both_sides_of_the_clock_change()
     {
         var weekly = new Availability { Weekly = [new WeeklySlot(DayOfWeek.Tuesday, new TimeOnly(14, 0), new TimeOnly(17, 0))] };
-        var needs = new[] { Need("winter", window: March(23, 14, 17)), Need("summer", window: March(30, 14, 17)), Need("late", window: March(30, 15, 18)) };
+        var needs = new[] { Need("winter", window: March(23, 14, 17)), Need("summer", window: March(30, 14, 17)),
+            Need("late", window: March(30, 15, 18)) };
         var planned = new BatchPlanner().Plan([Volunteer(availability: weekly)], needs);
         Assert.Equal(["summer", "winter"], planned.Select(a => a.NeedId).Order());
     }
@@ -88,7 +90,8 @@ public sealed class PlannerTests
         var reasons = PlanValidator.Validate(volunteers, needs,
             [new("a", "v1"), new("b", "v1"), new("c", "v1"), new("d", "v1"), new("a", "v1"), new("x", "v1"), new("c", "nobody")])
             .Select(v => $"{v.NeedId}:{v.Reason}").Order().ToArray();
-        Assert.Equal(["a:AssignedTwice", "a:Overlap", "b:Overlap", "c:HoursExceeded", "c:UnknownVolunteer", "d:WrongKind", "x:UnknownNeed"], reasons);
+        Assert.Equal(["a:AssignedTwice", "a:Overlap", "b:Overlap", "c:HoursExceeded", "c:UnknownVolunteer", "d:WrongKind", "x:UnknownNeed"],
+            reasons);
     }
 
     /// <summary>The largest valid plan by trying every assignment, judged by the validator alone.</summary>

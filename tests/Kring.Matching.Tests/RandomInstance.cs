@@ -15,7 +15,8 @@ internal sealed record RandomInstance(List<VolunteerCandidate> Volunteers, List<
     public static RandomInstance Create(int seed, int volunteers, int needs, double areaKm = 4, int days = 4)
     {
         var random = new Random(seed);
-        GeoPoint Place() => new(Make.Stein.Lat + (random.NextDouble() - .5) * areaKm / 111, Make.Stein.Lon + (random.NextDouble() - .5) * areaKm / 70);
+        GeoPoint Place() =>
+            new(Make.Stein.Lat + (random.NextDouble() - .5) * areaKm / 111, Make.Stein.Lon + (random.NextDouble() - .5) * areaKm / 70);
         string Some(string[] codes, double share) => string.Join(',', codes.Where(_ => random.NextDouble() < share));
         TimeWindow Window(double minHours, double maxHours)
         {
@@ -26,7 +27,8 @@ internal sealed record RandomInstance(List<VolunteerCandidate> Volunteers, List<
         var people = Enumerable.Range(1, volunteers).Select(i =>
         {
             var weekly = random.NextDouble() < .4
-                ? new[] { new WeeklySlot((DayOfWeek)random.Next(7), new TimeOnly(8 + random.Next(6), 0), new TimeOnly(15 + random.Next(7), 0)) }
+                ? new[] { new WeeklySlot((DayOfWeek)random.Next(7), new TimeOnly(8 + random.Next(6), 0),
+                    new TimeOnly(15 + random.Next(7), 0)) }
                 : [];
             return Make.Volunteer(
                 id: $"v{i}",

@@ -32,25 +32,27 @@ public static class MailTexts
         var text = new StringBuilder();
         if (en)
         {
-            text.Append($"Hello {firstName},\n\nSomeone nearby could use your help:\n\n");
-            text.Append($"  Kind of help: {kind}\n  Village: {villageName}\n  When: {when}\n  Needs: {needs}\n\n");
-            text.Append($"Yes, I'll help:\n{yes}\n\nNo, not this time:\n{no}\n\n");
-            text.Append($"The links work until {until}. You can also answer on {page}\n\nKring\n");
+            text.Append(culture, $"Hello {firstName},\n\nSomeone nearby could use your help:\n\n");
+            text.Append(culture, $"  Kind of help: {kind}\n  Village: {villageName}\n  When: {when}\n  Needs: {needs}\n\n");
+            text.Append(culture, $"Yes, I'll help:\n{yes}\n\nNo, not this time:\n{no}\n\n");
+            text.Append(culture, $"The links work until {until}. You can also answer on {page}\n\nKring\n");
         }
         else
         {
-            text.Append($"Hallo {firstName},\n\nIemand in de buurt kan uw hulp goed gebruiken:\n\n");
-            text.Append($"  Soort hulp: {kind}\n  Dorp: {villageName}\n  Wanneer: {when}\n  Aandachtspunten: {needs}\n\n");
-            text.Append($"Ja, ik help:\n{yes}\n\nNee, deze keer niet:\n{no}\n\n");
-            text.Append($"De links werken tot {until}. U kunt ook antwoorden op {page}\n\nMet vriendelijke groet,\nKring\n");
+            text.Append(culture, $"Hallo {firstName},\n\nIemand in de buurt kan uw hulp goed gebruiken:\n\n");
+            text.Append(culture, $"  Soort hulp: {kind}\n  Dorp: {villageName}\n  Wanneer: {when}\n  Aandachtspunten: {needs}\n\n");
+            text.Append(culture, $"Ja, ik help:\n{yes}\n\nNee, deze keer niet:\n{no}\n\n");
+            text.Append(culture, $"De links werken tot {until}. U kunt ook antwoorden op {page}\n\nMet vriendelijke groet,\nKring\n");
         }
-        var subject = en ? $"Can you help? {Capital(kind)} in {villageName}, {when}" : $"Kunt u helpen? {Capital(kind)} in {villageName}, {when}";
-        return new OutgoingMail($"offer/{offer.Id}", to, subject, text.ToString(), now, contact.Language, QuietHours.Until(contact, now, offer.Start));
+        var subject =
+            en ? $"Can you help? {Capital(kind)} in {villageName}, {when}" : $"Kunt u helpen? {Capital(kind)} in {villageName}, {when}";
+        return new OutgoingMail($"offer/{offer.Id}", to, subject, text.ToString(), now, contact.Language,
+            QuietHours.Until(contact, now, offer.Start));
     }
 
     public static OutgoingMail Matched(
-        string requestId, string volunteerId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string to, ContactDetails contact,
-        HelperIntroduction? helper, Uri baseUrl, DateTimeOffset now)
+        string requestId, string volunteerId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string to,
+        ContactDetails contact, HelperIntroduction? helper, Uri baseUrl, DateTimeOffset now)
     {
         var en = contact.Language == "en";
         var culture = en ? English : Dutch;
@@ -61,24 +63,25 @@ public static class MailTexts
         var text = new StringBuilder();
         if (en)
         {
-            text.Append($"Good news: help is coming.\n\n{name} will be your {kind} on {when}.\n");
+            text.Append(culture, $"Good news: help is coming.\n\n{name} will be your {kind} on {when}.\n");
             text.Append(helper?.Phone is { Length: > 0 } phone ? $"You can reach {name} on {phone}.\n" : "");
-            text.Append($"\nYour requests and their history: {page}\n\nKring\n");
+            text.Append(culture, $"\nYour requests and their history: {page}\n\nKring\n");
         }
         else
         {
-            text.Append($"Goed nieuws: er komt hulp.\n\n{name} komt als {kind} op {when}.\n");
+            text.Append(culture, $"Goed nieuws: er komt hulp.\n\n{name} komt als {kind} op {when}.\n");
             text.Append(helper?.Phone is { Length: > 0 } phone ? $"U kunt {name} bereiken op {phone}.\n" : "");
-            text.Append($"\nUw hulpvragen en hun geschiedenis: {page}\n\nMet vriendelijke groet,\nKring\n");
+            text.Append(culture, $"\nUw hulpvragen en hun geschiedenis: {page}\n\nMet vriendelijke groet,\nKring\n");
         }
         var subject = en ? $"Help is coming: {when}" : $"Er komt hulp: {when}";
-        return new OutgoingMail($"matched/{requestId}/{volunteerId}", to, subject, text.ToString(), now, contact.Language, QuietHours.Until(contact, now, start));
+        return new OutgoingMail($"matched/{requestId}/{volunteerId}", to, subject, text.ToString(), now, contact.Language,
+            QuietHours.Until(contact, now, start));
     }
 
     /// <summary>The carer hears that their volunteer cannot come after all, and that matching looks again.</summary>
     public static OutgoingMail Withdrawn(
-        string requestId, string volunteerId, DateTimeOffset start, DateTimeOffset end, string to, ContactDetails contact, HelperIntroduction? helper,
-        Uri baseUrl, DateTimeOffset now)
+        string requestId, string volunteerId, DateTimeOffset start, DateTimeOffset end, string to, ContactDetails contact,
+        HelperIntroduction? helper, Uri baseUrl, DateTimeOffset now)
     {
         var en = contact.Language == "en";
         var when = When(start, end, en ? English : Dutch);
@@ -86,14 +89,15 @@ public static class MailTexts
         var page = new Uri(baseUrl, "/Hulpvragen");
         return Notice($"withdrawn/{requestId}/{volunteerId}", to, contact, now, start,
             en ? $"Change: {when}" : $"Wijziging: {when}",
-            en ? $"{name} cannot come on {when} after all.\n\nKring is looking for another volunteer straight away. You will hear from us.\n\n{page}"
+            en ? $"{name} cannot come on {when} after all.\n\n"
+                 + $"Kring is looking for another volunteer straight away. You will hear from us.\n\n{page}"
                : $"{name} kan op {when} toch niet komen.\n\nKring zoekt meteen een andere vrijwilliger. U hoort van ons.\n\n{page}");
     }
 
     /// <summary>The volunteer hears that a booking of theirs was cancelled and their time is free again.</summary>
     public static OutgoingMail Cancelled(
-        string requestId, string volunteerId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string to, ContactDetails contact,
-        Uri baseUrl, DateTimeOffset now)
+        string requestId, string volunteerId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string to,
+        ContactDetails contact, Uri baseUrl, DateTimeOffset now)
     {
         var en = contact.Language == "en";
         var when = When(start, end, en ? English : Dutch);
@@ -107,7 +111,8 @@ public static class MailTexts
 
     /// <summary>The carer hears that nobody could be found before the start.</summary>
     public static OutgoingMail Expired(
-        string requestId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string to, ContactDetails contact, Uri baseUrl, DateTimeOffset now)
+        string requestId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string to, ContactDetails contact, Uri baseUrl,
+        DateTimeOffset now)
     {
         var en = contact.Language == "en";
         var when = When(start, end, en ? English : Dutch);
@@ -115,14 +120,16 @@ public static class MailTexts
         var page = new Uri(baseUrl, "/Hulpvragen");
         return Notice($"expired/{requestId}", to, contact, now, start,
             en ? $"No volunteer found: {when}" : $"Geen vrijwilliger gevonden: {when}",
-            en ? $"We are sorry: nobody could be found in time for your request for a {kind} on {when}.\n\nYour carer consultant can think along with you. Your requests: {page}"
-               : $"Het spijt ons: voor uw vraag om {kind} op {when} is op tijd niemand gevonden.\n\nUw mantelzorgconsulent denkt graag met u mee. Uw hulpvragen: {page}");
+            en ? $"We are sorry: nobody could be found in time for your request for a {kind} on {when}.\n\n"
+                 + $"Your carer consultant can think along with you. Your requests: {page}"
+               : $"Het spijt ons: voor uw vraag om {kind} op {when} is op tijd niemand gevonden.\n\n"
+                 + $"Uw mantelzorgconsulent denkt graag met u mee. Uw hulpvragen: {page}");
     }
 
     /// <summary>The carer hears that a partner's coordinator took their request over.</summary>
     public static OutgoingMail Escalated(
-        string requestId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string partner, string to, ContactDetails contact, Uri baseUrl,
-        DateTimeOffset now)
+        string requestId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string partner, string to, ContactDetails contact,
+        Uri baseUrl, DateTimeOffset now)
     {
         var en = contact.Language == "en";
         var when = When(start, end, en ? English : Dutch);
@@ -130,8 +137,10 @@ public static class MailTexts
         var page = new Uri(baseUrl, "/Hulpvragen");
         return Notice($"escalated/{requestId}", to, contact, now, start,
             en ? $"Still looking: {when}" : $"We zoeken verder: {when}",
-            en ? $"No volunteer has said yes yet to your request for a {kind} on {when}. The coordinator of {partner} is now looking for someone personally.\n\n{page}"
-               : $"Voor uw vraag om {kind} op {when} heeft nog geen vrijwilliger ja gezegd. De coördinator van {partner} zoekt nu persoonlijk iemand.\n\n{page}");
+            en ? $"No volunteer has said yes yet to your request for a {kind} on {when}. "
+                 + $"The coordinator of {partner} is now looking for someone personally.\n\n{page}"
+               : $"Voor uw vraag om {kind} op {when} heeft nog geen vrijwilliger ja gezegd. "
+                 + $"De coördinator van {partner} zoekt nu persoonlijk iemand.\n\n{page}");
     }
 
     /// <summary>A coordinator's digest of the requests in their partner's queue: kind, village and time, no personal data.</summary>
@@ -143,7 +152,8 @@ public static class MailTexts
         var page = new Uri(baseUrl, "/Coordinatie");
         var body = $"In de wachtrij van {partner} staan {queue.Count} hulpvraag/hulpvragen waarvoor nog niemand is gevonden:\n\n{lines}\n\n"
             + $"Koppel een vrijwilliger op {page}";
-        return new OutgoingMail(id, to, $"Wachtrij van {partner}: {queue.Count} hulpvraag/hulpvragen", body + "\n\nMet vriendelijke groet,\nKring\n", now);
+        return new OutgoingMail(id, to, $"Wachtrij van {partner}: {queue.Count} hulpvraag/hulpvragen", body
+            + "\n\nMet vriendelijke groet,\nKring\n", now);
     }
 
     /// <summary>How long before the start both sides get their reminder.</summary>
@@ -154,8 +164,8 @@ public static class MailTexts
     /// the volunteer who is coming.
     /// </summary>
     public static OutgoingMail Reminder(
-        string id, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string? villageName, string to, ContactDetails contact, Uri page,
-        DateTimeOffset now, string? helperName)
+        string id, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string? villageName, string to, ContactDetails contact,
+        Uri page, DateTimeOffset now, string? helperName)
     {
         var en = contact.Language == "en";
         var when = When(start, end, en ? English : Dutch);
@@ -167,7 +177,8 @@ public static class MailTexts
             en ? $"A reminder: {kind}{where} on {when}.{who}\n\n{page}" : $"Een herinnering: {kind}{where} op {when}.{who}\n\n{page}");
     }
 
-    private static OutgoingMail Notice(string id, string to, ContactDetails contact, DateTimeOffset now, DateTimeOffset start, string subject, string body)
+    private static OutgoingMail Notice(string id, string to, ContactDetails contact, DateTimeOffset now, DateTimeOffset start,
+        string subject, string body)
     {
         var closing = contact.Language == "en" ? "\n\nKring\n" : "\n\nMet vriendelijke groet,\nKring\n";
         return new OutgoingMail(id, to, subject, body + closing, now, contact.Language, QuietHours.Until(contact, now, start));

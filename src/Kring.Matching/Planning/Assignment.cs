@@ -17,6 +17,7 @@ public interface IPlanner
 
 public static class PlannerExtensions
 {
-    public static IReadOnlyList<Assignment> Plan(this IPlanner planner, IReadOnlyList<VolunteerCandidate> volunteers, IReadOnlyList<HelpNeed> needs) =>
+    public static IReadOnlyList<Assignment> Plan(this IPlanner planner, IReadOnlyList<VolunteerCandidate> volunteers,
+        IReadOnlyList<HelpNeed> needs) =>
         planner.Plan(CandidateGraph.Build(volunteers, needs));
 }

@@ -12,7 +12,8 @@ public sealed class CandidateGraph
     private readonly int[] _volunteerOffsets;
     private readonly int[] _volunteerNeeds;
 
-    private CandidateGraph(IReadOnlyList<VolunteerCandidate> volunteers, IReadOnlyList<HelpNeed> needs, int[] needOffsets, int[] needCandidates)
+    private CandidateGraph(IReadOnlyList<VolunteerCandidate> volunteers, IReadOnlyList<HelpNeed> needs, int[] needOffsets,
+        int[] needCandidates)
     {
         Volunteers = volunteers;
         Needs = needs;
@@ -34,7 +35,8 @@ public sealed class CandidateGraph
     public int EdgeCount => _needCandidates.Length;
 
     /// <summary>Indices of the volunteers eligible for need <paramref name="need"/>, ascending (input order).</summary>
-    public ReadOnlySpan<int> CandidatesOf(int need) => _needCandidates.AsSpan(_needOffsets[need], _needOffsets[need + 1] - _needOffsets[need]);
+    public ReadOnlySpan<int> CandidatesOf(int need) =>
+        _needCandidates.AsSpan(_needOffsets[need], _needOffsets[need + 1] - _needOffsets[need]);
 
     /// <summary>Indices of the needs volunteer <paramref name="volunteer"/> is eligible for, ascending.</summary>
     public ReadOnlySpan<int> NeedsOf(int volunteer) =>
@@ -88,7 +90,8 @@ public sealed class CandidateGraph
         {
             if (!need.Window.IsValid) continue;
             horizon = horizon is { } h
-                ? new TimeWindow(need.Window.Start < h.Start ? need.Window.Start : h.Start, need.Window.End > h.End ? need.Window.End : h.End)
+                ? new TimeWindow(need.Window.Start < h.Start ? need.Window.Start : h.Start, need.Window.End > h.End
+                    ? need.Window.End : h.End)
                 : need.Window;
         }
         return horizon;

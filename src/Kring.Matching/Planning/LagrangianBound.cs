@@ -49,7 +49,10 @@ internal sealed class LagrangianBound
         _previous = [.. previous];
     }
 
-    /// <summary>The best bound after at most <paramref name="iterations"/> subgradient steps; <paramref name="filled"/> is a known plan's size.</summary>
+    /// <summary>
+    /// The best bound after at most <paramref name="iterations"/> subgradient steps; <paramref name="filled"/> is a
+    /// known plan's size.
+    /// </summary>
     public int Compute(int filled, int iterations)
     {
         var needCount = _state.Graph.Needs.Count;

@@ -19,81 +19,118 @@ internal sealed class MaxFlow
 
     public long Run(int source, int sink)
     {
-        // Adjacency in compressed form; edge e and its reverse are e and e ^ 1 in the original numbering.
-        var offsets = new int[NodeCount + 1];
-        foreach (var f in _from) offsets[f + 1]++;
-        for (var i = 0; i < NodeCount; i++) offsets[i + 1] += offsets[i];
-        var slot = offsets[..^1];
-        var adjacency = new int[_from.Count];
-        for (var e = 0; e < _from.Count; e++) adjacency[slot[_from[e]]++] = e;
-        var to = _to.ToArray();
-        var capacity = _capacity.ToArray();
-
-        var level = new int[NodeCount];
-        var cursor = new int[NodeCount];
-        var queue = new int[NodeCount];
-        var path = new int[NodeCount];
+        var residual = new Residual(NodeCount, _from, _to.ToArray(), _capacity.ToArray());
         long flow = 0;
-        while (true)
+        while (residual.Levels(source, sink)) flow += residual.BlockingFlow(source, sink);
+        return flow;
+    }
+
+    /// <summary>The residual network of one run, with the scratch arrays of its phases.</summary>
+    private sealed class Residual
+    {
+        private readonly int _nodes;
+        private readonly int[] _offsets;
+        private readonly int[] _adjacency;
+        private readonly int[] _to;
+        private readonly int[] _capacity;
+        private readonly int[] _level;
+        private readonly int[] _cursor;
+        private readonly int[] _queue;
+        private readonly int[] _path;
+
+        public Residual(int nodes, List<int> from, int[] to, int[] capacity)
         {
-            Array.Fill(level, -1);
-            level[source] = 0;
+            // Adjacency in compressed form; edge e and its reverse are e and e ^ 1 in the original numbering.
+            _nodes = nodes;
+            _offsets = new int[nodes + 1];
+            foreach (var f in from) _offsets[f + 1]++;
+            for (var i = 0; i < nodes; i++) _offsets[i + 1] += _offsets[i];
+            var slot = _offsets[..^1];
+            _adjacency = new int[from.Count];
+            for (var e = 0; e < from.Count; e++) _adjacency[slot[from[e]]++] = e;
+            _to = to;
+            _capacity = capacity;
+            _level = new int[nodes];
+            _cursor = new int[nodes];
+            _queue = new int[nodes];
+            _path = new int[nodes];
+        }
+
+        /// <summary>Levels the nodes by breadth-first distance from the source; false when the sink cannot be reached.</summary>
+        public bool Levels(int source, int sink)
+        {
+            Array.Fill(_level, -1);
+            _level[source] = 0;
             int head = 0, tail = 0;
-            queue[tail++] = source;
+            _queue[tail++] = source;
             while (head < tail)
             {
-                var u = queue[head++];
-                for (var i = offsets[u]; i < offsets[u + 1]; i++)
+                var u = _queue[head++];
+                for (var i = _offsets[u]; i < _offsets[u + 1]; i++)
                 {
-                    var e = adjacency[i];
-                    if (capacity[e] > 0 && level[to[e]] < 0)
+                    var e = _adjacency[i];
+                    if (_capacity[e] > 0 && _level[_to[e]] < 0)
                     {
-                        level[to[e]] = level[u] + 1;
-                        queue[tail++] = to[e];
+                        _level[_to[e]] = _level[u] + 1;
+                        _queue[tail++] = _to[e];
                     }
                 }
             }
-            if (level[sink] < 0) return flow;
+            return _level[sink] >= 0;
+        }
 
-            Array.Copy(offsets, cursor, NodeCount);
+        /// <summary>Pushes flow along level-increasing paths until none is left in this phase.</summary>
+        public long BlockingFlow(int source, int sink)
+        {
+            Array.Copy(_offsets, _cursor, _nodes);
+            long flow = 0;
             var depth = 0;
             var node = source;
             while (true)
             {
                 if (node == sink)
                 {
-                    var push = int.MaxValue;
-                    for (var i = 0; i < depth; i++) push = Math.Min(push, capacity[path[i]]);
-                    var cut = -1;
-                    for (var i = 0; i < depth; i++)
-                    {
-                        capacity[path[i]] -= push;
-                        capacity[path[i] ^ 1] += push;
-                        if (cut < 0 && capacity[path[i]] == 0) cut = i;
-                    }
-                    flow += push;
-                    depth = cut;
-                    node = depth == 0 ? source : to[path[depth - 1]];
+                    flow += Augment(ref depth);
+                    node = depth == 0 ? source : _to[_path[depth - 1]];
                     continue;
                 }
-                var advanced = false;
-                for (; cursor[node] < offsets[node + 1]; cursor[node]++)
-                {
-                    var e = adjacency[cursor[node]];
-                    if (capacity[e] > 0 && level[to[e]] == level[node] + 1)
-                    {
-                        path[depth++] = e;
-                        node = to[e];
-                        advanced = true;
-                        break;
-                    }
-                }
-                if (advanced) continue;
-                if (node == source) break;
-                level[node] = -1; // dead end for this phase
-                node = --depth == 0 ? source : to[path[depth - 1]];
-                cursor[node]++;
+                if (Advance(ref node, ref depth)) continue;
+                if (node == source) return flow;
+                _level[node] = -1; // dead end for this phase
+                node = --depth == 0 ? source : _to[_path[depth - 1]];
+                _cursor[node]++;
             }
+        }
+
+        /// <summary>Pushes the path's bottleneck and backs up to just before its first saturated edge.</summary>
+        private int Augment(ref int depth)
+        {
+            var push = int.MaxValue;
+            for (var i = 0; i < depth; i++) push = Math.Min(push, _capacity[_path[i]]);
+            var cut = -1;
+            for (var i = 0; i < depth; i++)
+            {
+                _capacity[_path[i]] -= push;
+                _capacity[_path[i] ^ 1] += push;
+                if (cut < 0 && _capacity[_path[i]] == 0) cut = i;
+            }
+            depth = cut;
+            return push;
+        }
+
+        private bool Advance(ref int node, ref int depth)
+        {
+            for (; _cursor[node] < _offsets[node + 1]; _cursor[node]++)
+            {
+                var e = _adjacency[_cursor[node]];
+                if (_capacity[e] > 0 && _level[_to[e]] == _level[node] + 1)
+                {
+                    _path[depth++] = e;
+                    node = _to[e];
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

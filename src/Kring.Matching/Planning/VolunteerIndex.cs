@@ -6,18 +6,17 @@ namespace Kring.Matching.Planning;
 /// Finds the volunteers that pass <see cref="Eligibility.Check"/> for a need without scanning them all.
 /// Volunteers are split into tiers by reach (maxKm ≤ 2^tier km); each tier has a lat/lon grid of cells half the
 /// tier's reach wide, holding the volunteers' availability slots per kind and time bucket, so a query visits only
-/// nearby cells for the need's kind and time bucket. Skills and distance are checked on compact arrays. The index is a superset filter: every hit is confirmed with
-/// <see cref="Eligibility.Check"/>, so results are exact. Immutable after <see cref="Build"/>; queries are thread-safe.
+/// nearby cells for the need's kind and time bucket. Skills and distance are checked on compact arrays. The index is a
+/// superset filter: every hit is confirmed with <see cref="Eligibility.Check"/>, so results are exact. Immutable after
+/// <see cref="Build"/>; queries are thread-safe.
 /// </summary>
-public sealed class VolunteerIndex
+public sealed partial class VolunteerIndex
 {
     private const double EarthRadiusKm = 6371.0;
     private const double KmPerDegree = EarthRadiusKm * Math.PI / 180;
     private const int GlobalTier = 15; // 2^15 km exceeds half the earth's circumference
     private const int BucketSeconds = 4 * 3600;
     private const int OtherBit = 63; // codes beyond the 63rd share one bit; the exact check tells them apart
-    // Weekly slots are expanded to concrete windows via the zone offset; the pad covers any DST shift.
-    private static readonly TimeSpan WeeklyPad = TimeSpan.FromHours(3);
 
     private readonly Dictionary<string, int> _kindBits;
     private readonly Dictionary<string, int> _skillBits;
@@ -81,10 +80,26 @@ public sealed class VolunteerIndex
         // Cells are square in km at the volunteers' mean latitude; any factor is correct, this one is efficient.
         var lonCellFactor = 1 / Math.Max(0.1, volunteers.Count == 0 ? 1 : cosSum / volunteers.Count);
 
-        var keys = new List<long>();
-        var starts = new List<int>();
-        var ends = new List<int>();
-        var owners = new List<int>();
+        var entries = new Entries();
+        var tiers = CollectEntries(volunteers, horizon, kindMask, lonCellFactor, entries);
+        var (buckets, slotStart, slotEnd, slotVolunteer) = SortEntries(entries);
+        return new VolunteerIndex(volunteers, horizon, kindBits, skillBits, skillMask, home, maxKm, lonCellFactor, tiers,
+            buckets, slotStart, slotEnd, slotVolunteer);
+    }
+
+    /// <summary>The (slot, kind, time bucket) entries of the index before they are sorted.</summary>
+    private sealed class Entries
+    {
+        public List<long> Keys { get; } = [];
+        public List<int> Starts { get; } = [];
+        public List<int> Ends { get; } = [];
+        public List<int> Owners { get; } = [];
+    }
+
+    /// <summary>Adds an entry per slot, kind and time bucket of each volunteer; returns the tiers that have volunteers.</summary>
+    private static int CollectEntries(IReadOnlyList<VolunteerCandidate> volunteers, TimeWindow horizon, ulong[] kindMask,
+        double lonCellFactor, Entries entries)
+    {
         var tiers = 0;
         var slots = new List<(int Start, int End)>();
         for (var v = 0; v < volunteers.Count; v++)
@@ -104,21 +119,25 @@ public sealed class VolunteerIndex
                     var kind = BitOperations.TrailingZeroCount(kinds);
                     for (var bucket = start / BucketSeconds; bucket <= (end - 1) / BucketSeconds; bucket++)
                     {
-                        keys.Add(Key(tier, kind, cy, cx, bucket));
-                        starts.Add(start);
-                        ends.Add(end);
-                        owners.Add(v);
+                        entries.Keys.Add(Key(tier, kind, cy, cx, bucket));
+                        entries.Starts.Add(start);
+                        entries.Ends.Add(end);
+                        entries.Owners.Add(v);
                     }
                 }
             }
             if (slots.Count > 0) tiers |= 1 << tier;
         }
+        return tiers;
+    }
 
-        // Sort entries by (key, start) so each bucket is a contiguous run ordered by slot start.
-        var order = new int[keys.Count];
+    /// <summary>Sorts the entries by (key, start) so each bucket is a contiguous run ordered by slot start.</summary>
+    private static (Dictionary<long, Range> Buckets, int[] SlotStart, int[] SlotEnd, int[] SlotVolunteer) SortEntries(Entries entries)
+    {
+        var order = new int[entries.Keys.Count];
         for (var i = 0; i < order.Length; i++) order[i] = i;
-        var keyArray = keys.ToArray();
-        var startArray = starts.ToArray();
+        var keyArray = entries.Keys.ToArray();
+        var startArray = entries.Starts.ToArray();
         Array.Sort(order, (a, b) =>
         {
             var byKey = keyArray[a].CompareTo(keyArray[b]);
@@ -132,14 +151,13 @@ public sealed class VolunteerIndex
         {
             var e = order[i];
             slotStart[i] = startArray[e];
-            slotEnd[i] = ends[e];
-            slotVolunteer[i] = owners[e];
+            slotEnd[i] = entries.Ends[e];
+            slotVolunteer[i] = entries.Owners[e];
             var key = keyArray[e];
             buckets[key] = buckets.TryGetValue(key, out var range) ? range with { Count = range.Count + 1 } : new Range(i, 1);
         }
         buckets.TrimExcess();
-        return new VolunteerIndex(volunteers, horizon, kindBits, skillBits, skillMask, home, maxKm, lonCellFactor, tiers,
-            buckets, slotStart, slotEnd, slotVolunteer);
+        return (buckets, slotStart, slotEnd, slotVolunteer);
     }
 
     /// <summary>
@@ -227,34 +245,6 @@ public sealed class VolunteerIndex
         var start = (window.Start.UtcTicks - horizon.Start.UtcTicks) / TimeSpan.TicksPerSecond;
         var end = (window.End.UtcTicks - horizon.Start.UtcTicks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
         return ((int)start, (int)end);
-    }
-
-    private static void CollectSlots(Availability availability, TimeWindow horizon, List<(int, int)> slots)
-    {
-        foreach (var slot in availability.Slots) AddClipped(slot, horizon, slots);
-        if (availability.Weekly.Count == 0) return;
-        var zone = availability.Zone;
-        var firstDay = TimeZoneInfo.ConvertTime(horizon.Start, zone).Date.AddDays(-1);
-        var lastDay = TimeZoneInfo.ConvertTime(horizon.End, zone).Date;
-        for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
-        {
-            foreach (var weekly in availability.Weekly)
-            {
-                if (weekly.Day != day.DayOfWeek || !weekly.IsValid) continue;
-                var from = day + weekly.From.ToTimeSpan();
-                var to = weekly.To == TimeOnly.MaxValue ? day.AddDays(1) : day + weekly.To.ToTimeSpan();
-                var window = new TimeWindow(
-                    new DateTimeOffset(from - zone.GetUtcOffset(from) - WeeklyPad, TimeSpan.Zero),
-                    new DateTimeOffset(to - zone.GetUtcOffset(to) + WeeklyPad, TimeSpan.Zero));
-                AddClipped(window, horizon, slots);
-            }
-        }
-    }
-
-    private static void AddClipped(TimeWindow slot, TimeWindow horizon, List<(int, int)> slots)
-    {
-        var clipped = new TimeWindow(slot.Start > horizon.Start ? slot.Start : horizon.Start, slot.End < horizon.End ? slot.End : horizon.End);
-        if (clipped.IsValid) slots.Add(Seconds(clipped, horizon));
     }
 
     private static ulong Intern(IEnumerable<string> codes, Dictionary<string, int> bits)

@@ -17,12 +17,13 @@ public static class GrainCallBenchmark
 
     public static async Task<Result> Run(CommandLine options)
     {
-        var seconds = options.Int("call-seconds", 5);
-        var callers = options.Int("callers", 512);
-        var grains = options.Int("ping-grains", 1000);
+        var seconds = options.Number("call-seconds", 5);
+        var callers = options.Number("callers", 512);
+        var grains = options.Number("ping-grains", 1000);
 
         var log = new LogCounter();
-        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "Kring.Benchmarks" });
+        var builder =
+            new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "Kring.Benchmarks" });
         builder.Logging.AddProvider(log);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(Ports.Free(), Ports.Free(), serviceId: "kring-benchmark", clusterId: "kring-benchmark")
@@ -41,9 +42,12 @@ public static class GrainCallBenchmark
 
         var result = new Result(calls / elapsed.TotalSeconds, calls, elapsed, callers, grains, single.Calls / single.Elapsed.TotalSeconds);
         Console.WriteLine();
-        Console.WriteLine($"grain calls: trivial grain, in-process silo (localhost clustering, in-memory storage), calls through the co-hosted client");
-        Console.WriteLine($"  ceiling        {result.CallsPerSecond,12:N0} calls/s  ({calls:N0} calls by {callers} concurrent callers over {grains:N0} grains in {elapsed.TotalSeconds:F1} s)");
-        Console.WriteLine($"  one caller     {result.SingleCallerPerSecond,12:N0} calls/s  ({1e6 / result.SingleCallerPerSecond:F0} µs per round trip)");
+        Console.WriteLine($"grain calls: trivial grain, in-process silo (localhost clustering, in-memory storage), calls through the " +
+            $"co-hosted client");
+        Console.WriteLine($"  ceiling        {result.CallsPerSecond,12:N0} calls/s  ({calls:N0} calls by {callers} concurrent callers " +
+            $"over {grains:N0} grains in {elapsed.TotalSeconds:F1} s)");
+        Console.WriteLine($"  one caller     {result.SingleCallerPerSecond,12:N0} calls/s  ({1e6 / result.SingleCallerPerSecond:F0} µs " +
+            $"per round trip)");
         Console.WriteLine(log.Describe("  "));
         return result;
     }

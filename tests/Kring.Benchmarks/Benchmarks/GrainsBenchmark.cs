@@ -12,16 +12,18 @@ public static class GrainsBenchmark
 {
     public static async Task<int> Run(CommandLine options)
     {
-        var rate = options.Int("rate", 100);
-        var duration = options.Int("duration", 20);
-        var lowRate = options.Int("low-rate", 20);
-        var lowDuration = options.Int("low-duration", 10);
-        var drain = TimeSpan.FromSeconds(options.Int("drain", 20));
+        var rate = options.Number("rate", 100);
+        var duration = options.Number("duration", 20);
+        var lowRate = options.Number("low-rate", 20);
+        var lowDuration = options.Number("low-duration", 10);
+        var drain = TimeSpan.FromSeconds(options.Number("drain", 20));
         var accept = options.Optional("no-accept") is null;
-        var circles = options.Int("circles", 900);
-        var volunteers = options.Int("volunteers", 150);
+        var circles = options.Number("circles", 900);
+        var volunteers = options.Number("volunteers", 150);
 
-        var orleans = typeof(Grain).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split(' ', '+')[0].TrimEnd('.');
+        var orleans =
+            typeof(Grain).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split(' ',
+            '+')[0].TrimEnd('.');
         Console.WriteLine($"grains benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, Orleans {orleans}, " +
                           $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC (as Kring.Web), load average {LoadAverage()}");
 
@@ -52,7 +54,8 @@ public static class GrainsBenchmark
                           $"({throughput.Matched}/{throughput.Requests} matched, {throughput.WritesPerMatch:F1} storage writes per match)");
         if (low is not null) Console.WriteLine(Line(low, silo.Storage));
         Console.WriteLine(Line(latency, silo.Storage));
-        Console.WriteLine($"  target: p99 < {OfferLatencyBenchmark.TargetP99Ms:F0} ms at {latency.Rate} requests/s            {(latency.TargetMet ? "MET" : "NOT MET")}");
+        Console.WriteLine($"  target: p99 < {OfferLatencyBenchmark.TargetP99Ms:F0} ms at {latency.Rate} requests/s            " +
+            $"{(latency.TargetMet ? "MET" : "NOT MET")}");
         Console.WriteLine($"  matching index memory                          {memory.BytesPerVolunteer,9:N0} B/volunteer  " +
                           $"({memory.BytesPerVolunteerWithCommitments:N0} B with 4 assignments)");
 
@@ -78,6 +81,7 @@ public static class GrainsBenchmark
     }
 
     private static string Line(OfferLatencyBenchmark.Result r, string storage) =>
-        $"  request → first offer at {r.Rate,3} requests/s, {storage}  p50 {OfferLatencyBenchmark.Ms(r.P50Ms)}, p99 {OfferLatencyBenchmark.Ms(r.P99Ms)}, " +
+        $"  request → first offer at {r.Rate,3} requests/s, {storage}  p50 {OfferLatencyBenchmark.Ms(r.P50Ms)}, p99 " +
+        $"{OfferLatencyBenchmark.Ms(r.P99Ms)}, " +
         $"max {OfferLatencyBenchmark.Ms(r.MaxMs)}  ({r.Offered}/{r.Requests} offered)";
 }

@@ -17,7 +17,7 @@ public static class IndexMemoryBenchmark
 
     public static Result Run(CommandLine options)
     {
-        var count = options.Int("index-volunteers", 10_000);
+        var count = options.Number("index-volunteers", 10_000);
         var municipality = SeedFiles.Municipality();
         var villages = municipality.Villages.ToDictionary(v => v.Id, v => new GeoPoint(v.Lat, v.Lon), StringComparer.Ordinal);
         var seed = SeedFiles.Demo() with { Volunteers = count };
@@ -28,9 +28,12 @@ public static class IndexMemoryBenchmark
         var result = new Result(count, plain / count, busy / count);
 
         Console.WriteLine();
-        Console.WriteLine($"matching index: {count:N0} demo-shaped volunteers indexed as MatchingGrain does (EngineMapping.ToCandidate, Dictionary by id)");
-        Console.WriteLine($"  retained       {result.BytesPerVolunteer,8:N0} B/volunteer  ({plain / 1024.0 / 1024.0:F1} MiB in all), no assignments");
-        Console.WriteLine($"  retained       {result.BytesPerVolunteerWithCommitments,8:N0} B/volunteer  ({busy / 1024.0 / 1024.0:F1} MiB in all), 4 upcoming assignments each");
+        Console.WriteLine($"matching index: {count:N0} demo-shaped volunteers indexed as MatchingGrain does (EngineMapping.ToCandidate, " +
+            $"Dictionary by id)");
+        Console.WriteLine($"  retained       {result.BytesPerVolunteer,8:N0} B/volunteer  ({plain / 1024.0 / 1024.0:F1} MiB in all), no " +
+            $"assignments");
+        Console.WriteLine($"  retained       {result.BytesPerVolunteerWithCommitments,8:N0} B/volunteer  ({busy / 1024.0 / 1024.0:F1} " +
+            $"MiB in all), 4 upcoming assignments each");
         return result;
     }
 
@@ -56,10 +59,12 @@ public static class IndexMemoryBenchmark
 
     // Not inlined, so the snapshots are unreachable once it returns.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static Dictionary<string, VolunteerCandidate> Build(Func<List<VolunteerSnapshot>> snapshots, IReadOnlyDictionary<string, GeoPoint> villages)
+    private static Dictionary<string,
+        VolunteerCandidate> Build(Func<List<VolunteerSnapshot>> snapshots, IReadOnlyDictionary<string, GeoPoint> villages)
     {
         var index = new Dictionary<string, VolunteerCandidate>(StringComparer.Ordinal);
-        foreach (var snapshot in snapshots()) index[snapshot.Profile.Id] = EngineMapping.ToCandidate(snapshot, villages[snapshot.Profile.HomeVillage]);
+        foreach (var snapshot in snapshots()) index[snapshot.Profile.Id] =
+            EngineMapping.ToCandidate(snapshot, villages[snapshot.Profile.HomeVillage]);
         return index;
     }
 
@@ -78,7 +83,8 @@ public static class IndexMemoryBenchmark
             var assignments = Enumerable.Range(0, commitments).Select(i =>
             {
                 var start = new DateTimeOffset(monday.AddDays(i).AddHours(9), TimeSpan.Zero);
-                return new Assignment(Fresh($"r-{profile.Id}-{i}"), Fresh("c-0001"), profile.HomeVillage, HelpKind.Buddy, start, start.AddHours(2), Fresh($"o-{i}"));
+                return new Assignment(Fresh($"r-{profile.Id}-{i}"), Fresh("c-0001"), profile.HomeVillage, HelpKind.Buddy, start,
+                    start.AddHours(2), Fresh($"o-{i}"));
             }).ToList();
             return new VolunteerSnapshot(profile, v.Availability with { Weekly = v.Availability.Weekly.ToList() }, assignments);
         }).ToList();

@@ -30,17 +30,20 @@ public static class MailBenchmark
 
     public static async Task<int> Run(CommandLine options)
     {
-        var steinRate = options.Int("stein-rate", 1);
-        var steinDuration = options.Int("stein-duration", 20);
-        var rate = options.Int("rate", 100);
-        var duration = options.Int("duration", 20);
-        var drain = TimeSpan.FromSeconds(options.Int("drain", 15));
-        var circles = options.Int("circles", 900);
-        var volunteers = options.Int("volunteers", 150);
+        var steinRate = options.Number("stein-rate", 1);
+        var steinDuration = options.Number("stein-duration", 20);
+        var rate = options.Number("rate", 100);
+        var duration = options.Number("duration", 20);
+        var drain = TimeSpan.FromSeconds(options.Number("drain", 15));
+        var circles = options.Number("circles", 900);
+        var volunteers = options.Number("volunteers", 150);
 
-        var orleans = typeof(Grain).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split(' ', '+')[0].TrimEnd('.');
+        var orleans =
+            typeof(Grain).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split(' ',
+            '+')[0].TrimEnd('.');
         Console.WriteLine($"mail benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, Orleans {orleans}, " +
-                          $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC (as Kring.Web), load average {GrainsBenchmark.LoadAverage()}");
+                          $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC (as Kring.Web), load average " +
+                          $"{GrainsBenchmark.LoadAverage()}");
 
         Result stein;
         Result peak;
@@ -51,11 +54,14 @@ public static class MailBenchmark
             await using (silo)
             {
                 Console.WriteLine();
-                Console.WriteLine($"benchmark silo: {silo.Where}, Kring:Demo=false; mail over SMTP (MailKit) to an in-process server on 127.0.0.1:{sink.Port}, " +
-                                  $"Kring:Mail:Security=None, {MailOutboxes.Shards} outboxes polled every {new MailSettings().PollInterval.TotalMilliseconds:F0} ms");
+                Console.WriteLine($"benchmark silo: {silo.Where}, Kring:Demo=false; mail over SMTP (MailKit) to an in-process server on " +
+                    $"127.0.0.1:{sink.Port}, " +
+                                  $"Kring:Mail:Security=None, {MailOutboxes.Shards} outboxes polled every " +
+                                  $"{new MailSettings().PollInterval.TotalMilliseconds:F0} ms");
                 var setup = Stopwatch.StartNew();
                 var region = await BenchRegion.Create(silo.Grains, "bench-mail", circles, volunteers, email: true);
-                Console.WriteLine($"region of {region.Circles.Count} circles and {region.Volunteers.Count} volunteers with an e-mail address (set up in {setup.Elapsed.TotalSeconds:F1} s)");
+                Console.WriteLine($"region of {region.Circles.Count} circles and {region.Volunteers.Count} volunteers with an e-mail " +
+                    $"address (set up in {setup.Elapsed.TotalSeconds:F1} s)");
                 stein = await Phase(silo, sink, region, "Stein's load", steinRate, steinDuration, drain);
                 peak = await Phase(silo, sink, region, "the peak", rate, duration, drain);
                 Console.WriteLine();
@@ -68,7 +74,8 @@ public static class MailBenchmark
         Console.WriteLine($"summary (load average now {GrainsBenchmark.LoadAverage()}; other work on this machine lowers every figure)");
         Console.WriteLine(Line(stein));
         Console.WriteLine(Line(peak));
-        Console.WriteLine($"  target: p99 < {TargetP99Ms / 1000:F0} s at {stein.Rate} requests/s: {(stein.TargetMet ? "MET" : "NOT MET")}; " +
+        Console.WriteLine($"  target: p99 < {TargetP99Ms / 1000:F0} s at {stein.Rate} requests/s: " +
+            $"{(stein.TargetMet ? "MET" : "NOT MET")}; " +
                           $"at {peak.Rate} requests/s: {(peak.TargetMet ? "MET" : "NOT MET")}");
 
         // A missed target (mail still queued when the drain ended) is a figure, not a failure; a mail sent twice, or
@@ -76,7 +83,8 @@ public static class MailBenchmark
         return stein.Duplicates + peak.Duplicates + stein.Lost + peak.Lost == 0 ? 0 : 1;
     }
 
-    private static async Task<Result> Phase(EmbeddedSilo silo, MailSink sink, BenchRegion region, string name, int rate, int seconds, TimeSpan drain)
+    private static async Task<Result> Phase(EmbeddedSilo silo, MailSink sink, BenchRegion region, string name, int rate, int seconds,
+        TimeSpan drain)
     {
         var count = rate * seconds;
         var requests = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
@@ -118,7 +126,8 @@ public static class MailBenchmark
 
         // Wait until every offer made so far has its mail, or 5 s passed without a new offer or mail, or the drain is up.
         while (Stopwatch.GetElapsedTime(lastSubmitted) < drain
-               && Stopwatch.GetElapsedTime(Math.Max(lastSubmitted, Math.Max(Volatile.Read(ref lastOffer), sink.LastReceived))) < TimeSpan.FromSeconds(5))
+               && Stopwatch.GetElapsedTime(Math.Max(lastSubmitted,
+                   Math.Max(Volatile.Read(ref lastOffer), sink.LastReceived))) < TimeSpan.FromSeconds(5))
         {
             if (Stopwatch.GetElapsedTime(lastSubmitted) > TimeSpan.FromSeconds(1) && Mailed() == offers.Count) break;
             await Task.Delay(250);
@@ -136,7 +145,10 @@ public static class MailBenchmark
 
         Mailed();
         var made = offers.ToArray();
-        var latencies = made.Select(o => sink.TryGetReceived(messageIds[o.Key], out var at) ? Stopwatch.GetElapsedTime(o.Value, at).TotalMilliseconds : double.PositiveInfinity)
+        var latencies =
+            made.Select(o =>
+            sink.TryGetReceived(messageIds[o.Key], out var at)
+            ? Stopwatch.GetElapsedTime(o.Value, at).TotalMilliseconds : double.PositiveInfinity)
             .Order().ToArray();
         var mailed = latencies.Count(double.IsFinite);
         var duplicates = made.Count(o => sink.Times(messageIds[o.Key]) > 1);
@@ -154,26 +166,37 @@ public static class MailBenchmark
             outboxWrites / (double)per, totalWrites / (double)per);
 
         Console.WriteLine();
-        Console.WriteLine($"offer → mail accepted by the SMTP server at {name}, {rate} requests/s: {silo.Storage}, open loop for {seconds} s, " +
+        Console.WriteLine($"offer → mail accepted by the SMTP server at {name}, {rate} requests/s: {silo.Storage}, open loop for " +
+            $"{seconds} s, " +
                           "every volunteer wants offers by mail; volunteers accept as offers arrive");
-        Console.WriteLine($"  arrivals       {count} requests at {(count - 1) / Math.Max(arrivalSeconds, 1e-9):F1} requests/s achieved; {Volatile.Read(ref matched)} matched; submit failures {failures}");
-        Console.WriteLine($"  offers         {made.Length} made (ReceiveOffer returned true) over {offerSeconds:F1} s = {made.Length / Math.Max(offerSeconds, 1e-9):F1} offers/s");
-        Console.WriteLine($"  mail           {mailed}/{made.Length} offers' mails accepted by the SMTP server (waited {drained.TotalSeconds:F1} s after the last submission, " +
-                          $"at most {drain.TotalSeconds:F0} s, until 5 s passed without a new offer or mail); still queued in the outboxes: {stillQueued}" +
+        Console.WriteLine($"  arrivals       {count} requests at {(count - 1) / Math.Max(arrivalSeconds, 1e-9):F1} requests/s achieved; " +
+            $"{Volatile.Read(ref matched)} matched; submit failures {failures}");
+        Console.WriteLine($"  offers         {made.Length} made (ReceiveOffer returned true) over {offerSeconds:F1} s = " +
+            $"{made.Length / Math.Max(offerSeconds, 1e-9):F1} offers/s");
+        Console.WriteLine($"  mail           {mailed}/{made.Length} offers' mails accepted by the SMTP server (waited " +
+            $"{drained.TotalSeconds:F1} s after the last submission, " +
+                          $"at most {drain.TotalSeconds:F0} s, until 5 s passed without a new offer or mail); still queued in the " +
+                          $"outboxes: {stillQueued}" +
                           (lost > 0 ? $"; LOST {lost}" : ""));
         Console.WriteLine($"  duplicates     {duplicates} Message-IDs accepted more than once; {others} other messages");
-        Console.WriteLine($"  latency        p50 {Ms(result.P50Ms)}, p90 {Ms(Percentiles.Of(latencies, 0.90))}, p99 {Ms(result.P99Ms)}, max {Ms(result.MaxMs)}");
+        Console.WriteLine($"  latency        p50 {Ms(result.P50Ms)}, p90 {Ms(Percentiles.Of(latencies, 0.90))}, p99 {Ms(result.P99Ms)}, " +
+            $"max {Ms(result.MaxMs)}");
         if (mailed < made.Length && mailed > 0)
         {
             var finite = latencies.Take(mailed).ToArray();
-            Console.WriteLine($"  of the mailed  p50 {Ms(Percentiles.Of(finite, 0.50))}, p99 {Ms(Percentiles.Of(finite, 0.99))}, max {Ms(finite[^1])}");
+            Console.WriteLine($"  of the mailed  p50 {Ms(Percentiles.Of(finite, 0.50))}, p99 {Ms(Percentiles.Of(finite, 0.99))}, max " +
+                $"{Ms(finite[^1])}");
         }
         var receive = silo.Probe.ReceiveOfferMs().Order().ToArray();
-        Console.WriteLine($"  ReceiveOffer   in the volunteer grain (its write, then Queue in the outbox: the outbox's write) p50 {Ms(Percentiles.Of(receive, 0.50))}, " +
+        Console.WriteLine($"  ReceiveOffer   in the volunteer grain (its write, then Queue in the outbox: the outbox's write) p50 " +
+            $"{Ms(Percentiles.Of(receive, 0.50))}, " +
                           $"p99 {Ms(Percentiles.Of(receive, 0.99))}, max {Ms(receive.Length == 0 ? double.NaN : receive[^1])}");
-        Console.WriteLine($"  storage writes outbox ({OutboxState}) {outboxWrites:N0} = {result.OutboxWritesPerMessage:F2} per message queued; all grains {totalWrites:N0} = {result.WritesPerMessage:F1} per message queued " +
-                          $"({string.Join(", ", writes.Where(w => w.Value > 0).OrderByDescending(w => w.Value).Select(w => $"{w.Key} {w.Value / (double)per:F2}"))})");
-        Console.WriteLine($"  target         p99 < {TargetP99Ms / 1000:F0} s at {rate} requests/s: {(result.TargetMet ? "MET" : "NOT MET")}");
+        var perGrain = writes.Where(w => w.Value > 0).OrderByDescending(w => w.Value).Select(w => $"{w.Key} {w.Value / (double)per:F2}");
+        Console.WriteLine($"  storage writes outbox ({OutboxState}) {outboxWrites:N0} = {result.OutboxWritesPerMessage:F2} per message " +
+                          $"queued; all grains {totalWrites:N0} = {result.WritesPerMessage:F1} per message queued " +
+                          $"({string.Join(", ", perGrain)})");
+        Console.WriteLine($"  target         p99 < {TargetP99Ms / 1000:F0} s at {rate} requests/s: " +
+            $"{(result.TargetMet ? "MET" : "NOT MET")}");
         Console.WriteLine($"  accept replies: {acceptors.Describe()}");
         return result;
 
@@ -208,7 +231,9 @@ public static class MailBenchmark
 
     private static string Line(Result r) =>
         $"  offer → mail accepted at {r.Rate,3} requests/s ({r.Name})  p50 {Ms(r.P50Ms)}, p99 {Ms(r.P99Ms)}, max {Ms(r.MaxMs)}  " +
-        $"({r.Mailed}/{r.Offers} offers mailed, {r.Duplicates} duplicates; {r.OutboxWritesPerMessage:F2} outbox writes, {r.WritesPerMessage:F1} writes in all per message queued)";
+        $"({r.Mailed}/{r.Offers} offers mailed, {r.Duplicates} duplicates; {r.OutboxWritesPerMessage:F2} outbox writes, " +
+        $"{r.WritesPerMessage:F1} writes in all per message queued)";
 
-    private static string Ms(double ms) => double.IsNaN(ms) ? "n/a" : double.IsPositiveInfinity(ms) ? "no mail" : ms >= 10_000 ? $"{ms / 1000:F1} s" : $"{ms:F1} ms";
+    private static string Ms(double ms) =>
+        double.IsNaN(ms) ? "n/a" : double.IsPositiveInfinity(ms) ? "no mail" : ms >= 10_000 ? $"{ms / 1000:F1} s" : $"{ms:F1} ms";
 }

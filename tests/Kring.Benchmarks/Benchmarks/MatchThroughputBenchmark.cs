@@ -13,16 +13,17 @@ namespace Kring.Benchmarks.Benchmarks;
 /// </summary>
 public static class MatchThroughputBenchmark
 {
-    public sealed record Result(int Requests, int Matched, double MatchesPerSecond, double WritesPerMatch, double P50Ms, double P99Ms, bool Complete);
+    public sealed record Result(int Requests, int Matched, double MatchesPerSecond, double WritesPerMatch, double P50Ms, double P99Ms,
+        bool Complete);
 
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(30);
 
     public static async Task<Result> Run(EmbeddedSilo silo, CommandLine options)
     {
-        var requestCount = options.Int("requests", 600);
-        var window = options.Int("window", 64);
-        var circles = options.Int("circles", 900);
-        var volunteers = options.Int("volunteers", 150);
+        var requestCount = options.Number("requests", 600);
+        var window = options.Number("window", 64);
+        var circles = options.Number("circles", 900);
+        var volunteers = options.Number("volunteers", 150);
 
         var setup = Stopwatch.StartNew();
         var region = await BenchRegion.Create(silo.Grains, "bench-throughput", circles, volunteers);
@@ -80,15 +81,23 @@ public static class MatchThroughputBenchmark
             Percentiles.Of(toMatch, 0.50), Percentiles.Of(toMatch, 0.99), matched == requestCount && submitFailures == 0);
 
         Console.WriteLine();
-        Console.WriteLine($"end-to-end matching: {silo.Storage} through Orleans' ADO.NET storage, one region of {region.Villages.Count} villages, " +
-                          $"{circles} circles, {volunteers} volunteers (set up in {setup.Elapsed.TotalSeconds:F1} s); all buddy requests, so one shard");
-        Console.WriteLine($"  {requestCount} requests submitted through ICarerCircleGrain.SubmitRequest, at most {window} unmatched at a time; the first volunteer offered accepts");
-        Console.WriteLine($"  matched        {matched,6}/{requestCount} in {elapsed.TotalSeconds:F1} s  = {result.MatchesPerSecond:F1} matches/s" + (stalled ? "  (STALLED: no match for 30 s)" : ""));
-        Console.WriteLine($"  submit → match p50 {result.P50Ms:F0} ms, p99 {result.P99Ms:F0} ms (includes waiting behind the window's other requests)");
-        Console.WriteLine($"  storage writes {totalWrites,6:N0} = {result.WritesPerMatch:F1} per match ({string.Join(", ", writes.Where(w => w.Value > 0).OrderByDescending(w => w.Value).Select(w => $"{w.Key} {w.Value / (double)Math.Max(1, matched):F1}"))}), " +
+        Console.WriteLine($"end-to-end matching: {silo.Storage} through Orleans' ADO.NET storage, one region of {region.Villages.Count} " +
+            $"villages, " +
+                          $"{circles} circles, {volunteers} volunteers (set up in {setup.Elapsed.TotalSeconds:F1} s); all buddy " +
+                          $"requests, so one shard");
+        Console.WriteLine($"  {requestCount} requests submitted through ICarerCircleGrain.SubmitRequest, at most {window} unmatched at a " +
+            $"time; the first volunteer offered accepts");
+        Console.WriteLine($"  matched        {matched,6}/{requestCount} in {elapsed.TotalSeconds:F1} s  = {result.MatchesPerSecond:F1} " +
+            $"matches/s" + (stalled ? "  (STALLED: no match for 30 s)" : ""));
+        Console.WriteLine($"  submit → match p50 {result.P50Ms:F0} ms, p99 {result.P99Ms:F0} ms (includes waiting behind the window's " +
+            $"other requests)");
+        var perGrain = writes.Where(w => w.Value > 0).OrderByDescending(w => w.Value)
+            .Select(w => $"{w.Key} {w.Value / (double)Math.Max(1, matched):F1}");
+        Console.WriteLine($"  storage writes {totalWrites,6:N0} = {result.WritesPerMatch:F1} per match ({string.Join(", ", perGrain)}), " +
                           $"{totalWrites / elapsed.TotalSeconds:N0} writes/s");
         var receive = silo.Probe.ReceiveOfferMs().Order().ToArray();
-        Console.WriteLine($"  ReceiveOffer   in the volunteer grain (≈ one storage write) p50 {OfferLatencyBenchmark.Ms(Percentiles.Of(receive, 0.50))}, " +
+        Console.WriteLine($"  ReceiveOffer   in the volunteer grain (≈ one storage write) p50 " +
+            $"{OfferLatencyBenchmark.Ms(Percentiles.Of(receive, 0.50))}, " +
                           $"p99 {OfferLatencyBenchmark.Ms(Percentiles.Of(receive, 0.99))}");
         Console.WriteLine($"  accept replies: {acceptors.Describe()}; submit failures: {submitFailures}");
         return result;

@@ -22,7 +22,8 @@ public static class OfferLatencyBenchmark
         public bool TargetMet => Offered == Requests && P99Ms < TargetP99Ms;
     }
 
-    public static async Task<Result> Run(EmbeddedSilo silo, BenchRegion region, int rate, int seconds, TimeSpan drain, bool accept, bool isTarget)
+    public static async Task<Result> Run(EmbeddedSilo silo, BenchRegion region, int rate, int seconds, TimeSpan drain, bool accept,
+        bool isTarget)
     {
         silo.Probe.ClearReceiveOfferMs();
         var count = rate * seconds;
@@ -76,30 +77,39 @@ public static class OfferLatencyBenchmark
         var latencies = new double[count];
         for (var i = 0; i < count; i++)
         {
-            latencies[i] = silo.Probe.TryGetFirstOffer(ids[i], out var at) ? Stopwatch.GetElapsedTime(submitted[i], at).TotalMilliseconds : double.PositiveInfinity;
+            latencies[i] =
+                silo.Probe.TryGetFirstOffer(ids[i], out var at)
+                ? Stopwatch.GetElapsedTime(submitted[i], at).TotalMilliseconds : double.PositiveInfinity;
         }
         var sorted = latencies.Order().ToArray();
         var got = sorted.Count(double.IsFinite);
-        var acks = acknowledged.Select((a, i) => a == 0 ? double.PositiveInfinity : Stopwatch.GetElapsedTime(submitted[i], a).TotalMilliseconds).Order().ToArray();
+        var acks = acknowledged.Select((a, i) =>
+            a == 0 ? double.PositiveInfinity : Stopwatch.GetElapsedTime(submitted[i], a).TotalMilliseconds).Order().ToArray();
         var result = new Result(rate, (count - 1) / arrivalSeconds, count, got,
             Percentiles.Of(sorted, 0.50), Percentiles.Of(sorted, 0.99), sorted[^1]);
 
         Console.WriteLine();
-        Console.WriteLine($"request → first offer at {rate} requests/s: {silo.Storage}, open loop for {seconds} s, region of {region.Circles.Count} circles " +
+        Console.WriteLine($"request → first offer at {rate} requests/s: {silo.Storage}, open loop for {seconds} s, region of " +
+            $"{region.Circles.Count} circles " +
                           $"and {region.Volunteers.Count} volunteers (one shard); " +
                           (accept ? "volunteers accept as offers arrive" : "nobody accepts (--no-accept): offers stay pending"));
         Console.WriteLine($"  arrivals       {count} requests at {result.AchievedRate:F1} requests/s achieved");
-        Console.WriteLine($"  offered        {got}/{count} had a first offer (waited up to {drain.TotalSeconds:F0} s after the last submission, until 5 s passed without a new offer); {Volatile.Read(ref matched)} matched");
-        Console.WriteLine($"  latency        p50 {Ms(result.P50Ms)}, p90 {Ms(Percentiles.Of(sorted, 0.90))}, p99 {Ms(result.P99Ms)}, max {Ms(result.MaxMs)}");
+        Console.WriteLine($"  offered        {got}/{count} had a first offer (waited up to {drain.TotalSeconds:F0} s after the last " +
+            $"submission, until 5 s passed without a new offer); {Volatile.Read(ref matched)} matched");
+        Console.WriteLine($"  latency        p50 {Ms(result.P50Ms)}, p90 {Ms(Percentiles.Of(sorted, 0.90))}, p99 {Ms(result.P99Ms)}, max " +
+            $"{Ms(result.MaxMs)}");
         if (got < count && got > 0)
         {
             var finite = sorted.Take(got).ToArray();
-            Console.WriteLine($"  of the offered p50 {Ms(Percentiles.Of(finite, 0.50))}, p99 {Ms(Percentiles.Of(finite, 0.99))}, max {Ms(finite[^1])}");
+            Console.WriteLine($"  of the offered p50 {Ms(Percentiles.Of(finite, 0.50))}, p99 {Ms(Percentiles.Of(finite, 0.99))}, max " +
+                $"{Ms(finite[^1])}");
         }
         Console.WriteLine($"  p99 by arrival time ({seconds / (double)Buckets:0.#} s each): {string.Join(" | ", Timeline(latencies))}");
         var receive = silo.Probe.ReceiveOfferMs().Order().ToArray();
-        Console.WriteLine($"  ReceiveOffer   in the volunteer grain (≈ one storage write) p50 {Ms(Percentiles.Of(receive, 0.50))}, p99 {Ms(Percentiles.Of(receive, 0.99))}");
-        Console.WriteLine($"  SubmitRequest  answered p50 {Ms(Percentiles.Of(acks, 0.50))}, p99 {Ms(Percentiles.Of(acks, 0.99))}; failures {failures}");
+        Console.WriteLine($"  ReceiveOffer   in the volunteer grain (≈ one storage write) p50 {Ms(Percentiles.Of(receive, 0.50))}, p99 " +
+            $"{Ms(Percentiles.Of(receive, 0.99))}");
+        Console.WriteLine($"  SubmitRequest  answered p50 {Ms(Percentiles.Of(acks, 0.50))}, p99 {Ms(Percentiles.Of(acks, 0.99))}; " +
+            $"failures {failures}");
         Console.WriteLine(isTarget
             ? $"  target         p99 < {TargetP99Ms:F0} ms at {rate} requests/s: {(result.TargetMet ? "MET" : "NOT MET")}"
             : $"  p99 < {TargetP99Ms:F0} ms   {(result.TargetMet ? "yes" : "no")} at this rate (the target is set at another rate)");

@@ -22,7 +22,7 @@ public static class PlannerBenchmark
 
     public static int Run(CommandLine options)
     {
-        var seed = options.Int("seed", 1);
+        var seed = options.Number("seed", 1);
         var only = options.Optional("sizes")?.Split(',');
         Console.WriteLine($"planner benchmark: seed {seed}, {Environment.ProcessorCount} cores, one week of requests");
         var valid = CompareWithOptimum(seed);
@@ -54,9 +54,11 @@ public static class PlannerBenchmark
             if (exact.Assignments.Count > 0) worst = Math.Min(worst, (double)plan.Count / exact.Assignments.Count);
         }
         Console.WriteLine();
-        Console.WriteLine($"exact: {SmallInstances} instances of {SmallVolunteers} volunteers x {SmallRequests} requests on one day ({proven}/{SmallInstances} proven optimal)");
+        Console.WriteLine($"exact: {SmallInstances} instances of {SmallVolunteers} volunteers x {SmallRequests} requests on one day " +
+            $"({proven}/{SmallInstances} proven optimal)");
         Console.WriteLine($"  optimum      {optimum,7}/{SmallInstances * SmallRequests}");
-        Console.WriteLine($"  planner      {planned,7}  {PlanCommand.Percent(planned, optimum)} of optimum, optimal on {optimalRuns}/{SmallInstances}, worst instance {100 * worst:F1}%");
+        Console.WriteLine($"  planner      {planned,7}  {PlanCommand.Percent(planned, optimum)} of optimum, optimal on " +
+            $"{optimalRuns}/{SmallInstances}, worst instance {100 * worst:F1}%");
         Console.WriteLine($"  greedy       {greedy,7}  {PlanCommand.Percent(greedy, optimum)} of optimum");
         Console.WriteLine($"  upper bound  {bound,7}  optimum is {PlanCommand.Percent(optimum, bound)} of it");
         return valid;
@@ -81,13 +83,17 @@ public static class PlannerBenchmark
         var total = indexTime + graphTime + planTime;
 
         Console.WriteLine();
-        Console.WriteLine($"{name}: {volunteers.Count:N0} volunteers, {needs.Count:N0} requests (generated in {generated.TotalSeconds:F1} s)");
-        Console.WriteLine($"  candidate index  {index.EntryCount:N0} slot entries, {indexRetained / (double)volunteers.Count:F0} B/volunteer retained, " +
+        Console.WriteLine($"{name}: {volunteers.Count:N0} volunteers, {needs.Count:N0} requests (generated in " +
+            $"{generated.TotalSeconds:F1} s)");
+        Console.WriteLine($"  candidate index  {index.EntryCount:N0} slot entries, {indexRetained / (double)volunteers.Count:F0} " +
+            $"B/volunteer retained, " +
                           $"{indexAllocated / (double)volunteers.Count:F0} B/volunteer allocated, built in {indexTime.TotalSeconds:F2} s");
         Console.WriteLine($"  candidate pairs  {graph.EdgeCount:N0} ({graph.EdgeCount / (double)needs.Count:F1} per request), " +
                           $"{graphRetained / (double)volunteers.Count:F0} B/volunteer retained, found in {graphTime.TotalSeconds:F2} s");
-        Console.WriteLine($"  planner      {Fill(plan.Count, needs.Count, bound)}  {total.TotalSeconds,6:F2} s total ({planTime.TotalSeconds:F2} s after the candidates; {cpu.TotalSeconds:F2} s CPU incl. GC)  violations {planViolations}");
-        Console.WriteLine($"  greedy       {Fill(greedy.Count, needs.Count, bound)}  {greedyTime.TotalSeconds,6:F2} s after the candidates  violations {greedyViolations}");
+        Console.WriteLine($"  planner      {Fill(plan.Count, needs.Count, bound)}  {total.TotalSeconds,6:F2} s total " +
+            $"({planTime.TotalSeconds:F2} s after the candidates; {cpu.TotalSeconds:F2} s CPU incl. GC)  violations {planViolations}");
+        Console.WriteLine($"  greedy       {Fill(greedy.Count, needs.Count, bound)}  {greedyTime.TotalSeconds,6:F2} s after the " +
+            $"candidates  violations {greedyViolations}");
         Console.WriteLine($"  upper bound  {bound,7:N0}  {PlanCommand.Percent(bound, needs.Count),6}  {boundTime.TotalSeconds,6:F2} s");
         GC.KeepAlive(index);
         return planViolations == 0 && greedyViolations == 0;

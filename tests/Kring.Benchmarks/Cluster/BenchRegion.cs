@@ -20,7 +20,8 @@ public sealed class BenchRegion
     private readonly DateTime _firstDay;
     private int _next;
 
-    private BenchRegion(IGrainFactory grains, string region, IReadOnlyList<string> villages, IReadOnlyList<string> circles, IReadOnlyList<string> volunteers)
+    private BenchRegion(IGrainFactory grains, string region, IReadOnlyList<string> villages, IReadOnlyList<string> circles,
+        IReadOnlyList<string> volunteers)
     {
         _grains = grains;
         Region = region;
@@ -36,7 +37,8 @@ public sealed class BenchRegion
     public IReadOnlyList<string> Volunteers { get; }
     public IMatchingGrain Shard => _grains.GetGrain<IMatchingGrain>(MatchingShard.Key(Region, HelpKind.Buddy));
 
-    public static async Task<BenchRegion> Create(IGrainFactory grains, string region, int circleCount, int volunteerCount, bool email = false)
+    public static async Task<BenchRegion> Create(IGrainFactory grains, string region, int circleCount, int volunteerCount, bool email =
+        false)
     {
         var municipality = SeedFiles.Municipality();
         string Id(string local) => $"{region}-{local}";
@@ -60,7 +62,8 @@ public sealed class BenchRegion
             var grain = grains.GetGrain<IVolunteerGrain>(id);
             // Availability first, so matching hears of the volunteer once, complete.
             await grain.SetAvailability(available);
-            await grain.Register(new VolunteerProfile(id, $"Vrijwilliger {i}", villages[i % villages.Count], 15, [HelpKind.Buddy], [], 40, null,
+            await grain.Register(new VolunteerProfile(id, $"Vrijwilliger {i}", villages[i % villages.Count], 15, [HelpKind.Buddy], [], 40,
+                null,
                 email ? new ContactDetails($"{id}@example.org", null) : null));
         });
 
@@ -83,7 +86,7 @@ public sealed class BenchRegion
 
     public ICarerCircleGrain Circle(string id) => _grains.GetGrain<ICarerCircleGrain>(id);
 
-    private static async Task InBatches(IReadOnlyList<string> ids, Func<string, int, Task> load)
+    private static async Task InBatches(List<string> ids, Func<string, int, Task> load)
     {
         const int batch = 32;
         for (var i = 0; i < ids.Count; i += batch)

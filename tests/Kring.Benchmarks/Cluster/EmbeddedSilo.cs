@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kring.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -43,17 +44,19 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// <param name="parent">Where the temporary data directory goes; the system's temporary directory by default.</param>
     /// <param name="postgres">A PostgreSQL connection string: the silo runs in cluster mode on that database instead.</param>
     /// <param name="extra">Further configuration, on top of (and over) the values above.</param>
-    public static async Task<EmbeddedSilo> Start(string? parent = null, string? postgres = null, IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<EmbeddedSilo> Start(string? parent = null, string? postgres =
+        null, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var run = "kring-benchmark-" + Guid.NewGuid().ToString("N");
         var directory = Path.Combine(parent ?? Path.GetTempPath(), run);
-        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "Kring.Benchmarks" });
+        var builder =
+            new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "Kring.Benchmarks" });
         var values = new Dictionary<string, string?>
         {
             ["Kring:DataDirectory"] = directory,
             ["Kring:Demo"] = "false",
-            ["Kring:SiloPort"] = Ports.Free().ToString(),
-            ["Kring:GatewayPort"] = Ports.Free().ToString(),
+            ["Kring:SiloPort"] = Ports.Free().ToString(CultureInfo.InvariantCulture),
+            ["Kring:GatewayPort"] = Ports.Free().ToString(CultureInfo.InvariantCulture),
         };
         if (postgres is not null)
         {
@@ -73,7 +76,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         var probe = new OfferProbe();
         builder.UseOrleans(silo =>
         {
-            (postgres is null ? silo.UseKringEmbedded(builder.Configuration) : silo.UseKringCluster(builder.Configuration)).AddActivityPropagation();
+            (postgres is null ? silo.UseKringEmbedded(builder.Configuration) : silo.UseKringCluster(builder.Configuration))
+                .AddActivityPropagation();
             silo.AddIncomingGrainCallFilter(probe);
         });
         var host = builder.Build();

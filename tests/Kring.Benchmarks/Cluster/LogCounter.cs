@@ -22,7 +22,8 @@ public sealed class LogCounter : ILoggerProvider
         if (_kinds.IsEmpty) return $"{indent}silo log: no warnings or errors";
         var top = _kinds.OrderByDescending(k => k.Value).Take(Shown).Select(k => $"{indent}  {k.Value,6}x {k.Key}");
         var rest = _kinds.Count > Shown ? $"{Environment.NewLine}{indent}  and {_kinds.Count - Shown} other kind(s)" : "";
-        return $"{indent}silo log: {_kinds.Values.Sum()} warning(s) and error(s):{Environment.NewLine}{string.Join(Environment.NewLine, top)}{rest}";
+        return $"{indent}silo log: {_kinds.Values.Sum()} warning(s) and " +
+            $"error(s):{Environment.NewLine}{string.Join(Environment.NewLine, top)}{rest}";
     }
 
     private void Count(LogLevel level, string category, string message, Exception? exception)
@@ -42,7 +43,8 @@ public sealed class LogCounter : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?,
+            string> formatter)
         {
             if (IsEnabled(logLevel)) owner.Count(logLevel, category, formatter(state, exception), exception);
         }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using MimeKit;
@@ -30,7 +31,9 @@ public sealed class MailSink : IAsyncDisposable
     private MailSink()
     {
         Port = Ports.Free();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var options =
+            new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
         _server = new SmtpServer.SmtpServer(options, services);
@@ -42,7 +45,7 @@ public sealed class MailSink : IAsyncDisposable
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Kring:Mail:Host"] = "127.0.0.1",
-        ["Kring:Mail:Port"] = Port.ToString(),
+        ["Kring:Mail:Port"] = Port.ToString(CultureInfo.InvariantCulture),
         ["Kring:Mail:Security"] = "None",
     };
 

@@ -7,10 +7,13 @@ public static class GenerateCommand
 {
     public static int Run(CommandLine options)
     {
-        var instance = InstanceGenerator.Generate(options.Int("seed", 1), options.Int("volunteers", 150), options.Int("requests", 300), options.Int("days", 7));
+        var instance =
+            InstanceGenerator.Generate(options.Number("seed", 1), options.Number("volunteers", 150), options.Number("requests", 300),
+            options.Number("days", 7));
         var path = options.Required("out");
         instance.Write(path);
-        Console.WriteLine($"wrote {path}: {instance.Villages.Count} villages, {instance.Volunteers.Count} volunteers, {instance.Requests.Count} requests");
+        Console.WriteLine($"wrote {path}: {instance.Villages.Count} villages, {instance.Volunteers.Count} volunteers, " +
+            $"{instance.Requests.Count} requests");
         return 0;
     }
 }

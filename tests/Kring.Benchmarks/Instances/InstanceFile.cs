@@ -3,10 +3,10 @@ using System.Text.Json.Serialization;
 using Kring.Matching;
 using Kring.Matching.Planning;
 
-namespace Kring.Benchmarks.Instances;
-
 // Kring.Assignment (the grain contract) is in scope too, once the silo is referenced; here it is the planner's.
-using Assignment = Kring.Matching.Planning.Assignment;
+using PlannedAssignment = Kring.Matching.Planning.Assignment;
+
+namespace Kring.Benchmarks.Instances;
 
 /// <summary>
 /// The JSON instance format. Times carry their own offset; every ISO week is computed in Europe/Amsterdam
@@ -36,7 +36,8 @@ public sealed record InstanceFile(List<VillageDto> Villages, List<VolunteerDto> 
     {
         var places = Villages.ToDictionary(v => v.Id, v => new GeoPoint(v.Lat, v.Lon));
         GeoPoint Place(string village, string owner) =>
-            places.TryGetValue(village, out var point) ? point : throw new InvalidDataException($"{owner} refers to unknown village '{village}'.");
+            places.TryGetValue(village, out var point) ? point
+                : throw new InvalidDataException($"{owner} refers to unknown village '{village}'.");
         var sets = new Dictionary<string, IReadOnlySet<string>>();
         IReadOnlySet<string> Set(IEnumerable<string>? codes)
         {
@@ -82,7 +83,7 @@ public sealed record RequestDto(string Id, string? Circle, string Village, strin
 
 public sealed record AssignmentFile(List<AssignmentDto> Assignments)
 {
-    public static AssignmentFile From(IEnumerable<Assignment> assignments) =>
+    public static AssignmentFile From(IEnumerable<PlannedAssignment> assignments) =>
         new(assignments.Select(a => new AssignmentDto(a.NeedId, a.VolunteerId)).ToList());
 
     public static AssignmentFile Read(string path)
@@ -97,7 +98,7 @@ public sealed record AssignmentFile(List<AssignmentDto> Assignments)
         JsonSerializer.Serialize(stream, this, InstanceFile.Json);
     }
 
-    public IEnumerable<Assignment> ToModel() => Assignments.Select(a => new Assignment(a.Request, a.Volunteer));
+    public IEnumerable<PlannedAssignment> ToModel() => Assignments.Select(a => new PlannedAssignment(a.Request, a.Volunteer));
 }
 
 public sealed record AssignmentDto(string Request, string Volunteer);

@@ -16,7 +16,8 @@ public static class InstanceGenerator
     private static readonly (string Code, double Weight)[] Kinds =
         [("buddy", 25), ("respite", 20), ("transport", 20), ("shopping", 15), ("company", 15), ("chores", 5)];
     private static readonly (string Code, double Share)[] Skills =
-        [("dementia", .30), ("mobility", .25), ("wheelchair", .12), ("first-aid", .20), ("driving", .35), ("sign-language", .03), ("palliative", .05)];
+        [("dementia", .30), ("mobility", .25), ("wheelchair", .12), ("first-aid", .20), ("driving", .35), ("sign-language", .03),
+            ("palliative", .05)];
     private static readonly (string Code, double Share)[] Needs =
         [("dementia", .15), ("mobility", .12), ("wheelchair", .06), ("first-aid", .04), ("sign-language", .01), ("palliative", .02)];
     private static readonly double[] Reach = [2, 3, 5, 5, 8, 10, 15];

@@ -27,7 +27,8 @@ public sealed class ConfirmBarrier : IOutgoingGrainCallFilter
             }
             catch (TimeoutException)
             {
-                throw new InvalidOperationException($"Only {gate.Arrived} of {gate.Parties} confirmations for {requestId} reached the circle.");
+                throw new InvalidOperationException(
+                    $"Only {gate.Arrived} of {gate.Parties} confirmations for {requestId} reached the circle.");
             }
         }
         await context.Invoke();

@@ -12,11 +12,17 @@ public sealed class NotificationDropper : IIncomingGrainCallFilter
 {
     private readonly ConcurrentDictionary<(string Method, string RequestId), TaskCompletionSource<bool>> _armed = new();
 
-    /// <summary>Drops the next call of <paramref name="method"/> on a matching shard about <paramref name="requestId"/>; the task completes when it was dropped.</summary>
+    /// <summary>
+    /// Drops the next call of <paramref name="method"/> on a matching shard about <paramref name="requestId"/>; the task
+    /// completes when it was dropped.
+    /// </summary>
     public Task<bool> DropNext(string method, string requestId)
     {
         var dropped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_armed.TryAdd((method, requestId), dropped)) throw new InvalidOperationException($"{method} for {requestId} is already armed.");
+        if (!_armed.TryAdd((method, requestId), dropped))
+        {
+            throw new InvalidOperationException($"{method} for {requestId} is already armed.");
+        }
         return dropped.Task;
     }
 

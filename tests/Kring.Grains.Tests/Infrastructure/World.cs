@@ -38,7 +38,8 @@ public sealed class World(IGrainFactory grains, string? region = null)
     public async Task<string> Circle(string village, string local, int carerAge = 50)
     {
         var id = Id(local);
-        await Circle(id).Register(new CircleProfile(id, village, $"Carer {local}", carerAge, $"Cared-for {local}", "partner", [], null, null));
+        await Circle(id).Register(new CircleProfile(id, village, $"Carer {local}", carerAge, $"Cared-for {local}", "partner", [], null,
+            null));
         return id;
     }
 
@@ -50,7 +51,8 @@ public sealed class World(IGrainFactory grains, string? region = null)
         var id = Id(local);
         var grain = Volunteer(id);
         await grain.SetAvailability(availability ?? WednesdayDaytime);
-        await grain.Register(new VolunteerProfile(id, local, village, maxKm, kinds ?? [HelpKind.Buddy], skills ?? [], maxHoursPerWeek, null));
+        await grain.Register(new VolunteerProfile(id, local, village, maxKm, kinds ?? [HelpKind.Buddy], skills ?? [], maxHoursPerWeek,
+            null));
         return id;
     }
 

@@ -1,0 +1,117 @@
+using Kring.Matching.Waves;
+
+namespace Kring.Grains;
+
+/// <summary>The shard's waves: the engine's <see cref="WavePass"/> chooses them, this part stores and sends them.</summary>
+public sealed partial class MatchingGrain
+{
+    private const string EscalationReason = "Geen vrijwilliger gevonden in het dorp, de buurdorpen of de gemeente.";
+
+    /// <summary>
+    /// Waves and escalations decided but not yet sent. They are sent only after the state holding them is stored, and
+    /// stay here when that write fails, so the next successful write sends them instead of leaving them to lapse.
+    /// </summary>
+    private Plan _planned = new([], []);
+
+    /// <summary>The waves of one pass, and the requests that pass hands to a partner's coordinator.</summary>
+    private sealed record Plan(List<PendingMatch> Waves, List<(PendingMatch Pending, string Partner)> Escalations)
+    {
+        public bool IsEmpty => Waves.Count == 0 && Escalations.Count == 0;
+    }
+
+    /// <summary>
+    /// Sends the next wave of offers for each request that has none outstanding, most urgent first. The waves of one
+    /// pass are stored in one write before any offer is delivered (a crash in between re-delivers them at activation):
+    /// the shard's state holds every pending request, so a write per request would make a busy pass quadratic.
+    /// </summary>
+    private async Task OfferWaves(IReadOnlyCollection<PendingMatch> candidates)
+    {
+        await PlanWaves(candidates);
+        if (_planned.IsEmpty) return;
+        await state.WriteStateAsync();
+        await SendPlanned();
+    }
+
+    /// <summary>
+    /// Decides the next wave of each request that has none outstanding and adds it to <see cref="_planned"/>; nothing is
+    /// stored or sent yet.
+    /// </summary>
+    private async Task PlanWaves(IReadOnlyCollection<PendingMatch> candidates)
+    {
+        if (candidates.Count == 0) return;
+        var now = clock.GetUtcNow();
+        var byId = new Dictionary<string, PendingMatch>(StringComparer.Ordinal);
+        var requests = new List<WaveRequest>();
+        foreach (var pending in candidates)
+        {
+            if (pending.Outstanding.Count > 0 || !_index.TryLocate(pending.Request.Village, out var at)) continue;
+            byId[pending.Request.Id] = pending;
+            requests.Add(new WaveRequest(EngineMapping.ToNeed(pending.Request, at), pending.Request.Village, (Matching.Reach)pending.Reach,
+                pending.Tried, pending.PreferredVolunteer, pending.Request.SeriesId));
+        }
+        var offeredSeries = state.State.Pending.Values
+            .Where(p => p.Request.SeriesId is not null && p.Outstanding.Count > 0)
+            .Select(p => (p.Request.SeriesId!, p.Request.Start));
+        IReadOnlyList<PartnerInfo>? partners = null;
+        foreach (var choice in new WavePass(_index, Options.WaveSize, now, offeredSeries).Plan(requests))
+        {
+            var pending = byId[choice.Request.Need.Id];
+            pending.Reach = (int)choice.Reach;
+            if (!choice.FoundNobody)
+            {
+                AddWave(pending, choice.Volunteers, now);
+                continue;
+            }
+            if (choice.Reach != Matching.Reach.Coordinator || pending.EscalatedTo is not null) continue;
+            partners ??= await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetPartners();
+            if (PartnerFor(pending, partners) is { } partner)
+            {
+                pending.EscalatedTo = partner.Id;
+                _planned.Escalations.Add((pending, partner.Id));
+            }
+        }
+    }
+
+    private void AddWave(PendingMatch pending, IReadOnlyList<string> volunteers, DateTimeOffset now)
+    {
+        foreach (var volunteerId in volunteers)
+        {
+            pending.Tried.Add(volunteerId);
+            var offerId = $"{pending.Request.Id}~{volunteerId}";
+            pending.Outstanding[volunteerId] = new OutstandingOffer(offerId, volunteerId, now + Options.OfferTimeout);
+        }
+        _planned.Waves.Add(pending);
+    }
+
+    /// <summary>
+    /// Carries out the plan once it is stored: delivers the waves and tells each circle its request is offered, and puts
+    /// the escalated requests in their partner's queue (the circle hears that no volunteer was found).
+    /// </summary>
+    private async Task SendPlanned()
+    {
+        var plan = _planned;
+        _planned = new Plan([], []);
+        if (plan.Waves.Count > 0) await DeliverAll(plan.Waves);
+        var offered = plan.Waves.Where(p => p.Outstanding.Count > 0)
+            .Select(p => GrainFactory.GetGrain<ICarerCircleGrain>(p.Request.CircleId).Offered(p.Request.Id, p.Outstanding.Keys.ToList()));
+        var escalated = plan.Escalations.Select(async e =>
+        {
+            var request = e.Pending.Request;
+            await GrainFactory.GetGrain<IPartnerGrain>(e.Partner)
+                .Escalate(new EscalatedRequest(request, clock.GetUtcNow(), EscalationReason));
+            await GrainFactory.GetGrain<ICarerCircleGrain>(request.CircleId).Escalated(request.Id, e.Partner);
+        });
+        await Task.WhenAll(offered.Concat(escalated));
+    }
+
+    /// <summary>
+    /// Nobody in the municipality can take the request: it goes to the queue of a partner that offers this kind of
+    /// help, one working in the request's village before one that works everywhere.
+    /// </summary>
+    private PartnerInfo? PartnerFor(PendingMatch pending, IReadOnlyList<PartnerInfo> partners) =>
+        partners
+            .Where(p => p.Serves(_kind, pending.Request.Village))
+            .OrderBy(p => p.Villages.Count == 0)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+}

@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kring.Grains.Mail;
+
+namespace Kring.Grains;
+
+/// <summary>The volunteer's offers: received from matching, answered in the app or through a mail's link, withdrawn.</summary>
+public sealed partial class VolunteerGrain
+{
+    public async Task<bool> ReceiveOffer(Offer offer)
+    {
+        if (state.State.ErasedAt is not null) return false;
+        if (state.State.Offers.TryGetValue(offer.Id, out var known))
+        {
+            // A repeated delivery (the shard retried after a failure) queues the mail again; the outbox keeps one.
+            if (known.Status == OfferStatus.Pending) await QueueOfferMail(known);
+            return known.Status is OfferStatus.Pending or OfferStatus.Accepting or OfferStatus.Accepted;
+        }
+        if (state.State.WithdrewFrom.Contains(offer.RequestId) || Overbooks(offer.Start, offer.End)) return false;
+        PruneClosedOffers();
+        var stored =
+            offer with { Status = OfferStatus.Pending, AnswerToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) };
+        state.State.Offers[offer.Id] = stored;
+        await state.WriteStateAsync();
+        await QueueOfferMail(stored);
+        return true;
+    }
+
+    public async Task<LinkedOffer?> GetOfferByLink(string offerId, string token)
+    {
+        if (!TryLink(offerId, token, out var offer)) return null;
+        return new LinkedOffer(offer with { AnswerToken = null }, await VillageName(offer.Village), offer.OfferedAt
+            + options.Value.OfferTimeout);
+    }
+
+    public Task<OfferReply> AnswerByLink(string offerId, string token, bool accept) =>
+        !TryLink(offerId, token, out _) ? Task.FromResult(OfferReply.NotFound) : accept ? Accept(offerId) : Decline(offerId);
+
+    private bool TryLink(string offerId, string token, out Offer offer)
+    {
+        offer = null!;
+        if (!state.State.Offers.TryGetValue(offerId, out var known) || known.AnswerToken is not { } expected) return false;
+        var ok = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(token ?? ""));
+        if (ok) offer = known;
+        return ok;
+    }
+
+    /// <summary>Queues the offer's mail before the offer is acknowledged, when the volunteer wants offers by mail.</summary>
+    private async Task QueueOfferMail(Offer offer)
+    {
+        if (state.State.Profile is not { Contact: { Email: { Length: > 0 } email, OffersByMail: true } contact } profile) return;
+        var mail = MailTexts.Offer(offer, email, contact, MailTexts.FirstName(profile.DisplayName), await VillageName(offer.Village),
+            links.Base,
+            this.GetPrimaryKeyString(), offer.OfferedAt + options.Value.OfferTimeout, clock.GetUtcNow());
+        await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(mail);
+    }
+
+    private Dictionary<string, string>? _villageNames;
+
+    private async Task<string> VillageName(string villageId)
+    {
+        _villageNames ??= (await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages())
+            .ToDictionary(v => v.Id, v => v.Name);
+        return _villageNames.GetValueOrDefault(villageId, villageId);
+    }
+
+    public async Task WithdrawOffer(string offerId, OfferStatus reason)
+    {
+        if (!state.State.Offers.TryGetValue(offerId, out var offer) || offer.Status != OfferStatus.Pending) return;
+        state.State.Offers[offerId] = offer with { Status = reason == OfferStatus.Expired ? OfferStatus.Expired : OfferStatus.Withdrawn };
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<Offer>> GetOffers() =>
+        Task.FromResult<IReadOnlyList<Offer>>(state.State.Offers.Values.OrderBy(o => o.Start).ToList());
+
+    public async Task<OfferReply> Accept(string offerId)
+    {
+        if (!state.State.Offers.TryGetValue(offerId, out var offer)) return OfferReply.NotFound;
+        switch (offer.Status)
+        {
+            case OfferStatus.Accepted: return OfferReply.AlreadyAccepted;
+            case OfferStatus.Declined: return OfferReply.AlreadyDeclined;
+            case OfferStatus.Withdrawn: return OfferReply.Withdrawn;
+            case OfferStatus.Expired: return OfferReply.Expired;
+            case OfferStatus.Pending:
+                if (Overbooks(offer.Start, offer.End))
+                {
+                    // The volunteer cannot take it any more, so the request must not wait for this offer to lapse.
+                    state.State.Offers[offerId] = offer with { Status = OfferStatus.Declined };
+                    await state.WriteStateAsync();
+                    _ = Shard(offer.Kind).OfferDeclined(offer.RequestId, this.GetPrimaryKeyString());
+                    return OfferReply.ScheduleConflict;
+                }
+                offer = offer with { Status = OfferStatus.Accepting };
+                state.State.Offers[offerId] = offer;
+                await state.WriteStateAsync();
+                break;
+        }
+        return await Confirm(offer);
+    }
+
+    public async Task<OfferReply> Decline(string offerId)
+    {
+        if (!state.State.Offers.TryGetValue(offerId, out var offer)) return OfferReply.NotFound;
+        switch (offer.Status)
+        {
+            case OfferStatus.Declined: return OfferReply.AlreadyDeclined;
+            case OfferStatus.Accepted or OfferStatus.Accepting: return OfferReply.AlreadyAccepted;
+            case OfferStatus.Withdrawn: return OfferReply.Withdrawn;
+            case OfferStatus.Expired: return OfferReply.Expired;
+        }
+        state.State.Offers[offerId] = offer with { Status = OfferStatus.Declined };
+        await state.WriteStateAsync();
+        _ = Shard(offer.Kind).OfferDeclined(offer.RequestId, this.GetPrimaryKeyString());
+        return OfferReply.Declined;
+    }
+
+    private void PruneClosedOffers()
+    {
+        var cutoff = clock.GetUtcNow() - KeepClosedOffers;
+        foreach (var stale in state.State.Offers.Values
+            .Where(o => o.Status is OfferStatus.Declined or OfferStatus.Withdrawn or OfferStatus.Expired && o.End < cutoff).ToList())
+        {
+            state.State.Offers.Remove(stale.Id);
+        }
+    }
+}
