@@ -7,7 +7,8 @@ namespace Kring.Hosting;
 /// <summary>
 /// Every few minutes (Kring:Bookings:SweepInterval, default 5 minutes) each village's bookings get their reminders and
 /// their assumed completion (see IBookingsGrain), and from 07:00 each partner's coordinators their daily digest (see
-/// ICoordinatorDigestGrain). Nothing is kept in memory, so a restart loses nothing.
+/// ICoordinatorDigestGrain). The digest grains know whether today's digest went out, so a restart loses nothing; this
+/// service only remembers the day its round finished, so it does not ask every partner again on each sweep.
 /// </summary>
 public sealed partial class BookingSchedule(
     IGrainFactory grains, IConfiguration configuration, ILogger<BookingSchedule> logger) : BackgroundService
@@ -19,6 +20,7 @@ public sealed partial class BookingSchedule(
     {
         var interval = configuration.GetValue("Kring:Bookings:SweepInterval", TimeSpan.FromMinutes(5));
         using var timer = new PeriodicTimer(interval);
+        DateOnly? digestsSent = null;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -28,12 +30,15 @@ public sealed partial class BookingSchedule(
                 {
                     await grains.GetGrain<IBookingsGrain>(village.Id).Sweep();
                 }
-                if (Amsterdam.ToLocal(TimeProvider.System.GetUtcNow()).Hour >= DigestHour)
+                var now = Amsterdam.ToLocal(TimeProvider.System.GetUtcNow());
+                var today = DateOnly.FromDateTime(now.DateTime);
+                if (now.Hour >= DigestHour && digestsSent != today)
                 {
                     foreach (var partner in await directory.GetPartners())
                     {
                         await grains.GetGrain<ICoordinatorDigestGrain>(partner.Id).SendToday();
                     }
+                    digestsSent = today;
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
