@@ -21,7 +21,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Screenshots of the key pages, kept as test artefacts.</summary>
     public static string ArtefactDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "artefacts");
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"{ChromiumPath} is missing: run the tests through test.sh, which installs Debian's chromium.");
         Directory.CreateDirectory(ArtefactDirectory);
@@ -52,7 +52,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();

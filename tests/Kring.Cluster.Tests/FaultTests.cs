@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using Kring.Cluster.Tests.Processes;
-using Xunit.Abstractions;
 
 namespace Kring.Cluster.Tests;
 

@@ -19,7 +19,7 @@ public sealed class PostgresServer : IAsyncLifetime
     private string directory = "";
     private int port;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         if (!File.Exists(Path.Combine(Bin, "initdb")))
         {
@@ -56,7 +56,7 @@ public sealed class PostgresServer : IAsyncLifetime
         NpgsqlConnection.ClearAllPools();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
         if (directory.Length == 0) return;

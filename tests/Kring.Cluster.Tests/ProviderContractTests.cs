@@ -18,13 +18,13 @@ public sealed class ProviderContractTests(PostgresServer server) : IClassFixture
     private string db = "";
     private ClusterSilo silo = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         db = await server.CreateDatabase();
         silo = await ClusterSilo.Start(db, "contract");
     }
 
-    public async Task DisposeAsync() => await silo.DisposeAsync();
+    public async ValueTask DisposeAsync() => await silo.DisposeAsync();
 
     [Fact]
     public async Task Grain_storage_rejects_writes_with_a_stale_etag()

@@ -131,7 +131,7 @@ public sealed class SharedApp : IAsyncLifetime
 {
     public KringApp App { get; private set; } = default!;
 
-    public async Task InitializeAsync() => App = await KringApp.Start();
+    public async ValueTask InitializeAsync() => App = await KringApp.Start();
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }

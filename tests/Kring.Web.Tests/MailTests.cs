@@ -15,13 +15,13 @@ public sealed class MailApp : IAsyncLifetime
     public SmtpSink Smtp { get; private set; } = default!;
     public KringApp App { get; private set; } = default!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Smtp = await SmtpSink.Started();
         App = await KringApp.Start(null, Smtp.Settings);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         await Smtp.DisposeAsync();

@@ -7,7 +7,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kring.Testing;
-using Xunit.Abstractions;
 
 namespace Kring.Web.Tests.Security;
 
@@ -20,9 +19,9 @@ public sealed class FuzzApp : IAsyncLifetime
 {
     public KringApp App { get; private set; } = default!;
 
-    public async Task InitializeAsync() => App = await KringApp.Start(null, "--Kring:Limits:WritesPerMinute=1000000");
+    public async ValueTask InitializeAsync() => App = await KringApp.Start(null, "--Kring:Limits:WritesPerMinute=1000000");
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         Directory.Delete(App.DataDirectory, recursive: true);

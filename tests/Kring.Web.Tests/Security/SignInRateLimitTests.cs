@@ -91,10 +91,10 @@ public sealed class RateLimitedApp : IAsyncLifetime
 
     public KringApp App { get; private set; } = default!;
 
-    public async Task InitializeAsync() =>
+    public async ValueTask InitializeAsync() =>
         App = await KringApp.Start(null, "--Kring:Demo=false", $"--Kring:Security:SignIn:PermitLimit={Limit}");
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         Directory.Delete(App.DataDirectory, recursive: true);

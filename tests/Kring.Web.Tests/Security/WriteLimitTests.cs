@@ -175,10 +175,10 @@ public sealed class LimitedApp : IAsyncLifetime
 
     public KringApp App { get; private set; } = default!;
 
-    public async Task InitializeAsync() =>
+    public async ValueTask InitializeAsync() =>
         App = await KringApp.Start(null, "--Kring:Demo=false", $"--Kring:Limits:OpenRequestsPerCircle={OpenRequests}", $"--Kring:Limits:WritesPerMinute={WritesPerMinute}");
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         Directory.Delete(App.DataDirectory, recursive: true);
