@@ -35,7 +35,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             var path = queue.Dequeue();
             if (!visited.Add(PageKind(path))) continue;
             var response = await page.GotoAsync(path);
-            if (response is null || !response.Headers.GetValueOrDefault("content-type", "").StartsWith("text/html")) continue;
+            if (response is null || !response.Headers.GetValueOrDefault("content-type", "").StartsWith("text/html", StringComparison.Ordinal)) continue;
             problems.AddRange(await Pages.SeriousViolations(page));
             if (await Pages.ScrollsSideways(page)) problems.Add($"{path}: scrolls sideways at 360 px");
             if (english && await page.GetAttributeAsync("html", "lang") != "en") problems.Add($"{path}: not in English");
@@ -44,8 +44,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             {
                 var target = href.Split('#')[0];
                 // The language link is a redirect that changes the language for the rest of the crawl; the English crawl covers it.
-                if (target.Length > 0 && !target.StartsWith("/dashboard") && !target.StartsWith("/api") && !target.StartsWith("/health")
-                    && !target.StartsWith("/Taal")) queue.Enqueue(target);
+                if (target.Length > 0 && !target.StartsWith("/dashboard", StringComparison.Ordinal) && !target.StartsWith("/api", StringComparison.Ordinal) && !target.StartsWith("/health", StringComparison.Ordinal)
+                    && !target.StartsWith("/Taal", StringComparison.Ordinal)) queue.Enqueue(target);
             }
         }
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));

@@ -8,6 +8,8 @@ namespace Kring.Testing;
 /// <summary>Shared steps of the walking skeleton's journey, over HTTP.</summary>
 public static class Journey
 {
+    private static readonly string[] Parkinson = ["parkinson"];
+
     /// <summary>Next week's Monday at the given local hour, in Europe/Amsterdam, always in the future.</summary>
     public static DateTimeOffset NextMonday(int hour, int minute = 0)
     {
@@ -29,7 +31,10 @@ public static class Journey
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/circles/mine/requests")
         {
-            Content = JsonContent.Create(new { kind = "buddy", start = start.ToString("o"), end = end.ToString("o"), needs = new[] { "parkinson" }, notes = "een wandeling" }),
+            Content = JsonContent.Create(new
+            {
+                kind = "buddy", start = start.ToString("o"), end = end.ToString("o"), needs = Parkinson, notes = "een wandeling",
+            }),
         };
         if (idempotencyKey is not null) message.Headers.Add("Idempotency-Key", idempotencyKey);
         var response = await carer.SendAsync(message);

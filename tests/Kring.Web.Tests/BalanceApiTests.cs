@@ -49,15 +49,15 @@ public sealed class BalanceApiTests(SharedApp shared)
     public async Task The_village_report_downloads_as_csv_with_small_counts_suppressed()
     {
         var contact = await App.SignedIn("dorp-elsloo");
-        var month = Journey.NextMonday(10).ToString("yyyy-MM");
+        var month = Journey.NextMonday(10).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var response = await contact.GetAsync($"/api/v1/villages/elsloo/report?month={month}&format=csv");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var csv = await response.Content.ReadAsStringAsync();
         Assert.StartsWith("onderdeel;kenmerk;waarde", csv);
         Assert.Contains("vulgraad", csv);
-        var counts = csv.Split('\n').Skip(1).Where(l => l.StartsWith("hulpvragen;")).Select(l => l.Split(';')[2]).ToList();
-        Assert.All(counts, value => Assert.True(value is "<5" or "0" or "x" || int.Parse(value) >= 5, $"unsuppressed small count {value}"));
+        var counts = csv.Split('\n').Skip(1).Where(l => l.StartsWith("hulpvragen;", StringComparison.Ordinal)).Select(l => l.Split(';')[2]).ToList();
+        Assert.All(counts, value => Assert.True(value is "<5" or "0" or "x" || int.Parse(value, CultureInfo.InvariantCulture) >= 5, $"unsuppressed small count {value}"));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await contact.GetAsync("/api/v1/villages/elsloo/report?month=2027-13")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await contact.GetAsync($"/api/v1/villages/stein/report?month={month}")).StatusCode);

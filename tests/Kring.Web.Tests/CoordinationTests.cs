@@ -8,6 +8,9 @@ namespace Kring.Web.Tests;
 [Collection(WebCollection.Name)]
 public sealed class CoordinationTests(SharedApp shared)
 {
+    private static readonly string[] Taxi = ["taxi"];
+    private static readonly string[] Parkinson = ["parkinson"];
+
     private KringApp App => shared.App;
 
     [Fact]
@@ -159,7 +162,7 @@ public sealed class CoordinationTests(SharedApp shared)
     {
         var coordinator = await App.SignedIn("coordinator");
         var response = await coordinator.PostAsJsonAsync("/api/v1/partners/piw/volunteers",
-            new { userName = "A!", displayName = "", village = "atlantis", kinds = new[] { "taxi" }, maxKm = 99, maxHoursPerWeek = 0 });
+            new { userName = "A!", displayName = "", village = "atlantis", kinds = Taxi, maxKm = 99, maxHoursPerWeek = 0 });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         foreach (var field in new[] { "userName", "displayName", "village", "kinds", "maxKm", "maxHoursPerWeek" })
@@ -189,7 +192,7 @@ public sealed class CoordinationTests(SharedApp shared)
 
         var filed = await carer.PostAsJsonAsync("/api/v1/circles/mine/requests", new
         {
-            kind = "buddy", start = tuesday.ToString("o"), end = tuesday.AddHours(3).ToString("o"), needs = new[] { "parkinson" },
+            kind = "buddy", start = tuesday.ToString("o"), end = tuesday.AddHours(3).ToString("o"), needs = Parkinson,
             repeat = new { weeks = 3 },
         });
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
@@ -203,7 +206,7 @@ public sealed class CoordinationTests(SharedApp shared)
             Assert.Equal(HttpStatusCode.OK, (await volunteer.PostAsync($"/api/v1/offers/{offerId}/accept", null)).StatusCode);
         }
         var circle = await carer.GetFromJsonAsync<JsonElement>("/api/v1/circles/mine");
-        var seriesRequests = circle.GetProperty("requests").EnumerateArray().Where(r => ids.Contains(r.GetProperty("id").GetString())).ToList();
+        var seriesRequests = circle.GetProperty("requests").EnumerateArray().Where(r => ids.Contains(r.GetProperty("id").GetString()!)).ToList();
         Assert.All(seriesRequests, r => Assert.Equal("matched", r.GetProperty("status").GetString()));
         Assert.Equal(tuesday.AddDays(14), seriesRequests.Max(r => r.GetProperty("start").GetDateTimeOffset()));
     }

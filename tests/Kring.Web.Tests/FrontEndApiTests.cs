@@ -10,6 +10,12 @@ namespace Kring.Web.Tests;
 [Collection(WebCollection.Name)]
 public sealed class FrontEndApiTests(SharedApp shared)
 {
+    private static readonly string[] BuddyAndRespite = ["buddy", "respite"];
+    private static readonly string[] FourSkills = ["dementia", "mobility", "parkinson", "hearing"];
+    private static readonly string[] Juggling = ["juggling"];
+    private static readonly string[] Dementia = ["dementia"];
+    private static readonly string[] Taxi = ["taxi"];
+
     private KringApp App => shared.App;
 
     private static object NewCircle(string village = "catsop", string name = "Ilse Testhuis") => new
@@ -42,14 +48,14 @@ public sealed class FrontEndApiTests(SharedApp shared)
         Assert.All(ics.Split("\r\n"), line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, $"Line longer than 75 octets: {line}"));
         var lines = ics.Replace("\r\n ", "").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("VERSION:2.0", lines);
-        Assert.Contains(lines, l => l.StartsWith("PRODID:"));
+        Assert.Contains(lines, l => l.StartsWith("PRODID:", StringComparison.Ordinal));
 
         var events = Events(lines);
         Assert.Equal(lines.Count(l => l == "BEGIN:VEVENT"), events.Count);
         Assert.All(events, e => Assert.True(e.ContainsKey("UID") && e.ContainsKey("DTSTAMP") && e.ContainsKey("DTSTART") && e.ContainsKey("DTEND")));
         var mine = Assert.Single(events, e => e["UID"] == $"{requestId}@kring");
-        Assert.Equal(start.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'"), mine["DTSTART"]);
-        Assert.Equal(Journey.NextMonday(11, 0).UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'"), mine["DTEND"]);
+        Assert.Equal(start.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), mine["DTSTART"]);
+        Assert.Equal(Journey.NextMonday(11, 0).UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), mine["DTEND"]);
         Assert.Equal("Elsloo", mine["LOCATION"]);
 
         // The feed leaves Kring for whatever calendar the volunteer uses: no name, phone or address of the carer.
@@ -74,14 +80,14 @@ public sealed class FrontEndApiTests(SharedApp shared)
         try
         {
             var response = await volunteer.PutAsJsonAsync("/api/v1/volunteers/me/preferences",
-                new { kinds = new[] { "buddy", "respite" }, skills = new[] { "dementia", "mobility", "parkinson", "hearing" }, maxKm = 7.5 });
+                new { kinds = BuddyAndRespite, skills = FourSkills, maxKm = 7.5 });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var after = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/preferences");
             Assert.Equal(7.5, after.GetProperty("maxKm").GetDouble());
             Assert.Contains("hearing", after.GetProperty("skills").EnumerateArray().Select(s => s.GetString()));
 
             var bad = await volunteer.PutAsJsonAsync("/api/v1/volunteers/me/preferences",
-                new { kinds = Array.Empty<string>(), skills = new[] { "juggling" }, maxKm = 0 });
+                new { kinds = Array.Empty<string>(), skills = Juggling, maxKm = 0 });
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
             Assert.True(errors.TryGetProperty("kinds", out _));
@@ -117,7 +123,7 @@ public sealed class FrontEndApiTests(SharedApp shared)
 
         var start = Journey.NextMonday(15);
         var request = await consultant.PostAsJsonAsync($"/api/v1/circles/{id}/requests",
-            new { kind = "buddy", start = start.ToString("o"), end = start.AddHours(1).ToString("o"), needs = new[] { "dementia" } });
+            new { kind = "buddy", start = start.ToString("o"), end = start.AddHours(1).ToString("o"), needs = Dementia });
         Assert.Equal(HttpStatusCode.Created, request.StatusCode);
     }
 
@@ -145,7 +151,7 @@ public sealed class FrontEndApiTests(SharedApp shared)
         var consultant = await App.SignedIn("consulent");
         var response = await consultant.PostAsJsonAsync("/api/v1/circles", new
         {
-            village = "atlantis", carerName = " ", carerAge = 4, careRecipientName = "", relationship = "oom", needs = new[] { "taxi" },
+            village = "atlantis", carerName = " ", carerAge = 4, careRecipientName = "", relationship = "oom", needs = Taxi,
             phone = "bel maar", address = "",
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -194,7 +200,7 @@ public sealed class FrontEndApiTests(SharedApp shared)
         Assert.All(rows.Skip(1), row =>
         {
             var value = row[(row.LastIndexOf(',') + 1)..];
-            Assert.True(value == "<5" || int.Parse(value) >= 5, $"small count leaked: {row}");
+            Assert.True(value == "<5" || int.Parse(value, CultureInfo.InvariantCulture) >= 5, $"small count leaked: {row}");
         });
 
         Assert.Equal(HttpStatusCode.Forbidden, (await contact.GetAsync("/api/v1/villages/stein/overview.csv")).StatusCode);
@@ -252,8 +258,8 @@ public sealed class FrontEndApiTests(SharedApp shared)
                 type = null;
                 data.Clear();
             }
-            else if (line.StartsWith("event:")) type = line[6..].Trim();
-            else if (line.StartsWith("data:")) data.Append(line[5..].TrimStart());
+            else if (line.StartsWith("event:", StringComparison.Ordinal)) type = line[6..].Trim();
+            else if (line.StartsWith("data:", StringComparison.Ordinal)) data.Append(line[5..].TrimStart());
         }
     }
 

@@ -16,6 +16,8 @@ namespace Kring.Web.Tests;
 [Collection(WebCollection.Name)]
 public sealed class PrivacyTests(SharedApp shared)
 {
+    private static readonly string[] Mobility = ["mobility"];
+
     private KringApp App => shared.App;
     private IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
 
@@ -228,7 +230,7 @@ public sealed class PrivacyTests(SharedApp shared)
         var registered = await consultant.PostAsJsonAsync("/api/v1/circles", new
         {
             village = "elsloo", carerName, carerAge = 61, careRecipientName = $"Naaste {tag}", relationship = "partner",
-            needs = new[] { "mobility" }, phone = "06-12344321", address = $"Privacystraat {tag[..4]}, Elsloo",
+            needs = Mobility, phone = "06-12344321", address = $"Privacystraat {tag[..4]}, Elsloo",
         });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var circleId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;

@@ -42,9 +42,9 @@ public sealed class StaffAccountTests(SharedApp shared)
     {
         var operatorClient = await App.SignedIn("beheerder");
         var contact = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName = "zonder-dorp", displayName = "Z", role = "villageContact" });
-        Assert.True(Errors(await contact.Content.ReadFromJsonAsync<JsonElement>()).Contains("village"));
+        Assert.Contains("village", Errors(await contact.Content.ReadFromJsonAsync<JsonElement>()));
         var coordinator = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName = "zonder-org", displayName = "Z", role = "coordinator", partner = "bestaat-niet" });
-        Assert.True(Errors(await coordinator.Content.ReadFromJsonAsync<JsonElement>()).Contains("partner"));
+        Assert.Contains("partner", Errors(await coordinator.Content.ReadFromJsonAsync<JsonElement>()));
         var volunteer = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName = "geen-staf", displayName = "Z", role = "volunteer" });
         Assert.Equal(["role"], Errors(await volunteer.Content.ReadFromJsonAsync<JsonElement>()));
     }

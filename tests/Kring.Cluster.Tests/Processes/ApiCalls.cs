@@ -58,6 +58,8 @@ public sealed class ApiCalls
     {
         Hung => "no answer (timeout)",
         Unreachable => "unreachable",
-        _ => ((HttpStatusCode)status).ToString() is var name && name != status.ToString() ? $"{status} {name}" : status.ToString(),
+        _ => ((HttpStatusCode)status).ToString() is var name && name != Number(status) ? $"{status} {name}" : Number(status),
     };
+
+    private static string Number(int status) => status.ToString(CultureInfo.InvariantCulture);
 }

@@ -38,7 +38,7 @@ public sealed class ClusterSnapshot
         foreach (var kind in Enum.GetValues<HelpKind>())
         {
             var shard = MatchingShard.Key("stein", kind);
-            items[$"shard {shard} pending"] = (await grains.GetGrain<IMatchingGrain>(shard).PendingCount()).ToString();
+            items[$"shard {shard} pending"] = (await grains.GetGrain<IMatchingGrain>(shard).PendingCount()).ToString(CultureInfo.InvariantCulture);
         }
         return new ClusterSnapshot(items);
     }

@@ -55,10 +55,10 @@ public sealed class ClusterState
     public async Task<string> Explain(IGrainFactory grains)
     {
         var text = new System.Text.StringBuilder();
-        text.AppendLine($"requests: {Describe()}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"requests: {Describe()}");
         foreach (var shard in new[] { HelpKind.Buddy, HelpKind.Respite }.Select(k => MatchingShard.Key("stein", k)))
         {
-            text.AppendLine($"shard {shard}: {await Try(async () => $"{await grains.GetGrain<IMatchingGrain>(shard).PendingCount()} pending")}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"shard {shard}: {await Try(async () => $"{await grains.GetGrain<IMatchingGrain>(shard).PendingCount()} pending")}");
         }
         text.AppendLine(await Try(async () =>
         {
@@ -66,7 +66,7 @@ public sealed class ClusterState
             foreach (var partner in await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetPartners())
             {
                 var queue = await grains.GetGrain<IPartnerGrain>(partner.Id).GetQueue();
-                queues.Append($"partner {partner.Id}: {queue.Count} escalated ({string.Join(", ", queue.Select(q => q.Request.Id).Take(20))}); ");
+                queues.Append(CultureInfo.InvariantCulture, $"partner {partner.Id}: {queue.Count} escalated ({string.Join(", ", queue.Select(q => q.Request.Id).Take(20))}); ");
             }
             return queues.ToString();
         }));
@@ -74,9 +74,9 @@ public sealed class ClusterState
         foreach (var (id, request) in Requests.Where(r => r.Value?.Status != RequestStatus.Matched).OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             text.AppendLine();
-            text.AppendLine($"{id}: {request?.Status.ToString() ?? "missing"} circle {request?.CircleId} village {request?.Village} {request?.Kind} {request?.Start:u}");
-            foreach (var e in request?.History ?? []) text.AppendLine($"  {e.At:HH:mm:ss.fff} {e.Status} {e.What}");
-            foreach (var (volunteer, offer) in offers[id]) text.AppendLine($"  offer to {volunteer}: {offer.Status} (offered {offer.OfferedAt:HH:mm:ss.fff})");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{id}: {request?.Status.ToString() ?? "missing"} circle {request?.CircleId} village {request?.Village} {request?.Kind} {request?.Start:u}");
+            foreach (var e in request?.History ?? []) text.AppendLine(CultureInfo.InvariantCulture, $"  {e.At:HH:mm:ss.fff} {e.Status} {e.What}");
+            foreach (var (volunteer, offer) in offers[id]) text.AppendLine(CultureInfo.InvariantCulture, $"  offer to {volunteer}: {offer.Status} (offered {offer.OfferedAt:HH:mm:ss.fff})");
         }
         return text.ToString();
     }

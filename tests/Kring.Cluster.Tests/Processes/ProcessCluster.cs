@@ -161,8 +161,8 @@ public sealed class ProcessCluster : IAsyncDisposable
         return KringProcess.Start(name, "Kring.Silo", ["--urls", $"http://127.0.0.1:{http}"],
             ProcessEnvironment(new Dictionary<string, string>
             {
-                ["Kring__SiloPort"] = silo.ToString(),
-                ["Kring__GatewayPort"] = gateway.ToString(),
+                ["Kring__SiloPort"] = silo.ToString(CultureInfo.InvariantCulture),
+                ["Kring__GatewayPort"] = gateway.ToString(CultureInfo.InvariantCulture),
             }),
             Path.Combine(Artefacts, name), Path.Combine(Artefacts, name + ".log"), new Uri($"http://127.0.0.1:{http}"));
     }

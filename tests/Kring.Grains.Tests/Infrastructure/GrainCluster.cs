@@ -55,6 +55,7 @@ public abstract class GrainCluster : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (Cluster is not null) await Cluster.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
 

@@ -27,7 +27,7 @@ public sealed class EscapingTests(SharedApp shared)
         var filed = await browser.PostAsync("/Hulpvragen/Nieuw", form.With(new Dictionary<string, string>
         {
             ["Kind"] = "buddy",
-            ["Date"] = day.ToString("yyyy-MM-dd"),
+            ["Date"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["From"] = "20:00",
             ["To"] = "21:00",
             ["Notes"] = payload,

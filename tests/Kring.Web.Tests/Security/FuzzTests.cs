@@ -156,7 +156,7 @@ public sealed class FuzzTests(FuzzApp fixture, ITestOutputHelper output) : IClas
         foreach (var slot in availability.GetProperty("weekly").EnumerateArray())
         {
             Assert.Contains(slot.GetProperty("day").GetString(), days);
-            Assert.True(TimeOnly.Parse(slot.GetProperty("from").GetString()!) < TimeOnly.Parse(slot.GetProperty("to").GetString()!), slot.ToString());
+            Assert.True(TimeOnly.Parse(slot.GetProperty("from").GetString()!, CultureInfo.InvariantCulture) < TimeOnly.Parse(slot.GetProperty("to").GetString()!, CultureInfo.InvariantCulture), slot.ToString());
         }
         Assert.True(availability.GetProperty("weekly").GetArrayLength() <= 28);
         var preferences = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/preferences");
@@ -275,7 +275,7 @@ public sealed class FuzzTests(FuzzApp fixture, ITestOutputHelper output) : IClas
                 read += n;
             }
             var line = Encoding.ASCII.GetString(buffer, 0, read);
-            return line.StartsWith("HTTP/1.") && int.TryParse(line.AsSpan(9, 3), out var code) ? code : 0;
+            return line.StartsWith("HTTP/1.", StringComparison.Ordinal) && int.TryParse(line.AsSpan(9, 3), out var code) ? code : 0;
         }
         catch (IOException)
         {
@@ -346,9 +346,9 @@ public sealed class FuzzTests(FuzzApp fixture, ITestOutputHelper output) : IClas
             // Nor do they send any other DELETE: erasing a demo circle or volunteer cannot be undone.
             if (method == "DELETE" && caller < Roles.Length) method = "GET";
             // A hostile user name can be a demo account's ("vrijwilliger"), which the operator's session would block.
-            if (pattern.EndsWith("/block") && caller < Roles.Length) pattern = pattern[..^"/block".Length] + "/unblock";
+            if (pattern.EndsWith("/block", StringComparison.Ordinal) && caller < Roles.Length) pattern = pattern[..^"/block".Length] + "/unblock";
             // Or give it a new activation code, which replaces its password.
-            if (pattern.EndsWith("/activation") && caller < Roles.Length) (method, pattern) = ("GET", "/api/v1/accounts");
+            if (pattern.EndsWith("/activation", StringComparison.Ordinal) && caller < Roles.Length) (method, pattern) = ("GET", "/api/v1/accounts");
             var path = FillPattern(random, pattern) + (random.Next(10) == 0 ? "?" + Query(random) : "");
 
             byte[]? body = null;
@@ -470,23 +470,23 @@ public sealed class FuzzTests(FuzzApp fixture, ITestOutputHelper output) : IClas
         {
             var start = DateTimeOffset.UtcNow.AddDays(random.Next(1, 60)).AddHours(random.Next(24));
             start = new DateTimeOffset(start.Year, start.Month, start.Day, start.Hour, 0, 0, TimeSpan.Zero);
-            if (pattern.EndsWith("/session"))
+            if (pattern.EndsWith("/session", StringComparison.Ordinal))
             {
                 yield return ("username", Pick(random, Roles));
                 yield return ("password", null);
             }
-            else if (pattern.EndsWith("/me/password"))
+            else if (pattern.EndsWith("/me/password", StringComparison.Ordinal))
             {
                 yield return ("currentPassword", null);
                 yield return ("newPassword", "een lang nieuw wachtwoord " + random.Next());
             }
-            else if (pattern.EndsWith("/availability"))
+            else if (pattern.EndsWith("/availability", StringComparison.Ordinal))
             {
                 yield return ("weekly", new JsonArray(new JsonObject { ["day"] = Pick(random, ["monday", "friday"]), ["from"] = "09:00", ["to"] = "12:00" }));
                 yield return ("daysOff", new JsonArray("2031-01-01"));
                 yield return ("paused", false);
             }
-            else if (pattern.EndsWith("/preferences"))
+            else if (pattern.EndsWith("/preferences", StringComparison.Ordinal))
             {
                 yield return ("kinds", new JsonArray("buddy", "respite"));
                 yield return ("skills", new JsonArray("dementia", "mobility", "parkinson"));
@@ -504,7 +504,7 @@ public sealed class FuzzTests(FuzzApp fixture, ITestOutputHelper output) : IClas
                 yield return ("phone", "06-12345678");
                 yield return ("address", "Proefstraat 1");
             }
-            else if (pattern.EndsWith("/requests"))
+            else if (pattern.EndsWith("/requests", StringComparison.Ordinal))
             {
                 yield return ("kind", Pick(random, ["buddy", "respite"]));
                 yield return ("start", start.ToString("o"));
@@ -514,13 +514,13 @@ public sealed class FuzzTests(FuzzApp fixture, ITestOutputHelper output) : IClas
                 if (random.Next(4) == 0) yield return ("repeat", new JsonObject { ["weeks"] = random.Next(1, 4) });
                 if (random.Next(4) == 0) yield return ("urgent", true);
             }
-            else if (pattern.EndsWith("/assign"))
+            else if (pattern.EndsWith("/assign", StringComparison.Ordinal))
             {
                 yield return ("volunteerId", "v-demo");
                 yield return ("reason", null);
             }
-            else if (pattern.EndsWith("/unassign")) yield return ("reason", null);
-            else if (pattern.EndsWith("/checkins")) yield return ("answers", null);
+            else if (pattern.EndsWith("/unassign", StringComparison.Ordinal)) yield return ("reason", null);
+            else if (pattern.EndsWith("/checkins", StringComparison.Ordinal)) yield return ("answers", null);
             else yield return (Pick(random, HostileStrings), null);
         }
 

@@ -97,7 +97,7 @@ public sealed class SessionTests(SharedApp shared)
         // While throttled, the right password from that address is refused unseen: 429 with Retry-After.
         var throttled = await client.SendAsync(SessionFrom(address, user, TestAccounts.Password));
         Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
-        Assert.InRange(int.Parse(Assert.Single(throttled.Headers.GetValues("Retry-After"))), 1, 4);
+        Assert.InRange(int.Parse(Assert.Single(throttled.Headers.GetValues("Retry-After")), CultureInfo.InvariantCulture), 1, 4);
         var problem = await throttled.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Te veel pogingen.", problem.GetProperty("title").GetString());
         Assert.StartsWith("Te veel pogingen; probeer het over ", problem.GetProperty("detail").GetString());
@@ -183,7 +183,7 @@ public sealed class SessionTests(SharedApp shared)
                 continue;
             }
             Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-            await Task.Delay(TimeSpan.FromSeconds(int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")))));
+            await Task.Delay(TimeSpan.FromSeconds(int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")), CultureInfo.InvariantCulture)));
         }
     }
 
@@ -201,7 +201,7 @@ public sealed class SessionTests(SharedApp shared)
     public async Task Cookies_are_http_only_and_same_site_strict_and_secure_behind_an_https_proxy()
     {
         var plain = await App.Client().PostAsJsonAsync("/api/v1/session", new { username = "mantelzorger", password = "kring-demo" });
-        var cookie = Attributes(Assert.Single(plain.Headers.GetValues("Set-Cookie"), c => c.StartsWith("kring=")));
+        var cookie = Attributes(Assert.Single(plain.Headers.GetValues("Set-Cookie"), c => c.StartsWith("kring=", StringComparison.Ordinal)));
         Assert.Contains("httponly", cookie);
         Assert.Contains("samesite=strict", cookie);
         Assert.DoesNotContain("secure", cookie);
@@ -210,7 +210,7 @@ public sealed class SessionTests(SharedApp shared)
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(new { username = "mantelzorger", password = "kring-demo" }) };
         request.Headers.Add("X-Forwarded-Proto", "https");
         var proxied = await App.Client().SendAsync(request);
-        var secure = Attributes(Assert.Single(proxied.Headers.GetValues("Set-Cookie"), c => c.StartsWith("kring=")));
+        var secure = Attributes(Assert.Single(proxied.Headers.GetValues("Set-Cookie"), c => c.StartsWith("kring=", StringComparison.Ordinal)));
         Assert.Contains("secure", secure);
         Assert.Contains("httponly", secure);
         Assert.Equal("max-age=31536000", Assert.Single(proxied.Headers.GetValues("Strict-Transport-Security")));

@@ -34,7 +34,7 @@ public sealed class SignInRateLimitTests(RateLimitedApp fixture) : IClassFixture
         {
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
-            var seconds = int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")));
+            var seconds = int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")), CultureInfo.InvariantCulture);
             Assert.InRange(seconds, 1, 60);
             var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal(429, problem.GetProperty("status").GetInt32());
