@@ -23,7 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"{ChromiumPath} is missing: run the tests through test.sh, which installs Debian's chromium.");
+        if (!File.Exists(ChromiumPath)) throw new InvalidOperationException(
+            $"{ChromiumPath} is missing: run the tests through test.sh, which installs Debian's chromium.");
         Directory.CreateDirectory(ArtefactDirectory);
         Smtp = await SmtpSink.Started();
         App = await KringApp.Start(null, Smtp.Settings);
@@ -35,7 +36,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--disable-sync", "--disable-quic"],
         });
     }
 

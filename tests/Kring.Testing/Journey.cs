@@ -20,6 +20,10 @@ public static class Journey
         return new DateTimeOffset(local, Availability.Amsterdam.GetUtcOffset(local));
     }
 
+    /// <summary>10:00 in Amsterdam, <paramref name="day"/> days from today.</summary>
+    public static DateTimeOffset Day(int day) =>
+        Amsterdam.FromLocal(Amsterdam.ToLocal(DateTimeOffset.UtcNow).Date.AddDays(day).AddHours(10));
+
     public static async Task SetMondayMorning(HttpClient volunteer)
     {
         var response = await volunteer.PutAsJsonAsync("/api/v1/volunteers/me/availability",
@@ -27,7 +31,8 @@ public static class Journey
         response.EnsureSuccessStatusCode();
     }
 
-    public static async Task<(string Id, Uri Location)> AskBuddy(HttpClient carer, DateTimeOffset start, DateTimeOffset end, string? idempotencyKey = null)
+    public static async Task<(string Id, Uri Location)> AskBuddy(HttpClient carer, DateTimeOffset start, DateTimeOffset end,
+        string? idempotencyKey = null)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/circles/mine/requests")
         {

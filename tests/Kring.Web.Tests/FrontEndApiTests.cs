@@ -52,7 +52,8 @@ public sealed class FrontEndApiTests(SharedApp shared)
 
         var events = Events(lines);
         Assert.Equal(lines.Count(l => l == "BEGIN:VEVENT"), events.Count);
-        Assert.All(events, e => Assert.True(e.ContainsKey("UID") && e.ContainsKey("DTSTAMP") && e.ContainsKey("DTSTART") && e.ContainsKey("DTEND")));
+        Assert.All(events, e => Assert.True(e.ContainsKey("UID") && e.ContainsKey("DTSTAMP") && e.ContainsKey("DTSTART")
+            && e.ContainsKey("DTEND")));
         var mine = Assert.Single(events, e => e["UID"] == $"{requestId}@kring");
         Assert.Equal(start.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), mine["DTSTART"]);
         Assert.Equal(Journey.NextMonday(11, 0).UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), mine["DTEND"]);
@@ -93,7 +94,8 @@ public sealed class FrontEndApiTests(SharedApp shared)
             Assert.True(errors.TryGetProperty("kinds", out _));
             Assert.True(errors.TryGetProperty("skills", out _));
             Assert.True(errors.TryGetProperty("maxKm", out _));
-            Assert.Equal(7.5, (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/preferences")).GetProperty("maxKm").GetDouble());
+            Assert.Equal(7.5, (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/preferences")).GetProperty("maxKm")
+                .GetDouble());
         }
         finally
         {
@@ -134,7 +136,8 @@ public sealed class FrontEndApiTests(SharedApp shared)
         var key = Guid.NewGuid().ToString();
         async Task<string> Register()
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/circles") { Content = JsonContent.Create(NewCircle(name: "Yvo Herhaald")) };
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/circles") { Content = JsonContent.Create(
+                NewCircle(name: "Yvo Herhaald")) };
             message.Headers.Add("Idempotency-Key", key);
             var response = await consultant.SendAsync(message);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -142,7 +145,8 @@ public sealed class FrontEndApiTests(SharedApp shared)
         }
         var before = (await consultant.GetFromJsonAsync<JsonElement>("/api/v1/villages/catsop/overview")).GetProperty("carers").GetInt32();
         Assert.Equal(await Register(), await Register());
-        Assert.Equal(before + 1, (await consultant.GetFromJsonAsync<JsonElement>("/api/v1/villages/catsop/overview")).GetProperty("carers").GetInt32());
+        Assert.Equal(before + 1, (await consultant.GetFromJsonAsync<JsonElement>("/api/v1/villages/catsop/overview")).GetProperty("carers")
+            .GetInt32());
     }
 
     [Fact]
@@ -157,7 +161,8 @@ public sealed class FrontEndApiTests(SharedApp shared)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        foreach (var field in new[] { "village", "carerName", "carerAge", "careRecipientName", "relationship", "needs", "phone", "address" })
+        foreach (var field in new[] { "village", "carerName", "carerAge", "careRecipientName", "relationship", "needs", "phone",
+            "address" })
         {
             Assert.True(errors.TryGetProperty(field, out var messages), $"no error for {field}");
             Assert.False(string.IsNullOrWhiteSpace(messages[0].GetString()));
@@ -178,9 +183,11 @@ public sealed class FrontEndApiTests(SharedApp shared)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await App.Client().PostAsJsonAsync("/api/v1/circles", NewCircle())).StatusCode);
         var client = await App.SignedIn(userName);
-        var before = (await (await App.SignedIn("consulent")).GetFromJsonAsync<JsonElement>("/api/v1/villages/catsop/overview")).GetProperty("carers").GetInt32();
+        var before = (await (await App.SignedIn("consulent")).GetFromJsonAsync<JsonElement>("/api/v1/villages/catsop/overview"))
+            .GetProperty("carers").GetInt32();
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/api/v1/circles", NewCircle())).StatusCode);
-        var after = (await (await App.SignedIn("consulent")).GetFromJsonAsync<JsonElement>("/api/v1/villages/catsop/overview")).GetProperty("carers").GetInt32();
+        var after = (await (await App.SignedIn("consulent")).GetFromJsonAsync<JsonElement>("/api/v1/villages/catsop/overview"))
+            .GetProperty("carers").GetInt32();
         Assert.Equal(before, after);
     }
 
@@ -211,7 +218,8 @@ public sealed class FrontEndApiTests(SharedApp shared)
     {
         var contact = await App.SignedIn("dorp-elsloo");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var response = await contact.GetAsync("/api/v1/villages/elsloo/overview/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var response = await contact.GetAsync("/api/v1/villages/elsloo/overview/stream", HttpCompletionOption.ResponseHeadersRead,
+            timeout.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
@@ -222,7 +230,8 @@ public sealed class FrontEndApiTests(SharedApp shared)
         Assert.Equal("<5", first.GetProperty("counts").GetProperty("unmatchedAfterADay").GetString());
         foreach (var count in first.GetProperty("counts").EnumerateObject())
         {
-            Assert.True(count.Value.ValueKind == JsonValueKind.String ? count.Value.GetString() == "<5" : count.Value.GetInt32() >= 5, $"small count leaked: {count}");
+            Assert.True(count.Value.ValueKind == JsonValueKind.String ? count.Value.GetString() == "<5" : count.Value.GetInt32() >= 5,
+                $"small count leaked: {count}");
         }
 
         var consultant = await App.SignedIn("consulent");

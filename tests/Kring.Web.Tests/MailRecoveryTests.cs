@@ -26,9 +26,11 @@ public sealed class MailRecoveryTests
 
         await smtp.Start();
         await using var after = await KringApp.Start(data, smtp.Settings);
-        var mail = await smtp.WaitFor(VolunteerAddress, m => (m.TextBody ?? "").Contains(requestId), "the offer mail after the restart", TimeSpan.FromSeconds(60));
+        var mail = await smtp.WaitFor(VolunteerAddress, m => (m.TextBody ?? "").Contains(requestId), "the offer mail after the restart",
+            TimeSpan.FromSeconds(60));
         var operatorApi = await OperatorOf(after);
-        await Eventually.Get(async () => (await Outbox(operatorApi)).GetProperty("pending").GetInt32() == 0 ? "empty" : null, "the outbox to empty");
+        await Eventually.Get(async () => (await Outbox(operatorApi)).GetProperty("pending").GetInt32() == 0 ? "empty" : null,
+            "the outbox to empty");
         Assert.Single(smtp.Received, m => m.MessageId == mail.MessageId);
         await smtp.DisposeAsync();
     }
@@ -65,7 +67,8 @@ public sealed class MailRecoveryTests
         var folder = Path.Combine(app.DataDirectory, "mail");
 
         var message = await Eventually.Get(() => Task.FromResult(Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).FirstOrDefault(m => (m.TextBody ?? "").Contains(requestId, StringComparison.Ordinal))
+            ? Directory.GetFiles(folder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+                .FirstOrDefault(m => (m.TextBody ?? "").Contains(requestId, StringComparison.Ordinal))
             : null), "an .eml file with the offer", TimeSpan.FromSeconds(30));
         Assert.Equal(VolunteerAddress, message.To.Mailboxes.Single().Address);
         Assert.StartsWith("Kunt u helpen?", message.Subject);

@@ -14,7 +14,8 @@ public sealed class KeyRingTests
     [Fact]
     public async Task The_keys_on_disk_are_encrypted_and_a_session_outlives_a_restart()
     {
-        string[] settings = ["--Kring:Demo=false", $"--Kring:FirstOperator:UserName={UserName}", $"--Kring:FirstOperator:Password={Password}"];
+        string[] settings = ["--Kring:Demo=false", $"--Kring:FirstOperator:UserName={UserName}",
+            $"--Kring:FirstOperator:Password={Password}"];
         string dataDirectory;
         string token;
         await using (var app = await KringApp.Start(null, settings))
