@@ -39,7 +39,6 @@ public sealed partial class RoleJourneyTests
         await Pages.Screenshot(page, "mantelzorger-reeks");
     }
 
-
     [Fact]
     public async Task The_consultant_gives_a_carer_an_account_with_which_the_carer_follows_their_requests()
     {

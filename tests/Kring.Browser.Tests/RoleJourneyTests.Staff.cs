@@ -128,7 +128,8 @@ public sealed partial class RoleJourneyTests
         await Assertions.Expect(mieke.GetByRole(AriaRole.Link, new() { Name = "Kringen", Exact = true })).ToBeVisibleAsync();
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, await SignInStatus(userName, code));
         Assert.Equal(System.Net.HttpStatusCode.OK, await SignInStatus(userName, password));
-        await page.GotoAsync("/Beheer/Accounts");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Beheer", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Accounts", Exact = true }).ClickAsync();
         await Assertions.Expect(card).Not.ToContainTextAsync("nog niet geactiveerd");
 
         await card.GetByRole(AriaRole.Button, new() { Name = $"Blokkeren {userName}" }).ClickAsync();
@@ -140,7 +141,6 @@ public sealed partial class RoleJourneyTests
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{userName} kan weer inloggen");
         Assert.Equal(System.Net.HttpStatusCode.OK, await SignInStatus(userName, password));
     }
-
 
     [Fact]
     public async Task A_coordinator_signs_up_a_volunteer_who_signs_in_and_finds_their_profile()
