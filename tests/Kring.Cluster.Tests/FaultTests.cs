@@ -66,18 +66,17 @@ public sealed partial class FaultTests(PostgresServer server, ITestOutputHelper 
     /// the open and offered ones, no request that left matching still has a pending offer, and the villages' counts agree
     /// with the circles.
     /// </summary>
-    private static Task Quiet(IGrainFactory grains, IReadOnlyList<(string CircleId, string RequestId)> requests,
+    private static async Task Quiet(IGrainFactory grains, IReadOnlyList<(string CircleId, string RequestId)> requests,
         IReadOnlyList<string> volunteers) =>
-        Eventually.Until(async () =>
+        await Eventually.Until(async () =>
         {
             var state = await ClusterState.Read(grains, requests, volunteers);
             var unsettled = state.Requests.Values.Count(r => r?.Status is RequestStatus.Open or RequestStatus.Offered);
             var pending = 0;
-            foreach (var kind in Enum.GetValues<HelpKind>()) pending += await grains.GetGrain<IMatchingGrain>(
-                MatchingShard.Key("stein", kind)).PendingCount();
-            var stray = state.Volunteers.Values.SelectMany(v => v.Offers)
-                .Count(o => o.Status == OfferStatus.Pending && state.Requests.GetValueOrDefault(
-                o.RequestId)?.Status != RequestStatus.Offered);
+            foreach (var kind in Enum.GetValues<HelpKind>())
+                pending += await grains.GetGrain<IMatchingGrain>(MatchingShard.Key("stein", kind)).PendingCount();
+            var stray = state.Volunteers.Values.SelectMany(v => v.Offers).Count(o => o.Status == OfferStatus.Pending
+                && state.Requests.GetValueOrDefault(o.RequestId)?.Status != RequestStatus.Offered);
             var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
             var overviews = await Task.WhenAll(villages.Select(v => grains.GetGrain<IVillageGrain>(v.Id).GetOverview()));
             var counted = (overviews.Sum(o => o.Open), overviews.Sum(o => o.Offered), overviews.Sum(o => o.Matched));
@@ -140,9 +139,9 @@ public sealed partial class FaultTests(PostgresServer server, ITestOutputHelper 
     private static async Task<IReadOnlyList<string>> MissingThroughApi(HttpClient http, IEnumerable<Acknowledged> acknowledged)
     {
         var missing = new System.Collections.Concurrent.ConcurrentBag<string>();
-        await Parallel.ForEachAsync(acknowledged, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (a, _) =>
+        await Parallel.ForEachAsync(acknowledged, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (a, cancellation) =>
         {
-            using var response = await http.GetAsync($"/api/v1/circles/{a.Plan.CircleId}/requests/{a.Id}");
+            using var response = await http.GetAsync($"/api/v1/circles/{a.Plan.CircleId}/requests/{a.Id}", cancellation);
             if (!response.IsSuccessStatusCode) missing.Add($"{a.Id} ({a.Plan.Key}): {(int)response.StatusCode}");
         });
         return missing.Order(StringComparer.Ordinal).ToList();
