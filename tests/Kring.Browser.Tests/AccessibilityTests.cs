@@ -35,22 +35,27 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             var path = queue.Dequeue();
             if (!visited.Add(PageKind(path))) continue;
             var response = await page.GotoAsync(path);
-            if (response is null || !response.Headers.GetValueOrDefault("content-type", "").StartsWith("text/html")) continue;
+            if (response is null || !response.Headers.GetValueOrDefault("content-type", "")
+                .StartsWith("text/html", StringComparison.Ordinal)) continue;
             problems.AddRange(await Pages.SeriousViolations(page));
             if (await Pages.ScrollsSideways(page)) problems.Add($"{path}: scrolls sideways at 360 px");
             if (english && await page.GetAttributeAsync("html", "lang") != "en") problems.Add($"{path}: not in English");
-            await Pages.Screenshot(page, $"{(english ? "en-" : "")}{userName ?? "anoniem"}{path.Replace('/', '_').Replace('?', '_').Replace('&', '_').Replace('=', '-')}");
-            foreach (var href in await page.Locator("a[href^='/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+            var file = path.Replace('/', '_').Replace('?', '_').Replace('&', '_').Replace('=', '-');
+            await Pages.Screenshot(page, $"{(english ? "en-" : "")}{userName ?? "anoniem"}{file}");
+            foreach (var href in await page.Locator("a[href^='/']").EvaluateAllAsync<string[]>(
+                "links => links.map(a => a.getAttribute('href'))"))
             {
                 var target = href.Split('#')[0];
                 // The language link is a redirect that changes the language for the rest of the crawl; the English crawl covers it.
-                if (target.Length > 0 && !target.StartsWith("/dashboard") && !target.StartsWith("/api") && !target.StartsWith("/health")
-                    && !target.StartsWith("/Taal")) queue.Enqueue(target);
+                if (target.Length > 0 && !target.StartsWith("/dashboard", StringComparison.Ordinal)
+                    && !target.StartsWith("/api", StringComparison.Ordinal) && !target.StartsWith("/health", StringComparison.Ordinal)
+                    && !target.StartsWith("/Taal", StringComparison.Ordinal)) queue.Enqueue(target);
             }
         }
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         Assert.True(visited.Count > 1, "The crawl should reach more than the start page.");
-        Assert.True(queue.Count == 0 || queue.All(p => visited.Contains(PageKind(p))), $"More than {MaxPages} kinds of page: raise MaxPages.");
+        Assert.True(queue.Count == 0 || queue.All(p => visited.Contains(PageKind(p))),
+            $"More than {MaxPages} kinds of page: raise MaxPages.");
     }
 
     /// <summary>

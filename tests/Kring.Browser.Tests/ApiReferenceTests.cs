@@ -22,7 +22,8 @@ public sealed class ApiReferenceTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "API-naslag" }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/api/reference/$"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kring API" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kring API" }).First)
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Pages.Screenshot(page, "api-naslag");
         Assert.Empty(refused);
     }

@@ -21,9 +21,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Screenshots of the key pages, kept as test artefacts.</summary>
     public static string ArtefactDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "artefacts");
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"{ChromiumPath} is missing: run the tests through test.sh, which installs Debian's chromium.");
+        if (!File.Exists(ChromiumPath)) throw new InvalidOperationException(
+            $"{ChromiumPath} is missing: run the tests through test.sh, which installs Debian's chromium.");
         Directory.CreateDirectory(ArtefactDirectory);
         Smtp = await SmtpSink.Started();
         App = await KringApp.Start(null, Smtp.Settings);
@@ -35,7 +36,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--disable-sync", "--disable-quic"],
         });
     }
 
@@ -52,7 +54,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();

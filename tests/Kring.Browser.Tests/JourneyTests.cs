@@ -10,7 +10,7 @@ public sealed class JourneyTests(BrowserFixture browser)
     public async Task Volunteer_and_carer_complete_the_walking_skeleton_on_a_phone()
     {
         var wednesday = Journey.NextMonday(0).AddDays(2);
-        var date = wednesday.ToString("yyyy-MM-dd");
+        var date = wednesday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var volunteer = await browser.Phone();
         await Pages.SignIn(volunteer, "vrijwilliger");

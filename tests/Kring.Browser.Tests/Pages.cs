@@ -40,7 +40,8 @@ public static class Pages
     }
 
     /// <summary>The activation code a page shows once, right after making it.</summary>
-    public static async Task<string> ShownActivationCode(IPage page) => (await page.Locator("[data-activation-code]").TextContentAsync())!.Trim();
+    public static async Task<string> ShownActivationCode(IPage page) =>
+        (await page.Locator("[data-activation-code]").TextContentAsync())!.Trim();
 
     /// <summary>Follows the language link in the footer ("English" or "Nederlands"), as a user would.</summary>
     public static async Task SwitchTo(IPage page, string language)
@@ -51,7 +52,8 @@ public static class Pages
     }
 
     public static async Task Screenshot(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtefactDirectory, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtefactDirectory, name + ".png"),
+            FullPage = true });
 
     /// <summary>Runs axe-core in the page and returns the serious and critical violations, described for a failure message.</summary>
     public static async Task<IReadOnlyList<string>> SeriousViolations(IPage page)

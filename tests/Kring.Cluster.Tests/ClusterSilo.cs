@@ -32,8 +32,8 @@ public sealed class ClusterSilo : IAsyncDisposable
             ["Kring:Demo"] = "false",
             ["Kring:ServiceId"] = "kring-tests",
             ["Kring:ClusterId"] = clusterId,
-            ["Kring:SiloPort"] = FreePort().ToString(),
-            ["Kring:GatewayPort"] = FreePort().ToString(),
+            ["Kring:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Kring:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Kring:ClusterTls:CertificatePath"] = TestCertificate.Path,
             ["Kring:ClusterTls:CertificatePassword"] = TestCertificate.Password,
         });

@@ -21,9 +21,11 @@ public sealed class ClusterTlsTests(PostgresServer server) : IClassFixture<Postg
         }).Build();
 
         var silo = Assert.Throws<InvalidOperationException>(() =>
-            Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true }).UseOrleans(s => s.UseKringCluster(configuration)));
+            Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true })
+                .UseOrleans(s => s.UseKringCluster(configuration)));
         var web = Assert.Throws<InvalidOperationException>(() =>
-            Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true }).UseOrleansClient(c => c.UseKringClusterClient(configuration)));
+            Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true })
+                .UseOrleansClient(c => c.UseKringClusterClient(configuration)));
         foreach (var refusal in new[] { silo, web }) Assert.Contains("Kring:ClusterTls:CertificatePath", refusal.Message);
     }
 
@@ -43,7 +45,8 @@ public sealed class ClusterTlsTests(PostgresServer server) : IClassFixture<Postg
         using var trusted = OrleansClient.Build(client => Gateway(client.UseClusterTls(TestCertificate.Load())));
         using var hang = new CancellationTokenSource(Patience);
         await trusted.StartAsync(hang.Token);
-        Assert.Equal(5, await trusted.Services.GetRequiredService<IClusterClient>().GetGrain<ICounterGrain>("over-tls").Add(5).WaitAsync(hang.Token));
+        Assert.Equal(5, await trusted.Services.GetRequiredService<IClusterClient>().GetGrain<ICounterGrain>("over-tls").Add(5)
+            .WaitAsync(hang.Token));
         await trusted.StopAsync(CancellationToken.None);
     }
 }

@@ -7,7 +7,8 @@ public static class Eventually
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
-    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> condition, string what, TimeSpan timeout, Func<T, string>? describe = null)
+    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> condition, string what, TimeSpan timeout,
+        Func<T, string>? describe = null)
     {
         var started = TimeProvider.System.GetTimestamp();
         while (true)
@@ -16,7 +17,8 @@ public static class Eventually
             if (condition(value)) return value;
             if (TimeProvider.System.GetElapsedTime(started) > timeout)
             {
-                throw new XunitException($"Timed out after {timeout.TotalSeconds:0.#} s waiting until {what}. Last seen: {(describe is null ? Describe(value) : describe(value))}");
+                var seen = describe is null ? Describe(value) : describe(value);
+                throw new XunitException($"Timed out after {timeout.TotalSeconds:0.#} s waiting until {what}. Last seen: {seen}");
             }
             await Task.Delay(PollInterval);
         }

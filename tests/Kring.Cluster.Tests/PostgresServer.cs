@@ -21,12 +21,13 @@ public sealed class PostgresServer : IAsyncLifetime
     private string directory = "";
     private int port;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         if (!File.Exists(Path.Combine(Bin, "initdb")))
         {
             throw new InvalidOperationException(
-                $"PostgreSQL is not installed ({Bin}/initdb is missing). ./test.sh installs it (Debian's postgresql package, version 15); " +
+                $"PostgreSQL is not installed ({Bin}/initdb is missing). " +
+                "./test.sh installs it (Debian's postgresql package, version 15); " +
                 "or run: apt-get install -y postgresql");
         }
         directory = Directory.CreateTempSubdirectory("kring-pg-").FullName;
@@ -45,7 +46,8 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         // Durability is of no use to a throwaway server; without fsync it starts and writes faster.
         await RunServer("pg_ctl", "-D", Data, "-l", LogFile, "-w", "-t", "30", "-o",
-            $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+            $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off " +
+            "-c max_connections=200",
             "start");
         // Connections this test process pooled before a stop are dead; its next query must not get one.
         NpgsqlConnection.ClearAllPools();
@@ -58,7 +60,7 @@ public sealed class PostgresServer : IAsyncLifetime
         NpgsqlConnection.ClearAllPools();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
         if (directory.Length == 0) return;
@@ -140,7 +142,8 @@ public sealed class PostgresServer : IAsyncLifetime
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}{await error}");
+            throw new InvalidOperationException(
+                $"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}{await error}");
         }
     }
 

@@ -18,13 +18,13 @@ public sealed class ProviderContractTests(PostgresServer server) : IClassFixture
     private string db = "";
     private ClusterSilo silo = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         db = await server.CreateDatabase();
         silo = await ClusterSilo.Start(db, "contract");
     }
 
-    public async Task DisposeAsync() => await silo.DisposeAsync();
+    public async ValueTask DisposeAsync() => await silo.DisposeAsync();
 
     [Fact]
     public async Task Grain_storage_rejects_writes_with_a_stale_etag()
@@ -114,7 +114,8 @@ public sealed class ProviderContractTests(PostgresServer server) : IClassFixture
         var grains = Enumerable.Range(0, 64).Select(i => GrainId.Create("ring", $"grain-{i}")).ToList();
         foreach (var grain in grains)
         {
-            await table.UpsertRow(new ReminderEntry { GrainId = grain, ReminderName = "r", StartAt = DateTime.UtcNow.AddHours(1), Period = TimeSpan.FromHours(1) });
+            await table.UpsertRow(new ReminderEntry { GrainId = grain, ReminderName = "r", StartAt = DateTime.UtcNow.AddHours(1),
+                Period = TimeSpan.FromHours(1) });
         }
 
         // Ranges are (begin, end] on the uint ring; some wrap past uint.MaxValue, some past int.MaxValue.
@@ -130,7 +131,8 @@ public sealed class ProviderContractTests(PostgresServer server) : IClassFixture
 
         var reminder = Assert.Single((await table.ReadRows(grains[0])).Reminders);
         Assert.Equal(TimeSpan.FromHours(1), reminder.Period);
-        var newETag = await table.UpsertRow(new ReminderEntry { GrainId = grains[0], ReminderName = "r", StartAt = DateTime.UtcNow, Period = TimeSpan.FromDays(40) });
+        var newETag = await table.UpsertRow(new ReminderEntry { GrainId = grains[0], ReminderName = "r", StartAt = DateTime.UtcNow,
+            Period = TimeSpan.FromDays(40) });
         Assert.NotEqual(reminder.ETag, newETag);
         Assert.Equal(TimeSpan.FromDays(40), (await table.ReadRow(grains[0], "r"))!.Period);
         Assert.False(await table.RemoveRow(grains[0], "r", reminder.ETag!));

@@ -13,7 +13,8 @@ public static class TestCertificate
 
     private static readonly Lazy<string> File = new(() =>
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"kring-cluster-tests-{Guid.NewGuid():N}", ClusterCertificate.FileName);
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"kring-cluster-tests-{Guid.NewGuid():N}",
+            ClusterCertificate.FileName);
         ClusterCertificate.CreateFile(path, Password);
         return path;
     });

@@ -9,7 +9,8 @@ public interface ICounterGrain : IGrainWithStringKey
 }
 
 /// <summary>Keeps a number in Kring's grain storage, so a test can see it come back from PostgreSQL.</summary>
-public sealed class CounterGrain([PersistentState("counter", KringStorage.Name)] IPersistentState<CounterState> state) : Grain, ICounterGrain
+public sealed class CounterGrain([PersistentState("counter", KringStorage.Name)] IPersistentState<CounterState> state) : Grain,
+    ICounterGrain
 {
     public async Task<int> Add(int amount)
     {
@@ -35,7 +36,8 @@ public interface IReminderProbeGrain : IGrainWithStringKey
 
 /// <summary>Registers a reminder and records, in grain storage, on which silo each tick arrived.</summary>
 public sealed class ReminderProbeGrain(
-    [PersistentState("probe", KringStorage.Name)] IPersistentState<ProbeState> state, ILocalSiloDetails silo) : Grain, IReminderProbeGrain, IRemindable
+    [PersistentState("probe", KringStorage.Name)] IPersistentState<ProbeState> state, ILocalSiloDetails silo) : Grain, IReminderProbeGrain,
+        IRemindable
 {
     public const string Reminder = "probe";
 

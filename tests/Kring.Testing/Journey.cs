@@ -8,6 +8,8 @@ namespace Kring.Testing;
 /// <summary>Shared steps of the walking skeleton's journey, over HTTP.</summary>
 public static class Journey
 {
+    private static readonly string[] Parkinson = ["parkinson"];
+
     /// <summary>Next week's Monday at the given local hour, in Europe/Amsterdam, always in the future.</summary>
     public static DateTimeOffset NextMonday(int hour, int minute = 0)
     {
@@ -18,6 +20,10 @@ public static class Journey
         return new DateTimeOffset(local, Availability.Amsterdam.GetUtcOffset(local));
     }
 
+    /// <summary>10:00 in Amsterdam, <paramref name="day"/> days from today.</summary>
+    public static DateTimeOffset Day(int day) =>
+        Amsterdam.FromLocal(Amsterdam.ToLocal(DateTimeOffset.UtcNow).Date.AddDays(day).AddHours(10));
+
     public static async Task SetMondayMorning(HttpClient volunteer)
     {
         var response = await volunteer.PutAsJsonAsync("/api/v1/volunteers/me/availability",
@@ -25,11 +31,15 @@ public static class Journey
         response.EnsureSuccessStatusCode();
     }
 
-    public static async Task<(string Id, Uri Location)> AskBuddy(HttpClient carer, DateTimeOffset start, DateTimeOffset end, string? idempotencyKey = null)
+    public static async Task<(string Id, Uri Location)> AskBuddy(HttpClient carer, DateTimeOffset start, DateTimeOffset end,
+        string? idempotencyKey = null)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/circles/mine/requests")
         {
-            Content = JsonContent.Create(new { kind = "buddy", start = start.ToString("o"), end = end.ToString("o"), needs = new[] { "parkinson" }, notes = "een wandeling" }),
+            Content = JsonContent.Create(new
+            {
+                kind = "buddy", start = start.ToString("o"), end = end.ToString("o"), needs = Parkinson, notes = "een wandeling",
+            }),
         };
         if (idempotencyKey is not null) message.Headers.Add("Idempotency-Key", idempotencyKey);
         var response = await carer.SendAsync(message);

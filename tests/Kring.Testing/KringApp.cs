@@ -62,7 +62,8 @@ public sealed class KringApp : IAsyncDisposable
 
     public HttpClient Client(bool allowRedirects = false)
     {
-        var handler = new HttpClientHandler { AllowAutoRedirect = allowRedirects, UseCookies = true, CookieContainer = new CookieContainer() };
+        var handler = new HttpClientHandler { AllowAutoRedirect = allowRedirects, UseCookies = true,
+            CookieContainer = new CookieContainer() };
         return new HttpClient(handler) { BaseAddress = Address };
     }
 
@@ -85,10 +86,12 @@ public sealed class KringApp : IAsyncDisposable
         var client = Client();
         var signIn = await client.PostAsJsonAsync("/api/v1/session", new { username = userName, password = code });
         signIn.EnsureSuccessStatusCode();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await signIn.Content.ReadFromJsonAsync<SessionJson>())!.Token);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            (await signIn.Content.ReadFromJsonAsync<SessionJson>())!.Token);
         var changed = await client.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = code, newPassword });
         changed.EnsureSuccessStatusCode();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await changed.Content.ReadFromJsonAsync<SessionJson>())!.Token);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            (await changed.Content.ReadFromJsonAsync<SessionJson>())!.Token);
         return client;
     }
 
@@ -111,7 +114,8 @@ public sealed class KringApp : IAsyncDisposable
         get
         {
             var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Kring.Orleans.sln"))) directory = directory.Parent;
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Kring.Orleans.sln"))) directory =
+                directory.Parent;
             return directory is null ? AppContext.BaseDirectory : Path.Combine(directory.FullName, "src", "Kring.Web");
         }
     }
@@ -131,7 +135,7 @@ public sealed class SharedApp : IAsyncLifetime
 {
     public KringApp App { get; private set; } = default!;
 
-    public async Task InitializeAsync() => App = await KringApp.Start();
+    public async ValueTask InitializeAsync() => App = await KringApp.Start();
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }

@@ -42,11 +42,14 @@ public static class OrleansClient
 
         public Task First => _first.Task;
 
-        public ILogger CreateLogger(string categoryName) => categoryName == "Orleans.Runtime.Messaging.ConnectionManager" ? this : NullLogger.Instance;
+        public ILogger CreateLogger(string categoryName) => categoryName == "Orleans.Runtime.Messaging.ConnectionManager" ? this
+            : NullLogger.Instance;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
         {
-            if (logLevel >= LogLevel.Warning && formatter(state, exception).StartsWith("Connection attempt to endpoint", StringComparison.Ordinal)) _first.TrySetResult();
+            if (logLevel >= LogLevel.Warning && formatter(state, exception)
+                .StartsWith("Connection attempt to endpoint", StringComparison.Ordinal)) _first.TrySetResult();
         }
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;

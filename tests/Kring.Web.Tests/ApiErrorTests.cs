@@ -52,7 +52,8 @@ public sealed class ApiErrorTests(SharedApp shared)
     public async Task Unreadable_json_is_a_problem_not_a_crash()
     {
         var carer = await App.SignedIn("mantelzorger");
-        var response = await carer.PostAsync("/api/v1/circles/mine/requests", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+        var response = await carer.PostAsync("/api/v1/circles/mine/requests",
+            new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }

@@ -33,13 +33,15 @@ public sealed class BalanceApiTests(SharedApp shared)
     public async Task Check_ins_are_validated_per_question_and_scoped_to_the_carers_own_circle()
     {
         var carer = await App.SignedIn("mantelzorger");
-        var bad = await carer.PostAsJsonAsync("/api/v1/circles/mine/checkins", new { answers = new Dictionary<string, int> { ["zwaarte"] = 7 } });
+        var bad = await carer.PostAsJsonAsync("/api/v1/circles/mine/checkins",
+            new { answers = new Dictionary<string, int> { ["zwaarte"] = 7 } });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("answers.zwaarte", out _));
         Assert.True(errors.TryGetProperty("answers.moe", out _));
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await carer.PostAsJsonAsync("/api/v1/circles/c-0005/checkins", new { answers = new { } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await carer.PostAsJsonAsync("/api/v1/circles/c-0005/checkins", new { answers = new { } }))
+            .StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await carer.GetAsync("/api/v1/signals")).StatusCode);
         var contact = await App.SignedIn("dorp-elsloo");
         Assert.Equal(HttpStatusCode.Forbidden, (await contact.GetAsync("/api/v1/signals")).StatusCode);
@@ -49,15 +51,17 @@ public sealed class BalanceApiTests(SharedApp shared)
     public async Task The_village_report_downloads_as_csv_with_small_counts_suppressed()
     {
         var contact = await App.SignedIn("dorp-elsloo");
-        var month = Journey.NextMonday(10).ToString("yyyy-MM");
+        var month = Journey.NextMonday(10).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var response = await contact.GetAsync($"/api/v1/villages/elsloo/report?month={month}&format=csv");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var csv = await response.Content.ReadAsStringAsync();
         Assert.StartsWith("onderdeel;kenmerk;waarde", csv);
         Assert.Contains("vulgraad", csv);
-        var counts = csv.Split('\n').Skip(1).Where(l => l.StartsWith("hulpvragen;")).Select(l => l.Split(';')[2]).ToList();
-        Assert.All(counts, value => Assert.True(value is "<5" or "0" or "x" || int.Parse(value) >= 5, $"unsuppressed small count {value}"));
+        var counts = csv.Split('\n').Skip(1).Where(l => l.StartsWith("hulpvragen;", StringComparison.Ordinal)).Select(l => l.Split(';')[2])
+            .ToList();
+        Assert.All(counts, value => Assert.True(value is "<5" or "0" or "x" || int.Parse(value, CultureInfo.InvariantCulture) >= 5,
+            $"unsuppressed small count {value}"));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await contact.GetAsync("/api/v1/villages/elsloo/report?month=2027-13")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await contact.GetAsync($"/api/v1/villages/stein/report?month={month}")).StatusCode);

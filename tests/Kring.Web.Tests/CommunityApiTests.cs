@@ -24,7 +24,8 @@ public sealed class CommunityApiTests(SharedApp shared)
 
         var after = await consultant.GetFromJsonAsync<JsonElement>("/api/v1/appreciation/2031");
         Assert.Equal(1, after.GetProperty("received").GetInt32());
-        Assert.True(after.GetProperty("carers").EnumerateArray().Single(c => c.GetProperty("circleId").GetString() == "c-0007").GetProperty("received").GetBoolean());
+        Assert.True(after.GetProperty("carers").EnumerateArray().Single(c => c.GetProperty("circleId").GetString() == "c-0007")
+            .GetProperty("received").GetBoolean());
 
         var letter = await consultant.GetAsync("/Waardering/Brief?kring=c-0007&jaar=2031");
         Assert.Equal(HttpStatusCode.OK, letter.StatusCode);
@@ -42,7 +43,8 @@ public sealed class CommunityApiTests(SharedApp shared)
         Assert.Equal(5, questions.GetArrayLength());
         var answers = questions.EnumerateArray().ToDictionary(q => q.GetProperty("id").GetString()!, _ => 4);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsJsonAsync("/api/v1/villages/elsloo/network-ratings", new { answers })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsJsonAsync("/api/v1/villages/elsloo/network-ratings",
+            new { answers })).StatusCode);
         var invalid = await coordinator.PostAsJsonAsync("/api/v1/villages/elsloo/network-ratings", new { answers = new { ambitie = 6 } });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
 

@@ -8,6 +8,9 @@ namespace Kring.Web.Tests;
 [Collection(WebCollection.Name)]
 public sealed class CoordinationTests(SharedApp shared)
 {
+    private static readonly string[] Taxi = ["taxi"];
+    private static readonly string[] Parkinson = ["parkinson"];
+
     private KringApp App => shared.App;
 
     [Fact]
@@ -24,17 +27,20 @@ public sealed class CoordinationTests(SharedApp shared)
         var noReason = await coordinator.PostAsJsonAsync($"{requestPath}/assign", new { volunteerId = "v-demo", reason = "" });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
 
-        var assign = await coordinator.PostAsJsonAsync($"{requestPath}/assign", new { volunteerId = "v-demo", reason = "Bekende vrijwilliger van de familie" });
+        var assign = await coordinator.PostAsJsonAsync($"{requestPath}/assign",
+            new { volunteerId = "v-demo", reason = "Bekende vrijwilliger van de familie" });
         Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
         var matched = await consultant.GetFromJsonAsync<JsonElement>(requestPath);
         Assert.Equal("matched", matched.GetProperty("status").GetString());
-        Assert.Contains(matched.GetProperty("history").EnumerateArray(), e => e.GetProperty("what").GetString()!.Contains("Bekende vrijwilliger van de familie"));
+        Assert.Contains(matched.GetProperty("history").EnumerateArray(), e => e.GetProperty("what")
+            .GetString()!.Contains("Bekende vrijwilliger van de familie"));
 
         var unassign = await coordinator.PostAsJsonAsync($"{requestPath}/unassign", new { reason = "Vrijwilliger verhuist" });
         Assert.Equal(HttpStatusCode.OK, unassign.StatusCode);
         var reopened = await consultant.GetFromJsonAsync<JsonElement>(requestPath);
         Assert.Equal("open", reopened.GetProperty("status").GetString());
-        Assert.Contains(reopened.GetProperty("history").EnumerateArray(), e => e.GetProperty("what").GetString()!.Contains("Vrijwilliger verhuist"));
+        Assert.Contains(reopened.GetProperty("history").EnumerateArray(), e => e.GetProperty("what")
+            .GetString()!.Contains("Vrijwilliger verhuist"));
     }
 
     [Fact]
@@ -49,9 +55,11 @@ public sealed class CoordinationTests(SharedApp shared)
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
         var requestPath = filed.Headers.Location!.ToString();
         var requestId = requestPath[(requestPath.LastIndexOf('/') + 1)..];
-        await Eventually.Get(async () => (await QueuedIds(coordinator)).Contains(requestId) ? "queued" : null, "the request in PIW's queue");
+        await Eventually.Get(async () => (await QueuedIds(coordinator)).Contains(requestId) ? "queued" : null,
+            "the request in PIW's queue");
 
-        var assign = await coordinator.PostAsJsonAsync($"{requestPath}/assign", new { volunteerId = "v-demo", reason = "Vera kan die nacht" });
+        var assign = await coordinator.PostAsJsonAsync($"{requestPath}/assign",
+            new { volunteerId = "v-demo", reason = "Vera kan die nacht" });
         Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
         Assert.DoesNotContain(requestId, await QueuedIds(coordinator));
     }
@@ -69,7 +77,8 @@ public sealed class CoordinationTests(SharedApp shared)
         var requestPath = filed.Headers.Location!.ToString();
         var requestId = requestPath[(requestPath.LastIndexOf('/') + 1)..];
 
-        var api = await coordinator.PostAsJsonAsync($"{requestPath}/assign", new { volunteerId = "v-demo", reason = "Ik wil de gegevens zien" });
+        var api = await coordinator.PostAsJsonAsync($"{requestPath}/assign",
+            new { volunteerId = "v-demo", reason = "Ik wil de gegevens zien" });
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
         Assert.Contains("wachtrij", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
 
@@ -86,7 +95,8 @@ public sealed class CoordinationTests(SharedApp shared)
 
         var after = await consultant.GetFromJsonAsync<JsonElement>(requestPath);
         Assert.NotEqual("matched", after.GetProperty("status").GetString());
-        Assert.DoesNotContain(after.GetProperty("history").EnumerateArray(), e => e.GetProperty("what").GetString()!.Contains("gegevens zien"));
+        Assert.DoesNotContain(after.GetProperty("history").EnumerateArray(), e => e.GetProperty("what")
+            .GetString()!.Contains("gegevens zien"));
         var volunteer = await App.SignedIn("vrijwilliger");
         var assignments = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/assignments");
         Assert.DoesNotContain(assignments.EnumerateArray(), a => a.GetProperty("requestId").GetString() == requestId);
@@ -116,9 +126,11 @@ public sealed class CoordinationTests(SharedApp shared)
         var userName = $"anna-{Guid.NewGuid():N}"[..20];
         var signUp = new
         {
-            userName, displayName = "Anna de Vries", village = "urmond", kinds = new[] { "buddy" }, skills = new[] { "dementia" }, maxKm = 4.5,
+            userName, displayName = "Anna de Vries", village = "urmond", kinds = new[] { "buddy" }, skills = new[] { "dementia" }, maxKm =
+                4.5,
         };
-        using var first = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partners/piw/volunteers") { Content = JsonContent.Create(signUp) };
+        using var first = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partners/piw/volunteers") { Content = JsonContent.Create(
+            signUp) };
         first.Headers.Add("Idempotency-Key", userName);
         var created = await coordinator.SendAsync(first);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -130,7 +142,8 @@ public sealed class CoordinationTests(SharedApp shared)
 
         // A retry with the same key is the same volunteer, with a new code in case the first answer was lost; the same
         // name without the key is taken.
-        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partners/piw/volunteers") { Content = JsonContent.Create(signUp) };
+        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partners/piw/volunteers") { Content = JsonContent.Create(
+            signUp) };
         retry.Headers.Add("Idempotency-Key", userName);
         var again = await coordinator.SendAsync(retry);
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
@@ -140,15 +153,18 @@ public sealed class CoordinationTests(SharedApp shared)
         Assert.NotEqual(firstCode, code);
         var taken = await coordinator.PostAsJsonAsync("/api/v1/partners/piw/volunteers", signUp);
         Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
-        Assert.Contains("al in gebruik", (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("userName")[0].GetString());
+        Assert.Contains("al in gebruik", (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
+            .GetProperty("userName")[0].GetString());
 
         var partnerVolunteers = await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/partners/piw/volunteers");
         Assert.Contains(partnerVolunteers.EnumerateArray(), v => v.GetProperty("id").GetString() == id);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await App.Client().PostAsJsonAsync("/api/v1/session", new { username = userName, password = firstCode })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.Client()
+            .PostAsJsonAsync("/api/v1/session", new { username = userName, password = firstCode })).StatusCode);
         var anna = await App.Activate(userName, code, "Zonnebloem-aan-de-Maas");
         var me = await anna.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal(id, me.GetProperty("volunteerId").GetString());
-        var week = new { weekly = new[] { new { day = "tuesday", from = "13:00", to = "17:00" } }, daysOff = Array.Empty<string>(), paused = false };
+        var week = new { weekly = new[] { new { day = "tuesday", from = "13:00", to = "17:00" } }, daysOff = Array.Empty<string>(),
+            paused = false };
         Assert.Equal(HttpStatusCode.OK, (await anna.PutAsJsonAsync("/api/v1/volunteers/me/availability", week)).StatusCode);
         var preferences = await anna.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/preferences");
         Assert.Equal(4.5, preferences.GetProperty("maxKm").GetDouble());
@@ -159,7 +175,7 @@ public sealed class CoordinationTests(SharedApp shared)
     {
         var coordinator = await App.SignedIn("coordinator");
         var response = await coordinator.PostAsJsonAsync("/api/v1/partners/piw/volunteers",
-            new { userName = "A!", displayName = "", village = "atlantis", kinds = new[] { "taxi" }, maxKm = 99, maxHoursPerWeek = 0 });
+            new { userName = "A!", displayName = "", village = "atlantis", kinds = Taxi, maxKm = 99, maxHoursPerWeek = 0 });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         foreach (var field in new[] { "userName", "displayName", "village", "kinds", "maxKm", "maxHoursPerWeek" })
@@ -189,7 +205,7 @@ public sealed class CoordinationTests(SharedApp shared)
 
         var filed = await carer.PostAsJsonAsync("/api/v1/circles/mine/requests", new
         {
-            kind = "buddy", start = tuesday.ToString("o"), end = tuesday.AddHours(3).ToString("o"), needs = new[] { "parkinson" },
+            kind = "buddy", start = tuesday.ToString("o"), end = tuesday.AddHours(3).ToString("o"), needs = Parkinson,
             repeat = new { weeks = 3 },
         });
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
@@ -203,7 +219,8 @@ public sealed class CoordinationTests(SharedApp shared)
             Assert.Equal(HttpStatusCode.OK, (await volunteer.PostAsync($"/api/v1/offers/{offerId}/accept", null)).StatusCode);
         }
         var circle = await carer.GetFromJsonAsync<JsonElement>("/api/v1/circles/mine");
-        var seriesRequests = circle.GetProperty("requests").EnumerateArray().Where(r => ids.Contains(r.GetProperty("id").GetString())).ToList();
+        var seriesRequests = circle.GetProperty("requests").EnumerateArray().Where(r => ids.Contains(r.GetProperty("id").GetString()!))
+            .ToList();
         Assert.All(seriesRequests, r => Assert.Equal("matched", r.GetProperty("status").GetString()));
         Assert.Equal(tuesday.AddDays(14), seriesRequests.Max(r => r.GetProperty("start").GetDateTimeOffset()));
     }

@@ -36,8 +36,8 @@ public sealed class DeploymentDefaultsTests
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         var page = await client.GetAsync("/Inloggen");
         var cookies = signIn.Headers.GetValues("Set-Cookie").Concat(page.Headers.GetValues("Set-Cookie")).ToList();
-        Assert.Contains(cookies, c => c.StartsWith("kring="));
-        Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Antiforgery."));
+        Assert.Contains(cookies, c => c.StartsWith("kring=", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
         Assert.All(cookies, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
 
         // Plain HTTP gets no HSTS header; HTTPS that the proxy (here loopback, trusted by default) took over does.

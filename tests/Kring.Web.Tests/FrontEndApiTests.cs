@@ -10,6 +10,12 @@ namespace Kring.Web.Tests;
 [Collection(WebCollection.Name)]
 public sealed class FrontEndApiTests(SharedApp shared)
 {
+    private static readonly string[] BuddyAndRespite = ["buddy", "respite"];
+    private static readonly string[] FourSkills = ["dementia", "mobility", "parkinson", "hearing"];
+    private static readonly string[] Juggling = ["juggling"];
+    private static readonly string[] Dementia = ["dementia"];
+    private static readonly string[] Taxi = ["taxi"];
+
     private KringApp App => shared.App;
 
     private static object NewCircle(string village = "catsop", string name = "Ilse Testhuis") => new
@@ -42,14 +48,15 @@ public sealed class FrontEndApiTests(SharedApp shared)
         Assert.All(ics.Split("\r\n"), line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, $"Line longer than 75 octets: {line}"));
         var lines = ics.Replace("\r\n ", "").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("VERSION:2.0", lines);
-        Assert.Contains(lines, l => l.StartsWith("PRODID:"));
+        Assert.Contains(lines, l => l.StartsWith("PRODID:", StringComparison.Ordinal));
 
         var events = Events(lines);
         Assert.Equal(lines.Count(l => l == "BEGIN:VEVENT"), events.Count);
-        Assert.All(events, e => Assert.True(e.ContainsKey("UID") && e.ContainsKey("DTSTAMP") && e.ContainsKey("DTSTART") && e.ContainsKey("DTEND")));
+        Assert.All(events, e => Assert.True(e.ContainsKey("UID") && e.ContainsKey("DTSTAMP") && e.ContainsKey("DTSTART")
+            && e.ContainsKey("DTEND")));
         var mine = Assert.Single(events, e => e["UID"] == $"{requestId}@kring");
-        Assert.Equal(start.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'"), mine["DTSTART"]);
-        Assert.Equal(Journey.NextMonday(11, 0).UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'"), mine["DTEND"]);
+        Assert.Equal(start.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), mine["DTSTART"]);
+        Assert.Equal(Journey.NextMonday(11, 0).UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), mine["DTEND"]);
         Assert.Equal("Elsloo", mine["LOCATION"]);
 
         // The feed leaves Kring for whatever calendar the volunteer uses: no name, phone or address of the carer.
@@ -74,20 +81,21 @@ public sealed class FrontEndApiTests(SharedApp shared)
         try
         {
             var response = await volunteer.PutAsJsonAsync("/api/v1/volunteers/me/preferences",
-                new { kinds = new[] { "buddy", "respite" }, skills = new[] { "dementia", "mobility", "parkinson", "hearing" }, maxKm = 7.5 });
+                new { kinds = BuddyAndRespite, skills = FourSkills, maxKm = 7.5 });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var after = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/preferences");
             Assert.Equal(7.5, after.GetProperty("maxKm").GetDouble());
             Assert.Contains("hearing", after.GetProperty("skills").EnumerateArray().Select(s => s.GetString()));
 
             var bad = await volunteer.PutAsJsonAsync("/api/v1/volunteers/me/preferences",
-                new { kinds = Array.Empty<string>(), skills = new[] { "juggling" }, maxKm = 0 });
+                new { kinds = Array.Empty<string>(), skills = Juggling, maxKm = 0 });
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
             Assert.True(errors.TryGetProperty("kinds", out _));
             Assert.True(errors.TryGetProperty("skills", out _));
             Assert.True(errors.TryGetProperty("maxKm", out _));
-            Assert.Equal(7.5, (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/preferences")).GetProperty("maxKm").GetDouble());
+            Assert.Equal(7.5, (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/preferences")).GetProperty("maxKm")
+                .GetDouble());
         }
         finally
         {
@@ -117,7 +125,7 @@ public sealed class FrontEndApiTests(SharedApp shared)
 
         var start = Journey.NextMonday(15);
         var request = await consultant.PostAsJsonAsync($"/api/v1/circles/{id}/requests",
-            new { kind = "buddy", start = start.ToString("o"), end = start.AddHours(1).ToString("o"), needs = new[] { "dementia" } });
+            new { kind = "buddy", start = start.ToString("o"), end = start.AddHours(1).ToString("o"), needs = Dementia });
         Assert.Equal(HttpStatusCode.Created, request.StatusCode);
     }
 
@@ -128,7 +136,8 @@ public sealed class FrontEndApiTests(SharedApp shared)
         var key = Guid.NewGuid().ToString();
         async Task<string> Register()
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/circles") { Content = JsonContent.Create(NewCircle(name: "Yvo Herhaald")) };
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/circles") { Content = JsonContent.Create(
+                NewCircle(name: "Yvo Herhaald")) };
             message.Headers.Add("Idempotency-Key", key);
             var response = await consultant.SendAsync(message);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -136,7 +145,8 @@ public sealed class FrontEndApiTests(SharedApp shared)
         }
         var before = (await consultant.GetFromJsonAsync<JsonElement>("/api/v1/villages/catsop/overview")).GetProperty("carers").GetInt32();
         Assert.Equal(await Register(), await Register());
-        Assert.Equal(before + 1, (await consultant.GetFromJsonAsync<JsonElement>("/api/v1/villages/catsop/overview")).GetProperty("carers").GetInt32());
+        Assert.Equal(before + 1, (await consultant.GetFromJsonAsync<JsonElement>("/api/v1/villages/catsop/overview")).GetProperty("carers")
+            .GetInt32());
     }
 
     [Fact]
@@ -145,13 +155,14 @@ public sealed class FrontEndApiTests(SharedApp shared)
         var consultant = await App.SignedIn("consulent");
         var response = await consultant.PostAsJsonAsync("/api/v1/circles", new
         {
-            village = "atlantis", carerName = " ", carerAge = 4, careRecipientName = "", relationship = "oom", needs = new[] { "taxi" },
+            village = "atlantis", carerName = " ", carerAge = 4, careRecipientName = "", relationship = "oom", needs = Taxi,
             phone = "bel maar", address = "",
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        foreach (var field in new[] { "village", "carerName", "carerAge", "careRecipientName", "relationship", "needs", "phone", "address" })
+        foreach (var field in new[] { "village", "carerName", "carerAge", "careRecipientName", "relationship", "needs", "phone",
+            "address" })
         {
             Assert.True(errors.TryGetProperty(field, out var messages), $"no error for {field}");
             Assert.False(string.IsNullOrWhiteSpace(messages[0].GetString()));
@@ -172,9 +183,11 @@ public sealed class FrontEndApiTests(SharedApp shared)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await App.Client().PostAsJsonAsync("/api/v1/circles", NewCircle())).StatusCode);
         var client = await App.SignedIn(userName);
-        var before = (await (await App.SignedIn("consulent")).GetFromJsonAsync<JsonElement>("/api/v1/villages/catsop/overview")).GetProperty("carers").GetInt32();
+        var before = (await (await App.SignedIn("consulent")).GetFromJsonAsync<JsonElement>("/api/v1/villages/catsop/overview"))
+            .GetProperty("carers").GetInt32();
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/api/v1/circles", NewCircle())).StatusCode);
-        var after = (await (await App.SignedIn("consulent")).GetFromJsonAsync<JsonElement>("/api/v1/villages/catsop/overview")).GetProperty("carers").GetInt32();
+        var after = (await (await App.SignedIn("consulent")).GetFromJsonAsync<JsonElement>("/api/v1/villages/catsop/overview"))
+            .GetProperty("carers").GetInt32();
         Assert.Equal(before, after);
     }
 
@@ -194,7 +207,7 @@ public sealed class FrontEndApiTests(SharedApp shared)
         Assert.All(rows.Skip(1), row =>
         {
             var value = row[(row.LastIndexOf(',') + 1)..];
-            Assert.True(value == "<5" || int.Parse(value) >= 5, $"small count leaked: {row}");
+            Assert.True(value == "<5" || int.Parse(value, CultureInfo.InvariantCulture) >= 5, $"small count leaked: {row}");
         });
 
         Assert.Equal(HttpStatusCode.Forbidden, (await contact.GetAsync("/api/v1/villages/stein/overview.csv")).StatusCode);
@@ -205,7 +218,8 @@ public sealed class FrontEndApiTests(SharedApp shared)
     {
         var contact = await App.SignedIn("dorp-elsloo");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var response = await contact.GetAsync("/api/v1/villages/elsloo/overview/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var response = await contact.GetAsync("/api/v1/villages/elsloo/overview/stream", HttpCompletionOption.ResponseHeadersRead,
+            timeout.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
@@ -216,7 +230,8 @@ public sealed class FrontEndApiTests(SharedApp shared)
         Assert.Equal("<5", first.GetProperty("counts").GetProperty("unmatchedAfterADay").GetString());
         foreach (var count in first.GetProperty("counts").EnumerateObject())
         {
-            Assert.True(count.Value.ValueKind == JsonValueKind.String ? count.Value.GetString() == "<5" : count.Value.GetInt32() >= 5, $"small count leaked: {count}");
+            Assert.True(count.Value.ValueKind == JsonValueKind.String ? count.Value.GetString() == "<5" : count.Value.GetInt32() >= 5,
+                $"small count leaked: {count}");
         }
 
         var consultant = await App.SignedIn("consulent");
@@ -252,8 +267,8 @@ public sealed class FrontEndApiTests(SharedApp shared)
                 type = null;
                 data.Clear();
             }
-            else if (line.StartsWith("event:")) type = line[6..].Trim();
-            else if (line.StartsWith("data:")) data.Append(line[5..].TrimStart());
+            else if (line.StartsWith("event:", StringComparison.Ordinal)) type = line[6..].Trim();
+            else if (line.StartsWith("data:", StringComparison.Ordinal)) data.Append(line[5..].TrimStart());
         }
     }
 

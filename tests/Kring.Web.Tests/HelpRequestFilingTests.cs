@@ -46,7 +46,8 @@ public sealed class HelpRequestFilingTests(SharedApp shared)
         var refused = await api.PostAsJsonAsync("/api/v1/circles/mine/requests", body);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Vul een aantal weken in van 2 tot en met 52.", problem.GetProperty("errors").GetProperty("repeat.weeks")[0].GetString());
+        Assert.Equal("Vul een aantal weken in van 2 tot en met 52.", problem.GetProperty("errors")
+            .GetProperty("repeat.weeks")[0].GetString());
 
         var browser = await TestAccounts.PageSignIn(App, userName);
         var form = await Forms.Read(browser, "/Hulpvragen/Nieuw");
@@ -57,12 +58,9 @@ public sealed class HelpRequestFilingTests(SharedApp shared)
         Assert.Empty((await App.Services.GetRequiredService<IGrainFactory>().GetGrain<ICarerCircleGrain>(circleId).Get())!.Requests);
     }
 
-    /// <summary>10:00 in Amsterdam, <paramref name="day"/> days from today.</summary>
-    private static DateTimeOffset Day(int day) => Amsterdam.FromLocal(Amsterdam.ToLocal(DateTimeOffset.UtcNow).Date.AddDays(day).AddHours(10));
-
     private static Dictionary<string, string> PageFields(int day, params (string Name, string Value)[] extra)
     {
-        var local = Amsterdam.ToLocal(Day(day));
+        var local = Amsterdam.ToLocal(Journey.Day(day));
         var fields = new Dictionary<string, string>
         {
             ["Kind"] = "buddy",
@@ -77,7 +75,7 @@ public sealed class HelpRequestFilingTests(SharedApp shared)
     private static Dictionary<string, object> ApiBody(int day) => new()
     {
         ["kind"] = "buddy",
-        ["start"] = Day(day).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-        ["end"] = Day(day).AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        ["start"] = Journey.Day(day).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        ["end"] = Journey.Day(day).AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
     };
 }

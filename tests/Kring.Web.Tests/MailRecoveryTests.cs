@@ -13,10 +13,10 @@ public sealed class MailRecoveryTests
     [Fact]
     public async Task Mail_queued_before_the_process_stops_is_delivered_once_after_the_restart()
     {
-        var smtp = new SmtpSink();
-        var data = Path.Combine(Path.GetTempPath(), "kring-test-" + Guid.NewGuid().ToString("N"));
+        await using var smtp = new SmtpSink();
+        using var data = new TempDirectory();
         string requestId;
-        await using (var before = await KringApp.Start(data, smtp.Settings))
+        await using (var before = await KringApp.Start(data.Path, smtp.Settings))
         {
             requestId = await AskBuddy(before);
             var outbox = await OperatorOf(before);
@@ -25,19 +25,21 @@ public sealed class MailRecoveryTests
         }
 
         await smtp.Start();
-        await using var after = await KringApp.Start(data, smtp.Settings);
-        var mail = await smtp.WaitFor(VolunteerAddress, m => (m.TextBody ?? "").Contains(requestId), "the offer mail after the restart", TimeSpan.FromSeconds(60));
+        await using var after = await KringApp.Start(data.Path, smtp.Settings);
+        var mail = await smtp.WaitFor(VolunteerAddress, m => (m.TextBody ?? "").Contains(requestId), "the offer mail after the restart",
+            TimeSpan.FromSeconds(60));
         var operatorApi = await OperatorOf(after);
-        await Eventually.Get(async () => (await Outbox(operatorApi)).GetProperty("pending").GetInt32() == 0 ? "empty" : null, "the outbox to empty");
+        await Eventually.Get(async () => (await Outbox(operatorApi)).GetProperty("pending").GetInt32() == 0 ? "empty" : null,
+            "the outbox to empty");
         Assert.Single(smtp.Received, m => m.MessageId == mail.MessageId);
-        await smtp.DisposeAsync();
     }
 
     [Fact]
     public async Task Mail_that_keeps_failing_is_parked_and_the_operator_sends_it_again()
     {
         await using var smtp = new SmtpSink();
-        await using var app = await KringApp.Start(null, [.. smtp.Settings, "--Kring:Mail:MaxAttempts=1"]);
+        using var data = new TempDirectory();
+        await using var app = await KringApp.Start(data.Path, [.. smtp.Settings, "--Kring:Mail:MaxAttempts=1"]);
         var requestId = await AskBuddy(app);
         var operatorApi = await OperatorOf(app);
 
@@ -60,12 +62,14 @@ public sealed class MailRecoveryTests
     [Fact]
     public async Task Without_a_mail_host_every_message_is_written_as_an_eml_file_in_the_data_directory()
     {
-        await using var app = await KringApp.Start();
+        using var data = new TempDirectory();
+        await using var app = await KringApp.Start(data.Path);
         var requestId = await AskBuddy(app);
         var folder = Path.Combine(app.DataDirectory, "mail");
 
         var message = await Eventually.Get(() => Task.FromResult(Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).FirstOrDefault(m => (m.TextBody ?? "").Contains(requestId, StringComparison.Ordinal))
+            ? Directory.GetFiles(folder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+                .FirstOrDefault(m => (m.TextBody ?? "").Contains(requestId, StringComparison.Ordinal))
             : null), "an .eml file with the offer", TimeSpan.FromSeconds(30));
         Assert.Equal(VolunteerAddress, message.To.Mailboxes.Single().Address);
         Assert.StartsWith("Kunt u helpen?", message.Subject);
@@ -88,7 +92,8 @@ public sealed class MailRecoveryTests
     {
         var browser = app.Client();
         var form = await Security.Forms.Read(browser, "/Inloggen");
-        await browser.PostAsync("/Inloggen", form.With(new() { ["UserName"] = "beheerder", ["Password"] = "kring-demo" }));
+        var signedIn = await browser.PostAsync("/Inloggen", form.With(new() { ["UserName"] = "beheerder", ["Password"] = "kring-demo" }));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return browser;
     }
 

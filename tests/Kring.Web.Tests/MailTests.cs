@@ -15,13 +15,13 @@ public sealed class MailApp : IAsyncLifetime
     public SmtpSink Smtp { get; private set; } = default!;
     public KringApp App { get; private set; } = default!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Smtp = await SmtpSink.Started();
         App = await KringApp.Start(null, Smtp.Settings);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         await Smtp.DisposeAsync();
@@ -46,7 +46,8 @@ public sealed partial class MailTests(MailApp mail) : IClassFixture<MailApp>
         var text = Text(offer);
         Assert.StartsWith("Kunt u helpen? Maatje in Elsloo", offer.Subject);
         Assert.Contains("parkinson", text);
-        foreach (var personal in new[] { "Marij", "Proefmans", "Demostraat", "06-00000000", "wandeling" }) Assert.DoesNotContain(personal, text);
+        foreach (var personal in new[] { "Marij", "Proefmans", "Demostraat", "06-00000000", "wandeling" }) Assert.DoesNotContain(personal,
+            text);
         Assert.Contains("@kring", offer.MessageId);
         var yes = Link(text, "ja");
         Assert.StartsWith(App.Address.ToString().TrimEnd('/'), yes);
@@ -63,7 +64,8 @@ public sealed partial class MailTests(MailApp mail) : IClassFixture<MailApp>
         Assert.Contains("De hulpvraag is aan u gekoppeld", answered);
         Assert.Equal("matched", await Journey.Status(carer, location));
 
-        var coming = await Smtp.WaitFor(CarerAddress, m => m.Subject.StartsWith("Er komt hulp", StringComparison.Ordinal), "the carer's mail");
+        var coming = await Smtp.WaitFor(CarerAddress, m => m.Subject?.StartsWith("Er komt hulp", StringComparison.Ordinal) == true,
+            "the carer's mail");
         Assert.Contains("Vera komt als maatje", Text(coming));
         var request = await carer.GetFromJsonAsync<JsonElement>(location);
         Assert.Equal("Vera", request.GetProperty("helper").GetProperty("firstName").GetString());
@@ -103,10 +105,12 @@ public sealed partial class MailTests(MailApp mail) : IClassFixture<MailApp>
         var (requestId, _) = await AskBuddyOn(DayOfWeek.Friday);
         var grains = App.Services.GetRequiredService<IGrainFactory>();
         var outbox = grains.GetGrain<IMailOutboxGrain>(MailOutboxes.For(VolunteerAddress));
-        await Eventually.Get(async () => (await outbox.GetStatus()).Retrying > 0 ? "retrying" : null, "a failed delivery", TimeSpan.FromSeconds(30));
+        await Eventually.Get(async () => (await outbox.GetStatus()).Retrying > 0 ? "retrying" : null, "a failed delivery",
+            TimeSpan.FromSeconds(30));
 
         await Smtp.Start();
-        var offer = await Smtp.WaitFor(VolunteerAddress, m => Text(m).Contains(requestId), "the offer mail after the outage", TimeSpan.FromSeconds(60));
+        var offer = await Smtp.WaitFor(VolunteerAddress, m => Text(m).Contains(requestId), "the offer mail after the outage",
+            TimeSpan.FromSeconds(60));
         await Eventually.Get(async () => (await outbox.GetStatus()).Pending == 0 ? "empty" : null, "the outbox to empty");
         Assert.Single(Smtp.Received, m => m.MessageId == offer.MessageId);
     }
@@ -129,13 +133,16 @@ public sealed partial class MailTests(MailApp mail) : IClassFixture<MailApp>
         var carer = await App.SignedIn("mantelzorger");
         var request = await carer.GetFromJsonAsync<JsonElement>(location);
         Assert.NotEqual("matched", request.GetProperty("status").GetString());
-        Assert.Contains(request.GetProperty("history").EnumerateArray(), e => e.GetProperty("what").GetString()!.Contains("kan toch niet: griep"));
-        var told = await Smtp.WaitFor(CarerAddress, m => m.Subject.StartsWith("Wijziging", StringComparison.Ordinal) && Text(m).Contains("Vera kan op"), "the carer's mail");
+        Assert.Contains(request.GetProperty("history").EnumerateArray(), e => e.GetProperty("what")
+            .GetString()!.Contains("kan toch niet: griep"));
+        var told = await Smtp.WaitFor(CarerAddress, m => m.Subject?.StartsWith("Wijziging", StringComparison.Ordinal) == true && Text(m)
+            .Contains("Vera kan op"), "the carer's mail");
         Assert.Contains("andere vrijwilliger", Text(told));
         var assignments = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/assignments");
         Assert.DoesNotContain(assignments.EnumerateArray(), a => a.GetProperty("requestId").GetString() == requestId);
         var offers = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/offers");
-        Assert.DoesNotContain(offers.EnumerateArray(), o => o.GetProperty("requestId").GetString() == requestId && o.GetProperty("status").GetString() == "pending");
+        Assert.DoesNotContain(offers.EnumerateArray(), o => o.GetProperty("requestId").GetString() == requestId && o.GetProperty("status")
+            .GetString() == "pending");
     }
 
     [Fact]
@@ -151,7 +158,8 @@ public sealed partial class MailTests(MailApp mail) : IClassFixture<MailApp>
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Equal("cancelled", await Journey.Status(carer, location));
 
-        await Smtp.WaitFor(VolunteerAddress, m => m.Subject.StartsWith("Geannuleerd", StringComparison.Ordinal), "the volunteer's mail");
+        await Smtp.WaitFor(VolunteerAddress, m => m.Subject?.StartsWith("Geannuleerd", StringComparison.Ordinal) == true,
+            "the volunteer's mail");
         await Eventually.Get(async () =>
         {
             var assignments = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/assignments");

@@ -16,6 +16,8 @@ namespace Kring.Web.Tests;
 [Collection(WebCollection.Name)]
 public sealed class PrivacyTests(SharedApp shared)
 {
+    private static readonly string[] Mobility = ["mobility"];
+
     private KringApp App => shared.App;
     private IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
 
@@ -37,7 +39,8 @@ public sealed class PrivacyTests(SharedApp shared)
         Assert.Contains(log, e => e.UserName == "consulent" && e.Role == "CarerConsultant" && e.Action == "circleViewed"
             && e.What == "kring bekeken" && e.Route == $"GET /api/v1/circles/{s.CircleId}");
         Assert.Contains(log, e => e.UserName == "consulent" && e.Action == "requestViewed" && e.RequestId == s.RequestId);
-        Assert.Contains(log, e => e.UserName == s.VolunteerUser && e.Role == "Volunteer" && e.Action == "contactViewed" && e.Route == "GET /Vrijwilliger");
+        Assert.Contains(log, e => e.UserName == s.VolunteerUser && e.Role == "Volunteer" && e.Action == "contactViewed"
+            && e.Route == "GET /Vrijwilliger");
         Assert.Contains(log, e => e.UserName == "consulent" && e.Action == "registered");
         Assert.All(log, e => Assert.True(e.At > DateTimeOffset.UtcNow.AddMinutes(-10) && e.At <= DateTimeOffset.UtcNow.AddMinutes(1)));
         Assert.Equal(log.OrderByDescending(e => e.At).Select(e => e.At), log.Select(e => e.At));
@@ -45,11 +48,13 @@ public sealed class PrivacyTests(SharedApp shared)
         // The carer reads their own log, as "mine" or by id; so does the operator.
         Assert.Equal(log.Count, (await ReadLog(s.Carer, "mine")).Count);
         Assert.Equal(HttpStatusCode.OK, (await s.Carer.GetAsync($"/api/v1/circles/{s.CircleId}/access-log")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await App.SignedIn("beheerder")).GetAsync($"/api/v1/circles/{s.CircleId}/access-log")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await App.SignedIn("beheerder")).GetAsync($"/api/v1/circles/{s.CircleId}/access-log"))
+            .StatusCode);
 
         // Volunteers (even the matched one), village contact persons and other carers may not.
         var otherContact = await NewAccount(Role.VillageContact, "stein");
-        foreach (var refused in new[] { s.Volunteer, await App.SignedIn("vrijwilliger"), await App.SignedIn("dorp-elsloo"), otherContact, await App.SignedIn("mantelzorger") })
+        foreach (var refused in new[] { s.Volunteer, await App.SignedIn("vrijwilliger"), await App.SignedIn("dorp-elsloo"), otherContact,
+            await App.SignedIn("mantelzorger") })
         {
             var response = await refused.GetAsync($"/api/v1/circles/{s.CircleId}/access-log");
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -58,7 +63,8 @@ public sealed class PrivacyTests(SharedApp shared)
         }
 
         // The consultant's page shows the same log, linked from the list of circles; reading it is not itself a view.
-        var list = await (await s.Consultant.GetAsync($"/Kringen?dorp=elsloo&zoek={Uri.EscapeDataString(s.CarerName)}")).Content.ReadAsStringAsync();
+        var list = await (await s.Consultant.GetAsync($"/Kringen?dorp=elsloo&zoek={Uri.EscapeDataString(s.CarerName)}"))
+            .Content.ReadAsStringAsync();
         Assert.Contains($"href=\"/Kringen/Toegang?kring={s.CircleId}\"", list);
         var before = (await ReadLog(s.Consultant, s.CircleId)).Count;
         var html = await (await s.Consultant.GetAsync($"/Kringen/Toegang?kring={s.CircleId}")).Content.ReadAsStringAsync();
@@ -80,7 +86,8 @@ public sealed class PrivacyTests(SharedApp shared)
         var response = await s.Carer.GetAsync("/api/v1/circles/mine/export");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
-        Assert.StartsWith("attachment", response.Content.Headers.ContentDisposition?.ToString() ?? response.Headers.GetValues("Content-Disposition").First());
+        Assert.StartsWith("attachment", response.Content.Headers.ContentDisposition?.ToString()
+            ?? response.Headers.GetValues("Content-Disposition").First());
         var export = await response.Content.ReadFromJsonAsync<JsonElement>();
         var circle = export.GetProperty("circle");
         Assert.Equal(s.CircleId, circle.GetProperty("id").GetString());
@@ -100,7 +107,8 @@ public sealed class PrivacyTests(SharedApp shared)
         Assert.Equal(("exported", s.CarerUser), (exported.GetProperty("action").GetString(), exported.GetProperty("userName").GetString()));
 
         Assert.Equal(HttpStatusCode.OK, (await s.Consultant.GetAsync($"/api/v1/circles/{s.CircleId}/export")).StatusCode);
-        foreach (var refused in new[] { s.Volunteer, await App.SignedIn("dorp-elsloo"), await App.SignedIn("mantelzorger"), await App.SignedIn("beheerder") })
+        foreach (var refused in new[] { s.Volunteer, await App.SignedIn("dorp-elsloo"), await App.SignedIn("mantelzorger"),
+            await App.SignedIn("beheerder") })
         {
             var denied = await refused.GetAsync($"/api/v1/circles/{s.CircleId}/export");
             Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
@@ -130,10 +138,12 @@ public sealed class PrivacyTests(SharedApp shared)
         // Only the consultant erases, after a confirmation step on the page.
         Assert.Equal(HttpStatusCode.Forbidden, (await s.Carer.DeleteAsync($"/api/v1/circles/{s.CircleId}")).StatusCode);
         var form = await Forms.Read(s.Consultant, $"/Kringen/Wissen?kring={s.CircleId}");
-        var unconfirmed = await s.Consultant.PostAsync("/Kringen/Wissen", form.With(new Dictionary<string, string> { ["Kring"] = s.CircleId }));
+        var unconfirmed = await s.Consultant.PostAsync("/Kringen/Wissen",
+            form.With(new Dictionary<string, string> { ["Kring"] = s.CircleId }));
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await s.Consultant.GetAsync($"/api/v1/circles/{s.CircleId}")).StatusCode);
-        var erased = await s.Consultant.PostAsync("/Kringen/Wissen", form.With(new Dictionary<string, string> { ["Kring"] = s.CircleId, ["Confirmed"] = "true" }));
+        var erased = await s.Consultant.PostAsync("/Kringen/Wissen",
+            form.With(new Dictionary<string, string> { ["Kring"] = s.CircleId, ["Confirmed"] = "true" }));
         Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
         Assert.Equal("/Kringen?dorp=elsloo", erased.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.NoContent, (await s.Consultant.DeleteAsync($"/api/v1/circles/{s.CircleId}")).StatusCode);
@@ -148,9 +158,11 @@ public sealed class PrivacyTests(SharedApp shared)
             Assert.Equal("Deze kring is gewist.", problem.GetProperty("detail").GetString());
         }
         Assert.Equal(HttpStatusCode.Unauthorized, (await s.Carer.GetAsync("/api/v1/me")).StatusCode);
-        var signIn = await App.Client().PostAsJsonAsync("/api/v1/session", new { username = s.CarerUser, password = TestAccounts.Password });
+        var signIn = await App.Client().PostAsJsonAsync("/api/v1/session",
+            new { username = s.CarerUser, password = TestAccounts.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await App.SignedIn("dorp-elsloo")).GetAsync($"/api/v1/circles/{s.CircleId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.SignedIn("dorp-elsloo")).GetAsync($"/api/v1/circles/{s.CircleId}"))
+            .StatusCode);
 
         // The volunteer's booking was cancelled and left their schedule; the request's history says why.
         Assert.DoesNotContain(s.RequestId, await s.Volunteer.GetStringAsync("/api/v1/volunteers/me/assignments"));
@@ -161,19 +173,7 @@ public sealed class PrivacyTests(SharedApp shared)
         Assert.Contains(log, e => e.Action == "erased" && e.Route == "POST /Kringen/Wissen");
         Assert.DoesNotContain(log, e => e.UserName == s.CarerUser);
 
-        // The name appears nowhere any more.
-        var consultantPaths = new[]
-        {
-            $"/api/v1/circles/{s.CircleId}", $"/api/v1/circles/{s.CircleId}/access-log", $"/api/v1/appreciation/{DateTime.UtcNow.Year}",
-            "/api/v1/signals", "/api/v1/villages/elsloo/overview", "/api/v1/villages/elsloo/quiet", "/api/v1/villages/elsloo/overview.csv",
-            $"/Kringen?dorp=elsloo&zoek={s.CarerName[^8..]}", "/Dorp?dorp=elsloo",
-        };
-        foreach (var path in consultantPaths) Assert.DoesNotContain(s.CarerName, await Body(s.Consultant, path));
-        foreach (var path in new[] { "/api/v1/volunteers/me/offers", "/api/v1/volunteers/me/assignments", "/api/v1/volunteers/me/export", "/Vrijwilliger" })
-        {
-            Assert.DoesNotContain(s.CarerName, await Body(s.Volunteer, path));
-        }
-        Assert.DoesNotContain(s.CarerName, await Body(coordinator, "/api/v1/partners/piw/queue"));
+        await AssertNameGone(s, coordinator);
 
         // The village still counts: one carer fewer, the request stays as an anonymous count.
         var after = await s.Consultant.GetFromJsonAsync<JsonElement>("/api/v1/villages/elsloo/overview");
@@ -196,15 +196,18 @@ public sealed class PrivacyTests(SharedApp shared)
 
         // The page asks for a tick and the password; without them nothing happens.
         var form = await Forms.Read(s.Volunteer, "/Vrijwilliger/Wissen");
-        var unconfirmed = await s.Volunteer.PostAsync("/Vrijwilliger/Wissen", form.With(new Dictionary<string, string> { ["Password"] = TestAccounts.Password }));
+        var unconfirmed = await s.Volunteer.PostAsync("/Vrijwilliger/Wissen",
+            form.With(new Dictionary<string, string> { ["Password"] = TestAccounts.Password }));
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
         Assert.Contains("Vink aan dat u begrijpt", await unconfirmed.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await s.Volunteer.GetAsync("/api/v1/me")).StatusCode);
 
-        var wrong = await s.Volunteer.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/volunteers/me") { Content = JsonContent.Create(new { password = "niet-goed" }) });
+        var wrong = await s.Volunteer.SendAsync(new HttpRequestMessage(HttpMethod.Delete,
+            "/api/v1/volunteers/me") { Content = JsonContent.Create(new { password = "niet-goed" }) });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.True((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("password", out _));
-        var me = await s.Volunteer.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/volunteers/me") { Content = JsonContent.Create(new { password = TestAccounts.Password }) });
+        var me = await s.Volunteer.SendAsync(new HttpRequestMessage(HttpMethod.Delete,
+            "/api/v1/volunteers/me") { Content = JsonContent.Create(new { password = TestAccounts.Password }) });
         Assert.Equal(HttpStatusCode.NoContent, me.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await s.Volunteer.GetAsync("/api/v1/me")).StatusCode);
 
@@ -215,8 +218,27 @@ public sealed class PrivacyTests(SharedApp shared)
         Assert.DoesNotContain(s.VolunteerId, await coordinator.GetStringAsync("/api/v1/partners/piw/volunteers"));
         // Repeating is harmless; an id that never existed is not found.
         Assert.Equal(HttpStatusCode.NoContent, (await coordinator.DeleteAsync($"/api/v1/volunteers/{s.VolunteerId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await App.SignedIn("beheerder")).DeleteAsync("/api/v1/volunteers/v-nooit-bestaan")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.SignedIn("beheerder")).DeleteAsync("/api/v1/volunteers/v-nooit-bestaan"))
+            .StatusCode);
         (await s.Consultant.PostAsync($"{s.RequestPath}/cancel", null)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The erased carer's name appears nowhere any more.</summary>
+    private static async Task AssertNameGone(Setup s, HttpClient coordinator)
+    {
+        var consultantPaths = new[]
+        {
+            $"/api/v1/circles/{s.CircleId}", $"/api/v1/circles/{s.CircleId}/access-log", $"/api/v1/appreciation/{DateTime.UtcNow.Year}",
+            "/api/v1/signals", "/api/v1/villages/elsloo/overview", "/api/v1/villages/elsloo/quiet", "/api/v1/villages/elsloo/overview.csv",
+            $"/Kringen?dorp=elsloo&zoek={s.CarerName[^8..]}", "/Dorp?dorp=elsloo",
+        };
+        foreach (var path in consultantPaths) Assert.DoesNotContain(s.CarerName, await Body(s.Consultant, path));
+        foreach (var path in new[] { "/api/v1/volunteers/me/offers", "/api/v1/volunteers/me/assignments", "/api/v1/volunteers/me/export",
+            "/Vrijwilliger" })
+        {
+            Assert.DoesNotContain(s.CarerName, await Body(s.Volunteer, path));
+        }
+        Assert.DoesNotContain(s.CarerName, await Body(coordinator, "/api/v1/partners/piw/queue"));
     }
 
     /// <summary>A circle with a carer account, a PIW volunteer with an account, and a request the coordinator booked for them.</summary>
@@ -228,7 +250,7 @@ public sealed class PrivacyTests(SharedApp shared)
         var registered = await consultant.PostAsJsonAsync("/api/v1/circles", new
         {
             village = "elsloo", carerName, carerAge = 61, careRecipientName = $"Naaste {tag}", relationship = "partner",
-            needs = new[] { "mobility" }, phone = "06-12344321", address = $"Privacystraat {tag[..4]}, Elsloo",
+            needs = Mobility, phone = "06-12344321", address = $"Privacystraat {tag[..4]}, Elsloo",
         });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var circleId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
@@ -245,25 +267,30 @@ public sealed class PrivacyTests(SharedApp shared)
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
         var requestPath = filed.Headers.Location!.ToString();
         var requestId = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        var assigned = await (await App.SignedIn("coordinator")).PostAsJsonAsync($"{requestPath}/assign", new { volunteerId, reason = "Privacytest" });
+        var assigned = await (await App.SignedIn("coordinator")).PostAsJsonAsync($"{requestPath}/assign",
+            new { volunteerId, reason = "Privacytest" });
         Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
 
         return new Setup(circleId, carerName, requestPath, requestId, volunteerId, consultant,
-            await App.SignedIn(carerUser, TestAccounts.Password), await App.SignedIn(volunteerUser, TestAccounts.Password), volunteerUser, carerUser);
+            await App.SignedIn(carerUser, TestAccounts.Password), await App.SignedIn(volunteerUser, TestAccounts.Password), volunteerUser,
+                carerUser);
     }
 
     /// <summary>Leaves no volunteer behind in the shared application; the operator may erase anyone.</summary>
     private async Task EraseVolunteer(Setup s) =>
-        Assert.Equal(HttpStatusCode.NoContent, (await (await App.SignedIn("beheerder")).DeleteAsync($"/api/v1/volunteers/{s.VolunteerId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await (await App.SignedIn("beheerder")).DeleteAsync($"/api/v1/volunteers/{s.VolunteerId}"))
+            .StatusCode);
 
     private async Task<HttpClient> NewAccount(Role role, string village) =>
         await App.SignedIn(await NewAccountName(role, village), TestAccounts.Password);
 
-    private async Task<string> NewAccountName(Role role, string village, string? circleId = null, string? volunteerId = null, string? partnerId = null)
+    private async Task<string> NewAccountName(Role role, string village, string? circleId = null, string? volunteerId = null,
+        string? partnerId = null)
     {
         var userName = $"privacy-{Guid.NewGuid():N}"[..24];
         await Grains.GetGrain<IAccountGrain>(userName).Set(
-            new AccountRecord(userName, "Proef Account", Passwords.Hash(TestAccounts.Password), role, village, volunteerId, circleId, partnerId));
+            new AccountRecord(userName, "Proef Account", Passwords.Hash(TestAccounts.Password), role, village, volunteerId, circleId,
+                partnerId));
         return userName;
     }
 
@@ -277,7 +304,8 @@ public sealed class PrivacyTests(SharedApp shared)
     private static Dictionary<string, int> Answers(int value) =>
         Kring.Balance.BalanceCheck.Questions.ToDictionary(q => q.Id, _ => value);
 
-    private sealed record Entry(DateTimeOffset At, string UserName, string Role, string Action, string What, string Route, string? RequestId);
+    private sealed record Entry(DateTimeOffset At, string UserName, string Role, string Action, string What, string Route,
+        string? RequestId);
 
     private static async Task<List<Entry>> ReadLog(HttpClient client, string circleId)
     {

@@ -32,20 +32,25 @@ public sealed class StaffAccountTests(SharedApp shared)
             userName, displayName = "Iemand anders", role = "operator",
         });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        Assert.Contains("al in gebruik", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("userName")[0].GetString());
+        Assert.Contains("al in gebruik", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
+            .GetProperty("userName")[0].GetString());
         // The existing account is untouched: its own password still works.
-        Assert.Equal(HttpStatusCode.OK, (await App.Client().PostAsJsonAsync("/api/v1/session", new { username = userName, password = "Maasoever-bij-Urmond" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await App.Client().PostAsJsonAsync("/api/v1/session",
+            new { username = userName, password = "Maasoever-bij-Urmond" })).StatusCode);
     }
 
     [Fact]
     public async Task A_staff_account_needs_a_known_role_and_the_village_or_partner_that_goes_with_it()
     {
         var operatorClient = await App.SignedIn("beheerder");
-        var contact = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName = "zonder-dorp", displayName = "Z", role = "villageContact" });
-        Assert.True(Errors(await contact.Content.ReadFromJsonAsync<JsonElement>()).Contains("village"));
-        var coordinator = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName = "zonder-org", displayName = "Z", role = "coordinator", partner = "bestaat-niet" });
-        Assert.True(Errors(await coordinator.Content.ReadFromJsonAsync<JsonElement>()).Contains("partner"));
-        var volunteer = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName = "geen-staf", displayName = "Z", role = "volunteer" });
+        var contact = await operatorClient.PostAsJsonAsync("/api/v1/accounts",
+            new { userName = "zonder-dorp", displayName = "Z", role = "villageContact" });
+        Assert.Contains("village", Errors(await contact.Content.ReadFromJsonAsync<JsonElement>()));
+        var coordinator = await operatorClient.PostAsJsonAsync("/api/v1/accounts",
+            new { userName = "zonder-org", displayName = "Z", role = "coordinator", partner = "bestaat-niet" });
+        Assert.Contains("partner", Errors(await coordinator.Content.ReadFromJsonAsync<JsonElement>()));
+        var volunteer = await operatorClient.PostAsJsonAsync("/api/v1/accounts",
+            new { userName = "geen-staf", displayName = "Z", role = "volunteer" });
         Assert.Equal(["role"], Errors(await volunteer.Content.ReadFromJsonAsync<JsonElement>()));
     }
 
@@ -66,7 +71,8 @@ public sealed class StaffAccountTests(SharedApp shared)
         Assert.Equal(HttpStatusCode.Created, consultant.StatusCode);
         await app.Activate("consulent-stein", await KringApp.ActivationCode(consultant), "Mantelzorg-in-Stein-2026");
         Assert.Equal(HttpStatusCode.OK,
-            (await client.PostAsJsonAsync("/api/v1/session", new { username = "consulent-stein", password = "Mantelzorg-in-Stein-2026" })).StatusCode);
+            (await client.PostAsJsonAsync("/api/v1/session", new { username = "consulent-stein", password = "Mantelzorg-in-Stein-2026" }))
+                .StatusCode);
     }
 
     [Fact]
@@ -75,12 +81,14 @@ public sealed class StaffAccountTests(SharedApp shared)
         var operatorClient = await App.SignedIn("beheerder");
         var userName = "coord-" + Guid.NewGuid().ToString("N")[..8];
         const string password = "Coordinatie-bij-de-Zonnebloem";
-        var created = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName, displayName = "Cor Coördinator", role = "coordinator", partner = "piw" });
+        var created = await operatorClient.PostAsJsonAsync("/api/v1/accounts",
+            new { userName, displayName = "Cor Coördinator", role = "coordinator", partner = "piw" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         await App.Activate(userName, await KringApp.ActivationCode(created), password);
         var staff = await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/accounts");
         var listed = staff.EnumerateArray().Single(a => a.GetProperty("userName").GetString() == userName);
-        Assert.Equal(("coordinator", "piw", false), (listed.GetProperty("role").GetString(), listed.GetProperty("partner").GetString(), listed.GetProperty("blocked").GetBoolean()));
+        Assert.Equal(("coordinator", "piw", false), (listed.GetProperty("role").GetString(), listed.GetProperty("partner").GetString(),
+            listed.GetProperty("blocked").GetBoolean()));
         var coordinator = await App.SignedIn(userName, password);
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync("/api/v1/partners/piw/queue")).StatusCode);
 
@@ -88,7 +96,8 @@ public sealed class StaffAccountTests(SharedApp shared)
         Assert.Equal(HttpStatusCode.OK, blocked.StatusCode);
         Assert.True((await blocked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("blocked").GetBoolean());
         Assert.Equal(HttpStatusCode.Unauthorized, (await coordinator.GetAsync("/api/v1/partners/piw/queue")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await App.Client().PostAsJsonAsync("/api/v1/session", new { username = userName, password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.Client()
+            .PostAsJsonAsync("/api/v1/session", new { username = userName, password })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await operatorClient.PostAsync($"/api/v1/accounts/{userName}/block", null)).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await operatorClient.PostAsync($"/api/v1/accounts/{userName}/unblock", null)).StatusCode);
@@ -119,7 +128,8 @@ public sealed class StaffAccountTests(SharedApp shared)
         var created = await consultant.PostAsJsonAsync("/api/v1/circles/c-0007/accounts", new { userName });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var account = await created.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("carer", "c-0007", carerName), (account.GetProperty("role").GetString(), account.GetProperty("circleId").GetString(), account.GetProperty("displayName").GetString()));
+        Assert.Equal(("carer", "c-0007", carerName), (account.GetProperty("role").GetString(), account.GetProperty("circleId").GetString(),
+            account.GetProperty("displayName").GetString()));
         var accounts = await consultant.GetFromJsonAsync<JsonElement>("/api/v1/circles/c-0007/accounts");
         Assert.Contains(accounts.EnumerateArray(), a => a.GetProperty("userName").GetString() == userName);
 
@@ -128,12 +138,14 @@ public sealed class StaffAccountTests(SharedApp shared)
         Assert.Equal("c-0007", mine.GetProperty("id").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await carer.GetAsync("/api/v1/circles/c-0001")).StatusCode);
         var log = await carer.GetFromJsonAsync<JsonElement>("/api/v1/circles/mine/access-log");
-        Assert.Contains(log.EnumerateArray(), e => e.GetProperty("action").GetString() == "accountCreated" && e.GetProperty("userName").GetString() == "consulent");
+        Assert.Contains(log.EnumerateArray(), e => e.GetProperty("action").GetString() == "accountCreated" && e.GetProperty("userName")
+            .GetString() == "consulent");
 
         var taken = await consultant.PostAsJsonAsync("/api/v1/circles/c-0008/accounts", new { userName });
         Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
         Assert.Contains("userName", Errors(await taken.Content.ReadFromJsonAsync<JsonElement>()));
-        Assert.Equal(HttpStatusCode.NotFound, (await consultant.PostAsJsonAsync("/api/v1/circles/c-9999/accounts", new { userName = "iemand-nieuw" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await consultant.PostAsJsonAsync("/api/v1/circles/c-9999/accounts",
+            new { userName = "iemand-nieuw" })).StatusCode);
     }
 
     private static HashSet<string> Errors(JsonElement problem) =>

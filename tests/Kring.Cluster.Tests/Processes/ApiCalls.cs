@@ -23,7 +23,8 @@ public sealed class ApiCalls
 
     public IReadOnlyList<Call> All => _calls.ToArray();
 
-    /// <summary>Sends one request and records it; a timeout becomes <see cref="Hung"/>, a refused connection <see cref="Unreachable"/>.</summary>
+    /// <summary>Sends one request and records it; a timeout becomes <see cref="Hung"/>, a refused connection <see
+    /// cref="Unreachable"/>.</summary>
     public async Task<(int Status, T? Body)> Send<T>(HttpClient http, Func<HttpRequestMessage> request, string what)
     {
         var at = DateTimeOffset.UtcNow;
@@ -33,7 +34,8 @@ public sealed class ApiCalls
             using var message = request();
             using var response = await http.SendAsync(message);
             var status = (int)response.StatusCode;
-            var body = response.IsSuccessStatusCode && typeof(T) != typeof(object) ? await response.Content.ReadFromJsonAsync<T>() : default;
+            var body = response.IsSuccessStatusCode && typeof(T) != typeof(object) ? await response.Content.ReadFromJsonAsync<T>()
+                : default;
             var retryAfter = response.Headers.RetryAfter is not null;
             string? detail = status >= 500 ? await response.Content.ReadAsStringAsync() : null;
             _calls.Enqueue(new Call(at, what, status, Stopwatch.GetElapsedTime(started), retryAfter, detail));
@@ -58,6 +60,8 @@ public sealed class ApiCalls
     {
         Hung => "no answer (timeout)",
         Unreachable => "unreachable",
-        _ => ((HttpStatusCode)status).ToString() is var name && name != status.ToString() ? $"{status} {name}" : status.ToString(),
+        _ => ((HttpStatusCode)status).ToString() is var name && name != Number(status) ? $"{status} {name}" : Number(status),
     };
+
+    private static string Number(int status) => status.ToString(CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,8 @@ public sealed class ClusterSnapshot
 
     public IReadOnlyDictionary<string, string> Items { get; }
 
-    public static async Task<ClusterSnapshot> Take(IGrainFactory grains, IEnumerable<(string CircleId, string RequestId)> requests, IEnumerable<string> volunteers)
+    public static async Task<ClusterSnapshot> Take(IGrainFactory grains, IEnumerable<(string CircleId, string RequestId)> requests,
+        IEnumerable<string> volunteers)
     {
         var state = await ClusterState.Read(grains, requests, volunteers);
         var items = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -33,12 +34,14 @@ public sealed class ClusterSnapshot
         foreach (var partner in await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetPartners())
         {
             var queue = await grains.GetGrain<IPartnerGrain>(partner.Id).GetQueue();
-            items[$"partner {partner.Id} queue"] = JsonSerializer.Serialize(queue.Select(q => q.Request.Id).Order(StringComparer.Ordinal), Json);
+            items[$"partner {partner.Id} queue"] = JsonSerializer.Serialize(queue.Select(q => q.Request.Id).Order(StringComparer.Ordinal),
+                Json);
         }
         foreach (var kind in Enum.GetValues<HelpKind>())
         {
             var shard = MatchingShard.Key("stein", kind);
-            items[$"shard {shard} pending"] = (await grains.GetGrain<IMatchingGrain>(shard).PendingCount()).ToString();
+            items[$"shard {shard} pending"] = (await grains.GetGrain<IMatchingGrain>(shard).PendingCount())
+                .ToString(CultureInfo.InvariantCulture);
         }
         return new ClusterSnapshot(items);
     }
@@ -47,7 +50,9 @@ public sealed class ClusterSnapshot
     public IReadOnlyList<string> Differences(ClusterSnapshot other) =>
         Items.Keys.Union(other.Items.Keys).Order(StringComparer.Ordinal)
             .Where(key => Items.GetValueOrDefault(key) != other.Items.GetValueOrDefault(key))
-            .Select(key => $"{key}:\n  before {Items.GetValueOrDefault(key) ?? "(absent)"}\n  after  {other.Items.GetValueOrDefault(key) ?? "(absent)"}")
+            .Select(key =>
+                $"{key}:\n  before {Items.GetValueOrDefault(key) ?? "(absent)"}\n" +
+                $"  after  {other.Items.GetValueOrDefault(key) ?? "(absent)"}")
             .ToList();
 
     public Task Save(string file) => File.WriteAllLinesAsync(file, Items.Select(i => $"{i.Key}: {i.Value}"));

@@ -1,6 +1,7 @@
 namespace Kring.Cluster.Tests.Processes;
 
-public sealed record VolunteerState(string Id, IReadOnlyList<Assignment> Assignments, IReadOnlyList<Offer> Offers, AvailabilityDto Availability);
+public sealed record VolunteerState(string Id, IReadOnlyList<Assignment> Assignments, IReadOnlyList<Offer> Offers,
+    AvailabilityDto Availability);
 
 /// <summary>
 /// What the cluster says, read through the Orleans client: the requests (from their circles, the authority over a
@@ -21,7 +22,8 @@ public sealed class ClusterState
     public IReadOnlyDictionary<string, HelpRequestView?> Requests { get; }
     public IReadOnlyDictionary<string, VolunteerState> Volunteers { get; }
 
-    public static async Task<ClusterState> Read(IGrainFactory grains, IEnumerable<(string CircleId, string RequestId)> requests, IEnumerable<string> volunteers)
+    public static async Task<ClusterState> Read(IGrainFactory grains, IEnumerable<(string CircleId, string RequestId)> requests,
+        IEnumerable<string> volunteers)
     {
         var views = new System.Collections.Concurrent.ConcurrentDictionary<string, HelpRequestView?>();
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (r, _) =>
@@ -46,7 +48,8 @@ public sealed class ClusterState
     public int Count(RequestStatus status) => Requests.Values.Count(r => r?.Status == status);
 
     public string Describe() =>
-        string.Join(", ", Requests.Values.GroupBy(r => r?.Status.ToString() ?? "missing").OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"));
+        string.Join(", ", Requests.Values.GroupBy(r => r?.Status.ToString() ?? "missing").OrderBy(g => g.Key)
+            .Select(g => $"{g.Key} {g.Count()}"));
 
     /// <summary>
     /// For a failure's artefact: every request that is not matched, with its history and every offer made for it, and
@@ -55,10 +58,11 @@ public sealed class ClusterState
     public async Task<string> Explain(IGrainFactory grains)
     {
         var text = new System.Text.StringBuilder();
-        text.AppendLine($"requests: {Describe()}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"requests: {Describe()}");
         foreach (var shard in new[] { HelpKind.Buddy, HelpKind.Respite }.Select(k => MatchingShard.Key("stein", k)))
         {
-            text.AppendLine($"shard {shard}: {await Try(async () => $"{await grains.GetGrain<IMatchingGrain>(shard).PendingCount()} pending")}");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"shard {shard}: {await Try(async () => $"{await grains.GetGrain<IMatchingGrain>(shard).PendingCount()} pending")}");
         }
         text.AppendLine(await Try(async () =>
         {
@@ -66,17 +70,23 @@ public sealed class ClusterState
             foreach (var partner in await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetPartners())
             {
                 var queue = await grains.GetGrain<IPartnerGrain>(partner.Id).GetQueue();
-                queues.Append($"partner {partner.Id}: {queue.Count} escalated ({string.Join(", ", queue.Select(q => q.Request.Id).Take(20))}); ");
+                queues.Append(CultureInfo.InvariantCulture,
+                    $"partner {partner.Id}: {queue.Count} escalated ({string.Join(", ", queue.Select(q => q.Request.Id).Take(20))}); ");
             }
             return queues.ToString();
         }));
         var offers = Volunteers.Values.SelectMany(v => v.Offers.Select(o => (Volunteer: v.Id, Offer: o))).ToLookup(o => o.Offer.RequestId);
-        foreach (var (id, request) in Requests.Where(r => r.Value?.Status != RequestStatus.Matched).OrderBy(r => r.Key, StringComparer.Ordinal))
+        foreach (var (id, request) in Requests.Where(r => r.Value?.Status != RequestStatus.Matched)
+            .OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             text.AppendLine();
-            text.AppendLine($"{id}: {request?.Status.ToString() ?? "missing"} circle {request?.CircleId} village {request?.Village} {request?.Kind} {request?.Start:u}");
-            foreach (var e in request?.History ?? []) text.AppendLine($"  {e.At:HH:mm:ss.fff} {e.Status} {e.What}");
-            foreach (var (volunteer, offer) in offers[id]) text.AppendLine($"  offer to {volunteer}: {offer.Status} (offered {offer.OfferedAt:HH:mm:ss.fff})");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{id}: {request?.Status.ToString() ?? "missing"} circle {request?.CircleId} " +
+                $"village {request?.Village} {request?.Kind} {request?.Start:u}");
+            foreach (var e in request?.History ?? []) text.AppendLine(CultureInfo.InvariantCulture,
+                $"  {e.At:HH:mm:ss.fff} {e.Status} {e.What}");
+            foreach (var (volunteer, offer) in offers[id]) text.AppendLine(CultureInfo.InvariantCulture,
+                $"  offer to {volunteer}: {offer.Status} (offered {offer.OfferedAt:HH:mm:ss.fff})");
         }
         return text.ToString();
     }
@@ -94,7 +104,8 @@ public sealed class ClusterState
     }
 
     /// <summary>Acknowledged requests that the circle does not know.</summary>
-    public IReadOnlyList<string> Missing() => Requests.Where(r => r.Value is null).Select(r => r.Key).Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Missing() => Requests.Where(r => r.Value is null).Select(r => r.Key).Order(StringComparer.Ordinal)
+        .ToList();
 
     /// <summary>A volunteer booked for two overlapping hours, or one request in two volunteers' schedules.</summary>
     public IReadOnlyList<string> DoubleBookings()
@@ -107,11 +118,14 @@ public sealed class ClusterState
             {
                 if (booked[i - 1].End > booked[i].Start)
                 {
-                    problems.Add($"{volunteer.Id} has {booked[i - 1].RequestId} ({booked[i - 1].Start:u}–{booked[i - 1].End:u}) and {booked[i].RequestId} ({booked[i].Start:u}–{booked[i].End:u})");
+                    var (before, after) = (booked[i - 1], booked[i]);
+                    problems.Add($"{volunteer.Id} has {before.RequestId} ({before.Start:u}–{before.End:u}) " +
+                        $"and {after.RequestId} ({after.Start:u}–{after.End:u})");
                 }
             }
         }
-        foreach (var request in Volunteers.Values.SelectMany(v => v.Assignments.Select(a => (Volunteer: v.Id, a.RequestId))).GroupBy(a => a.RequestId).Where(g => g.Count() > 1))
+        foreach (var request in Volunteers.Values.SelectMany(v => v.Assignments.Select(a => (Volunteer: v.Id, a.RequestId)))
+            .GroupBy(a => a.RequestId).Where(g => g.Count() > 1))
         {
             problems.Add($"{request.Key} is in the schedules of {string.Join(" and ", request.Select(a => a.Volunteer))}");
         }
@@ -144,7 +158,8 @@ public sealed class ClusterState
                 var request = Requests[assignment.RequestId];
                 if (request is null || request.Status != RequestStatus.Matched || request.VolunteerId != volunteer.Id)
                 {
-                    problems.Add($"{volunteer.Id} has {assignment.RequestId} in their schedule, but the circle says {request?.Status.ToString() ?? "nothing"} ({request?.VolunteerId})");
+                    problems.Add($"{volunteer.Id} has {assignment.RequestId} in their schedule, " +
+                        $"but the circle says {request?.Status.ToString() ?? "nothing"} ({request?.VolunteerId})");
                 }
             }
             foreach (var held in volunteer.Offers.Where(o => o.Status == OfferStatus.Accepting && Requests.ContainsKey(o.RequestId)))

@@ -32,8 +32,10 @@ public sealed class KringProcess : IAsyncDisposable
     public Uri Address { get; }
     public bool HasExited => _exited || _process.HasExited;
 
-    /// <summary>Starts `dotnet {program}.dll {arguments}` in <paramref name="workingDirectory"/> with these extra environment variables.</summary>
-    public static KringProcess Start(string name, string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment,
+    /// <summary>Starts `dotnet {program}.dll {arguments}` in <paramref name="workingDirectory"/> with these extra environment
+    /// variables.</summary>
+    public static KringProcess Start(string name, string program, IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string> environment,
         string workingDirectory, string logFile, Uri address)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, program + ".dll");
@@ -41,7 +43,8 @@ public sealed class KringProcess : IAsyncDisposable
         {
             if (!File.Exists(required))
             {
-                throw new InvalidOperationException($"{required} is missing: the test project must reference src/{program}/{program}.csproj so the program is built next to the tests.");
+                throw new InvalidOperationException($"{required} is missing: the test project must reference " +
+                    $"src/{program}/{program}.csproj so the program is built next to the tests.");
             }
         }
         Directory.CreateDirectory(workingDirectory);
@@ -80,7 +83,8 @@ public sealed class KringProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready. Its log: {LogFile}\n{Tail()}");
+                throw new InvalidOperationException(
+                    $"{Name} exited with code {_process.ExitCode} before it was ready. Its log: {LogFile}\n{Tail()}");
             }
             try
             {
@@ -94,7 +98,8 @@ public sealed class KringProcess : IAsyncDisposable
             }
             if (Stopwatch.GetElapsedTime(started) > timeout)
             {
-                throw new TimeoutException($"{Name} was not ready after {timeout.TotalSeconds:0} s (last: {last}). Its log: {LogFile}\n{Tail()}");
+                throw new TimeoutException(
+                    $"{Name} was not ready after {timeout.TotalSeconds:0} s (last: {last}). Its log: {LogFile}\n{Tail()}");
             }
             await Task.Delay(TimeSpan.FromMilliseconds(250));
         }
@@ -114,7 +119,8 @@ public sealed class KringProcess : IAsyncDisposable
     {
         if (_process.HasExited) return;
         Write($"# {DateTimeOffset.Now:O} test: SIGTERM");
-        if (SendSignal(_process.Id, SigTerm) != 0) throw new InvalidOperationException($"Could not send SIGTERM to {Name} ({_process.Id}).");
+        if (SendSignal(_process.Id, SigTerm) != 0) throw new InvalidOperationException(
+            $"Could not send SIGTERM to {Name} ({_process.Id}).");
         using var patience = new CancellationTokenSource(grace ?? ExitPatience);
         try
         {

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Orleans.Configuration;
-using Xunit.Abstractions;
 
 namespace Kring.Cluster.Tests.Processes;
 
@@ -31,7 +30,8 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly List<KringProcess> _silos = [];
     private IHost? _client;
 
-    private ProcessCluster(string connectionString, string clusterId, int silos, string artefacts, IReadOnlyDictionary<string, string> settings, ITestOutputHelper output)
+    private ProcessCluster(string connectionString, string clusterId, int silos, string artefacts,
+        IReadOnlyDictionary<string, string> settings, ITestOutputHelper output)
     {
         _connectionString = connectionString;
         _clusterId = clusterId;
@@ -45,7 +45,8 @@ public sealed class ProcessCluster : IAsyncDisposable
     public string Artefacts { get; }
     public IReadOnlyList<KringProcess> Silos => _silos;
     public KringProcess Web { get; private set; } = default!;
-    public IClusterClient Client => _client?.Services.GetRequiredService<IClusterClient>() ?? throw new InvalidOperationException("The cluster is stopped.");
+    public IClusterClient Client => _client?.Services.GetRequiredService<IClusterClient>()
+        ?? throw new InvalidOperationException("The cluster is stopped.");
     public string ClusterId => _clusterId;
     /// <summary>When the processes were last started.</summary>
     public DateTimeOffset StartedAt { get; private set; }
@@ -74,7 +75,8 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <summary>Starts every process again after <see cref="Stop"/>, on the same ports and database.</summary>
     public Task Restart() => StartProcesses();
 
-    /// <summary>Stops everything in order, as an operator would: the test's client, the web, then the silos (SIGTERM, all at once).</summary>
+    /// <summary>Stops everything in order, as an operator would: the test's client, the web, then the silos (SIGTERM, all at
+    /// once).</summary>
     public async Task Stop()
     {
         await DisconnectClient();
@@ -109,7 +111,8 @@ public sealed class ProcessCluster : IAsyncDisposable
     public async Task<SiloStatus?> MembershipStatus(int siloPort)
     {
         var statuses = await Sql.Column<int>(_connectionString,
-            "SELECT status FROM orleans_membership WHERE deployment_id = $1 AND port = $2 ORDER BY generation DESC LIMIT 1", _clusterId, siloPort);
+            "SELECT status FROM orleans_membership WHERE deployment_id = $1 AND port = $2 ORDER BY generation DESC LIMIT 1", _clusterId,
+                siloPort);
         return statuses.Count == 0 ? null : (SiloStatus)statuses[0];
     }
 
@@ -152,7 +155,8 @@ public sealed class ProcessCluster : IAsyncDisposable
         var marker = Client.GetGrain<ISeedGrain>(SeedFiles.Municipality().Region.Id);
         await Eventually.Until(marker.GetLoadedVersion, v => v == version, "the silos loaded the demo seed", StartPatience);
         await Web.WaitReady(StartPatience);
-        _output.WriteLine($"{_siloPorts.Length} silos and the web ready in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s (artefacts: {Artefacts})");
+        var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+        _output.WriteLine($"{_siloPorts.Length} silos and the web ready in {seconds:0.0} s (artefacts: {Artefacts})");
     }
 
     private KringProcess StartSilo(int index)
@@ -162,8 +166,8 @@ public sealed class ProcessCluster : IAsyncDisposable
         return KringProcess.Start(name, "Kring.Silo", ["--urls", $"http://127.0.0.1:{http}"],
             ProcessEnvironment(new Dictionary<string, string>
             {
-                ["Kring__SiloPort"] = silo.ToString(),
-                ["Kring__GatewayPort"] = gateway.ToString(),
+                ["Kring__SiloPort"] = silo.ToString(CultureInfo.InvariantCulture),
+                ["Kring__GatewayPort"] = gateway.ToString(CultureInfo.InvariantCulture),
             }),
             Path.Combine(Artefacts, name), Path.Combine(Artefacts, name + ".log"), new Uri($"http://127.0.0.1:{http}"));
     }
@@ -240,7 +244,8 @@ public sealed class ProcessCluster : IAsyncDisposable
         get
         {
             var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Kring.Orleans.sln"))) directory = directory.Parent;
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Kring.Orleans.sln"))) directory =
+                directory.Parent;
             return directory?.FullName ?? throw new InvalidOperationException($"No Kring.Orleans.sln above {AppContext.BaseDirectory}.");
         }
     }

@@ -54,7 +54,10 @@ public static class Settling
                 {
                     await File.WriteAllTextAsync(file, $"Could not read the cluster: {e}");
                 }
-                throw new XunitException($"Timed out after {patience.TotalSeconds:0} s waiting until every request is matched and in its volunteer's schedule. Last seen: {last}. Details: {file}");
+                throw new XunitException(
+                    $"Timed out after {patience.TotalSeconds:0} s waiting until every request is matched " +
+                    "and in its volunteer's schedule. " +
+                    $"Last seen: {last}. Details: {file}");
             }
             await Task.Delay(PollInterval);
         }

@@ -6,7 +6,8 @@ using Kring.Matching;
 namespace Kring.Cluster.Tests.Processes;
 
 /// <summary>A request the test will file through the web: its idempotency key, circle, kind and time.</summary>
-public sealed record PlannedRequest(int Index, string Key, string CircleId, HelpKind Kind, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<string> Needs)
+public sealed record PlannedRequest(int Index, string Key, string CircleId, HelpKind Kind, DateTimeOffset Start, DateTimeOffset End,
+    IReadOnlyList<string> Needs)
 {
     public object Json => new
     {
@@ -32,7 +33,8 @@ public static class Workload
     /// still take many hours. Kinds alternate, so both matching shards (buddy and respite) share the work and compete
     /// for the same volunteers. Circles are taken in turn.
     /// </summary>
-    public static IReadOnlyList<PlannedRequest> Plan(string prefix, int count, int perWindow, IReadOnlyList<string> circles, int firstDay = 2, IReadOnlyList<string>? needs = null)
+    public static IReadOnlyList<PlannedRequest> Plan(string prefix, int count, int perWindow, IReadOnlyList<string> circles,
+        int firstDay = 2, IReadOnlyList<string>? needs = null)
     {
         const int windowsPerDay = 12;
         var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Availability.Amsterdam).Date;
@@ -71,7 +73,9 @@ public sealed class RequestFiler(HttpClient http, ApiCalls calls)
         {
             var (status, created) = await calls.Send<Created>(http, () =>
             {
-                var message = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/circles/{plan.CircleId}/requests") { Content = JsonContent.Create(plan.Json) };
+                var message =
+                    new HttpRequestMessage(HttpMethod.Post, $"/api/v1/circles/{plan.CircleId}/requests") { Content = JsonContent.Create(
+                    plan.Json) };
                 message.Headers.Add("Idempotency-Key", plan.Key);
                 return message;
             }, $"file {plan.Key}");
@@ -91,8 +95,10 @@ public sealed class RequestFiler(HttpClient http, ApiCalls calls)
         }
     }
 
-    /// <summary>Files every request with <paramref name="concurrency"/> callers at once, each retrying as <see cref="File"/> does.</summary>
-    public Task FileAll(IEnumerable<PlannedRequest> plans, int concurrency, TimeSpan patience, CancellationToken cancellationToken = default) =>
+    /// <summary>Files every request with <paramref name="concurrency"/> callers at once, each retrying as <see cref="File"/>
+    /// does.</summary>
+    public Task FileAll(IEnumerable<PlannedRequest> plans, int concurrency, TimeSpan patience,
+        CancellationToken cancellationToken = default) =>
         Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = concurrency },
             async (plan, _) => await File(plan, patience, cancellationToken));
 

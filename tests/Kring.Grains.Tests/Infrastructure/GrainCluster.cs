@@ -23,7 +23,7 @@ public abstract class GrainCluster : IAsyncLifetime
 
     protected abstract void Configure(MatchingOptions options);
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
@@ -52,9 +52,10 @@ public abstract class GrainCluster : IAsyncLifetime
         Clock.Advance(by);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Cluster is not null) await Cluster.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
 

@@ -20,12 +20,14 @@ public sealed class AccountStateTests(SharedApp shared)
     public async Task A_token_and_a_cookie_act_for_the_village_the_account_has_now_not_the_one_they_were_issued_for()
     {
         var userName = $"dorp-{Guid.NewGuid():N}"[..20];
-        var account = new AccountRecord(userName, "Proef Contact", Passwords.Hash(TestAccounts.Password), Role.VillageContact, "elsloo", null, null, null);
+        var account = new AccountRecord(userName, "Proef Contact", Passwords.Hash(TestAccounts.Password), Role.VillageContact, "elsloo",
+            null, null, null);
         await Grains.GetGrain<IAccountGrain>(userName).Set(account);
         var api = await App.SignedIn(userName, TestAccounts.Password);
         var browser = App.Client();
         var form = await Forms.Read(browser, "/Inloggen");
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/Inloggen", form.With(new() { ["UserName"] = userName, ["Password"] = TestAccounts.Password }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/Inloggen",
+            form.With(new() { ["UserName"] = userName, ["Password"] = TestAccounts.Password }))).StatusCode);
         foreach (var client in new[] { api, browser })
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/villages/elsloo/overview")).StatusCode);
@@ -37,7 +39,8 @@ public sealed class AccountStateTests(SharedApp shared)
 
         foreach (var client in new[] { api, browser })
         {
-            await Eventually.Get(async () => (await client.GetAsync("/api/v1/villages/stein/overview")).StatusCode == HttpStatusCode.OK ? "" : null,
+            await Eventually.Get(async () => (await client.GetAsync("/api/v1/villages/stein/overview")).StatusCode == HttpStatusCode.OK
+                ? "" : null,
                 "the session acts for Stein", SessionStamps.CacheFor + TimeSpan.FromSeconds(5));
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/villages/elsloo/overview")).StatusCode);
         }

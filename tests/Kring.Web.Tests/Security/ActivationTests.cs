@@ -38,7 +38,8 @@ public sealed partial class ActivationTests(SharedApp shared)
 
         Assert.Equal(HttpStatusCode.Unauthorized, await SignInStatus(userName, "Gekozen-door-de-beheerder"));
         // The list shows that the account waits for activation, never the code.
-        var listed = (await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/accounts")).EnumerateArray().Single(a => a.GetProperty("userName").GetString() == userName);
+        var listed = (await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/accounts")).EnumerateArray()
+            .Single(a => a.GetProperty("userName").GetString() == userName);
         Assert.Equal(JsonValueKind.Null, listed.GetProperty("activationCode").ValueKind);
         Assert.Equal(expires, listed.GetProperty("activationExpiresAt").GetDateTimeOffset());
         Assert.DoesNotContain(code, await operatorClient.GetStringAsync("/Beheer/Accounts"));
@@ -49,7 +50,8 @@ public sealed partial class ActivationTests(SharedApp shared)
     {
         var (userName, code) = await NewCoordinator();
         // Typed as a person might: lower case, without the dashes.
-        var signIn = await App.Client().PostAsJsonAsync("/api/v1/session", new { username = userName, password = code.Replace("-", "").ToLowerInvariant() });
+        var signIn = await App.Client().PostAsJsonAsync("/api/v1/session",
+            new { username = userName, password = code.Replace("-", "").ToLowerInvariant() });
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         var session = await signIn.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(session.GetProperty("mustChoosePassword").GetBoolean());
@@ -60,7 +62,8 @@ public sealed partial class ActivationTests(SharedApp shared)
         {
             var refused = await activating.GetAsync(path);
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-            Assert.Equal("Kies eerst een eigen wachtwoord.", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+            Assert.Equal("Kies eerst een eigen wachtwoord.", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title")
+                .GetString());
         }
 
         var chosen = await activating.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = code, newPassword = NewPassword });
@@ -99,9 +102,11 @@ public sealed partial class ActivationTests(SharedApp shared)
         }
 
         var form = await Forms.Read(browser, "/Wachtwoord");
-        var mismatch = await browser.PostAsync("/Wachtwoord", form.With(new() { ["CurrentPassword"] = code, ["NewPassword"] = NewPassword, ["RepeatPassword"] = "iets anders" }));
+        var mismatch = await browser.PostAsync("/Wachtwoord", form.With(
+            new() { ["CurrentPassword"] = code, ["NewPassword"] = NewPassword, ["RepeatPassword"] = "iets anders" }));
         Assert.Equal(HttpStatusCode.BadRequest, mismatch.StatusCode);
-        var chosen = await browser.PostAsync("/Wachtwoord", form.With(new() { ["CurrentPassword"] = code, ["NewPassword"] = NewPassword, ["RepeatPassword"] = NewPassword }));
+        var chosen = await browser.PostAsync("/Wachtwoord", form.With(
+            new() { ["CurrentPassword"] = code, ["NewPassword"] = NewPassword, ["RepeatPassword"] = NewPassword }));
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
         Assert.Equal("/", chosen.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Coordinatie")).StatusCode);
@@ -118,7 +123,8 @@ public sealed partial class ActivationTests(SharedApp shared)
 
         var refused = await App.Client().PostAsJsonAsync("/api/v1/session", new { username = userName, password = code });
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-        Assert.Contains("activeringscode is verlopen", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Contains("activeringscode is verlopen", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail")
+            .GetString());
         var browser = App.Client();
         var form = await Forms.Read(browser, "/Inloggen");
         var page = await browser.PostAsync("/Inloggen", form.With(new() { ["UserName"] = userName, ["Password"] = code }));
@@ -136,9 +142,11 @@ public sealed partial class ActivationTests(SharedApp shared)
         Assert.Equal(HttpStatusCode.Unauthorized, await SignInStatus(userName, code));
         var coordinator = await App.Activate(userName, newCode, NewPassword);
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync("/api/v1/partners/piw/queue")).StatusCode);
-        Assert.Contains((await operatorClient.GetFromJsonAsync<JsonElement>($"/api/v1/security-events?kind=activationIssued&user={userName}")).EnumerateArray(),
+        Assert.Contains((await operatorClient.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/security-events?kind=activationIssued&user={userName}")).EnumerateArray(),
             e => e.GetProperty("actor").GetString() == "beheerder");
-        Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.PostAsync("/api/v1/accounts/niemand-hier/activation", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.PostAsync("/api/v1/accounts/niemand-hier/activation", null))
+            .StatusCode);
     }
 
     [Fact]
@@ -151,8 +159,10 @@ public sealed partial class ActivationTests(SharedApp shared)
         Assert.Equal(HttpStatusCode.OK, (await carer.GetAsync("/api/v1/circles/mine")).StatusCode);
 
         // Only for an account of the circle named.
-        Assert.Equal(HttpStatusCode.NotFound, (await consultant.PostAsync($"/api/v1/circles/c-0012/accounts/{userName}/activation", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await consultant.PostAsync("/api/v1/circles/c-0011/accounts/vrijwilliger/activation", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await consultant.PostAsync($"/api/v1/circles/c-0012/accounts/{userName}/activation", null))
+            .StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await consultant.PostAsync("/api/v1/circles/c-0011/accounts/vrijwilliger/activation", null))
+            .StatusCode);
         var reset = await consultant.PostAsync($"/api/v1/circles/c-0011/accounts/{userName}/activation", null);
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await carer.GetAsync("/api/v1/circles/mine")).StatusCode);
@@ -165,7 +175,8 @@ public sealed partial class ActivationTests(SharedApp shared)
     {
         var operatorClient = await App.SignedIn("beheerder");
         var userName = NewName("coord");
-        var created = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new { userName, displayName = "Cor Coördinator", role = "coordinator", partner = "piw" });
+        var created = await operatorClient.PostAsJsonAsync("/api/v1/accounts",
+            new { userName, displayName = "Cor Coördinator", role = "coordinator", partner = "piw" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (userName, await KringApp.ActivationCode(created));
     }

@@ -39,7 +39,8 @@ public sealed class ClusterTlsTests(SharedApp shared)
         using var host = OrleansClient.Build(client => Gateway(client.UseClusterTls(trusted)));
         using var hang = new CancellationTokenSource(Patience);
         await host.StartAsync(hang.Token);
-        var villages = await host.Services.GetRequiredService<IClusterClient>().GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages().WaitAsync(hang.Token);
+        var directory = host.Services.GetRequiredService<IClusterClient>().GetGrain<IDirectoryGrain>(DirectoryKeys.Default);
+        var villages = await directory.GetVillages().WaitAsync(hang.Token);
         Assert.Contains(villages, v => v.Id == "elsloo");
         await host.StopAsync(CancellationToken.None);
     }
@@ -50,7 +51,7 @@ public sealed class ClusterTlsTests(SharedApp shared)
         using var trusted = CertificateFile.Load(CertificatePath, password: null);
         using var stranger = CertificateFile.NewTlsCertificate(ClusterCertificate.Subject);
 
-        await using (var accepted = await Handshake(Endpoints.SiloPort, trusted))
+        await using (var accepted = await Handshake(Endpoints.SiloPort, trusted, pinned: trusted))
         {
             Assert.True(accepted.IsMutuallyAuthenticated);
             Assert.True(ClusterCertificate.IsPinned(trusted, new X509Certificate2(accepted.RemoteCertificate!)));
@@ -61,11 +62,12 @@ public sealed class ClusterTlsTests(SharedApp shared)
             // server's verdict is the alert (or closed connection) that follows.
             var refusal = await Record.ExceptionAsync(async () =>
             {
-                await using var refused = await Handshake(Endpoints.SiloPort, client);
+                await using var refused = await Handshake(Endpoints.SiloPort, client, pinned: trusted);
                 var read = await refused.ReadAsync(new byte[1]).AsTask().WaitAsync(Patience);
                 if (read == 0) throw new IOException("The silo closed the connection.");
             });
-            Assert.True(refusal is AuthenticationException or IOException, $"Expected a refused handshake, got {refusal?.ToString() ?? "none"}");
+            Assert.True(
+                refusal is AuthenticationException or IOException, $"Expected a refused handshake, got {refusal?.ToString() ?? "none"}");
         }
     }
 
@@ -85,7 +87,8 @@ public sealed class ClusterTlsTests(SharedApp shared)
         client.UseLocalhostClustering(Endpoints.GatewayPort, settings.ServiceId, settings.ClusterId);
     }
 
-    private static async Task<SslStream> Handshake(int port, X509Certificate2? certificate)
+    /// <summary>A TLS handshake with the given port that accepts only the pinned certificate as the server's.</summary>
+    private static async Task<SslStream> Handshake(int port, X509Certificate2? certificate, X509Certificate2 pinned)
     {
         var tcp = new TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, port);
@@ -96,7 +99,9 @@ public sealed class ClusterTlsTests(SharedApp shared)
             {
                 TargetHost = "kring",
                 ClientCertificates = certificate is null ? null : [certificate],
-                RemoteCertificateValidationCallback = (_, _, _, _) => true,
+                // The certificate is self-signed, so the chain is never trusted: only the pin decides.
+                RemoteCertificateValidationCallback = (_, server, _, _) =>
+                    server is not null && ClusterCertificate.IsPinned(pinned, new X509Certificate2(server)),
             }).WaitAsync(Patience);
             return tls;
         }

@@ -19,7 +19,8 @@ public sealed class EscapingTests(SharedApp shared)
         // A browser: the carer signs in on the sign-in page and files the request through the form, antiforgery token and all.
         var browser = App.Client();
         var signIn = await Forms.Read(browser, "/Inloggen");
-        var signedIn = await browser.PostAsync("/Inloggen", signIn.With(new Dictionary<string, string> { ["UserName"] = "mantelzorger", ["Password"] = "kring-demo" }));
+        var signedIn = await browser.PostAsync("/Inloggen", signIn.With(
+            new Dictionary<string, string> { ["UserName"] = "mantelzorger", ["Password"] = "kring-demo" }));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 
         var day = Journey.NextMonday(0).AddDays(3);
@@ -27,7 +28,7 @@ public sealed class EscapingTests(SharedApp shared)
         var filed = await browser.PostAsync("/Hulpvragen/Nieuw", form.With(new Dictionary<string, string>
         {
             ["Kind"] = "buddy",
-            ["Date"] = day.ToString("yyyy-MM-dd"),
+            ["Date"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["From"] = "20:00",
             ["To"] = "21:00",
             ["Notes"] = payload,
@@ -38,7 +39,9 @@ public sealed class EscapingTests(SharedApp shared)
         var page = await browser.GetAsync("/Hulpvragen");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains($"&lt;script&gt;alert(&#x27;{marker}&#x27;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&quot;&#x27;&amp;&lt;/textarea&gt;", html);
+        Assert.Contains(
+            $"&lt;script&gt;alert(&#x27;{marker}&#x27;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&quot;&#x27;&amp;&lt;/textarea&gt;",
+            html);
         Assert.DoesNotContain($"<script>alert('{marker}')", html);
         Assert.DoesNotContain("<img src=x", html);
 

@@ -14,18 +14,18 @@ public sealed class KeyRingTests
     [Fact]
     public async Task The_keys_on_disk_are_encrypted_and_a_session_outlives_a_restart()
     {
-        string[] settings = ["--Kring:Demo=false", $"--Kring:FirstOperator:UserName={UserName}", $"--Kring:FirstOperator:Password={Password}"];
-        string dataDirectory;
+        string[] settings = ["--Kring:Demo=false", $"--Kring:FirstOperator:UserName={UserName}",
+            $"--Kring:FirstOperator:Password={Password}"];
+        using var data = new TempDirectory();
         string token;
-        await using (var app = await KringApp.Start(null, settings))
+        await using (var app = await KringApp.Start(data.Path, settings))
         {
-            dataDirectory = app.DataDirectory;
             var signIn = await app.Client().PostAsJsonAsync("/api/v1/session", new { username = UserName, password = Password });
             signIn.EnsureSuccessStatusCode();
             token = (await signIn.Content.ReadFromJsonAsync<KringApp.SessionJson>())!.Token;
         }
 
-        var keys = Directory.GetFiles(Path.Combine(dataDirectory, "keys"), "key-*.xml");
+        var keys = Directory.GetFiles(Path.Combine(data.Path, "keys"), "key-*.xml");
         Assert.NotEmpty(keys);
         foreach (var key in keys)
         {
@@ -34,12 +34,11 @@ public sealed class KeyRingTests
             Assert.DoesNotContain("<masterKey", xml);
         }
 
-        await using (var app = await KringApp.Start(dataDirectory, settings))
+        await using (var app = await KringApp.Start(data.Path, settings))
         {
             var client = app.Client();
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
         }
-        Directory.Delete(dataDirectory, recursive: true);
     }
 }

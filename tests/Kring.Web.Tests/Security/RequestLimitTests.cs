@@ -18,7 +18,8 @@ public sealed class RequestLimitTests(SharedApp shared)
     {
         var carer = await App.SignedIn("mantelzorger");
         var before = await CountRequests(carer);
-        var json = JsonSerializer.Serialize(new { kind = "buddy", start = "2030-01-07T10:00:00+01:00", end = "2030-01-07T11:00:00+01:00", notes = new string('x', 70_000) });
+        var json = JsonSerializer.Serialize(new { kind = "buddy", start = "2030-01-07T10:00:00+01:00", end = "2030-01-07T11:00:00+01:00",
+            notes = new string('x', 70_000) });
         HttpContent content = chunked
             ? new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(json)))
             : new StringContent(json, Encoding.UTF8, "application/json");
@@ -41,7 +42,8 @@ public sealed class RequestLimitTests(SharedApp shared)
     public async Task A_body_just_under_the_limit_is_read_and_validated()
     {
         var carer = await App.SignedIn("mantelzorger");
-        var response = await carer.PostAsJsonAsync("/api/v1/circles/mine/requests", new { kind = "buddy", notes = new string('x', 60_000) });
+        var response = await carer.PostAsJsonAsync("/api/v1/circles/mine/requests",
+            new { kind = "buddy", notes = new string('x', 60_000) });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Contains("hooguit 1000 tekens", errors.GetProperty("notes")[0].GetString());
@@ -52,7 +54,8 @@ public sealed class RequestLimitTests(SharedApp shared)
     {
         var browser = App.Client();
         var form = await Forms.Read(browser, "/Inloggen");
-        var huge = await browser.PostAsync("/Inloggen", form.With(new Dictionary<string, string> { ["UserName"] = "x", ["Password"] = new string('p', 100_000) }));
+        var huge = await browser.PostAsync("/Inloggen", form.With(new Dictionary<string, string> { ["UserName"] = "x",
+            ["Password"] = new string('p', 100_000) }));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
 
         var many = Enumerable.Range(0, 500).Select(i => KeyValuePair.Create($"veld{i}", "x"));

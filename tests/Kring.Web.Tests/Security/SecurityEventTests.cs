@@ -15,10 +15,12 @@ public sealed class SecurityEventTests(SharedApp shared)
     public async Task An_operator_sees_failed_sign_ins_and_new_accounts_newest_first()
     {
         var user = await TestAccounts.NewCarer(App);
-        using var wrong = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(new { username = user, password = "fout" }) };
+        using var wrong = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(
+            new { username = user, password = "fout" }) };
         wrong.Headers.Add("X-Forwarded-For", "192.0.2.77");
         Assert.Equal(HttpStatusCode.Unauthorized, (await App.Client().SendAsync(wrong)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await App.Client().PostAsJsonAsync("/api/v1/session", new { username = user, password = TestAccounts.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await App.Client().PostAsJsonAsync("/api/v1/session",
+            new { username = user, password = TestAccounts.Password })).StatusCode);
 
         var operatorClient = await App.SignedIn("beheerder");
         var events = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/v1/security-events?user={user}");
@@ -29,13 +31,16 @@ public sealed class SecurityEventTests(SharedApp shared)
             (failed.GetProperty("client").GetString(), failed.GetProperty("actor").GetString(), failed.GetProperty("subject").GetString(),
                 failed.GetProperty("detail").GetString()));
         Assert.True(list[0].GetProperty("at").GetDateTimeOffset() >= failed.GetProperty("at").GetDateTimeOffset());
-        var onlyFailed = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/v1/security-events?user={user}&kind=signInFailed&limit=10");
+        var onlyFailed = await operatorClient.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/security-events?user={user}&kind=signInFailed&limit=10");
         Assert.Single(onlyFailed.EnumerateArray());
 
         var consultant = await NewStaff(operatorClient, "consultant");
-        var created = Assert.Single((await operatorClient.GetFromJsonAsync<JsonElement>($"/api/v1/security-events?kind=accountCreated&user={consultant}")).EnumerateArray());
+        var created = Assert.Single((await operatorClient.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/security-events?kind=accountCreated&user={consultant}")).EnumerateArray());
         Assert.Equal(("beheerder", "consultant", true),
-            (created.GetProperty("actor").GetString(), created.GetProperty("detail").GetString(), created.GetProperty("needsAcknowledgement").GetBoolean()));
+            (created.GetProperty("actor").GetString(), created.GetProperty("detail").GetString(),
+                created.GetProperty("needsAcknowledgement").GetBoolean()));
 
         var bad = await operatorClient.GetAsync("/api/v1/security-events?kind=iets&from=gisteren&limit=0");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -82,8 +87,10 @@ public sealed class SecurityEventTests(SharedApp shared)
         Assert.Equal(HttpStatusCode.NoContent, (await other.PostAsync($"/api/v1/security-events/{id}/acknowledge", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/v1/security-events/{id}/acknowledge", null)).StatusCode);
         Assert.DoesNotContain(consultant, await beheerder.GetStringAsync("/Beheer"));
-        var acknowledged = (await beheerder.GetFromJsonAsync<JsonElement>($"/api/v1/security-events?kind=acknowledged&user={consultant}")).EnumerateArray().Single();
-        Assert.Equal((secondOperator, $"#{id}"), (acknowledged.GetProperty("actor").GetString(), acknowledged.GetProperty("detail").GetString()));
+        var acknowledged = (await beheerder.GetFromJsonAsync<JsonElement>($"/api/v1/security-events?kind=acknowledged&user={consultant}"))
+            .EnumerateArray().Single();
+        Assert.Equal((secondOperator, $"#{id}"), (acknowledged.GetProperty("actor").GetString(), acknowledged.GetProperty("detail")
+            .GetString()));
 
         // A village contact person's new account needs no acknowledgement.
         var contact = await NewStaff(beheerder, "villageContact");
@@ -99,7 +106,8 @@ public sealed class SecurityEventTests(SharedApp shared)
         Assert.Equal(HttpStatusCode.OK, (await beheerder.PostAsync($"/api/v1/accounts/{user}/unblock", null)).StatusCode);
         var carer = await App.SignedIn(user, TestAccounts.Password);
         const string newPassword = "lange winteravond aan de Maas";
-        Assert.Equal(HttpStatusCode.OK, (await carer.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = TestAccounts.Password, newPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await carer.PutAsJsonAsync("/api/v1/me/password",
+            new { currentPassword = TestAccounts.Password, newPassword })).StatusCode);
         var consulent = await App.SignedIn("consulent");
         Assert.Equal(HttpStatusCode.OK, (await consulent.GetAsync("/api/v1/circles/c-demo/export")).StatusCode);
 
@@ -107,19 +115,23 @@ public sealed class SecurityEventTests(SharedApp shared)
         for (var i = 0; i < 3; i++) await App.Client().PostAsJsonAsync("/api/v1/session", new { username = user, password = "fout" });
         var browser = App.Client();
         var signIn = await Forms.Read(browser, "/Inloggen");
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/Inloggen", signIn.With(new() { ["UserName"] = "beheerder", ["Password"] = "kring-demo" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/Inloggen",
+            signIn.With(new() { ["UserName"] = "beheerder", ["Password"] = "kring-demo" }))).StatusCode);
         var accountsPage = await Forms.ReadForm(browser, "/Beheer/Accounts", "/Beheer/Accounts?handler=Unthrottle");
         var lifted = await browser.PostAsync("/Beheer/Accounts?handler=Unthrottle", accountsPage.With(new() { ["account"] = user }));
         Assert.Equal(HttpStatusCode.Redirect, lifted.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await App.Client().PostAsJsonAsync("/api/v1/session", new { username = user, password = newPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await App.Client().PostAsJsonAsync("/api/v1/session",
+            new { username = user, password = newPassword })).StatusCode);
 
         var kinds = (await beheerder.GetFromJsonAsync<JsonElement>($"/api/v1/security-events?user={user}&limit=50")).EnumerateArray()
             .Select(e => e.GetProperty("kind").GetString()).ToList();
-        foreach (var kind in new[] { "accountBlocked", "accountUnblocked", "passwordChanged", "throttleStarted", "throttleLifted", "signInSucceeded" })
+        foreach (var kind in new[] { "accountBlocked", "accountUnblocked", "passwordChanged", "throttleStarted", "throttleLifted",
+            "signInSucceeded" })
         {
             Assert.Contains(kind, kinds);
         }
-        var export = (await beheerder.GetFromJsonAsync<JsonElement>("/api/v1/security-events?kind=circleExported&user=c-demo&limit=1")).EnumerateArray().Single();
+        var export = (await beheerder.GetFromJsonAsync<JsonElement>("/api/v1/security-events?kind=circleExported&user=c-demo&limit=1"))
+            .EnumerateArray().Single();
         Assert.Equal("consulent", export.GetProperty("actor").GetString());
     }
 

@@ -8,7 +8,8 @@ namespace Kring.Web.Tests.Security;
 public sealed class SecurityHeadersTests(SharedApp shared)
 {
     private const string StrictPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; "
+        + "form-action 'self'; object-src 'none'";
 
     private KringApp App => shared.App;
 
@@ -75,7 +76,8 @@ public sealed class SecurityHeadersTests(SharedApp shared)
         var pages = Path.Combine(SourceRoot(), "src", "Kring.Web", "Pages");
         var offenders = Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories)
             .SelectMany(file => File.ReadLines(file).Select((line, i) => (file, line, i)))
-            .Where(x => Regex.IsMatch(x.line, @"\sstyle\s*=|<style|<script(?![^>]*\ssrc=)|\son(click|load|error|submit|change|input)\s*=", RegexOptions.IgnoreCase))
+            .Where(x => Regex.IsMatch(x.line, @"\sstyle\s*=|<style|<script(?![^>]*\ssrc=)|\son(click|load|error|submit|change|input)\s*=",
+                RegexOptions.IgnoreCase))
             .Select(x => $"{Path.GetRelativePath(pages, x.file)}:{x.i + 1}: {x.line.Trim()}")
             .ToList();
         Assert.True(offenders.Count == 0, "Inline style or script in pages (use kring.css):\n" + string.Join("\n", offenders));

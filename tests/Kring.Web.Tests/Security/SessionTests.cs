@@ -6,7 +6,8 @@ using Kring.Testing;
 
 namespace Kring.Web.Tests.Security;
 
-/// <summary>Sessions end on the server: sign-out and a password change revoke every token and cookie; throttling of failed sign-ins per client; the password policy.</summary>
+/// <summary>Sessions end on the server: sign-out and a password change revoke every token and cookie; throttling of failed sign-ins per
+/// client; the password policy.</summary>
 [Collection(WebCollection.Name)]
 public sealed class SessionTests(SharedApp shared)
 {
@@ -97,7 +98,7 @@ public sealed class SessionTests(SharedApp shared)
         // While throttled, the right password from that address is refused unseen: 429 with Retry-After.
         var throttled = await client.SendAsync(SessionFrom(address, user, TestAccounts.Password));
         Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
-        Assert.InRange(int.Parse(Assert.Single(throttled.Headers.GetValues("Retry-After"))), 1, 4);
+        Assert.InRange(int.Parse(Assert.Single(throttled.Headers.GetValues("Retry-After")), CultureInfo.InvariantCulture), 1, 4);
         var problem = await throttled.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Te veel pogingen.", problem.GetProperty("title").GetString());
         Assert.StartsWith("Te veel pogingen; probeer het over ", problem.GetProperty("detail").GetString());
@@ -106,7 +107,8 @@ public sealed class SessionTests(SharedApp shared)
         // The page refuses alike, in Dutch.
         var browser = App.Client();
         var form = await Forms.Read(browser, "/Inloggen");
-        using var post = new HttpRequestMessage(HttpMethod.Post, "/Inloggen") { Content = form.With(new() { ["UserName"] = user, ["Password"] = TestAccounts.Password }) };
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/Inloggen") { Content = form.With(
+            new() { ["UserName"] = user, ["Password"] = TestAccounts.Password }) };
         post.Headers.Add("X-Forwarded-For", address);
         var page = await browser.SendAsync(post);
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
@@ -134,7 +136,8 @@ public sealed class SessionTests(SharedApp shared)
         var client = App.Client();
         // Six wrong passwords actually checked (the attacker waits out each delay): the address now waits 8 s.
         await WrongPasswords(client, attacker, "dorp-elsloo", 6);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(SessionFrom(attacker, "dorp-elsloo", "kring-demo"))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(SessionFrom(attacker, "dorp-elsloo", "kring-demo")))
+            .StatusCode);
 
         var contact = await App.Client().SendAsync(SessionFrom(Address(), "dorp-elsloo", "kring-demo"));
         Assert.Equal(HttpStatusCode.OK, contact.StatusCode);
@@ -149,7 +152,8 @@ public sealed class SessionTests(SharedApp shared)
         Assert.Equal(HttpStatusCode.OK, lifted.StatusCode);
         Assert.Equal(JsonValueKind.Null, (await lifted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("throttledUntil").ValueKind);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(SessionFrom(attacker, "dorp-elsloo", "kring-demo"))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.PostAsync("/api/v1/accounts/niemand-hier/unthrottle", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.PostAsync("/api/v1/accounts/niemand-hier/unthrottle", null))
+            .StatusCode);
     }
 
     [Fact]
@@ -183,7 +187,8 @@ public sealed class SessionTests(SharedApp shared)
                 continue;
             }
             Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-            await Task.Delay(TimeSpan.FromSeconds(int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")))));
+            await Task.Delay(TimeSpan.FromSeconds(int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")),
+                CultureInfo.InvariantCulture)));
         }
     }
 
@@ -192,7 +197,8 @@ public sealed class SessionTests(SharedApp shared)
 
     private static HttpRequestMessage SessionFrom(string address, string user, string password)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(new { username = user, password }) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(
+            new { username = user, password }) };
         request.Headers.Add("X-Forwarded-For", address);
         return request;
     }
@@ -201,16 +207,19 @@ public sealed class SessionTests(SharedApp shared)
     public async Task Cookies_are_http_only_and_same_site_strict_and_secure_behind_an_https_proxy()
     {
         var plain = await App.Client().PostAsJsonAsync("/api/v1/session", new { username = "mantelzorger", password = "kring-demo" });
-        var cookie = Attributes(Assert.Single(plain.Headers.GetValues("Set-Cookie"), c => c.StartsWith("kring=")));
+        var cookie = Attributes(Assert.Single(plain.Headers.GetValues("Set-Cookie"), c =>
+            c.StartsWith("kring=", StringComparison.Ordinal)));
         Assert.Contains("httponly", cookie);
         Assert.Contains("samesite=strict", cookie);
         Assert.DoesNotContain("secure", cookie);
 
         // A reverse proxy on the same machine (loopback is trusted by default) says the client came over HTTPS.
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(new { username = "mantelzorger", password = "kring-demo" }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(
+            new { username = "mantelzorger", password = "kring-demo" }) };
         request.Headers.Add("X-Forwarded-Proto", "https");
         var proxied = await App.Client().SendAsync(request);
-        var secure = Attributes(Assert.Single(proxied.Headers.GetValues("Set-Cookie"), c => c.StartsWith("kring=")));
+        var secure = Attributes(Assert.Single(proxied.Headers.GetValues("Set-Cookie"), c =>
+            c.StartsWith("kring=", StringComparison.Ordinal)));
         Assert.Contains("secure", secure);
         Assert.Contains("httponly", secure);
         Assert.Equal("max-age=31536000", Assert.Single(proxied.Headers.GetValues("Strict-Transport-Security")));

@@ -34,7 +34,7 @@ public sealed class SignInRateLimitTests(RateLimitedApp fixture) : IClassFixture
         {
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
-            var seconds = int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")));
+            var seconds = int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")), CultureInfo.InvariantCulture);
             Assert.InRange(seconds, 1, 60);
             var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal(429, problem.GetProperty("status").GetInt32());
@@ -71,14 +71,16 @@ public sealed class SignInRateLimitTests(RateLimitedApp fixture) : IClassFixture
 
     private static HttpRequestMessage SignIn(string forwardedFor)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(new { username = Nobody(), password = "fout" }) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(
+            new { username = Nobody(), password = "fout" }) };
         request.Headers.Add("X-Forwarded-For", forwardedFor);
         return request;
     }
 
     private static HttpRequestMessage PageSignIn(string forwardedFor, Forms page)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/Inloggen") { Content = page.With(new Dictionary<string, string> { ["UserName"] = Nobody(), ["Password"] = "fout" }) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/Inloggen") { Content = page.With(
+            new Dictionary<string, string> { ["UserName"] = Nobody(), ["Password"] = "fout" }) };
         request.Headers.Add("X-Forwarded-For", forwardedFor);
         return request;
     }
@@ -91,10 +93,10 @@ public sealed class RateLimitedApp : IAsyncLifetime
 
     public KringApp App { get; private set; } = default!;
 
-    public async Task InitializeAsync() =>
+    public async ValueTask InitializeAsync() =>
         App = await KringApp.Start(null, "--Kring:Demo=false", $"--Kring:Security:SignIn:PermitLimit={Limit}");
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         Directory.Delete(App.DataDirectory, recursive: true);

@@ -38,7 +38,8 @@ public static class TestAccounts
     {
         var browser = app.Client();
         var signIn = await Forms.Read(browser, "/Inloggen");
-        var response = await browser.PostAsync("/Inloggen", signIn.With(new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = Password }));
+        var response = await browser.PostAsync("/Inloggen", signIn.With(
+            new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = Password }));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         return browser;
     }

@@ -41,7 +41,7 @@ public sealed class WriteLimitTests(LimitedApp fixture) : IClassFixture<LimitedA
         // The page says so in Dutch, and files nothing.
         var browser = await TestAccounts.PageSignIn(App, userName);
         var form = await Forms.Read(browser, "/Hulpvragen/Nieuw");
-        var local = Day(7);
+        var local = Journey.Day(7);
         var page = await browser.PostAsync("/Hulpvragen/Nieuw", form.With(new Dictionary<string, string>
         {
             ["Kind"] = "buddy",
@@ -67,7 +67,8 @@ public sealed class WriteLimitTests(LimitedApp fixture) : IClassFixture<LimitedA
         var (userName, _) = await TestAccounts.NewCarerWithCircle(App, "balans");
         var carer = await App.SignedIn(userName, TestAccounts.Password);
         var answers = Kring.Balance.BalanceCheck.Questions.ToDictionary(q => q.Id, _ => 2);
-        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await carer.PostAsJsonAsync("/api/v1/circles/mine/checkins", new { answers })).StatusCode);
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (
+            await carer.PostAsJsonAsync("/api/v1/circles/mine/checkins", new { answers })).StatusCode);
 
         var refused = await carer.PostAsJsonAsync("/api/v1/circles/mine/checkins", new { answers });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
@@ -81,14 +82,16 @@ public sealed class WriteLimitTests(LimitedApp fixture) : IClassFixture<LimitedA
     {
         var userName = $"coord-{Guid.NewGuid():N}"[..24];
         await Grains.GetGrain<IAccountGrain>(userName).Set(
-            new AccountRecord(userName, "Proef Coördinator", Passwords.Hash(TestAccounts.Password), Role.Coordinator, null, null, null, "piw"));
+            new AccountRecord(userName, "Proef Coördinator", Passwords.Hash(TestAccounts.Password), Role.Coordinator, null, null, null,
+                "piw"));
         var coordinator = await App.SignedIn(userName, TestAccounts.Password);
         var village = "urmond";
 
         foreach (var value in new[] { 1, 1, 4 })
         {
             var answers = Kring.Balance.NetworkQuestions.Questions.ToDictionary(q => q.Id, _ => value);
-            Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsJsonAsync($"/api/v1/villages/{village}/network-ratings", new { answers })).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsJsonAsync($"/api/v1/villages/{village}/network-ratings",
+                new { answers })).StatusCode);
         }
 
         var ratings = await Grains.GetGrain<INetworkHealthGrain>(village).GetRatings();
@@ -150,12 +153,9 @@ public sealed class WriteLimitTests(LimitedApp fixture) : IClassFixture<LimitedA
         return request;
     }
 
-    /// <summary>10:00 in Amsterdam, <paramref name="day"/> days from today.</summary>
-    private static DateTime Day(int day) => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Availability.Amsterdam).Date.AddDays(day).AddHours(10);
-
     private static Task<HttpResponseMessage> File(HttpClient carer, int day, int? weeks = null)
     {
-        var start = new DateTimeOffset(Day(day), Availability.Amsterdam.GetUtcOffset(Day(day)));
+        var start = Journey.Day(day);
         var body = new Dictionary<string, object>
         {
             ["kind"] = "buddy",
@@ -175,10 +175,11 @@ public sealed class LimitedApp : IAsyncLifetime
 
     public KringApp App { get; private set; } = default!;
 
-    public async Task InitializeAsync() =>
-        App = await KringApp.Start(null, "--Kring:Demo=false", $"--Kring:Limits:OpenRequestsPerCircle={OpenRequests}", $"--Kring:Limits:WritesPerMinute={WritesPerMinute}");
+    public async ValueTask InitializeAsync() =>
+        App = await KringApp.Start(null, "--Kring:Demo=false", $"--Kring:Limits:OpenRequestsPerCircle={OpenRequests}",
+            $"--Kring:Limits:WritesPerMinute={WritesPerMinute}");
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         Directory.Delete(App.DataDirectory, recursive: true);
