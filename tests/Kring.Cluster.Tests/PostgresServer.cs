@@ -112,7 +112,10 @@ public sealed class PostgresServer : IAsyncLifetime
         process.StandardInput.Close();
         using var timeout = new CancellationTokenSource(CommandTimeout);
         await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"psql could not restore {gzippedDump}:\n{await output}{await error}");
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"psql could not restore {gzippedDump}:\n{await output}{await error}");
+        }
         return connectionString;
     }
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kring.Cluster.Tests.Processes;
-using Xunit.Abstractions;
 
 namespace Kring.Cluster.Tests;
 

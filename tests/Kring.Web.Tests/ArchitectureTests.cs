@@ -44,12 +44,16 @@ public sealed class ArchitectureTests
             .ToList();
         Assert.NotEmpty(interfaces);
         var missing = interfaces.Where(t => !t.IsDefined(typeof(AliasAttribute), inherit: false)).Select(t => t.Name)
-            .Concat(interfaces.SelectMany(t => t.GetMethods().Where(m => !m.IsDefined(typeof(AliasAttribute), inherit: false)).Select(m => $"{t.Name}.{m.Name}")))
+            .Concat(interfaces.SelectMany(t => t.GetMethods()
+                .Where(m => !m.IsDefined(typeof(AliasAttribute), inherit: false))
+                .Select(m => $"{t.Name}.{m.Name}")))
             .ToList();
         Assert.Empty(missing);
         foreach (var grain in interfaces)
         {
-            var aliases = grain.GetMethods().Select(m => m.GetCustomAttributes(typeof(AliasAttribute), false).Cast<AliasAttribute>().Single().Alias).ToList();
+            var aliases = grain.GetMethods()
+                .Select(m => m.GetCustomAttributes(typeof(AliasAttribute), false).Cast<AliasAttribute>().Single().Alias)
+                .ToList();
             Assert.Equal(aliases.Count, aliases.Distinct(StringComparer.Ordinal).Count());
         }
     }

@@ -13,6 +13,7 @@ public sealed class CodeShapeTests
     private const int MaxLineLength = 140;
     private const int MaxFileLines = 300;
     private const int MaxMethodLines = 60;
+    private static readonly string[] Folders = ["src", "tests"];
 
     [Fact]
     public void No_line_is_longer_than_140_characters()
@@ -59,7 +60,8 @@ public sealed class CodeShapeTests
         var files = SourceFiles("*.cs").Select(Relative).ToList();
         Assert.Contains(Path.Combine("src", "Kring.Grains", "MatchingGrain.cs"), files);
         Assert.Contains(Path.Combine("tests", "Kring.Web.Tests", "CodeShapeTests.cs"), files);
-        Assert.DoesNotContain(files, f => f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var obj = $"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}";
+        Assert.DoesNotContain(files, f => f.Contains(obj, StringComparison.Ordinal));
     }
 
     private static bool IsMethodLike(SyntaxNode node) =>
@@ -76,8 +78,9 @@ public sealed class CodeShapeTests
     private static IEnumerable<string> SourceFiles(params string[] patterns)
     {
         var root = RepositoryRoot();
-        return new[] { "src", "tests" }
-            .SelectMany(folder => patterns.SelectMany(p => Directory.EnumerateFiles(Path.Combine(root, folder), p, SearchOption.AllDirectories)))
+        return Folders
+            .SelectMany(folder => patterns.SelectMany(p =>
+                Directory.EnumerateFiles(Path.Combine(root, folder), p, SearchOption.AllDirectories)))
             .Where(f => !IsBuildOutput(Path.GetRelativePath(root, f)))
             .Order(StringComparer.Ordinal);
     }

@@ -22,9 +22,11 @@ public sealed class StateCompatibilityTests
     [Fact]
     public async Task A_database_of_the_previous_version_keeps_its_accounts_requests_and_bookings()
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "kring-compat-" + Guid.NewGuid().ToString("N"));
+        using var data = new TempDirectory();
+        var dataDirectory = data.Path;
         Directory.CreateDirectory(dataDirectory);
-        await using (var source = new GZipStream(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fixtures", Fixture)), CompressionMode.Decompress))
+        var fixture = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fixtures", Fixture));
+        await using (var source = new GZipStream(fixture, CompressionMode.Decompress))
         await using (var target = File.Create(Path.Combine(dataDirectory, "kring.db")))
         {
             await source.CopyToAsync(target);
@@ -43,11 +45,13 @@ public sealed class StateCompatibilityTests
 
         var volunteer = await app.SignedIn("vrijwilliger");
         var bookings = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/assignments");
-        Assert.Equal([Booked, BookedAlone], bookings.EnumerateArray().Select(b => b.GetProperty("requestId").GetString()).Order().ToArray());
+        Assert.Equal([Booked, BookedAlone],
+            bookings.EnumerateArray().Select(b => b.GetProperty("requestId").GetString()).Order(StringComparer.Ordinal).ToArray());
         var availability = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/availability");
         Assert.Equal(7, availability.GetProperty("weekly").GetArrayLength());
 
-        var signIn = await app.Client().PostAsJsonAsync("/api/v1/session", new { username = "dorp-stein-oud", password = "Een-lang-wachtwoord-van-toen" });
+        var signIn = await app.Client().PostAsJsonAsync("/api/v1/session",
+            new { username = "dorp-stein-oud", password = "Een-lang-wachtwoord-van-toen" });
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
     }
 }
