@@ -29,4 +29,6 @@ if [ ! -x .tools/spectral/node_modules/.bin/spectral ]; then
 fi
 
 dotnet build Kring.Orleans.sln -c Release -nologo -clp:ErrorsOnly
+# Formatting and code style as .editorconfig says (the build already treats analyzer warnings as errors).
+dotnet format Kring.Orleans.sln --verify-no-changes --no-restore
 dotnet test Kring.Orleans.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" "$@"

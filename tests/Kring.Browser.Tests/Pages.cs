@@ -1,6 +1,6 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Kring.Browser.Tests;
@@ -52,8 +52,11 @@ public static class Pages
     }
 
     public static async Task Screenshot(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtefactDirectory, name + ".png"),
-            FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(BrowserFixture.ArtefactDirectory, name + ".png"),
+            FullPage = true
+        });
 
     /// <summary>Runs axe-core in the page and returns the serious and critical violations, described for a failure message.</summary>
     public static async Task<IReadOnlyList<string>> SeriousViolations(IPage page)

@@ -28,8 +28,14 @@ public sealed partial class RoleJourneyTests
         var consultantApi = await Browser.App.SignedIn("consulent");
         var registered = await consultantApi.PostAsJsonAsync("/api/v1/circles", new
         {
-            village = "elsloo", carerName = "Sjef Live", carerAge = 44, careRecipientName = "Ria Live", relationship = "partner",
-            needs = Array.Empty<string>(), phone = "06-33334444", address = "Liveweg 1, Elsloo",
+            village = "elsloo",
+            carerName = "Sjef Live",
+            carerAge = 44,
+            careRecipientName = "Ria Live",
+            relationship = "partner",
+            needs = Array.Empty<string>(),
+            phone = "06-33334444",
+            address = "Liveweg 1, Elsloo",
         });
         Assert.Equal(System.Net.HttpStatusCode.Created, registered.StatusCode);
 

@@ -1,6 +1,6 @@
-using Kring.Testing;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Kring.Testing;
 using Microsoft.Playwright;
 
 namespace Kring.Browser.Tests;

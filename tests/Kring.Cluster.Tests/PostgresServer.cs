@@ -95,7 +95,9 @@ public sealed class PostgresServer : IAsyncLifetime
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         var start = new ProcessStartInfo(Path.Combine(Bin, "psql"))
         {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
         };
         foreach (var argument in new[] { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "kring", "-d", database,
                      "-v", "ON_ERROR_STOP=1", "-q" })

@@ -1,3 +1,4 @@
+using System.Net;
 using Kring.Grains;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -5,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.MembershipService;
 using Orleans.Storage;
-using System.Net;
 
 namespace Kring.Cluster.Tests;
 
@@ -114,8 +114,13 @@ public sealed class ProviderContractTests(PostgresServer server) : IClassFixture
         var grains = Enumerable.Range(0, 64).Select(i => GrainId.Create("ring", $"grain-{i}")).ToList();
         foreach (var grain in grains)
         {
-            await table.UpsertRow(new ReminderEntry { GrainId = grain, ReminderName = "r", StartAt = DateTime.UtcNow.AddHours(1),
-                Period = TimeSpan.FromHours(1) });
+            await table.UpsertRow(new ReminderEntry
+            {
+                GrainId = grain,
+                ReminderName = "r",
+                StartAt = DateTime.UtcNow.AddHours(1),
+                Period = TimeSpan.FromHours(1)
+            });
         }
 
         // Ranges are (begin, end] on the uint ring; some wrap past uint.MaxValue, some past int.MaxValue.
@@ -131,8 +136,13 @@ public sealed class ProviderContractTests(PostgresServer server) : IClassFixture
 
         var reminder = Assert.Single((await table.ReadRows(grains[0])).Reminders);
         Assert.Equal(TimeSpan.FromHours(1), reminder.Period);
-        var newETag = await table.UpsertRow(new ReminderEntry { GrainId = grains[0], ReminderName = "r", StartAt = DateTime.UtcNow,
-            Period = TimeSpan.FromDays(40) });
+        var newETag = await table.UpsertRow(new ReminderEntry
+        {
+            GrainId = grains[0],
+            ReminderName = "r",
+            StartAt = DateTime.UtcNow,
+            Period = TimeSpan.FromDays(40)
+        });
         Assert.NotEqual(reminder.ETag, newETag);
         Assert.Equal(TimeSpan.FromDays(40), (await table.ReadRow(grains[0], "r"))!.Period);
         Assert.False(await table.RemoveRow(grains[0], "r", reminder.ETag!));

@@ -32,8 +32,11 @@ public sealed class EligibilityTests
     {
         // Tuesday 14:00-17:00 local. 12:00-13:00 UTC is 13:00 in winter (23 March) but 14:00 in summer (30 March).
         var volunteer =
-            Volunteer(availability: new Availability { Weekly = [new WeeklySlot(DayOfWeek.Tuesday, new TimeOnly(14, 0),
-            new TimeOnly(17, 0))] });
+            Volunteer(availability: new Availability
+            {
+                Weekly = [new WeeklySlot(DayOfWeek.Tuesday, new TimeOnly(14, 0),
+            new TimeOnly(17, 0))]
+            });
         TimeWindow Utc(int day, int from) =>
             new(new DateTimeOffset(2027, 3, day, from, 0, 0, TimeSpan.Zero),
             new DateTimeOffset(2027, 3, day, from + 1, 0, 0, TimeSpan.Zero));

@@ -19,28 +19,28 @@ internal static class Make
     public static VolunteerCandidate Volunteer(string id = "v1", GeoPoint? home = null, double maxKm = 5, string kinds = "respite,buddy",
         string skills = "dementia", Availability? availability = null, IReadOnlyList<TimeWindow>? commitments = null,
         double maxHoursPerWeek = double.PositiveInfinity) => new()
-    {
-        Id = id,
-        Home = home ?? Stein,
-        MaxKm = maxKm,
-        Kinds = Codes(kinds),
-        Skills = Codes(skills),
-        Availability = availability ?? new Availability { Slots = [March(1, 9, 12)] },
-        Commitments = commitments ?? [],
-        MaxHoursPerWeek = maxHoursPerWeek,
-    };
+        {
+            Id = id,
+            Home = home ?? Stein,
+            MaxKm = maxKm,
+            Kinds = Codes(kinds),
+            Skills = Codes(skills),
+            Availability = availability ?? new Availability { Slots = [March(1, 9, 12)] },
+            Commitments = commitments ?? [],
+            MaxHoursPerWeek = maxHoursPerWeek,
+        };
 
     public static HelpNeed Need(string id = "r1", GeoPoint? at = null, string kind = "respite", string needs = "dementia",
         TimeWindow? window = null, IReadOnlyList<string>? previous = null) => new()
-    {
-        Id = id,
-        CircleId = "c1",
-        Location = at ?? Elsloo,
-        Kind = kind,
-        Needs = Codes(needs),
-        Window = window ?? March(1, 10, 11.5),
-        PreviousVolunteers = previous ?? [],
-    };
+        {
+            Id = id,
+            CircleId = "c1",
+            Location = at ?? Elsloo,
+            Kind = kind,
+            Needs = Codes(needs),
+            Window = window ?? March(1, 10, 11.5),
+            PreviousVolunteers = previous ?? [],
+        };
 
     public static HashSet<string> Codes(string csv) => csv.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
 }

@@ -38,7 +38,11 @@ public static class Journey
         {
             Content = JsonContent.Create(new
             {
-                kind = "buddy", start = start.ToString("o"), end = end.ToString("o"), needs = Parkinson, notes = "een wandeling",
+                kind = "buddy",
+                start = start.ToString("o"),
+                end = end.ToString("o"),
+                needs = Parkinson,
+                notes = "een wandeling",
             }),
         };
         if (idempotencyKey is not null) message.Headers.Add("Idempotency-Key", idempotencyKey);

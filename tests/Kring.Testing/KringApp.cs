@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using Kring.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Kring.Web;
 using Xunit;
 
 namespace Kring.Testing;
@@ -62,8 +62,12 @@ public sealed class KringApp : IAsyncDisposable
 
     public HttpClient Client(bool allowRedirects = false)
     {
-        var handler = new HttpClientHandler { AllowAutoRedirect = allowRedirects, UseCookies = true,
-            CookieContainer = new CookieContainer() };
+        var handler = new HttpClientHandler
+        {
+            AllowAutoRedirect = allowRedirects,
+            UseCookies = true,
+            CookieContainer = new CookieContainer()
+        };
         return new HttpClient(handler) { BaseAddress = Address };
     }
 

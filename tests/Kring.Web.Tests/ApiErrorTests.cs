@@ -1,7 +1,7 @@
-using Kring.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kring.Testing;
 
 namespace Kring.Web.Tests;
 

@@ -88,7 +88,10 @@ public sealed class CoordinationTests(SharedApp shared)
         var desk = await Security.Forms.Read(page, "/Coordinatie");
         var posted = await page.PostAsync("/Coordinatie?handler=Assign", desk.With(new()
         {
-            ["circleId"] = "c-0007", ["requestId"] = requestId, ["volunteerId"] = "v-demo", ["reason"] = "Ik wil de gegevens zien",
+            ["circleId"] = "c-0007",
+            ["requestId"] = requestId,
+            ["volunteerId"] = "v-demo",
+            ["reason"] = "Ik wil de gegevens zien",
         }));
         Assert.NotEqual(HttpStatusCode.OK, posted.StatusCode);
         Assert.Contains("Geweigerd", posted.Headers.Location?.ToString() ?? posted.StatusCode.ToString());
@@ -126,11 +129,19 @@ public sealed class CoordinationTests(SharedApp shared)
         var userName = $"anna-{Guid.NewGuid():N}"[..20];
         var signUp = new
         {
-            userName, displayName = "Anna de Vries", village = "urmond", kinds = new[] { "buddy" }, skills = new[] { "dementia" }, maxKm =
+            userName,
+            displayName = "Anna de Vries",
+            village = "urmond",
+            kinds = new[] { "buddy" },
+            skills = new[] { "dementia" },
+            maxKm =
                 4.5,
         };
-        using var first = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partners/piw/volunteers") { Content = JsonContent.Create(
-            signUp) };
+        using var first = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partners/piw/volunteers")
+        {
+            Content = JsonContent.Create(
+            signUp)
+        };
         first.Headers.Add("Idempotency-Key", userName);
         var created = await coordinator.SendAsync(first);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -142,8 +153,11 @@ public sealed class CoordinationTests(SharedApp shared)
 
         // A retry with the same key is the same volunteer, with a new code in case the first answer was lost; the same
         // name without the key is taken.
-        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partners/piw/volunteers") { Content = JsonContent.Create(
-            signUp) };
+        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partners/piw/volunteers")
+        {
+            Content = JsonContent.Create(
+            signUp)
+        };
         retry.Headers.Add("Idempotency-Key", userName);
         var again = await coordinator.SendAsync(retry);
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
@@ -163,8 +177,12 @@ public sealed class CoordinationTests(SharedApp shared)
         var anna = await App.Activate(userName, code, "Zonnebloem-aan-de-Maas");
         var me = await anna.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal(id, me.GetProperty("volunteerId").GetString());
-        var week = new { weekly = new[] { new { day = "tuesday", from = "13:00", to = "17:00" } }, daysOff = Array.Empty<string>(),
-            paused = false };
+        var week = new
+        {
+            weekly = new[] { new { day = "tuesday", from = "13:00", to = "17:00" } },
+            daysOff = Array.Empty<string>(),
+            paused = false
+        };
         Assert.Equal(HttpStatusCode.OK, (await anna.PutAsJsonAsync("/api/v1/volunteers/me/availability", week)).StatusCode);
         var preferences = await anna.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/preferences");
         Assert.Equal(4.5, preferences.GetProperty("maxKm").GetDouble());
@@ -205,7 +223,10 @@ public sealed class CoordinationTests(SharedApp shared)
 
         var filed = await carer.PostAsJsonAsync("/api/v1/circles/mine/requests", new
         {
-            kind = "buddy", start = tuesday.ToString("o"), end = tuesday.AddHours(3).ToString("o"), needs = Parkinson,
+            kind = "buddy",
+            start = tuesday.ToString("o"),
+            end = tuesday.AddHours(3).ToString("o"),
+            needs = Parkinson,
             repeat = new { weeks = 3 },
         });
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);

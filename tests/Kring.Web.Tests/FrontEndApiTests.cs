@@ -20,8 +20,14 @@ public sealed class FrontEndApiTests(SharedApp shared)
 
     private static object NewCircle(string village = "catsop", string name = "Ilse Testhuis") => new
     {
-        village, carerName = name, carerAge = 19, careRecipientName = "Wim Testhuis", relationship = "ouder",
-        needs = new[] { "dementia" }, phone = "06-11112222", address = "Proefpad 7, Catsop",
+        village,
+        carerName = name,
+        carerAge = 19,
+        careRecipientName = "Wim Testhuis",
+        relationship = "ouder",
+        needs = new[] { "dementia" },
+        phone = "06-11112222",
+        address = "Proefpad 7, Catsop",
     };
 
     [Fact]
@@ -136,8 +142,11 @@ public sealed class FrontEndApiTests(SharedApp shared)
         var key = Guid.NewGuid().ToString();
         async Task<string> Register()
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/circles") { Content = JsonContent.Create(
-                NewCircle(name: "Yvo Herhaald")) };
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/circles")
+            {
+                Content = JsonContent.Create(
+                NewCircle(name: "Yvo Herhaald"))
+            };
             message.Headers.Add("Idempotency-Key", key);
             var response = await consultant.SendAsync(message);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -155,8 +164,14 @@ public sealed class FrontEndApiTests(SharedApp shared)
         var consultant = await App.SignedIn("consulent");
         var response = await consultant.PostAsJsonAsync("/api/v1/circles", new
         {
-            village = "atlantis", carerName = " ", carerAge = 4, careRecipientName = "", relationship = "oom", needs = Taxi,
-            phone = "bel maar", address = "",
+            village = "atlantis",
+            carerName = " ",
+            carerAge = 4,
+            careRecipientName = "",
+            relationship = "oom",
+            needs = Taxi,
+            phone = "bel maar",
+            address = "",
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);

@@ -27,8 +27,11 @@ public sealed class MonthlyReportTests
     public void A_small_count_of_one_kind_is_not_given_away_by_the_months_total()
     {
         // 17 buddy requests and 3 for respite care, none matched: 20 unmatched, shown, is the month's total.
-        var requests = Enumerable.Range(0, 20).Select(i => Request(i, RequestStatus.Expired) with { Kind = i < 17 ? HelpKind.Buddy
-            : HelpKind.Respite }).ToList();
+        var requests = Enumerable.Range(0, 20).Select(i => Request(i, RequestStatus.Expired) with
+        {
+            Kind = i < 17 ? HelpKind.Buddy
+            : HelpKind.Respite
+        }).ToList();
         var lines = MonthlyReport.Build(requests, 2027, 3);
         Assert.Equal("20", Value(lines, "niet gekoppeld"));
         Assert.Equal(MonthlyReport.Suppressed, Value(lines, "vervangende zorg"));

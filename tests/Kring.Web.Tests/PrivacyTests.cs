@@ -203,11 +203,13 @@ public sealed class PrivacyTests(SharedApp shared)
         Assert.Equal(HttpStatusCode.OK, (await s.Volunteer.GetAsync("/api/v1/me")).StatusCode);
 
         var wrong = await s.Volunteer.SendAsync(new HttpRequestMessage(HttpMethod.Delete,
-            "/api/v1/volunteers/me") { Content = JsonContent.Create(new { password = "niet-goed" }) });
+            "/api/v1/volunteers/me")
+        { Content = JsonContent.Create(new { password = "niet-goed" }) });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.True((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("password", out _));
         var me = await s.Volunteer.SendAsync(new HttpRequestMessage(HttpMethod.Delete,
-            "/api/v1/volunteers/me") { Content = JsonContent.Create(new { password = TestAccounts.Password }) });
+            "/api/v1/volunteers/me")
+        { Content = JsonContent.Create(new { password = TestAccounts.Password }) });
         Assert.Equal(HttpStatusCode.NoContent, me.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await s.Volunteer.GetAsync("/api/v1/me")).StatusCode);
 
@@ -249,8 +251,14 @@ public sealed class PrivacyTests(SharedApp shared)
         var carerName = $"Privacy Proefpersoon {tag}";
         var registered = await consultant.PostAsJsonAsync("/api/v1/circles", new
         {
-            village = "elsloo", carerName, carerAge = 61, careRecipientName = $"Naaste {tag}", relationship = "partner",
-            needs = Mobility, phone = "06-12344321", address = $"Privacystraat {tag[..4]}, Elsloo",
+            village = "elsloo",
+            carerName,
+            carerAge = 61,
+            careRecipientName = $"Naaste {tag}",
+            relationship = "partner",
+            needs = Mobility,
+            phone = "06-12344321",
+            address = $"Privacystraat {tag[..4]}, Elsloo",
         });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var circleId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;

@@ -1,6 +1,6 @@
-using Kring.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kring.Testing;
 
 namespace Kring.Web.Tests;
 

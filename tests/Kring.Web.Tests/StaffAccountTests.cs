@@ -17,7 +17,10 @@ public sealed class StaffAccountTests(SharedApp shared)
         var userName = "dorp-urmond-" + Guid.NewGuid().ToString("N")[..6];
         var created = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new
         {
-            userName, displayName = "Ria Ruijters", role = "villageContact", village = "urmond",
+            userName,
+            displayName = "Ria Ruijters",
+            role = "villageContact",
+            village = "urmond",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
@@ -29,7 +32,9 @@ public sealed class StaffAccountTests(SharedApp shared)
 
         var again = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new
         {
-            userName, displayName = "Iemand anders", role = "operator",
+            userName,
+            displayName = "Iemand anders",
+            role = "operator",
         });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("al in gebruik", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
@@ -66,7 +71,9 @@ public sealed class StaffAccountTests(SharedApp shared)
         Assert.Equal("Operator", (await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("role").GetString());
         var consultant = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new
         {
-            userName = "consulent-stein", displayName = "Mieke Maas", role = "consultant",
+            userName = "consulent-stein",
+            displayName = "Mieke Maas",
+            role = "consultant",
         });
         Assert.Equal(HttpStatusCode.Created, consultant.StatusCode);
         await app.Activate("consulent-stein", await KringApp.ActivationCode(consultant), "Mantelzorg-in-Stein-2026");

@@ -12,7 +12,7 @@ public interface IAccessLogGrain : IGrainWithStringKey
     /// <summary>Appends the entry, stamped with the cluster's time.</summary>
     [Alias("Record")] Task Record(AccessEntry entry);
     /// <summary>Newest first (by first view), without entries whose last view is past their retention.</summary>
-    [Alias("Read")] [ReadOnly] Task<IReadOnlyList<AccessEntry>> Read();
+    [Alias("Read"), ReadOnly] Task<IReadOnlyList<AccessEntry>> Read();
     /// <summary>Removes entries from before <paramref name="before"/>: how many went and how many remain. Idempotent.</summary>
     [Alias("Prune")] Task<(int Removed, int Left)> Prune(DateTimeOffset before);
     /// <summary>The carer was erased: their own views stay in the log without their user name. Idempotent.</summary>

@@ -7,7 +7,7 @@ namespace Kring;
 public interface IAccessLogPageGrain : IGrainWithStringKey
 {
     [Alias("Write")] Task Write(IReadOnlyList<AccessEntry> entries);
-    [Alias("Read")] [ReadOnly] Task<IReadOnlyList<AccessEntry>> Read();
+    [Alias("Read"), ReadOnly] Task<IReadOnlyList<AccessEntry>> Read();
     /// <summary>Drops entries from before <paramref name="before"/>; returns how many remain.</summary>
     [Alias("Prune")] Task<int> Prune(DateTimeOffset before);
     [Alias("ForgetCarer")] Task ForgetCarer();

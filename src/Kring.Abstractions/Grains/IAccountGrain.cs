@@ -9,12 +9,12 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("Set")] Task Set(AccountRecord account);
     /// <summary>Stores the account only if the user name is free; false when it is taken. For new accounts made by staff.</summary>
     [Alias("Create")] Task<bool> Create(AccountRecord account);
-    [Alias("Get")] [ReadOnly] Task<AccountRecord?> Get();
+    [Alias("Get"), ReadOnly] Task<AccountRecord?> Get();
     /// <summary>
     /// How long <paramref name="client"/> must still wait before trying this account again; null when it may try now.
     /// The web asks first, so a throttled attempt costs no password hash. Unknown accounts are throttled alike.
     /// </summary>
-    [Alias("ThrottledFor")] [ReadOnly] Task<TimeSpan?> ThrottledFor(string client);
+    [Alias("ThrottledFor"), ReadOnly] Task<TimeSpan?> ThrottledFor(string client);
     /// <summary>
     /// Counts a sign-in attempt from <paramref name="client"/> (an address, IPv6 per /64) whose password the caller has
     /// checked. Allowed when the account exists, is not blocked, the password was right and the client is not throttled.
@@ -45,5 +45,5 @@ public interface IAccountGrain : IGrainWithStringKey
     /// </summary>
     [Alias("SetBlocked")] Task<string?> SetBlocked(bool blocked);
     /// <summary>The account with whether it is blocked or throttled; null when there is none.</summary>
-    [Alias("GetStatus")] [ReadOnly] Task<AccountStatus?> GetStatus();
+    [Alias("GetStatus"), ReadOnly] Task<AccountStatus?> GetStatus();
 }

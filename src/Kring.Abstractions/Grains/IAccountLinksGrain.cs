@@ -12,7 +12,7 @@ public interface IAccountLinksGrain : IGrainWithStringKey
 {
     [Alias("Link")] Task Link(string userName);
     [Alias("Unlink")] Task Unlink(string userName);
-    [Alias("Get")] [ReadOnly] Task<IReadOnlyList<string>> Get();
+    [Alias("Get"), ReadOnly] Task<IReadOnlyList<string>> Get();
 }
 
 public static class AccountLinks

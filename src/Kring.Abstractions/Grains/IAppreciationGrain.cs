@@ -8,5 +8,5 @@ public interface IAppreciationGrain : IGrainWithStringKey
 {
     /// <summary>Records that the carer received it. Idempotent: the first receipt stands.</summary>
     [Alias("MarkReceived")] Task<AppreciationReceipt> MarkReceived(string circleId, string by);
-    [Alias("GetReceived")] [ReadOnly] Task<IReadOnlyList<AppreciationReceipt>> GetReceived();
+    [Alias("GetReceived"), ReadOnly] Task<IReadOnlyList<AppreciationReceipt>> GetReceived();
 }

@@ -7,11 +7,11 @@ namespace Kring;
 public interface ICarerCircleGrain : IGrainWithStringKey
 {
     [Alias("Register")] Task Register(CircleProfile profile);
-    [Alias("Get")] [ReadOnly] Task<CircleView?> Get();
+    [Alias("Get"), ReadOnly] Task<CircleView?> Get();
     [Alias("SubmitRequest")] Task<HelpRequestView> SubmitRequest(NewHelpRequest request);
     /// <summary>Files the occurrences of a recurring request together, in one write. Idempotent per occurrence id.</summary>
     [Alias("SubmitSeries")] Task<IReadOnlyList<HelpRequestView>> SubmitSeries(IReadOnlyList<NewHelpRequest> occurrences);
-    [Alias("GetRequest")] [ReadOnly] Task<HelpRequestView?> GetRequest(string requestId);
+    [Alias("GetRequest"), ReadOnly] Task<HelpRequestView?> GetRequest(string requestId);
     [Alias("CancelRequest")] Task<HelpRequestView?> CancelRequest(string requestId, string by);
     /// <summary>Called by matching when an offer went out or all offers lapsed. Idempotent.</summary>
     [Alias("MarkOffered")] Task MarkOffered(string requestId, bool offered);
@@ -24,7 +24,8 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     /// First accept wins. A repeated confirm by the same volunteer answers Confirmed again. A coordinator's reason goes into
     /// the history. The carer's mail that help is coming is queued before the answer, introducing <paramref name="helper"/>.
     /// </summary>
-    [Alias("ConfirmMatch")] Task<MatchConfirmation> ConfirmMatch(
+    [Alias("ConfirmMatch")]
+    Task<MatchConfirmation> ConfirmMatch(
         string requestId, string volunteerId, string offerId, string? reason = null, HelperIntroduction? helper = null);
     /// <summary>The carer's e-mail address, mobile number and what they share with their volunteer.</summary>
     [Alias("SetContact")] Task SetContact(ContactDetails? contact);
@@ -37,7 +38,8 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     /// The help took place (with the hours given) or did not. <paramref name="assumed"/>: nobody reported within a week,
     /// so the planned hours count. Idempotent: the first report stands.
     /// </summary>
-    [Alias("Complete")] Task<bool> Complete(
+    [Alias("Complete")]
+    Task<bool> Complete(
         string requestId, string volunteerId, double hours, bool happened, string? reason, bool assumed);
     /// <summary>Queues the carer's reminder of a booking that starts within a day; returns the booked volunteer. Idempotent.</summary>
     [Alias("RemindCarer")] Task<string?> RemindCarer(string requestId);
@@ -49,14 +51,14 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     [Alias("Expire")] Task Expire(string requestId);
     /// <summary>Scores a balance check-in, keeps it in the history and raises or clears the consultant's signal.</summary>
     [Alias("RecordCheckIn")] Task<CheckIn> RecordCheckIn(IReadOnlyDictionary<string, int> answers, string by);
-    [Alias("GetCheckIns")] [ReadOnly] Task<IReadOnlyList<CheckIn>> GetCheckIns();
+    [Alias("GetCheckIns"), ReadOnly] Task<IReadOnlyList<CheckIn>> GetCheckIns();
     /// <summary>
     /// Erasure (see <see cref="IErasureGrain"/>): cancels open, offered and future matched requests through the usual
     /// path, blanks the personal data, tells the village and the consultant's signals, and from then on <see cref="Get"/>
     /// returns null. Returns the volunteers whose bookings were cancelled. Idempotent: a repeat redoes the notifications.
     /// </summary>
     [Alias("Erase")] Task<IReadOnlyList<string>> Erase(string by);
-    [Alias("IsErased")] [ReadOnly] Task<bool> IsErased();
+    [Alias("IsErased"), ReadOnly] Task<bool> IsErased();
     /// <summary>Every volunteer who had an offer for one of the circle's requests or was matched to one.</summary>
     [ReadOnly, Alias("OfferedVolunteers")] Task<IReadOnlyList<string>> OfferedVolunteers();
     /// <summary>

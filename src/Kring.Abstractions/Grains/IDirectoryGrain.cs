@@ -8,11 +8,11 @@ public interface IDirectoryGrain : IGrainWithStringKey
 {
     [Alias("RegisterVillage")] Task RegisterVillage(VillageInfo village);
     [Alias("RegisterPartner")] Task RegisterPartner(PartnerInfo partner);
-    [Alias("GetVillages")] [ReadOnly] Task<IReadOnlyList<VillageInfo>> GetVillages();
-    [Alias("GetPartners")] [ReadOnly] Task<IReadOnlyList<PartnerInfo>> GetPartners();
+    [Alias("GetVillages"), ReadOnly] Task<IReadOnlyList<VillageInfo>> GetVillages();
+    [Alias("GetPartners"), ReadOnly] Task<IReadOnlyList<PartnerInfo>> GetPartners();
     /// <summary>Remembers that the appreciation round of this year has receipts, so an export finds them. Idempotent.</summary>
     [Alias("RegisterAppreciationYear")] Task RegisterAppreciationYear(int year);
-    [Alias("GetAppreciationYears")] [ReadOnly] Task<IReadOnlyList<int>> GetAppreciationYears();
+    [Alias("GetAppreciationYears"), ReadOnly] Task<IReadOnlyList<int>> GetAppreciationYears();
 }
 
 public static class DirectoryKeys

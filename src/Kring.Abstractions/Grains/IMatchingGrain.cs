@@ -21,14 +21,14 @@ public interface IMatchingGrain : IGrainWithStringKey
     /// The shard's message to itself: one pass over everything submitted, settled or changed since the last, with one write.
     /// It queues behind the notifications already waiting, so under load one pass serves many of them.
     /// </summary>
-    [Alias("RunPass")] [OneWay] Task RunPass();
+    [Alias("RunPass"), OneWay] Task RunPass();
     /// <summary>A volunteer's profile, availability or schedule changed.</summary>
     [Alias("VolunteerChanged")] Task VolunteerChanged(VolunteerSnapshot snapshot);
     /// <summary>The volunteer was erased: out of the index, and their outstanding offers count as declined.</summary>
     [Alias("VolunteerLeft")] Task VolunteerLeft(string volunteerId);
     /// <summary>Re-reads unsettled requests from the villages and re-arms deadlines. Safe to repeat.</summary>
     [Alias("Reconcile")] Task Reconcile();
-    [Alias("PendingCount")] [ReadOnly] Task<int> PendingCount();
+    [Alias("PendingCount"), ReadOnly] Task<int> PendingCount();
 }
 
 public static class MatchingShard

@@ -8,5 +8,5 @@ public interface INetworkHealthGrain : IGrainWithStringKey
 {
     /// <summary>Stores the rating; it replaces the same partner's earlier rating of the same quarter.</summary>
     [Alias("Rate")] Task Rate(NetworkRating rating);
-    [Alias("GetRatings")] [ReadOnly] Task<IReadOnlyList<NetworkRating>> GetRatings();
+    [Alias("GetRatings"), ReadOnly] Task<IReadOnlyList<NetworkRating>> GetRatings();
 }

@@ -7,7 +7,7 @@ namespace Kring;
 public interface ISecurityLogPageGrain : IGrainWithStringKey
 {
     [Alias("Write")] Task Write(IReadOnlyList<SecurityEvent> entries);
-    [Alias("Read")] [ReadOnly] Task<IReadOnlyList<SecurityEvent>> Read();
+    [Alias("Read"), ReadOnly] Task<IReadOnlyList<SecurityEvent>> Read();
     /// <summary>Drops events from before <paramref name="before"/>; returns how many remain.</summary>
     [Alias("Prune")] Task<int> Prune(DateTimeOffset before);
 }

@@ -6,6 +6,6 @@ namespace Kring;
 [Alias("kring.ISeedGrain")]
 public interface ISeedGrain : IGrainWithStringKey
 {
-    [Alias("GetLoadedVersion")] [ReadOnly] Task<string?> GetLoadedVersion();
+    [Alias("GetLoadedVersion"), ReadOnly] Task<string?> GetLoadedVersion();
     [Alias("MarkLoaded")] Task MarkLoaded(string version);
 }

@@ -9,5 +9,5 @@ public interface ISignalsGrain : IGrainWithStringKey
     /// <summary>Raises or updates the signal for a circle. Idempotent.</summary>
     [Alias("Raise")] Task Raise(CarerSignal signal);
     [Alias("Clear")] Task Clear(string circleId);
-    [Alias("GetSignals")] [ReadOnly] Task<IReadOnlyList<CarerSignal>> GetSignals();
+    [Alias("GetSignals"), ReadOnly] Task<IReadOnlyList<CarerSignal>> GetSignals();
 }

@@ -7,7 +7,7 @@ namespace Kring;
 public interface IVillageGrain : IGrainWithStringKey
 {
     [Alias("Define")] Task Define(VillageInfo info);
-    [Alias("GetInfo")] [ReadOnly] Task<VillageInfo?> GetInfo();
+    [Alias("GetInfo"), ReadOnly] Task<VillageInfo?> GetInfo();
     [Alias("AddCircle")] Task AddCircle(string circleId, int carerAge);
     [Alias("AddVolunteer")] Task AddVolunteer(string volunteerId);
     /// <summary>
@@ -15,16 +15,16 @@ public interface IVillageGrain : IGrainWithStringKey
     /// again changes nothing.
     /// </summary>
     [Alias("TrackRequest")] Task TrackRequest(RequestSummary request);
-    [Alias("GetOverview")] [ReadOnly] Task<VillageOverview> GetOverview();
-    [Alias("GetMembers")] [ReadOnly] Task<VillageMembers> GetMembers();
+    [Alias("GetOverview"), ReadOnly] Task<VillageOverview> GetOverview();
+    [Alias("GetMembers"), ReadOnly] Task<VillageMembers> GetMembers();
     /// <summary>Requests that are still open or offered.</summary>
-    [Alias("GetUnsettled")] [ReadOnly] Task<IReadOnlyList<RequestSummary>> GetUnsettled();
+    [Alias("GetUnsettled"), ReadOnly] Task<IReadOnlyList<RequestSummary>> GetUnsettled();
     /// <summary>Requests that are matched and not yet completed.</summary>
-    [Alias("GetMatched")] [ReadOnly] Task<IReadOnlyList<RequestSummary>> GetMatched();
+    [Alias("GetMatched"), ReadOnly] Task<IReadOnlyList<RequestSummary>> GetMatched();
     /// <summary>The last time the circle was heard from: a request, a check-in. Only ever moves forward.</summary>
     [Alias("TrackContact")] Task TrackContact(string circleId, DateTimeOffset at);
     /// <summary>Circles not heard from since <paramref name="since"/> (never heard from counts too), with their last contact.</summary>
-    [Alias("GetQuiet")] [ReadOnly] Task<IReadOnlyList<(string CircleId, DateTimeOffset? LastContact)>> GetQuiet(DateTimeOffset since);
+    [Alias("GetQuiet"), ReadOnly] Task<IReadOnlyList<(string CircleId, DateTimeOffset? LastContact)>> GetQuiet(DateTimeOffset since);
     /// <summary>Drops a tracked request that its circle never stored (the submission failed before it was acknowledged).</summary>
     [Alias("Forget")] Task Forget(string requestId);
     /// <summary>
@@ -35,6 +35,6 @@ public interface IVillageGrain : IGrainWithStringKey
     /// <summary>The requests passed their retention: only kind, times and status stay, for the figures. Idempotent.</summary>
     [Alias("AnonymiseRequests")] Task AnonymiseRequests(IReadOnlyList<string> requestIds);
     [Alias("RemoveVolunteer")] Task RemoveVolunteer(string volunteerId);
-    [Alias("GetErasedCircles")] [ReadOnly] Task<IReadOnlyList<string>> GetErasedCircles();
+    [Alias("GetErasedCircles"), ReadOnly] Task<IReadOnlyList<string>> GetErasedCircles();
     [Alias("DropErasedCircle")] Task DropErasedCircle(string circleId);
 }

@@ -7,15 +7,15 @@ namespace Kring;
 public interface IVolunteerGrain : IGrainWithStringKey
 {
     [Alias("Register")] Task Register(VolunteerProfile profile);
-    [Alias("GetProfile")] [ReadOnly] Task<VolunteerProfile?> GetProfile();
-    [Alias("GetAvailability")] [ReadOnly] Task<AvailabilityDto> GetAvailability();
+    [Alias("GetProfile"), ReadOnly] Task<VolunteerProfile?> GetProfile();
+    [Alias("GetAvailability"), ReadOnly] Task<AvailabilityDto> GetAvailability();
     [Alias("SetAvailability")] Task SetAvailability(AvailabilityDto availability);
     /// <summary>
     /// The volunteer changes the kinds of help they give, their skills and how far they travel. Persisted, and matching is
     /// notified as for <see cref="SetAvailability"/>; booked assignments stay as they are.
     /// </summary>
     [Alias("UpdatePreferences")] Task UpdatePreferences(IReadOnlyList<HelpKind> kinds, IReadOnlyList<string> skills, double maxKm);
-    [Alias("GetSnapshot")] [ReadOnly] Task<VolunteerSnapshot?> GetSnapshot();
+    [Alias("GetSnapshot"), ReadOnly] Task<VolunteerSnapshot?> GetSnapshot();
     /// <summary>
     /// Delivers an offer; false when the volunteer can no longer take it. Delivering the same offer twice changes
     /// nothing.
@@ -23,8 +23,8 @@ public interface IVolunteerGrain : IGrainWithStringKey
     [Alias("ReceiveOffer")] Task<bool> ReceiveOffer(Offer offer);
     /// <summary>Withdraws a pending offer, as withdrawn or as expired. Idempotent.</summary>
     [Alias("WithdrawOffer")] Task WithdrawOffer(string offerId, OfferStatus reason);
-    [Alias("GetOffers")] [ReadOnly] Task<IReadOnlyList<Offer>> GetOffers();
-    [Alias("GetAssignments")] [ReadOnly] Task<IReadOnlyList<Assignment>> GetAssignments();
+    [Alias("GetOffers"), ReadOnly] Task<IReadOnlyList<Offer>> GetOffers();
+    [Alias("GetAssignments"), ReadOnly] Task<IReadOnlyList<Assignment>> GetAssignments();
     [Alias("Accept")] Task<OfferReply> Accept(string offerId);
     [Alias("Decline")] Task<OfferReply> Decline(string offerId);
     /// <summary>
@@ -42,7 +42,7 @@ public interface IVolunteerGrain : IGrainWithStringKey
     /// <summary>The volunteer's e-mail address, mobile number and what they want by mail and share once matched.</summary>
     [Alias("SetContact")] Task SetContact(ContactDetails? contact);
     /// <summary>The offer behind an answer link; null when the token does not belong to this volunteer's offer.</summary>
-    [Alias("GetOfferByLink")] [ReadOnly] Task<LinkedOffer?> GetOfferByLink(string offerId, string token);
+    [Alias("GetOfferByLink"), ReadOnly] Task<LinkedOffer?> GetOfferByLink(string offerId, string token);
     /// <summary>
     /// Answers an offer from its mail link: as <see cref="Accept"/> or <see cref="Decline"/>, or NotFound for a wrong
     /// token.
@@ -57,7 +57,7 @@ public interface IVolunteerGrain : IGrainWithStringKey
     /// again), leaves the village and partner and blanks everything. Idempotent.
     /// </summary>
     [Alias("Erase")] Task Erase(string by);
-    [Alias("IsErased")] [ReadOnly] Task<bool> IsErased();
+    [Alias("IsErased"), ReadOnly] Task<bool> IsErased();
     /// <summary>Drops future bookings that their circle no longer holds for this volunteer (an erased circle). Returns how many.</summary>
     [Alias("RecheckAssignments")] Task<int> RecheckAssignments();
     /// <summary>

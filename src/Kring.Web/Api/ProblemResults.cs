@@ -25,8 +25,12 @@ public abstract class ProblemResult : IResult, IStatusCodeHttpResult, IValueHttp
 
     public virtual Task ExecuteAsync(HttpContext httpContext) => inner.ExecuteAsync(httpContext);
 
-    protected static ProblemDetails Details(int status, string title, string? detail) => new() { Status = status, Title = title,
-        Detail = detail };
+    protected static ProblemDetails Details(int status, string title, string? detail) => new()
+    {
+        Status = status,
+        Title = title,
+        Detail = detail
+    };
 
     protected static void Describe(EndpointBuilder builder, int status, Type? type = null) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(status, type ?? typeof(ProblemDetails), [MediaType]));

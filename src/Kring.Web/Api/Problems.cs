@@ -27,7 +27,9 @@ public static class Problems
     public static InvalidInputProblem Validation(FieldErrors errors) =>
         new(new HttpValidationProblemDetails(errors.ToDictionary())
         {
-            Status = StatusCodes.Status400BadRequest, Title = InvalidInput, Detail = "Controleer de gemarkeerde velden.",
+            Status = StatusCodes.Status400BadRequest,
+            Title = InvalidInput,
+            Detail = "Controleer de gemarkeerde velden.",
         });
 
     public static NotFoundProblem NotFound(string detail) => new(detail);

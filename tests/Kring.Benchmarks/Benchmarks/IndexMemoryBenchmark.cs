@@ -1,6 +1,6 @@
 using Kring.Grains;
-using Kring.Matching;
 using Kring.Hosting.Seeding;
+using Kring.Matching;
 
 namespace Kring.Benchmarks.Benchmarks;
 

@@ -1,6 +1,6 @@
-using Kring.Hosting;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Kring.Hosting;
 using Kring.Hosting.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -74,8 +74,11 @@ public sealed class RequestFiler(HttpClient http, ApiCalls calls)
             var (status, created) = await calls.Send<Created>(http, () =>
             {
                 var message =
-                    new HttpRequestMessage(HttpMethod.Post, $"/api/v1/circles/{plan.CircleId}/requests") { Content = JsonContent.Create(
-                    plan.Json) };
+                    new HttpRequestMessage(HttpMethod.Post, $"/api/v1/circles/{plan.CircleId}/requests")
+                    {
+                        Content = JsonContent.Create(
+                    plan.Json)
+                    };
                 message.Headers.Add("Idempotency-Key", plan.Key);
                 return message;
             }, $"file {plan.Key}");

@@ -27,7 +27,11 @@ public sealed partial class ActivationTests(SharedApp shared)
         // A password sent along, as clients did before, is no part of the contract: it is ignored.
         var created = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new
         {
-            userName, displayName = "Cor Coördinator", role = "coordinator", partner = "piw", password = "Gekozen-door-de-beheerder",
+            userName,
+            displayName = "Cor Coördinator",
+            role = "coordinator",
+            partner = "piw",
+            password = "Gekozen-door-de-beheerder",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var account = await created.Content.ReadFromJsonAsync<JsonElement>();

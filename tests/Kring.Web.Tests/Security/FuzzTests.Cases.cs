@@ -113,18 +113,23 @@ public sealed partial class FuzzTests
             if (random.Next(6) != 0) return;
             switch (random.Next(9))
             {
-                case 0: headers.Add(("Idempotency-Key", Pick(random, ["", "a", new string('k', 200), "😀", "<x>",
+                case 0:
+                    headers.Add(("Idempotency-Key", Pick(random, ["", "a", new string('k', 200), "😀", "<x>",
                     "' OR 1=1"]))); headers.Add(("Idempotency-Key", "tweede")); break;
-                case 1: headers.Add(("Authorization", "Bearer " + Pick(random,
+                case 1:
+                    headers.Add(("Authorization", "Bearer " + Pick(random,
                     ["", "x", "null", new string('A', 5000), "CfDJ8.evil"]))); break;
                 case 2: headers.Add(("Authorization", "Basic dnJpandpbGxpZ2VyOmtyaW5nLWRlbW8=")); break;
-                case 3: headers.Add(("Accept", Pick(random, ["text/html", "application/xml", "*/*;q=abc", "",
+                case 3:
+                    headers.Add(("Accept", Pick(random, ["text/html", "application/xml", "*/*;q=abc", "",
                     "image/png, application/problem+json;q=0"]))); break;
-                case 4: headers.Add(("X-Forwarded-For", Pick(random, ["not-an-ip", "1.2.3.4, 5.6.7.8, 9.9.9.9", "::1", "<script>",
+                case 4:
+                    headers.Add(("X-Forwarded-For", Pick(random, ["not-an-ip", "1.2.3.4, 5.6.7.8, 9.9.9.9", "::1", "<script>",
                     "999.999.999.999", ""]))); break;
                 case 5: headers.Add(("X-Forwarded-Proto", Pick(random, ["https", "gopher", "", "https, http"]))); break;
                 case 6: headers.Add(("Accept-Language", Pick(random, ["xx-YY", "nl-NL;q=2", new string('a', 2000), "*"]))); break;
-                case 7: headers.Add(("Cookie", Pick(random, ["kring=garbage", "kring=", ".AspNetCore.Antiforgery.x=1; kring=CfDJ8",
+                case 7:
+                    headers.Add(("Cookie", Pick(random, ["kring=garbage", "kring=", ".AspNetCore.Antiforgery.x=1; kring=CfDJ8",
                     new string('c', 3000) + "=1"]))); break;
                 default: headers.Add(("Idempotency-Key", Guid.NewGuid().ToString())); break;
             }
@@ -186,8 +191,12 @@ public sealed partial class FuzzTests
             }
             else if (pattern.EndsWith("/availability", StringComparison.Ordinal))
             {
-                yield return ("weekly", new JsonArray(new JsonObject { ["day"] = Pick(random, ["monday", "friday"]), ["from"] = "09:00",
-                    ["to"] = "12:00" }));
+                yield return ("weekly", new JsonArray(new JsonObject
+                {
+                    ["day"] = Pick(random, ["monday", "friday"]),
+                    ["from"] = "09:00",
+                    ["to"] = "12:00"
+                }));
                 yield return ("daysOff", new JsonArray("2031-01-01"));
                 yield return ("paused", false);
             }

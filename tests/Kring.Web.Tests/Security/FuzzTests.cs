@@ -127,8 +127,13 @@ public sealed partial class FuzzTests(FuzzApp fixture, ITestOutputHelper output)
     /// none.</summary>
     private HttpClient Client(string? token)
     {
-        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer(),
-            RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8 };
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = true,
+            CookieContainer = new CookieContainer(),
+            RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8
+        };
         var client = new HttpClient(handler) { BaseAddress = App.Address };
         if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

@@ -18,8 +18,13 @@ public sealed class RequestLimitTests(SharedApp shared)
     {
         var carer = await App.SignedIn("mantelzorger");
         var before = await CountRequests(carer);
-        var json = JsonSerializer.Serialize(new { kind = "buddy", start = "2030-01-07T10:00:00+01:00", end = "2030-01-07T11:00:00+01:00",
-            notes = new string('x', 70_000) });
+        var json = JsonSerializer.Serialize(new
+        {
+            kind = "buddy",
+            start = "2030-01-07T10:00:00+01:00",
+            end = "2030-01-07T11:00:00+01:00",
+            notes = new string('x', 70_000)
+        });
         HttpContent content = chunked
             ? new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(json)))
             : new StringContent(json, Encoding.UTF8, "application/json");
@@ -54,8 +59,11 @@ public sealed class RequestLimitTests(SharedApp shared)
     {
         var browser = App.Client();
         var form = await Forms.Read(browser, "/Inloggen");
-        var huge = await browser.PostAsync("/Inloggen", form.With(new Dictionary<string, string> { ["UserName"] = "x",
-            ["Password"] = new string('p', 100_000) }));
+        var huge = await browser.PostAsync("/Inloggen", form.With(new Dictionary<string, string>
+        {
+            ["UserName"] = "x",
+            ["Password"] = new string('p', 100_000)
+        }));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
 
         var many = Enumerable.Range(0, 500).Select(i => KeyValuePair.Create($"veld{i}", "x"));

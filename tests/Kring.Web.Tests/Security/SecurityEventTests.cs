@@ -15,8 +15,11 @@ public sealed class SecurityEventTests(SharedApp shared)
     public async Task An_operator_sees_failed_sign_ins_and_new_accounts_newest_first()
     {
         var user = await TestAccounts.NewCarer(App);
-        using var wrong = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(
-            new { username = user, password = "fout" }) };
+        using var wrong = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session")
+        {
+            Content = JsonContent.Create(
+            new { username = user, password = "fout" })
+        };
         wrong.Headers.Add("X-Forwarded-For", "192.0.2.77");
         Assert.Equal(HttpStatusCode.Unauthorized, (await App.Client().SendAsync(wrong)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await App.Client().PostAsJsonAsync("/api/v1/session",
@@ -142,7 +145,11 @@ public sealed class SecurityEventTests(SharedApp shared)
         var userName = ("t" + Guid.NewGuid().ToString("N"))[..16];
         var response = await operatorClient.PostAsJsonAsync("/api/v1/accounts", new
         {
-            userName, displayName = "Proef Staf", role, village = role == "villageContact" ? "elsloo" : null, partner = (string?)null,
+            userName,
+            displayName = "Proef Staf",
+            role,
+            village = role == "villageContact" ? "elsloo" : null,
+            partner = (string?)null,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         await App.Activate(userName, await KringApp.ActivationCode(response), StaffPassword);

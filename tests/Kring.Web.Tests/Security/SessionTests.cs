@@ -107,8 +107,11 @@ public sealed class SessionTests(SharedApp shared)
         // The page refuses alike, in Dutch.
         var browser = App.Client();
         var form = await Forms.Read(browser, "/Inloggen");
-        using var post = new HttpRequestMessage(HttpMethod.Post, "/Inloggen") { Content = form.With(
-            new() { ["UserName"] = user, ["Password"] = TestAccounts.Password }) };
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/Inloggen")
+        {
+            Content = form.With(
+            new() { ["UserName"] = user, ["Password"] = TestAccounts.Password })
+        };
         post.Headers.Add("X-Forwarded-For", address);
         var page = await browser.SendAsync(post);
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
@@ -197,8 +200,11 @@ public sealed class SessionTests(SharedApp shared)
 
     private static HttpRequestMessage SessionFrom(string address, string user, string password)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(
-            new { username = user, password }) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session")
+        {
+            Content = JsonContent.Create(
+            new { username = user, password })
+        };
         request.Headers.Add("X-Forwarded-For", address);
         return request;
     }
@@ -214,8 +220,11 @@ public sealed class SessionTests(SharedApp shared)
         Assert.DoesNotContain("secure", cookie);
 
         // A reverse proxy on the same machine (loopback is trusted by default) says the client came over HTTPS.
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(
-            new { username = "mantelzorger", password = "kring-demo" }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session")
+        {
+            Content = JsonContent.Create(
+            new { username = "mantelzorger", password = "kring-demo" })
+        };
         request.Headers.Add("X-Forwarded-Proto", "https");
         var proxied = await App.Client().SendAsync(request);
         var secure = Attributes(Assert.Single(proxied.Headers.GetValues("Set-Cookie"), c =>

@@ -71,16 +71,22 @@ public sealed class SignInRateLimitTests(RateLimitedApp fixture) : IClassFixture
 
     private static HttpRequestMessage SignIn(string forwardedFor)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(
-            new { username = Nobody(), password = "fout" }) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session")
+        {
+            Content = JsonContent.Create(
+            new { username = Nobody(), password = "fout" })
+        };
         request.Headers.Add("X-Forwarded-For", forwardedFor);
         return request;
     }
 
     private static HttpRequestMessage PageSignIn(string forwardedFor, Forms page)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/Inloggen") { Content = page.With(
-            new Dictionary<string, string> { ["UserName"] = Nobody(), ["Password"] = "fout" }) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/Inloggen")
+        {
+            Content = page.With(
+            new Dictionary<string, string> { ["UserName"] = Nobody(), ["Password"] = "fout" })
+        };
         request.Headers.Add("X-Forwarded-For", forwardedFor);
         return request;
     }

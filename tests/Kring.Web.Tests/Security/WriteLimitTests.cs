@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Kring.Matching;
 using Kring.Hosting;
+using Kring.Matching;
 using Kring.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

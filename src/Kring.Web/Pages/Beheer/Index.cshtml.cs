@@ -1,9 +1,9 @@
 using Kring.Web.Api;
 using Kring.Web.Security;
 using Microsoft.AspNetCore.Mvc;
-using Orleans.Runtime;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans.Runtime;
 
 namespace Kring.Web.Pages.Beheer;
 

@@ -21,7 +21,8 @@ public sealed class AanmeldenModel(IGrainFactory grains, Accounts accounts, Secu
     [BindProperty] public List<string> Kinds { get; set; } = ["buddy"];
     [BindProperty] public List<string> Skills { get; set; } = [];
     [BindProperty] public string? MaxKm { get; set; } = "5";
-    [BindProperty] public string? MaxHoursPerWeek { get; set; } =
+    [BindProperty]
+    public string? MaxHoursPerWeek { get; set; } =
         VolunteerSignUp.DefaultHoursPerWeek.ToString(System.Globalization.CultureInfo.InvariantCulture);
     /// <summary>One key per form, so pressing the button twice signs up one volunteer.</summary>
     [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
