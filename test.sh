@@ -25,7 +25,7 @@ need_packages tzdata postgresql chromium
 if [ ! -x .tools/spectral/node_modules/.bin/spectral ]; then
   command -v npm >/dev/null || need_packages npm
   echo "Installing @stoplight/spectral-cli into .tools/spectral"
-  npm install --prefix .tools/spectral --no-fund --no-audit --silent @stoplight/spectral-cli
+  npm install --prefix .tools/spectral --no-fund --no-audit --silent @stoplight/spectral-cli@6.16.3
 fi
 
 dotnet build Kring.Orleans.sln -c Release -nologo -clp:ErrorsOnly
