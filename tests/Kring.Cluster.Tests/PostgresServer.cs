@@ -99,11 +99,9 @@ public sealed class PostgresServer : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "kring", "-d", database,
-                     "-v", "ON_ERROR_STOP=1", "-q" })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        string[] arguments = ["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "kring", "-d", database,
+            "-v", "ON_ERROR_STOP=1", "-q"];
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
