@@ -20,10 +20,7 @@ public sealed partial class FaultTests
         try
         {
             var grains = cluster.Client;
-            var dedicated = await RegisterVolunteers(grains, "v-fault", 40);
-            var volunteers = await ClusterState.AllVolunteers(grains);
-            report.Line($"setup: {volunteers.Count} volunteers ({dedicated.Count} of the test's, available every day 07:00–22:00), " +
-                $"cluster up after {test.Elapsed.TotalSeconds:0.0} s");
+            var volunteers = await SetUpVolunteers(grains, report, test);
 
             using var consultant = await cluster.SignIn("consulent", HttpTimeout);
             var filer = new RequestFiler(consultant, new ApiCalls());
@@ -68,6 +65,15 @@ public sealed partial class FaultTests
             report.Save("recovery.txt");
             File.Copy(Server.LogFile, Path.Combine(artefacts, "postgresql.log"), overwrite: true);
         }
+    }
+
+    private static async Task<IReadOnlyList<string>> SetUpVolunteers(IGrainFactory grains, Report report, Stopwatch test)
+    {
+        var dedicated = await RegisterVolunteers(grains, "v-fault", 40);
+        var volunteers = await ClusterState.AllVolunteers(grains);
+        report.Line($"setup: {volunteers.Count} volunteers ({dedicated.Count} of the test's, available every day 07:00–22:00), " +
+            $"cluster up after {test.Elapsed.TotalSeconds:0.0} s");
+        return volunteers;
     }
 
     private static void ReportLastFailure(IReadOnlyList<ApiCalls.Call> calls, DateTimeOffset killedAt, Report report)

@@ -31,21 +31,7 @@ public sealed class ErasureTests(WaveOfOneCluster cluster) : IClassFixture<WaveO
         var userName = w.Id("mantelzorger");
         await cluster.Client.GetGrain<IAccountGrain>(userName)
             .Set(new AccountRecord(userName, "Carer weg", "hash", Role.Carer, village, null, erasedId, null));
-
-        // Help that happened, help still to come, and a request still on offer.
-        var past = w.Request("gisteren", Tuesday10, TimeSpan.FromHours(1));
-        await erased.SubmitRequest(past);
-        Assert.Equal(OfferReply.Accepted, await w.Volunteer(vera).Accept((await w.PendingOffer(vera, past.Id)).Id));
-        var future = w.Request("woensdag", World.Wednesday10, TimeSpan.FromHours(2)) with { Notes = "Sleutel ligt bij de buren" };
-        await erased.SubmitRequest(future);
-        Assert.Equal(OfferReply.Accepted, await w.Volunteer(vera).Accept((await w.PendingOffer(vera, future.Id)).Id));
-        await cluster.AdvanceClock(TimeSpan.FromHours(27)); // Tuesday 12:00: the first is over
-        var open = w.Request("middag", World.Wednesday10.AddHours(4), TimeSpan.FromHours(1));
-        await erased.SubmitRequest(open);
-        var offer = await w.PendingOffer(vera, open.Id);
-        await erased.RecordCheckIn(World.Answers(5), userName);
-        await w.Access(erasedId)
-            .Record(new AccessEntry(default, userName, Role.Carer, AccessKind.CircleViewed, "GET /api/v1/circles/mine"));
+        var (past, future, open, offer) = await PastFutureAndOpenHelp(erasedId, vera, userName);
         var before = await w.VillageGrain(village).GetOverview();
 
         var result = await Erasure.EraseCircle(erasedId, Consultant);
@@ -56,35 +42,14 @@ public sealed class ErasureTests(WaveOfOneCluster cluster) : IClassFixture<WaveO
         Assert.True(await erased.IsErased());
         Assert.Null(await cluster.Client.GetGrain<IAccountGrain>(userName).Get());
         Assert.Empty(await cluster.Client.GetGrain<IAccountLinksGrain>(AccountLinks.Circle(erasedId)).Get());
-
-        // What was still to come is cancelled; what happened stays matched. Nothing personal is left in either.
-        Assert.Equal(RequestStatus.Matched, (await w.RequestIn(erasedId, past.Id)).Status);
-        foreach (var id in new[] { future.Id, open.Id })
-        {
-            var request = await w.RequestIn(erasedId, id);
-            Assert.Equal(RequestStatus.Cancelled, request.Status);
-            Assert.Null(request.Notes);
-            Assert.Empty(request.Needs);
-            Assert.DoesNotContain(request.History, e => e.What.Contains("test"));
-        }
-        Assert.Empty(await erased.GetCheckIns());
-        Assert.DoesNotContain(await cluster.Client.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals(), s =>
-            s.CircleId == erasedId);
+        await AssertToComeIsCancelledAndNothingPersonalLeft(erasedId, past.Id, [future.Id, open.Id]);
 
         // The volunteer lost the booking and the offers, and kept the help already given.
         Assert.Equal([past.Id], (await w.Volunteer(vera).GetAssignments()).Select(a => a.RequestId));
         Assert.Equal(open.Id, offer.RequestId);
         Assert.DoesNotContain(await w.Volunteer(vera).GetOffers(), o => o.CircleId == erasedId);
 
-        // The village counts the help that happened, anonymously; the carer no longer counts as one.
-        var after = await w.VillageGrain(village).GetOverview();
-        Assert.Equal((before.Carers - 1, 1, 0, 0), (after.Carers, after.Matched, after.Open, after.Offered));
-        var members = await w.VillageGrain(village).GetMembers();
-        Assert.DoesNotContain(erasedId, members.Circles);
-        Assert.Equal([erasedId], await w.VillageGrain(village).GetErasedCircles());
-        var tracked = members.Requests.Where(r => r.Id == past.Id || r.Id == future.Id || r.Id == open.Id).ToList();
-        Assert.Equal(3, tracked.Count);
-        Assert.All(tracked, r => Assert.Equal(("", 0), (r.CircleId, r.Needs.Count)));
+        await AssertTheVillageCountsOnlyAnonymously(village, erasedId, before, [past.Id, future.Id, open.Id]);
 
         // The log keeps the erasure, and the carer's own views without their name.
         var log = await w.Access(erasedId).Read();
@@ -92,11 +57,7 @@ public sealed class ErasureTests(WaveOfOneCluster cluster) : IClassFixture<WaveO
         Assert.Equal("consulent", log[0].UserName);
         Assert.Contains(log, e => e is { Kind: AccessKind.CircleViewed, Role: Role.Carer, UserName: "" });
 
-        // The time the erased circle had booked is free again: another circle's overlapping request goes to the same volunteer.
-        var elsewhere = w.Request("ander", World.Wednesday10.AddMinutes(30), TimeSpan.FromHours(1));
-        await w.Circle(otherId).SubmitRequest(elsewhere);
-        Assert.Equal(OfferReply.Accepted, await w.Volunteer(vera).Accept((await w.PendingOffer(vera, elsewhere.Id)).Id));
-        Assert.Equal(RequestStatus.Matched, (await w.RequestIn(otherId, elsewhere.Id)).Status);
+        await AssertTheBookedTimeGoesToAnotherCircle(otherId, vera);
 
         // Erasing again changes nothing and says the same; the id cannot be registered again.
         Assert.Equal([vera], (await Erasure.EraseCircle(erasedId, Consultant)).ReleasedVolunteers);
@@ -104,6 +65,75 @@ public sealed class ErasureTests(WaveOfOneCluster cluster) : IClassFixture<WaveO
             erased.Register(new CircleProfile(erasedId, village, "Nieuw", 40, "Iemand", "partner", [], null, null)));
         await Assert.ThrowsAsync<ArgumentException>(() => cluster.Client.GetGrain<IAccountGrain>(userName)
             .Set(new AccountRecord(userName, "Terug", "hash", Role.Carer, village, null, erasedId, null)));
+    }
+
+    /// <summary>
+    /// Help that happened, help still to come, and a request still on offer; then a check-in and a view by the carer.
+    /// </summary>
+    private async Task<(NewHelpRequest Past, NewHelpRequest Future, NewHelpRequest Open, Offer Offer)> PastFutureAndOpenHelp(
+        string circleId, string vera, string userName)
+    {
+        var w = _world;
+        var circle = w.Circle(circleId);
+        var past = w.Request("gisteren", Tuesday10, TimeSpan.FromHours(1));
+        await circle.SubmitRequest(past);
+        Assert.Equal(OfferReply.Accepted, await w.Volunteer(vera).Accept((await w.PendingOffer(vera, past.Id)).Id));
+        var future = w.Request("woensdag", World.Wednesday10, TimeSpan.FromHours(2)) with { Notes = "Sleutel ligt bij de buren" };
+        await circle.SubmitRequest(future);
+        Assert.Equal(OfferReply.Accepted, await w.Volunteer(vera).Accept((await w.PendingOffer(vera, future.Id)).Id));
+        await cluster.AdvanceClock(TimeSpan.FromHours(27)); // Tuesday 12:00: the first is over
+        var open = w.Request("middag", World.Wednesday10.AddHours(4), TimeSpan.FromHours(1));
+        await circle.SubmitRequest(open);
+        var offer = await w.PendingOffer(vera, open.Id);
+        await circle.RecordCheckIn(World.Answers(5), userName);
+        await w.Access(circleId)
+            .Record(new AccessEntry(default, userName, Role.Carer, AccessKind.CircleViewed, "GET /api/v1/circles/mine"));
+        return (past, future, open, offer);
+    }
+
+    /// <summary>What was still to come is cancelled; what happened stays matched. Nothing personal is left in either.</summary>
+    private async Task AssertToComeIsCancelledAndNothingPersonalLeft(string circleId, string pastId, string[] toComeIds)
+    {
+        var w = _world;
+        Assert.Equal(RequestStatus.Matched, (await w.RequestIn(circleId, pastId)).Status);
+        foreach (var id in toComeIds)
+        {
+            var request = await w.RequestIn(circleId, id);
+            Assert.Equal(RequestStatus.Cancelled, request.Status);
+            Assert.Null(request.Notes);
+            Assert.Empty(request.Needs);
+            Assert.DoesNotContain(request.History, e => e.What.Contains("test"));
+        }
+        Assert.Empty(await w.Circle(circleId).GetCheckIns());
+        Assert.DoesNotContain(await cluster.Client.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals(), s =>
+            s.CircleId == circleId);
+    }
+
+    /// <summary>The village counts the help that happened, anonymously; the carer no longer counts as one.</summary>
+    private async Task AssertTheVillageCountsOnlyAnonymously(string village, string circleId, VillageOverview before,
+        string[] requestIds)
+    {
+        var w = _world;
+        var after = await w.VillageGrain(village).GetOverview();
+        Assert.Equal((before.Carers - 1, 1, 0, 0), (after.Carers, after.Matched, after.Open, after.Offered));
+        var members = await w.VillageGrain(village).GetMembers();
+        Assert.DoesNotContain(circleId, members.Circles);
+        Assert.Equal([circleId], await w.VillageGrain(village).GetErasedCircles());
+        var tracked = members.Requests.Where(r => requestIds.Contains(r.Id)).ToList();
+        Assert.Equal(3, tracked.Count);
+        Assert.All(tracked, r => Assert.Equal(("", 0), (r.CircleId, r.Needs.Count)));
+    }
+
+    /// <summary>
+    /// The time the erased circle had booked is free again: another circle's overlapping request goes to the same volunteer.
+    /// </summary>
+    private async Task AssertTheBookedTimeGoesToAnotherCircle(string otherId, string vera)
+    {
+        var w = _world;
+        var elsewhere = w.Request("ander", World.Wednesday10.AddMinutes(30), TimeSpan.FromHours(1));
+        await w.Circle(otherId).SubmitRequest(elsewhere);
+        Assert.Equal(OfferReply.Accepted, await w.Volunteer(vera).Accept((await w.PendingOffer(vera, elsewhere.Id)).Id));
+        Assert.Equal(RequestStatus.Matched, (await w.RequestIn(otherId, elsewhere.Id)).Status);
     }
 
     [Fact]

@@ -18,18 +18,7 @@ public sealed class MatchingFlowTests(WaveOfOneCluster cluster) : IClassFixture<
         var circle = w.Circle(circleId);
 
         var request = w.Request("hulp", World.Wednesday10, TimeSpan.FromHours(2), "Dementia ");
-        var first = await circle.SubmitRequest(request);
-        var again = await circle.SubmitRequest(request);
-        var concurrent = await Task.WhenAll(circle.SubmitRequest(request), circle.SubmitRequest(request with { Notes = "changed" }));
-        foreach (var view in concurrent.Append(again))
-        {
-            Assert.Equal(first.Id, view.Id);
-            Assert.Equal(first.CreatedAt, view.CreatedAt);
-            Assert.Null(view.Notes);
-        }
-        Assert.Equal(["dementia"], first.Needs);
-        Assert.Equal(RequestStatus.Open, first.Status);
-        Assert.Equal(cluster.Clock.GetUtcNow(), first.CreatedAt);
+        await SubmitAndAssertSubmittingAgainChangesNothing(circle, request);
 
         // A second request that nobody can take, so the overview has something open.
         var nobody = w.Request("rolstoel", World.Wednesday10.AddHours(3), TimeSpan.FromHours(1), "wheelchair");
@@ -55,6 +44,38 @@ public sealed class MatchingFlowTests(WaveOfOneCluster cluster) : IClassFixture<
 
         Assert.Equal(OfferReply.Accepted, await w.Volunteer(vera).Accept(offer.Id));
 
+        await AssertMatchedAndBooked(circleId, vera, request, offer);
+
+        overview = await w.VillageGrain(village).GetOverview();
+        Assert.Equal((1, 0, 1), (overview.Open, overview.Offered, overview.Matched));
+        // The matched request leaves matching; the one nobody can take stays.
+        await w.PendingBecomes(1);
+    }
+
+    /// <summary>
+    /// Submitting the same request again, or twice at once with other notes, returns the first one unchanged; the first is open,
+    /// created now, with its needs normalised.
+    /// </summary>
+    private async Task SubmitAndAssertSubmittingAgainChangesNothing(ICarerCircleGrain circle, NewHelpRequest request)
+    {
+        var first = await circle.SubmitRequest(request);
+        var again = await circle.SubmitRequest(request);
+        var concurrent = await Task.WhenAll(circle.SubmitRequest(request), circle.SubmitRequest(request with { Notes = "changed" }));
+        foreach (var view in concurrent.Append(again))
+        {
+            Assert.Equal(first.Id, view.Id);
+            Assert.Equal(first.CreatedAt, view.CreatedAt);
+            Assert.Null(view.Notes);
+        }
+        Assert.Equal(["dementia"], first.Needs);
+        Assert.Equal(RequestStatus.Open, first.Status);
+        Assert.Equal(cluster.Clock.GetUtcNow(), first.CreatedAt);
+    }
+
+    /// <summary>The request is matched to the volunteer, and both the volunteer's schedule and the circle have the booking.</summary>
+    private async Task AssertMatchedAndBooked(string circleId, string vera, NewHelpRequest request, Offer offer)
+    {
+        var w = _world;
         var matched = await w.RequestIn(circleId, request.Id);
         Assert.Equal(RequestStatus.Matched, matched.Status);
         Assert.Equal(vera, matched.VolunteerId);
@@ -63,12 +84,7 @@ public sealed class MatchingFlowTests(WaveOfOneCluster cluster) : IClassFixture<
         Assert.Equal((request.Id, circleId, request.Start, request.End, offer.Id),
             (assignment.RequestId, assignment.CircleId, assignment.Start, assignment.End, assignment.OfferId));
         Assert.Equal(OfferStatus.Accepted, (await w.OfferFor(vera, request.Id))!.Status);
-        Assert.Equal([vera], (await circle.Get())!.Helpers);
-
-        overview = await w.VillageGrain(village).GetOverview();
-        Assert.Equal((1, 0, 1), (overview.Open, overview.Offered, overview.Matched));
-        // The matched request leaves matching; the one nobody can take stays.
-        await w.PendingBecomes(1);
+        Assert.Equal([vera], (await w.Circle(circleId).Get())!.Helpers);
     }
 
     [Fact]

@@ -76,6 +76,18 @@ public sealed class SqliteStorageTests : IDisposable
     [Fact]
     public async Task State_written_before_a_restart_is_read_back_after_it()
     {
+        var region = "proef" + Guid.NewGuid().ToString("N")[..8];
+        var (written, before) = await WriteAMatchedAndAnOpenRequest(region);
+        await AssertReadBackAndWritesCarryOn(region, written, before);
+        await AssertTheWritesAfterTheRestartWereStored(region, written);
+    }
+
+    /// <summary>The ids the first silo wrote, for the silos after it to read back.</summary>
+    private sealed record Written(string VillageId, string CircleId, string Vera, NewHelpRequest Matched, NewHelpRequest Open);
+
+    /// <summary>First silo: a volunteer with an account, one request matched to them and one left open.</summary>
+    private async Task<(Written Written, string Everything)> WriteAMatchedAndAnOpenRequest(string region)
+    {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
         var day = DateTime.SpecifyKind(DateTime.UtcNow.Date.AddDays(7), DateTimeKind.Unspecified);
         var startLocal = day.AddHours(10);
@@ -83,79 +95,79 @@ public sealed class SqliteStorageTests : IDisposable
         var everyDay = new AvailabilityDto(
             Enum.GetValues<DayOfWeek>().Select(d => new WeeklySlotDto(d, new TimeOnly(8, 0), new TimeOnly(20, 0))).ToList(), [], false);
 
-        var region = "proef" + Guid.NewGuid().ToString("N")[..8];
-        string circleId, villageId, vera;
-        NewHelpRequest matchedRequest, openRequest;
-        string before;
-        await using (var cluster = await StartSilo())
+        await using var cluster = await StartSilo();
+        var w = new World(cluster.Client, region);
+        var villageId = await w.Village("proefdorp");
+        var circleId = await w.Circle(villageId, "kring", carerAge: 19);
+        var vera = await w.Volunteer("vera", villageId, everyDay, skills: ["dementia"]);
+        await cluster.Client.GetGrain<IAccountGrain>("vera").Set(
+            new AccountRecord("vera", "Vera", "hash", Role.Volunteer, villageId, vera, null, null));
+
+        var matchedRequest = w.Request("hulp", start, TimeSpan.FromHours(2), "dementia");
+        var openRequest = w.Request("rolstoel", start.AddDays(1), TimeSpan.FromHours(2), "wheelchair");
+        await w.Circle(circleId).SubmitRequest(matchedRequest);
+        await w.Circle(circleId).SubmitRequest(matchedRequest);
+        await w.Circle(circleId).SubmitRequest(openRequest);
+        var offer = await w.PendingOffer(vera, matchedRequest.Id);
+        Assert.Equal(OfferReply.Accepted, await w.Volunteer(vera).Accept(offer.Id));
+        await w.PendingBecomes(1);
+
+        var before = await Everything(cluster.Client, villageId, circleId, vera);
+        return (new Written(villageId, circleId, vera, matchedRequest, openRequest), before);
+    }
+
+    /// <summary>Second silo: everything reads back as the first left it, and new writes carry on from the stored versions.</summary>
+    private async Task AssertReadBackAndWritesCarryOn(string region, Written written, string before)
+    {
+        var (villageId, circleId, vera, matchedRequest, openRequest) = written;
+        await using var cluster = await StartSilo();
+        var w = new World(cluster.Client, region);
+        Assert.Equal(before, await Everything(cluster.Client, villageId, circleId, vera));
+
+        var circle = (await w.Circle(circleId).Get())!;
+        Assert.Equal([RequestStatus.Matched, RequestStatus.Open], circle.Requests.Select(r => r.Status));
+        Assert.Equal(vera, circle.Requests[0].VolunteerId);
+        Assert.Equal(matchedRequest.Id, Assert.Single(await w.Volunteer(vera).GetAssignments()).RequestId);
+        var overview = await w.VillageGrain(villageId).GetOverview();
+        Assert.Equal((1, 1, 1, 1, 0, 1),
+            (overview.Carers, overview.YoungCarers, overview.Volunteers, overview.Open, overview.Offered, overview.Matched));
+        Assert.Equal(1, await w.Shard().PendingCount());
+        Assert.NotNull(await cluster.Client.GetGrain<ISeedGrain>("stein").GetLoadedVersion());
+
+        // Writes after the restart carry on from the stored versions.
+        var offer = (await w.OfferFor(vera, matchedRequest.Id))!;
+        Assert.Equal(OfferReply.AlreadyAccepted, await w.Volunteer(vera).Accept(offer.Id));
+        Assert.Equal(RequestStatus.Cancelled, (await w.Circle(circleId).CancelRequest(openRequest.Id, "carer"))!.Status);
+        await w.PendingBecomes(0);
+    }
+
+    /// <summary>Third silo: the cancellation made after the first restart is there too.</summary>
+    private async Task AssertTheWritesAfterTheRestartWereStored(string region, Written written)
+    {
+        await using var cluster = await StartSilo();
+        var w = new World(cluster.Client, region);
+        Assert.Equal(RequestStatus.Cancelled, (await w.RequestIn(written.CircleId, written.Open.Id)).Status);
+        Assert.Equal(0, await w.Shard().PendingCount());
+    }
+
+    /// <summary>Everything the cluster knows, as JSON, so two silos' views compare field by field.</summary>
+    private static async Task<string> Everything(IGrainFactory grains, string villageId, string circleId, string volunteerId)
+    {
+        var volunteer = grains.GetGrain<IVolunteerGrain>(volunteerId);
+        var village = grains.GetGrain<IVillageGrain>(villageId);
+        return JsonSerializer.Serialize(new object?[]
         {
-            var w = new World(cluster.Client, region);
-            villageId = await w.Village("proefdorp");
-            circleId = await w.Circle(villageId, "kring", carerAge: 19);
-            vera = await w.Volunteer("vera", villageId, everyDay, skills: ["dementia"]);
-            await cluster.Client.GetGrain<IAccountGrain>("vera").Set(
-                new AccountRecord("vera", "Vera", "hash", Role.Volunteer, villageId, vera, null, null));
-
-            matchedRequest = w.Request("hulp", start, TimeSpan.FromHours(2), "dementia");
-            openRequest = w.Request("rolstoel", start.AddDays(1), TimeSpan.FromHours(2), "wheelchair");
-            await w.Circle(circleId).SubmitRequest(matchedRequest);
-            await w.Circle(circleId).SubmitRequest(matchedRequest);
-            await w.Circle(circleId).SubmitRequest(openRequest);
-            var offer = await w.PendingOffer(vera, matchedRequest.Id);
-            Assert.Equal(OfferReply.Accepted, await w.Volunteer(vera).Accept(offer.Id));
-            await w.PendingBecomes(1);
-
-            before = await Everything(cluster.Client, villageId, circleId, vera);
-        }
-
-        await using (var cluster = await StartSilo())
-        {
-            var w = new World(cluster.Client, region);
-            Assert.Equal(before, await Everything(cluster.Client, villageId, circleId, vera));
-
-            var circle = (await w.Circle(circleId).Get())!;
-            Assert.Equal([RequestStatus.Matched, RequestStatus.Open], circle.Requests.Select(r => r.Status));
-            Assert.Equal(vera, circle.Requests[0].VolunteerId);
-            Assert.Equal(matchedRequest.Id, Assert.Single(await w.Volunteer(vera).GetAssignments()).RequestId);
-            var overview = await w.VillageGrain(villageId).GetOverview();
-            Assert.Equal((1, 1, 1, 1, 0, 1),
-                (overview.Carers, overview.YoungCarers, overview.Volunteers, overview.Open, overview.Offered, overview.Matched));
-            Assert.Equal(1, await w.Shard().PendingCount());
-            Assert.NotNull(await cluster.Client.GetGrain<ISeedGrain>("stein").GetLoadedVersion());
-
-            // Writes after the restart carry on from the stored versions.
-            var offer = (await w.OfferFor(vera, matchedRequest.Id))!;
-            Assert.Equal(OfferReply.AlreadyAccepted, await w.Volunteer(vera).Accept(offer.Id));
-            Assert.Equal(RequestStatus.Cancelled, (await w.Circle(circleId).CancelRequest(openRequest.Id, "carer"))!.Status);
-            await w.PendingBecomes(0);
-        }
-
-        await using (var cluster = await StartSilo())
-        {
-            var w = new World(cluster.Client, region);
-            Assert.Equal(RequestStatus.Cancelled, (await w.RequestIn(circleId, openRequest.Id)).Status);
-            Assert.Equal(0, await w.Shard().PendingCount());
-        }
-
-        // Everything the cluster knows, as JSON, so two silos' views compare field by field.
-        static async Task<string> Everything(IGrainFactory grains, string villageId, string circleId, string volunteerId)
-        {
-            var volunteer = grains.GetGrain<IVolunteerGrain>(volunteerId);
-            var village = grains.GetGrain<IVillageGrain>(villageId);
-            return JsonSerializer.Serialize(new object?[]
-            {
-                (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).Single(v => v.Id == villageId),
-                await village.GetInfo(),
-                await village.GetOverview(),
-                await village.GetMembers(),
-                await grains.GetGrain<ICarerCircleGrain>(circleId).Get(),
-                await volunteer.GetProfile(),
-                await volunteer.GetAvailability(),
-                await volunteer.GetOffers(),
-                await volunteer.GetAssignments(),
-                await grains.GetGrain<IAccountGrain>("vera").Get(),
-            });
-        }
+            (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).Single(v => v.Id == villageId),
+            await village.GetInfo(),
+            await village.GetOverview(),
+            await village.GetMembers(),
+            await grains.GetGrain<ICarerCircleGrain>(circleId).Get(),
+            await volunteer.GetProfile(),
+            await volunteer.GetAvailability(),
+            await volunteer.GetOffers(),
+            await volunteer.GetAssignments(),
+            await grains.GetGrain<IAccountGrain>("vera").Get(),
+        });
     }
 
     [Fact]

@@ -29,56 +29,20 @@ public static class MatchThroughputBenchmark
         var region = await BenchRegion.Create(silo.Grains, "bench-throughput", circles, volunteers);
         setup.Stop();
 
-        var submitted = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        var matchedAt = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        var slots = new SemaphoreSlim(window);
-        var allMatched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var submitFailures = 0;
-        long lastProgress = Stopwatch.GetTimestamp();
-
-        await using var acceptors = new Acceptors(silo.Grains, silo.Probe, workers: 16, (requestId, reply, at) =>
-        {
-            if (reply != OfferReply.Accepted || !submitted.ContainsKey(requestId) || !matchedAt.TryAdd(requestId, at)) return;
-            Volatile.Write(ref lastProgress, at);
-            slots.Release();
-            if (matchedAt.Count == requestCount) allMatched.TrySetResult();
-        });
+        var loop = new ClosedLoop(requestCount, new SemaphoreSlim(window));
+        await using var acceptors = new Acceptors(silo.Grains, silo.Probe, workers: 16, loop.Answered);
 
         silo.Probe.ClearReceiveOfferMs();
         var writesBefore = silo.WritesByGrainType();
-        var clock = Stopwatch.StartNew();
-        var stalled = false;
-        for (var i = 0; i < requestCount && !stalled; i++)
-        {
-            while (!await slots.WaitAsync(TimeSpan.FromSeconds(1)))
-            {
-                if (Stopwatch.GetElapsedTime(Volatile.Read(ref lastProgress)) > Stall) { stalled = true; break; }
-            }
-            if (stalled) break;
-            var (circleId, request) = region.NextRequest();
-            submitted[request.Id] = Stopwatch.GetTimestamp();
-            _ = Submit(region.Circle(circleId), request);
-        }
-        while (!stalled && !allMatched.Task.IsCompleted)
-        {
-            await Task.WhenAny(allMatched.Task, Task.Delay(1000));
-            stalled = Stopwatch.GetElapsedTime(Volatile.Read(ref lastProgress)) > Stall;
-        }
-        clock.Stop();
-        var elapsed = matchedAt.IsEmpty ? clock.Elapsed : Stopwatch.GetElapsedTime(submitted.Values.Min(), matchedAt.Values.Max());
+        var (elapsed, stalled) = await loop.SubmitAll(region);
+        var writesAfter = await WritesAfterSettling(silo, region);
 
-        // Let the settling finish (the other offers withdrawn) before counting writes.
-        var settle = Stopwatch.StartNew();
-        while (await region.Shard.PendingCount() > 0 && settle.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
-        await Task.Delay(500);
-        var writesAfter = silo.WritesByGrainType();
-
-        var matched = matchedAt.Count;
+        var matched = loop.Matched;
         var writes = writesAfter.ToDictionary(w => w.Key, w => w.Value - writesBefore.GetValueOrDefault(w.Key));
         var totalWrites = writes.Values.Sum();
-        var toMatch = matchedAt.Select(m => Stopwatch.GetElapsedTime(submitted[m.Key], m.Value).TotalMilliseconds).Order().ToArray();
+        var toMatch = loop.SubmitToMatchMs();
         var result = new Result(requestCount, matched, matched / elapsed.TotalSeconds, matched == 0 ? 0 : totalWrites / (double)matched,
-            Percentiles.Of(toMatch, 0.50), Percentiles.Of(toMatch, 0.99), matched == requestCount && submitFailures == 0);
+            Percentiles.Of(toMatch, 0.50), Percentiles.Of(toMatch, 0.99), matched == requestCount && loop.SubmitFailures == 0);
 
         Console.WriteLine();
         Console.WriteLine($"end-to-end matching: {silo.Storage} through Orleans' ADO.NET storage, one region of {region.Villages.Count} " +
@@ -99,10 +63,79 @@ public static class MatchThroughputBenchmark
         Console.WriteLine($"  ReceiveOffer   in the volunteer grain (≈ one storage write) p50 " +
             $"{OfferLatencyBenchmark.Ms(Percentiles.Of(receive, 0.50))}, " +
                           $"p99 {OfferLatencyBenchmark.Ms(Percentiles.Of(receive, 0.99))}");
-        Console.WriteLine($"  accept replies: {acceptors.Describe()}; submit failures: {submitFailures}");
+        Console.WriteLine($"  accept replies: {acceptors.Describe()}; submit failures: {loop.SubmitFailures}");
         return result;
+    }
 
-        async Task Submit(ICarerCircleGrain circle, NewHelpRequest request)
+    /// <summary>The storage writes per grain type once the settling has finished (the other offers withdrawn).</summary>
+    private static async Task<IReadOnlyDictionary<string, long>> WritesAfterSettling(EmbeddedSilo silo, BenchRegion region)
+    {
+        var settle = Stopwatch.StartNew();
+        while (await region.Shard.PendingCount() > 0 && settle.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
+        await Task.Delay(500);
+        return silo.WritesByGrainType();
+    }
+
+    /// <summary>
+    /// The closed loop: at most a window of requests unmatched at a time. A slot frees when a request of the run is
+    /// accepted, or when its submission fails.
+    /// </summary>
+    private sealed class ClosedLoop(int requestCount, SemaphoreSlim slots)
+    {
+        private readonly ConcurrentDictionary<string, long> _submitted = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, long> _matchedAt = new(StringComparer.Ordinal);
+        private readonly SemaphoreSlim _slots = slots;
+        private readonly TaskCompletionSource _allMatched = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _submitFailures;
+        private long _lastProgress = Stopwatch.GetTimestamp();
+
+        public int Matched => _matchedAt.Count;
+
+        public int SubmitFailures => _submitFailures;
+
+        /// <summary>The acceptors' hook: the reply to a volunteer's accept, and when it came.</summary>
+        public void Answered(string requestId, OfferReply reply, long at)
+        {
+            if (reply != OfferReply.Accepted || !_submitted.ContainsKey(requestId) || !_matchedAt.TryAdd(requestId, at)) return;
+            Volatile.Write(ref _lastProgress, at);
+            _slots.Release();
+            if (_matchedAt.Count == requestCount) _allMatched.TrySetResult();
+        }
+
+        /// <summary>
+        /// Submits every request as slots free up and waits for the last matches, unless no match came for <see cref="Stall"/>.
+        /// The elapsed time runs from the first submission to the last match.
+        /// </summary>
+        public async Task<(TimeSpan Elapsed, bool Stalled)> SubmitAll(BenchRegion region)
+        {
+            var clock = Stopwatch.StartNew();
+            var stalled = false;
+            for (var i = 0; i < requestCount && !stalled; i++)
+            {
+                while (!await _slots.WaitAsync(TimeSpan.FromSeconds(1)))
+                {
+                    if (Stopwatch.GetElapsedTime(Volatile.Read(ref _lastProgress)) > Stall) { stalled = true; break; }
+                }
+                if (stalled) break;
+                var (circleId, request) = region.NextRequest();
+                _submitted[request.Id] = Stopwatch.GetTimestamp();
+                _ = Submit(region.Circle(circleId), request);
+            }
+            while (!stalled && !_allMatched.Task.IsCompleted)
+            {
+                await Task.WhenAny(_allMatched.Task, Task.Delay(1000));
+                stalled = Stopwatch.GetElapsedTime(Volatile.Read(ref _lastProgress)) > Stall;
+            }
+            clock.Stop();
+            var elapsed = _matchedAt.IsEmpty ? clock.Elapsed : Stopwatch.GetElapsedTime(_submitted.Values.Min(), _matchedAt.Values.Max());
+            return (elapsed, stalled);
+        }
+
+        /// <summary>Submission to match of every matched request, in milliseconds, ascending.</summary>
+        public double[] SubmitToMatchMs() =>
+            _matchedAt.Select(m => Stopwatch.GetElapsedTime(_submitted[m.Key], m.Value).TotalMilliseconds).Order().ToArray();
+
+        private async Task Submit(ICarerCircleGrain circle, NewHelpRequest request)
         {
             try
             {
@@ -110,8 +143,8 @@ public static class MatchThroughputBenchmark
             }
             catch (Exception)
             {
-                Interlocked.Increment(ref submitFailures);
-                slots.Release();
+                Interlocked.Increment(ref _submitFailures);
+                _slots.Release();
             }
         }
     }
