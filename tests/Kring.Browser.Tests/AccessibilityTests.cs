@@ -6,7 +6,7 @@ namespace Kring.Browser.Tests;
 /// Every page a user can reach by following links, for each role, checked with axe-core in real Chromium at phone size:
 /// no serious or critical violation, and no sideways scrolling. The same in English for a visitor and a volunteer.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(AccessibilityCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser)
 {
     private const int MaxPages = 40;

@@ -68,3 +68,13 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
+
+/// <summary>
+/// The accessibility crawl has an application and a browser of its own, so it runs beside the journeys instead of
+/// after them: the browser tests set the pace of the whole test run.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class AccessibilityCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "accessibility";
+}
