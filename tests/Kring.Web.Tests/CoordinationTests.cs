@@ -134,16 +134,9 @@ public sealed class CoordinationTests(SharedApp shared)
             village = "urmond",
             kinds = new[] { "buddy" },
             skills = new[] { "dementia" },
-            maxKm =
-                4.5,
+            maxKm = 4.5,
         };
-        using var first = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partners/piw/volunteers")
-        {
-            Content = JsonContent.Create(
-            signUp)
-        };
-        first.Headers.Add("Idempotency-Key", userName);
-        var created = await coordinator.SendAsync(first);
+        var created = await SignUpWithKey(coordinator, signUp, userName);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var volunteer = await created.Content.ReadFromJsonAsync<JsonElement>();
         var id = volunteer.GetProperty("id").GetString()!;
@@ -153,13 +146,7 @@ public sealed class CoordinationTests(SharedApp shared)
 
         // A retry with the same key is the same volunteer, with a new code in case the first answer was lost; the same
         // name without the key is taken.
-        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partners/piw/volunteers")
-        {
-            Content = JsonContent.Create(
-            signUp)
-        };
-        retry.Headers.Add("Idempotency-Key", userName);
-        var again = await coordinator.SendAsync(retry);
+        var again = await SignUpWithKey(coordinator, signUp, userName);
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         var retried = await again.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(id, retried.GetProperty("id").GetString());
@@ -186,6 +173,16 @@ public sealed class CoordinationTests(SharedApp shared)
         Assert.Equal(HttpStatusCode.OK, (await anna.PutAsJsonAsync("/api/v1/volunteers/me/availability", week)).StatusCode);
         var preferences = await anna.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/preferences");
         Assert.Equal(4.5, preferences.GetProperty("maxKm").GetDouble());
+    }
+
+    private static async Task<HttpResponseMessage> SignUpWithKey(HttpClient coordinator, object signUp, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/partners/piw/volunteers")
+        {
+            Content = JsonContent.Create(signUp),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        return await coordinator.SendAsync(request);
     }
 
     [Fact]

@@ -208,15 +208,7 @@ public sealed partial class FuzzTests
             }
             else if (pattern == "/api/v1/circles")
             {
-                // Never a village Kring knows: a registration must never be accepted here, since it cannot be undone.
-                yield return ("village", null);
-                yield return ("carerName", "Proef Persoon");
-                yield return ("carerAge", 50);
-                yield return ("careRecipientName", "Naaste Proef");
-                yield return ("relationship", "partner");
-                yield return ("needs", new JsonArray("dementia"));
-                yield return ("phone", "06-12345678");
-                yield return ("address", "Proefstraat 1");
+                foreach (var field in CircleFields()) yield return field;
             }
             else if (pattern.EndsWith("/requests", StringComparison.Ordinal))
             {
@@ -236,6 +228,19 @@ public sealed partial class FuzzTests
             else if (pattern.EndsWith("/unassign", StringComparison.Ordinal)) yield return ("reason", null);
             else if (pattern.EndsWith("/checkins", StringComparison.Ordinal)) yield return ("answers", null);
             else yield return (Pick(random, HostileStrings), null);
+        }
+
+        /// <summary>A circle's registration, never in a village Kring knows: it must never be accepted, as it cannot be undone.</summary>
+        private static IEnumerable<(string, JsonNode?)> CircleFields()
+        {
+            yield return ("village", null);
+            yield return ("carerName", "Proef Persoon");
+            yield return ("carerAge", 50);
+            yield return ("careRecipientName", "Naaste Proef");
+            yield return ("relationship", "partner");
+            yield return ("needs", new JsonArray("dementia"));
+            yield return ("phone", "06-12345678");
+            yield return ("address", "Proefstraat 1");
         }
 
         private static JsonNode? Hostile(Random random, int depth) => random.Next(depth > 2 ? 6 : 9) switch
