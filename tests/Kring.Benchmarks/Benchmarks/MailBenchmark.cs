@@ -83,133 +83,82 @@ public static class MailBenchmark
         return stein.Duplicates + peak.Duplicates + stein.Lost + peak.Lost == 0 ? 0 : 1;
     }
 
-    private static async Task<Result> Phase(EmbeddedSilo silo, MailSink sink, BenchRegion region, string name, int rate, int seconds,
-        TimeSpan drain)
+    private static Task<Result> Phase(EmbeddedSilo silo, MailSink sink, BenchRegion region, string name, int rate, int seconds,
+        TimeSpan drain) =>
+        new MailPhase(silo, sink, name, rate, seconds, drain).Run(region);
+
+    private sealed record Measured(Result Result, double[] Latencies, long Others, Dictionary<string, long> Writes, long OutboxWrites,
+        long TotalWrites, int Per, double OfferSeconds, int StillQueued);
+
+    /// <summary>
+    /// One phase: its open loop of arrivals and the counters that the submissions, the acceptors and the probe's callback
+    /// update concurrently (fields of this class, so Interlocked and Volatile act on the one shared copy).
+    /// </summary>
+    private sealed class MailPhase(EmbeddedSilo silo, MailSink sink, string name, int rate, int seconds, TimeSpan drain)
     {
-        var count = rate * seconds;
-        var requests = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
-        var offers = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        var messageIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        var failures = 0;
-        var matched = 0;
-        long lastOffer = 0;
+        private readonly ConcurrentDictionary<string, byte> _requests = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, long> _offers = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _messageIds = new(StringComparer.Ordinal);
+        private readonly List<Task> _tasks = [];
+        private int _failures;
+        private int _matched;
+        private long _lastOffer;
 
-        silo.Probe.ClearReceiveOfferMs();
-        var writesBefore = silo.WritesByGrainType();
-        var receivedBefore = sink.Received;
-        await using var acceptors = new Acceptors(silo.Grains, silo.Probe, workers: 16, (_, reply, _) =>
+        private int Count => rate * seconds;
+
+        public async Task<Result> Run(BenchRegion region)
         {
-            if (reply == OfferReply.Accepted) Interlocked.Increment(ref matched);
-        });
-        silo.Probe.OnOffer = (offer, at) =>
-        {
-            if (!requests.ContainsKey(offer.RequestId) || !offers.TryAdd(offer.Id, at)) return;
-            Volatile.Write(ref lastOffer, at);
-        };
-
-        var tasks = new List<Task>(count);
-        var period = Stopwatch.Frequency / (double)rate;
-        var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 10;
-        long first = 0;
-        for (var i = 0; i < count; i++)
-        {
-            var due = start + (long)(i * period);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait);
-            var (circleId, request) = region.NextRequest();
-            requests[request.Id] = 0;
-            if (i == 0) first = Stopwatch.GetTimestamp();
-            tasks.Add(Submit(region.Circle(circleId), request));
-        }
-        var lastSubmitted = Stopwatch.GetTimestamp();
-        var arrivalSeconds = Stopwatch.GetElapsedTime(first, lastSubmitted).TotalSeconds;
-
-        // Wait until every offer made so far has its mail, or 5 s passed without a new offer or mail, or the drain is up.
-        while (Stopwatch.GetElapsedTime(lastSubmitted) < drain
-               && Stopwatch.GetElapsedTime(Math.Max(lastSubmitted,
-                   Math.Max(Volatile.Read(ref lastOffer), sink.LastReceived))) < TimeSpan.FromSeconds(5))
-        {
-            if (Stopwatch.GetElapsedTime(lastSubmitted) > TimeSpan.FromSeconds(1) && Mailed() == offers.Count) break;
-            await Task.Delay(250);
-        }
-        await Task.WhenAll(tasks);
-        silo.Probe.OnOffer = null;
-        var drained = Stopwatch.GetElapsedTime(lastSubmitted);
-
-        // The outboxes record the delivery (one write per batch) after the last message of a batch went out.
-        var settle = Stopwatch.StartNew();
-        while (await OutboxPending(silo) > 0 && settle.Elapsed < TimeSpan.FromSeconds(2)) await Task.Delay(100);
-        await Task.Delay(500);
-        var writesAfter = silo.WritesByGrainType();
-        var stillQueued = await OutboxPending(silo);
-
-        Mailed();
-        var made = offers.ToArray();
-        var latencies =
-            made.Select(o =>
-            sink.TryGetReceived(messageIds[o.Key], out var at)
-            ? Stopwatch.GetElapsedTime(o.Value, at).TotalMilliseconds : double.PositiveInfinity)
-            .Order().ToArray();
-        var mailed = latencies.Count(double.IsFinite);
-        var duplicates = made.Count(o => sink.Times(messageIds[o.Key]) > 1);
-        var ours = made.Sum(o => (long)sink.Times(messageIds[o.Key]));
-        var others = sink.Received - receivedBefore - ours;
-        var writes = writesAfter.ToDictionary(w => w.Key, w => w.Value - writesBefore.GetValueOrDefault(w.Key));
-        var outboxWrites = writes.GetValueOrDefault(OutboxState);
-        var totalWrites = writes.Values.Sum();
-        // Per message queued (one per offer): each costs the outbox a write when queued, and a batch one when delivered.
-        var per = Math.Max(1, made.Length);
-        var offerSeconds = made.Length > 1 ? Stopwatch.GetElapsedTime(made.Min(o => o.Value), made.Max(o => o.Value)).TotalSeconds : 0;
-        var lost = Math.Max(0, made.Length - mailed - stillQueued);
-        var result = new Result(name, rate, count, made.Length, mailed, duplicates, lost,
-            Percentiles.Of(latencies, 0.50), Percentiles.Of(latencies, 0.99), latencies.Length == 0 ? double.NaN : latencies[^1],
-            outboxWrites / (double)per, totalWrites / (double)per);
-
-        Console.WriteLine();
-        Console.WriteLine($"offer → mail accepted by the SMTP server at {name}, {rate} requests/s: {silo.Storage}, open loop for " +
-            $"{seconds} s, " +
-                          "every volunteer wants offers by mail; volunteers accept as offers arrive");
-        Console.WriteLine($"  arrivals       {count} requests at {(count - 1) / Math.Max(arrivalSeconds, 1e-9):F1} requests/s achieved; " +
-            $"{Volatile.Read(ref matched)} matched; submit failures {failures}");
-        Console.WriteLine($"  offers         {made.Length} made (ReceiveOffer returned true) over {offerSeconds:F1} s = " +
-            $"{made.Length / Math.Max(offerSeconds, 1e-9):F1} offers/s");
-        Console.WriteLine($"  mail           {mailed}/{made.Length} offers' mails accepted by the SMTP server (waited " +
-            $"{drained.TotalSeconds:F1} s after the last submission, " +
-                          $"at most {drain.TotalSeconds:F0} s, until 5 s passed without a new offer or mail); still queued in the " +
-                          $"outboxes: {stillQueued}" +
-                          (lost > 0 ? $"; LOST {lost}" : ""));
-        Console.WriteLine($"  duplicates     {duplicates} Message-IDs accepted more than once; {others} other messages");
-        Console.WriteLine($"  latency        p50 {Ms(result.P50Ms)}, p90 {Ms(Percentiles.Of(latencies, 0.90))}, p99 {Ms(result.P99Ms)}, " +
-            $"max {Ms(result.MaxMs)}");
-        if (mailed < made.Length && mailed > 0)
-        {
-            var finite = latencies.Take(mailed).ToArray();
-            Console.WriteLine($"  of the mailed  p50 {Ms(Percentiles.Of(finite, 0.50))}, p99 {Ms(Percentiles.Of(finite, 0.99))}, max " +
-                $"{Ms(finite[^1])}");
-        }
-        var receive = silo.Probe.ReceiveOfferMs().Order().ToArray();
-        Console.WriteLine($"  ReceiveOffer   in the volunteer grain (its write, then Queue in the outbox: the outbox's write) p50 " +
-            $"{Ms(Percentiles.Of(receive, 0.50))}, " +
-                          $"p99 {Ms(Percentiles.Of(receive, 0.99))}, max {Ms(receive.Length == 0 ? double.NaN : receive[^1])}");
-        var perGrain = writes.Where(w => w.Value > 0).OrderByDescending(w => w.Value).Select(w => $"{w.Key} {w.Value / (double)per:F2}");
-        Console.WriteLine($"  storage writes outbox ({OutboxState}) {outboxWrites:N0} = {result.OutboxWritesPerMessage:F2} per message " +
-                          $"queued; all grains {totalWrites:N0} = {result.WritesPerMessage:F1} per message queued " +
-                          $"({string.Join(", ", perGrain)})");
-        Console.WriteLine($"  target         p99 < {TargetP99Ms / 1000:F0} s at {rate} requests/s: " +
-            $"{(result.TargetMet ? "MET" : "NOT MET")}");
-        Console.WriteLine($"  accept replies: {acceptors.Describe()}");
-        return result;
-
-        int Mailed()
-        {
-            foreach (var id in offers.Keys)
+            silo.Probe.ClearReceiveOfferMs();
+            var writesBefore = silo.WritesByGrainType();
+            var receivedBefore = sink.Received;
+            await using var acceptors = new Acceptors(silo.Grains, silo.Probe, workers: 16, (_, reply, _) =>
             {
-                if (!messageIds.ContainsKey(id)) messageIds[id] = MailDelivery.MessageId("offer/" + id);
-            }
-            return messageIds.Values.Count(m => sink.Times(m) > 0);
+                if (reply == OfferReply.Accepted) Interlocked.Increment(ref _matched);
+            });
+            silo.Probe.OnOffer = (offer, at) =>
+            {
+                if (!_requests.ContainsKey(offer.RequestId) || !_offers.TryAdd(offer.Id, at)) return;
+                Volatile.Write(ref _lastOffer, at);
+            };
+
+            var (lastSubmitted, arrivalSeconds) = await SubmitArrivals(region);
+            await WaitForDrain(lastSubmitted);
+            await Task.WhenAll(_tasks);
+            silo.Probe.OnOffer = null;
+            var drained = Stopwatch.GetElapsedTime(lastSubmitted);
+
+            // The outboxes record the delivery (one write per batch) after the last message of a batch went out.
+            var settle = Stopwatch.StartNew();
+            while (await OutboxPending(silo) > 0 && settle.Elapsed < TimeSpan.FromSeconds(2)) await Task.Delay(100);
+            await Task.Delay(500);
+            var writesAfter = silo.WritesByGrainType();
+            var stillQueued = await OutboxPending(silo);
+
+            var measured = Measure(writesBefore, writesAfter, receivedBefore, stillQueued);
+            Print(measured, arrivalSeconds, drained, acceptors.Describe());
+            return measured.Result;
         }
 
-        async Task Submit(ICarerCircleGrain circle, NewHelpRequest request)
+        private async Task<(long LastSubmitted, double ArrivalSeconds)> SubmitArrivals(BenchRegion region)
+        {
+            var period = Stopwatch.Frequency / (double)rate;
+            var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 10;
+            long first = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                var due = start + (long)(i * period);
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (wait > TimeSpan.Zero) await Task.Delay(wait);
+                var (circleId, request) = region.NextRequest();
+                _requests[request.Id] = 0;
+                if (i == 0) first = Stopwatch.GetTimestamp();
+                _tasks.Add(Submit(region.Circle(circleId), request));
+            }
+            var lastSubmitted = Stopwatch.GetTimestamp();
+            return (lastSubmitted, Stopwatch.GetElapsedTime(first, lastSubmitted).TotalSeconds);
+        }
+
+        private async Task Submit(ICarerCircleGrain circle, NewHelpRequest request)
         {
             try
             {
@@ -217,8 +166,96 @@ public static class MailBenchmark
             }
             catch (Exception)
             {
-                Interlocked.Increment(ref failures);
+                Interlocked.Increment(ref _failures);
             }
+        }
+
+        // Wait until every offer made so far has its mail, or 5 s passed without a new offer or mail, or the drain is up.
+        private async Task WaitForDrain(long lastSubmitted)
+        {
+            while (Stopwatch.GetElapsedTime(lastSubmitted) < drain
+                   && Stopwatch.GetElapsedTime(Math.Max(lastSubmitted,
+                       Math.Max(Volatile.Read(ref _lastOffer), sink.LastReceived))) < TimeSpan.FromSeconds(5))
+            {
+                if (Stopwatch.GetElapsedTime(lastSubmitted) > TimeSpan.FromSeconds(1) && Mailed() == _offers.Count) break;
+                await Task.Delay(250);
+            }
+        }
+
+        private int Mailed()
+        {
+            foreach (var id in _offers.Keys)
+            {
+                if (!_messageIds.ContainsKey(id)) _messageIds[id] = MailDelivery.MessageId("offer/" + id);
+            }
+            return _messageIds.Values.Count(m => sink.Times(m) > 0);
+        }
+
+        private Measured Measure(IReadOnlyDictionary<string, long> writesBefore, IReadOnlyDictionary<string, long> writesAfter,
+            long receivedBefore, int stillQueued)
+        {
+            Mailed();
+            var made = _offers.ToArray();
+            var latencies =
+                made.Select(o =>
+                sink.TryGetReceived(_messageIds[o.Key], out var at)
+                ? Stopwatch.GetElapsedTime(o.Value, at).TotalMilliseconds : double.PositiveInfinity)
+                .Order().ToArray();
+            var mailed = latencies.Count(double.IsFinite);
+            var duplicates = made.Count(o => sink.Times(_messageIds[o.Key]) > 1);
+            var ours = made.Sum(o => (long)sink.Times(_messageIds[o.Key]));
+            var others = sink.Received - receivedBefore - ours;
+            var writes = writesAfter.ToDictionary(w => w.Key, w => w.Value - writesBefore.GetValueOrDefault(w.Key));
+            var outboxWrites = writes.GetValueOrDefault(OutboxState);
+            var totalWrites = writes.Values.Sum();
+            // Per message queued (one per offer): each costs the outbox a write when queued, and a batch one when delivered.
+            var per = Math.Max(1, made.Length);
+            var offerSeconds = made.Length > 1 ? Stopwatch.GetElapsedTime(made.Min(o => o.Value), made.Max(o => o.Value)).TotalSeconds : 0;
+            var lost = Math.Max(0, made.Length - mailed - stillQueued);
+            var result = new Result(name, rate, Count, made.Length, mailed, duplicates, lost,
+                Percentiles.Of(latencies, 0.50), Percentiles.Of(latencies, 0.99), latencies.Length == 0 ? double.NaN : latencies[^1],
+                outboxWrites / (double)per, totalWrites / (double)per);
+            return new Measured(result, latencies, others, writes, outboxWrites, totalWrites, per, offerSeconds, stillQueued);
+        }
+
+        private void Print(Measured m, double arrivalSeconds, TimeSpan drained, string accepts)
+        {
+            var result = m.Result;
+            var latencies = m.Latencies;
+            Console.WriteLine();
+            Console.WriteLine($"offer → mail accepted by the SMTP server at {name}, {rate} requests/s: {silo.Storage}, open loop for " +
+                $"{seconds} s, " +
+                "every volunteer wants offers by mail; volunteers accept as offers arrive");
+            Console.WriteLine($"  arrivals       {Count} requests at {(Count - 1) / Math.Max(arrivalSeconds, 1e-9):F1} requests/s " +
+                $"achieved; {Volatile.Read(ref _matched)} matched; submit failures {_failures}");
+            Console.WriteLine($"  offers         {result.Offers} made (ReceiveOffer returned true) over {m.OfferSeconds:F1} s = " +
+                $"{result.Offers / Math.Max(m.OfferSeconds, 1e-9):F1} offers/s");
+            Console.WriteLine($"  mail           {result.Mailed}/{result.Offers} offers' mails accepted by the SMTP server (waited " +
+                $"{drained.TotalSeconds:F1} s after the last submission, " +
+                $"at most {drain.TotalSeconds:F0} s, until 5 s passed without a new offer or mail); still queued in the " +
+                $"outboxes: {m.StillQueued}" +
+                (result.Lost > 0 ? $"; LOST {result.Lost}" : ""));
+            Console.WriteLine($"  duplicates     {result.Duplicates} Message-IDs accepted more than once; {m.Others} other messages");
+            Console.WriteLine($"  latency        p50 {Ms(result.P50Ms)}, p90 {Ms(Percentiles.Of(latencies, 0.90))}, " +
+                $"p99 {Ms(result.P99Ms)}, max {Ms(result.MaxMs)}");
+            if (result.Mailed < result.Offers && result.Mailed > 0)
+            {
+                var finite = latencies.Take(result.Mailed).ToArray();
+                Console.WriteLine($"  of the mailed  p50 {Ms(Percentiles.Of(finite, 0.50))}, p99 {Ms(Percentiles.Of(finite, 0.99))}, max " +
+                    $"{Ms(finite[^1])}");
+            }
+            var receive = silo.Probe.ReceiveOfferMs().Order().ToArray();
+            Console.WriteLine($"  ReceiveOffer   in the volunteer grain (its write, then Queue in the outbox: the outbox's write) p50 " +
+                $"{Ms(Percentiles.Of(receive, 0.50))}, " +
+                $"p99 {Ms(Percentiles.Of(receive, 0.99))}, max {Ms(receive.Length == 0 ? double.NaN : receive[^1])}");
+            var perGrain = m.Writes.Where(w => w.Value > 0).OrderByDescending(w => w.Value)
+                .Select(w => $"{w.Key} {w.Value / (double)m.Per:F2}");
+            Console.WriteLine($"  storage writes outbox ({OutboxState}) {m.OutboxWrites:N0} = {result.OutboxWritesPerMessage:F2} per " +
+                $"message queued; all grains {m.TotalWrites:N0} = {result.WritesPerMessage:F1} per message queued " +
+                $"({string.Join(", ", perGrain)})");
+            Console.WriteLine($"  target         p99 < {TargetP99Ms / 1000:F0} s at {rate} requests/s: " +
+                $"{(result.TargetMet ? "MET" : "NOT MET")}");
+            Console.WriteLine($"  accept replies: {accepts}");
         }
     }
 
