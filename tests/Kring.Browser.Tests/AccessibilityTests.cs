@@ -4,7 +4,8 @@ namespace Kring.Browser.Tests;
 
 /// <summary>
 /// Every page a user can reach by following links, for each role, checked with axe-core in real Chromium at phone size:
-/// no serious or critical violation, and no sideways scrolling. The same in English for a visitor and a volunteer.
+/// no serious or critical violation, and no sideways scrolling. In English for a visitor and a volunteer: every page in
+/// English and without sideways scrolling, and axe on the start page.
 /// </summary>
 [Collection(AccessibilityCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser)
@@ -37,7 +38,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             var response = await page.GotoAsync(path);
             if (response is null || !response.Headers.GetValueOrDefault("content-type", "")
                 .StartsWith("text/html", StringComparison.Ordinal)) continue;
-            problems.AddRange(await Pages.SeriousViolations(page));
+            // The English pages are the Dutch ones with other words: axe checks their start page, and every page is
+            // checked for its language and for text that no longer fits.
+            if (!english || visited.Count == 1) problems.AddRange(await Pages.SeriousViolations(page));
             if (await Pages.ScrollsSideways(page)) problems.Add($"{path}: scrolls sideways at 360 px");
             if (english && await page.GetAttributeAsync("html", "lang") != "en") problems.Add($"{path}: not in English");
             var file = path.Replace('/', '_').Replace('?', '_').Replace('&', '_').Replace('=', '-');
