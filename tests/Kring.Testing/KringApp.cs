@@ -113,16 +113,7 @@ public sealed class KringApp : IAsyncDisposable
     }
 
     /// <summary>src/Kring.Web, so pages get their style sheet as they do for a user.</summary>
-    private static string WebProjectDirectory
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Kring.Orleans.sln"))) directory =
-                directory.Parent;
-            return directory is null ? AppContext.BaseDirectory : Path.Combine(directory.FullName, "src", "Kring.Web");
-        }
-    }
+    private static string WebProjectDirectory => Path.Combine(Repository.Root, "src", "Kring.Web");
 
     private static int FreePort()
     {

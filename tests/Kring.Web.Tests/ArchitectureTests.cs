@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Kring.Testing;
 
 namespace Kring.Web.Tests;
 
@@ -10,7 +11,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void The_web_project_references_only_the_contracts_and_the_hosting_library()
     {
-        var project = Path.Combine(RepositoryRoot(), "src", "Kring.Web", "Kring.Web.csproj");
+        var project = Path.Combine(Repository.Root, "src", "Kring.Web", "Kring.Web.csproj");
         var references = XDocument.Load(project).Descendants("ProjectReference")
             .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))
             .Order(StringComparer.Ordinal)
@@ -56,14 +57,5 @@ public sealed class ArchitectureTests
                 .ToList();
             Assert.Equal(aliases.Count, aliases.Distinct(StringComparer.Ordinal).Count());
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kring.Orleans.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Kring.Orleans.sln not found above the test's output folder.");
     }
 }

@@ -1,3 +1,4 @@
+using Kring.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -77,7 +78,7 @@ public sealed class CodeShapeTests
 
     private static IEnumerable<string> SourceFiles(params string[] patterns)
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         return Folders
             .SelectMany(folder => patterns.SelectMany(p =>
                 Directory.EnumerateFiles(Path.Combine(root, folder), p, SearchOption.AllDirectories)))
@@ -88,14 +89,5 @@ public sealed class CodeShapeTests
     private static bool IsBuildOutput(string relative) =>
         relative.Split(Path.DirectorySeparatorChar).Any(part => part is "obj" or "bin" or "node_modules");
 
-    private static string Relative(string file) => Path.GetRelativePath(RepositoryRoot(), file);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kring.Orleans.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Kring.Orleans.sln not found above the test's output folder.");
-    }
+    private static string Relative(string file) => Path.GetRelativePath(Repository.Root, file);
 }

@@ -1,3 +1,5 @@
+using Kring.Testing;
+
 namespace Kring.Cluster.Tests.Processes;
 
 /// <summary>
@@ -11,7 +13,7 @@ public static class Artefacts
     {
         var root = Environment.GetEnvironmentVariable("KRING_TEST_ARTIFACTS") is { Length: > 0 } configured
             ? configured
-            : Path.Combine(ProcessCluster.RepositoryRoot, "artifacts", "fault-tests");
+            : Path.Combine(Repository.Root, "artifacts", "fault-tests");
         var directory = Path.Combine(root, test);
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         Directory.CreateDirectory(directory);

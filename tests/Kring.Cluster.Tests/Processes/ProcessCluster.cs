@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Kring.Hosting;
+using Kring.Testing;
 using Kring.Hosting.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -141,7 +142,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         // The first silo is ready once it has loaded the seed; the others and the web (which needs one gateway) start together.
         for (var i = 1; i < _siloPorts.Length; i++) _silos.Add(StartSilo(i));
         Web = KringProcess.Start("web", "Kring.Web",
-            ["--urls", $"http://127.0.0.1:{_webPort}", "--contentRoot", Path.Combine(RepositoryRoot, "src", "Kring.Web")],
+            ["--urls", $"http://127.0.0.1:{_webPort}", "--contentRoot", Path.Combine(Repository.Root, "src", "Kring.Web")],
             ProcessEnvironment(new Dictionary<string, string>
             {
                 ["Kring__Mode"] = "Cluster",
@@ -235,18 +236,6 @@ public sealed class ProcessCluster : IAsyncDisposable
         finally
         {
             client.Dispose();
-        }
-    }
-
-    /// <summary>The folder with Kring.Orleans.sln, found upwards from the test's output folder.</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Kring.Orleans.sln"))) directory =
-                directory.Parent;
-            return directory?.FullName ?? throw new InvalidOperationException($"No Kring.Orleans.sln above {AppContext.BaseDirectory}.");
         }
     }
 

@@ -73,7 +73,7 @@ public sealed class SecurityHeadersTests(SharedApp shared)
     [Fact]
     public void No_page_source_uses_an_inline_style_attribute_or_script_block()
     {
-        var pages = Path.Combine(SourceRoot(), "src", "Kring.Web", "Pages");
+        var pages = Path.Combine(Repository.Root, "src", "Kring.Web", "Pages");
         var offenders = Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories)
             .SelectMany(file => File.ReadLines(file).Select((line, i) => (file, line, i)))
             .Where(x => Regex.IsMatch(x.line, @"\sstyle\s*=|<style|<script(?![^>]*\ssrc=)|\son(click|load|error|submit|change|input)\s*=",
@@ -117,11 +117,4 @@ public sealed class SecurityHeadersTests(SharedApp shared)
 
     private static StringContent JsonContent(object value) =>
         new(System.Text.Json.JsonSerializer.Serialize(value), System.Text.Encoding.UTF8, "application/json");
-
-    internal static string SourceRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Kring.Orleans.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Kring.Orleans.sln not found above the test directory.");
-    }
 }
