@@ -12,7 +12,7 @@ public sealed partial class CarerCircleGrain
     public async Task MarkOffered(string requestId, bool offered)
     {
         if (offered || !state.State.Requests.TryGetValue(requestId, out var record) || record.Status != RequestStatus.Offered) return;
-        await Transition(record, RequestStatus.Open, "nog geen vrijwilliger gevonden");
+        await Transition(record, RequestStatus.Open, "nog geen vrijwilliger gevonden", durable: false);
     }
 
     public async Task Offered(string requestId, IReadOnlyList<string> volunteerIds)
@@ -27,11 +27,11 @@ public sealed partial class CarerCircleGrain
         var added = volunteerIds.Count(state.State.OfferedTo.Add);
         if (state.State.Requests.TryGetValue(requestId, out var record) && record.Status == RequestStatus.Open)
         {
-            await Transition(record, RequestStatus.Offered, "aangeboden aan vrijwilligers");
+            await Transition(record, RequestStatus.Offered, "aangeboden aan vrijwilligers", durable: false);
         }
         else if (added > 0)
         {
-            await state.WriteStateAsync();
+            _writeBehind.Schedule();
         }
     }
 
@@ -132,11 +132,15 @@ public sealed partial class CarerCircleGrain
                 clock.GetUtcNow()));
     }
 
-    private async Task Transition(HelpRequestRecord record, RequestStatus status, string what)
+    /// <param name="durable">
+    /// False for what matching repeats after a crash (offered, open again after the offers lapsed): written behind.
+    /// </param>
+    private async Task Transition(HelpRequestRecord record, RequestStatus status, string what, bool durable = true)
     {
         record.Status = status;
         record.History.Add(new RequestEvent(clock.GetUtcNow(), status, what));
-        await state.WriteStateAsync();
+        if (durable) await state.WriteStateAsync();
+        else _writeBehind.Schedule();
         await Village.TrackRequest(Summary(record));
     }
 

@@ -14,6 +14,16 @@ public sealed partial class CarerCircleGrain(
     TimeProvider clock) : Grain, ICarerCircleGrain
 {
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(12);
+    private WriteBehind _writeBehind = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _writeBehind = new WriteBehind(this, () => state.WriteStateAsync(), WriteBehind.DefaultDelay);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _writeBehind.Flush(cancellationToken);
 
     private CircleProfile Profile => state.State is { Profile: { } profile, ErasedAt: null }
         ? profile
@@ -81,6 +91,13 @@ public sealed partial class CarerCircleGrain(
 
     public Task<HelpRequestView?> GetRequest(string requestId) =>
         Task.FromResult(state.State.Requests.TryGetValue(requestId, out var record) ? View(record) : null);
+
+    public Task<CircleTrace> GetTrace()
+    {
+        if (state.State is not { Profile: not null, ErasedAt: null }) return Task.FromResult(new CircleTrace([], null));
+        var heard = state.State.Requests.Values.Select(r => r.CreatedAt).Concat(state.State.CheckIns.Select(c => c.At)).ToList();
+        return Task.FromResult(new CircleTrace(state.State.Requests.Values.Select(Summary).ToList(), heard.Count > 0 ? heard.Max() : null));
+    }
 
     public async Task<HelpRequestView?> CancelRequest(string requestId, string by)
     {

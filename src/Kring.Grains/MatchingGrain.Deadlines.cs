@@ -3,7 +3,10 @@ namespace Kring.Grains;
 /// <summary>The shard's clock: reconciling with the villages, requests that start unmatched, and offers that lapse.</summary>
 public sealed partial class MatchingGrain
 {
+    private const int ParallelReconciles = 64;
     private DateTimeOffset _lastReconcile;
+    /// <summary>Requests taken back from storage with offers out, which may never have reached their volunteers.</summary>
+    private readonly List<PendingMatch> _redeliver = [];
 
     public async Task Reconcile()
     {
@@ -12,18 +15,21 @@ public sealed partial class MatchingGrain
         var unsettled =
             (await Task.WhenAll(_index.RegionVillages.ToList().Select(v => GrainFactory.GetGrain<IVillageGrain>(v).GetUnsettled())))
             .SelectMany(r => r).Where(r => r.Kind == _kind).ToDictionary(r => r.Id);
-        var known = unsettled.Keys.Concat(state.State.Pending.Keys).Distinct().ToList();
-        var changed = false;
-        foreach (var requestId in known)
+        var known = unsettled.Keys.Concat(_pending.Keys).Distinct().ToList();
+        for (var i = 0; i < known.Count; i += ParallelReconciles)
         {
-            changed |= await ReconcileOne(unsettled.GetValueOrDefault(requestId) ?? state.State.Pending[requestId].Request);
+            await Task.WhenAll(known.Skip(i).Take(ParallelReconciles)
+                .Select(id => ReconcileOne(unsettled.GetValueOrDefault(id) ?? _pending[id].Request)));
         }
-        if (changed) await state.WriteStateAsync();
+        // Delivering again is harmless: a volunteer who has the offer keeps it as it is.
+        var redeliver = _redeliver.Where(p => _pending.ContainsKey(p.Request.Id)).ToList();
+        _redeliver.Clear();
+        await DeliverAll(redeliver);
         await OfferWaves(WithoutOffers());
     }
 
-    /// <summary>Brings one request in line with its circle; returns whether the pending requests changed.</summary>
-    private async Task<bool> ReconcileOne(RequestSummary summary)
+    /// <summary>Brings one request in line with its circle.</summary>
+    private async Task ReconcileOne(RequestSummary summary)
     {
         var requestId = summary.Id;
         var current = await GrainFactory.GetGrain<ICarerCircleGrain>(summary.CircleId).GetRequest(requestId);
@@ -31,20 +37,27 @@ public sealed partial class MatchingGrain
         if (current is null)
         {
             await village.Forget(requestId);
-            return state.State.Pending.Remove(requestId);
+            if (_pending.Remove(requestId, out var gone)) Changed(gone);
+            return;
         }
         if (current.Status is RequestStatus.Open or RequestStatus.Offered)
         {
-            return state.State.Pending.TryAdd(requestId, new PendingMatch { Request = summary });
+            if (_pending.ContainsKey(requestId)) return;
+            var restored = await Restore(summary);
+            if (_pending.ContainsKey(requestId)) return;
+            var pending = restored ?? new PendingMatch { Request = summary };
+            _pending[requestId] = pending;
+            if (restored is null) Changed(pending);
+            else if (restored.Outstanding.Count > 0) _redeliver.Add(restored);
+            return;
         }
         await village.TrackRequest(summary with { Status = current.Status });
-        if (state.State.Pending.ContainsKey(requestId)) await RequestSettled(requestId, current.VolunteerId);
-        return false;
+        if (_pending.ContainsKey(requestId)) await RequestSettled(requestId, current.VolunteerId);
     }
 
     private async Task Tick(CancellationToken cancellationToken)
     {
-        if (HasPassWork) await RunPass();
+        if (_due.Count > 0 || _settled.Count > 0) await RunPass();
         var now = clock.GetUtcNow();
         // Reconciling must not take the place of the deadline check: with a ReconcileInterval no longer than the
         // TickInterval (or after the clock jumped) every tick would reconcile and no offer would ever lapse.
@@ -52,15 +65,15 @@ public sealed partial class MatchingGrain
         {
             await Reconcile();
         }
-        foreach (var late in state.State.Pending.Values.Where(p => p.Request.Start <= now).ToList())
+        foreach (var late in _pending.Values.Where(p => p.Request.Start <= now).ToList())
         {
-            state.State.Pending.Remove(late.Request.Id);
-            await state.WriteStateAsync(cancellationToken);
+            _pending.Remove(late.Request.Id);
+            Changed(late);
             await GrainFactory.GetGrain<ICarerCircleGrain>(late.Request.CircleId).Expire(late.Request.Id);
             await Close(late, null, OfferStatus.Expired);
         }
         var lapsed = await WithdrawExpiredOffers(now);
-        if (lapsed.Count > 0) await state.WriteStateAsync(cancellationToken);
+        Changed(lapsed);
         await OfferWaves(WithoutOffers());
         await ReopenIfLapsed(lapsed);
     }
@@ -69,7 +82,7 @@ public sealed partial class MatchingGrain
     private async Task<List<PendingMatch>> WithdrawExpiredOffers(DateTimeOffset now)
     {
         var lapsed = new List<PendingMatch>();
-        foreach (var pending in state.State.Pending.Values)
+        foreach (var pending in _pending.Values)
         {
             var expired = pending.Outstanding.Values.Where(o => o.ExpiresAt <= now).ToList();
             foreach (var offer in expired)

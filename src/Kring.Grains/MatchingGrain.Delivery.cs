@@ -15,14 +15,16 @@ public sealed partial class MatchingGrain
         if (pending.EscalatedTo is { } partner) await GrainFactory.GetGrain<IPartnerGrain>(partner).Resolve(pending.Request.Id);
     }
 
-    /// <summary>Delivers the outstanding offers of these requests at once and drops the offers volunteers refuse in one write.</summary>
+    /// <summary>Delivers the outstanding offers of these requests at once and drops the offers volunteers refuse.</summary>
     private async Task DeliverAll(IReadOnlyCollection<PendingMatch> requests)
     {
         var answers = await Task.WhenAll(requests.SelectMany(p => p.Outstanding.Values.ToList()
             .Select(async o => (Pending: p, Offer: o, Taken: await Deliver(p, o)))));
-        var refused = answers.Where(a => !a.Taken).ToList();
-        foreach (var (pending, offer, _) in refused) pending.Outstanding.Remove(offer.VolunteerId);
-        if (refused.Count > 0) await state.WriteStateAsync();
+        foreach (var (pending, offer, _) in answers.Where(a => !a.Taken))
+        {
+            pending.Outstanding.Remove(offer.VolunteerId);
+            Changed(pending);
+        }
     }
 
     /// <summary>False only when the volunteer refused the offer; an offer that could not be delivered stays and lapses.</summary>

@@ -7,38 +7,20 @@ public sealed partial class MatchingGrain
 {
     private const string EscalationReason = "Geen vrijwilliger gevonden in het dorp, de buurdorpen of de gemeente.";
 
-    /// <summary>
-    /// Waves and escalations decided but not yet sent. They are sent only after the state holding them is stored, and
-    /// stay here when that write fails, so the next successful write sends them instead of leaving them to lapse.
-    /// </summary>
-    private Plan _planned = new([], []);
-
     /// <summary>The waves of one pass, and the requests that pass hands to a partner's coordinator.</summary>
-    private sealed record Plan(List<PendingMatch> Waves, List<(PendingMatch Pending, string Partner)> Escalations)
-    {
-        public bool IsEmpty => Waves.Count == 0 && Escalations.Count == 0;
-    }
+    private sealed record Plan(List<PendingMatch> Waves, List<(PendingMatch Pending, string Partner)> Escalations);
+
+    /// <summary>Sends the next wave of offers for each request that has none outstanding, most urgent first.</summary>
+    private async Task OfferWaves(IReadOnlyCollection<PendingMatch> candidates) => await Send(await PlanWaves(candidates));
 
     /// <summary>
-    /// Sends the next wave of offers for each request that has none outstanding, most urgent first. The waves of one
-    /// pass are stored in one write before any offer is delivered (a crash in between re-delivers them at activation):
-    /// the shard's state holds every pending request, so a write per request would make a busy pass quadratic.
+    /// Decides the next wave of each request that has none outstanding, and marks the requests changed; nothing is sent
+    /// yet.
     /// </summary>
-    private async Task OfferWaves(IReadOnlyCollection<PendingMatch> candidates)
+    private async Task<Plan> PlanWaves(IReadOnlyCollection<PendingMatch> candidates)
     {
-        await PlanWaves(candidates);
-        if (_planned.IsEmpty) return;
-        await state.WriteStateAsync();
-        await SendPlanned();
-    }
-
-    /// <summary>
-    /// Decides the next wave of each request that has none outstanding and adds it to <see cref="_planned"/>; nothing is
-    /// stored or sent yet.
-    /// </summary>
-    private async Task PlanWaves(IReadOnlyCollection<PendingMatch> candidates)
-    {
-        if (candidates.Count == 0) return;
+        var plan = new Plan([], []);
+        if (candidates.Count == 0) return plan;
         var now = clock.GetUtcNow();
         var byId = new Dictionary<string, PendingMatch>(StringComparer.Ordinal);
         var requests = new List<WaveRequest>();
@@ -49,7 +31,7 @@ public sealed partial class MatchingGrain
             requests.Add(new WaveRequest(EngineMapping.ToNeed(pending.Request, at), pending.Request.Village, (Matching.Reach)pending.Reach,
                 pending.Tried, pending.PreferredVolunteer, pending.Request.SeriesId));
         }
-        var offeredSeries = state.State.Pending.Values
+        var offeredSeries = _pending.Values
             .Where(p => p.Request.SeriesId is not null && p.Outstanding.Count > 0)
             .Select(p => (p.Request.SeriesId!, p.Request.Start));
         IReadOnlyList<PartnerInfo>? partners = null;
@@ -57,9 +39,11 @@ public sealed partial class MatchingGrain
         {
             var pending = byId[choice.Request.Need.Id];
             pending.Reach = (int)choice.Reach;
+            Changed(pending);
             if (!choice.FoundNobody)
             {
                 AddWave(pending, choice.Volunteers, now);
+                plan.Waves.Add(pending);
                 continue;
             }
             if (choice.Reach != Matching.Reach.Coordinator || pending.EscalatedTo is not null) continue;
@@ -67,9 +51,10 @@ public sealed partial class MatchingGrain
             if (PartnerFor(pending, partners) is { } partner)
             {
                 pending.EscalatedTo = partner.Id;
-                _planned.Escalations.Add((pending, partner.Id));
+                plan.Escalations.Add((pending, partner.Id));
             }
         }
+        return plan;
     }
 
     private void AddWave(PendingMatch pending, IReadOnlyList<string> volunteers, DateTimeOffset now)
@@ -80,17 +65,16 @@ public sealed partial class MatchingGrain
             var offerId = $"{pending.Request.Id}~{volunteerId}";
             pending.Outstanding[volunteerId] = new OutstandingOffer(offerId, volunteerId, now + Options.OfferTimeout);
         }
-        _planned.Waves.Add(pending);
     }
 
     /// <summary>
-    /// Carries out the plan once it is stored: delivers the waves and tells each circle its request is offered, and puts
-    /// the escalated requests in their partner's queue (the circle hears that no volunteer was found).
+    /// Carries out the plan: delivers the waves and tells each circle its request is offered, and puts the escalated
+    /// requests in their partner's queue (the circle hears that no volunteer was found). Nothing waits for a write first:
+    /// should the shard stop now, its volunteers still hold the offers, the circle still decides who is first, and
+    /// reconciling offers what the shard forgot again.
     /// </summary>
-    private async Task SendPlanned()
+    private async Task Send(Plan plan)
     {
-        var plan = _planned;
-        _planned = new Plan([], []);
         if (plan.Waves.Count > 0) await DeliverAll(plan.Waves);
         var offered = plan.Waves.Where(p => p.Outstanding.Count > 0)
             .Select(p => GrainFactory.GetGrain<ICarerCircleGrain>(p.Request.CircleId).Offered(p.Request.Id, p.Outstanding.Keys.ToList()));

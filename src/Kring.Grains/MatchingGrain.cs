@@ -7,8 +7,9 @@ namespace Kring.Grains;
 
 /// <summary>
 /// One matching shard. It keeps an in-memory index of the shard's volunteers (rebuilt from the volunteers at
-/// activation) and the persisted offer state of every pending request; the engine decides, the grain orchestrates.
-/// This part takes the notifications in and runs the pass; the waves, the deadlines and the delivery have their own.
+/// activation) and the offer state of every pending request, written behind (see the Rows part); the engine decides,
+/// the grain orchestrates. This part takes the notifications in and runs the pass; the waves, the deadlines, the
+/// delivery and the rows have their own.
 /// </summary>
 public sealed partial class MatchingGrain(
     [PersistentState("matching", KringStorage.Name)] IPersistentState<MatchingState> state,
@@ -17,14 +18,13 @@ public sealed partial class MatchingGrain(
     ILogger<MatchingGrain> logger) : Grain, IMatchingGrain
 {
     private readonly ShardIndex _index = new();
+    private readonly Dictionary<string, PendingMatch> _pending = new(StringComparer.Ordinal);
     private string _region = "";
     private HelpKind _kind;
     /// <summary>Requests whose next wave waits for the coming pass.</summary>
     private readonly HashSet<string> _due = new(StringComparer.Ordinal);
     /// <summary>Requests that left matching, whose other offers the coming pass withdraws.</summary>
     private readonly List<(PendingMatch Pending, string? MatchedVolunteer)> _settled = [];
-    /// <summary>The state changed and the coming pass must write it even when it sends no wave.</summary>
-    private bool _unsaved;
     private bool _passQueued;
 
     private MatchingOptions Options => options.Value;
@@ -47,54 +47,71 @@ public sealed partial class MatchingGrain(
             .Select(v => GrainFactory.GetGrain<IVolunteerGrain>(v).GetSnapshot()));
         foreach (var snapshot in snapshots.OfType<VolunteerSnapshot>()) Index(snapshot);
 
-        // Offers recorded before a crash may never have reached the volunteer; delivering again is harmless.
-        await DeliverAll(state.State.Pending.Values.ToList());
+        // Earlier versions kept every pending request in this one state; they move to rows of their own.
+        foreach (var (id, pending) in state.State.Pending)
+        {
+            _pending[id] = pending;
+            Changed(pending);
+            _redeliver.Add(pending);
+        }
+        // Reconciling at once, not at the first tick: the villages list what this shard held before it stopped, and its
+        // rows say how far each request had come.
+        await Reconcile();
         this.RegisterGrainTimer(Tick, Options.TickInterval, Options.TickInterval);
+        this.RegisterGrainTimer(Checkpoint, new GrainTimerCreationOptions(Options.CheckpointInterval, Options.CheckpointInterval)
+        {
+            Interleave = true,
+        });
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        Checkpoint(cancellationToken);
 
     /// <summary>
     /// Not written here: the circle has stored the request and the village lists it as unsettled, so should the shard
-    /// stop before its pass, reconciling takes the request in again.
+    /// stop before its checkpoint, reconciling takes the request in again.
     /// </summary>
     public Task Submit(RequestSummary request)
     {
-        if (state.State.Pending.ContainsKey(request.Id) || request.Status is not (RequestStatus.Open or RequestStatus.Offered))
+        if (_pending.ContainsKey(request.Id) || request.Status is not (RequestStatus.Open or RequestStatus.Offered))
         {
             return Task.CompletedTask;
         }
-        state.State.Pending[request.Id] = new PendingMatch { Request = request };
+        var pending = new PendingMatch { Request = request };
+        _pending[request.Id] = pending;
+        Changed(pending);
         _due.Add(request.Id);
-        _unsaved = true;
         QueuePass();
         return Task.CompletedTask;
     }
 
     public async Task OfferDeclined(string requestId, string volunteerId)
     {
-        if (!state.State.Pending.TryGetValue(requestId, out var pending) || !pending.Outstanding.Remove(volunteerId)) return;
-        await state.WriteStateAsync();
+        if (!_pending.TryGetValue(requestId, out var pending) || !pending.Outstanding.Remove(volunteerId)) return;
+        Changed(pending);
         await OfferWaves([pending]);
         await ReopenIfLapsed([pending]);
     }
 
     /// <summary>
-    /// Should the shard stop before its pass wrote this, the request is pending again at activation and its offers go
+    /// Should the shard stop before its checkpoint, the request may be pending again at activation and its offers go
     /// out again; a volunteer who accepts one hears that the request is taken, and reconciling settles it.
     /// </summary>
     public Task RequestSettled(string requestId, string? matchedVolunteerId)
     {
-        if (!state.State.Pending.Remove(requestId, out var pending)) return Task.CompletedTask;
+        if (!_pending.Remove(requestId, out var pending)) return Task.CompletedTask;
+        Changed(pending);
         var series = pending.Request.SeriesId is { } seriesId && matchedVolunteerId is not null
-            ? state.State.Pending.Values.Where(p => p.Request.SeriesId == seriesId && p.PreferredVolunteer is null).ToList()
+            ? _pending.Values.Where(p => p.Request.SeriesId == seriesId && p.PreferredVolunteer is null).ToList()
             : [];
         foreach (var occurrence in series)
         {
             occurrence.PreferredVolunteer = matchedVolunteerId;
+            Changed(occurrence);
             _due.Add(occurrence.Request.Id);
         }
         _due.Remove(requestId);
         _settled.Add((pending, matchedVolunteerId));
-        _unsaved = true;
         QueuePass();
         return Task.CompletedTask;
     }
@@ -102,33 +119,15 @@ public sealed partial class MatchingGrain(
     public async Task RunPass()
     {
         _passQueued = false;
-        if (!HasPassWork) return;
-        var due = _due.Select(id => state.State.Pending.GetValueOrDefault(id)).OfType<PendingMatch>().ToList();
+        if (_due.Count == 0 && _settled.Count == 0) return;
+        var due = _due.Select(id => _pending.GetValueOrDefault(id)).OfType<PendingMatch>().ToList();
         var settled = _settled.ToList();
         _due.Clear();
         _settled.Clear();
-        try
-        {
-            await PlanWaves(due);
-            if (!_planned.IsEmpty || _unsaved)
-            {
-                _unsaved = false;
-                await state.WriteStateAsync();
-            }
-        }
-        catch
-        {
-            // Storage is down: the next notification or tick tries the same pass again.
-            foreach (var pending in due) _due.Add(pending.Request.Id);
-            _settled.AddRange(settled);
-            _unsaved = true;
-            throw;
-        }
+        var plan = await PlanWaves(due);
         await Task.WhenAll(settled.Select(s => Close(s.Pending, s.MatchedVolunteer, OfferStatus.Withdrawn)));
-        await SendPlanned();
+        await Send(plan);
     }
-
-    private bool HasPassWork => _due.Count > 0 || _settled.Count > 0 || _unsaved || !_planned.IsEmpty;
 
     /// <summary>A pass queued behind the messages already waiting; one at a time.</summary>
     private void QueuePass()
@@ -146,7 +145,7 @@ public sealed partial class MatchingGrain(
     {
         Index(snapshot);
         if (!_index.TryGetVolunteer(snapshot.Profile.Id, out var volunteer)) return Task.CompletedTask;
-        var waiting = state.State.Pending.Values
+        var waiting = _pending.Values
             .Where(p => p.Outstanding.Count == 0 && !p.Tried.Contains(volunteer.Id) && _index.TryLocate(p.Request.Village, out var at)
                 && Eligibility.Check(volunteer, EngineMapping.ToNeed(p.Request, at)) == Ineligibility.None)
             .ToList();
@@ -159,22 +158,22 @@ public sealed partial class MatchingGrain(
     {
         _index.Remove(volunteerId);
         var affected = new List<PendingMatch>();
-        foreach (var pending in state.State.Pending.Values)
+        foreach (var pending in _pending.Values)
         {
             var had = pending.Outstanding.Remove(volunteerId);
             if (pending.PreferredVolunteer == volunteerId) pending.PreferredVolunteer = null;
             else if (!had) continue;
             affected.Add(pending);
         }
-        if (affected.Count > 0) await state.WriteStateAsync();
+        Changed(affected);
         // Also the requests whose offer to this volunteer was refused before this message came: they wait for a wave too.
         await OfferWaves(WithoutOffers());
         await ReopenIfLapsed(affected);
     }
 
-    public Task<int> PendingCount() => Task.FromResult(state.State.Pending.Count);
+    public Task<int> PendingCount() => Task.FromResult(_pending.Count);
 
-    private List<PendingMatch> WithoutOffers() => state.State.Pending.Values.Where(p => p.Outstanding.Count == 0).ToList();
+    private List<PendingMatch> WithoutOffers() => _pending.Values.Where(p => p.Outstanding.Count == 0).ToList();
 
     private void Index(VolunteerSnapshot snapshot)
     {

@@ -12,6 +12,11 @@ public sealed class MatchingOptions
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>How often a shard compares its requests with the villages', to recover lost notifications.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How often a shard writes the requests that changed since the last time. A request matched sooner is never
+    /// written by the shard at all; one that waits longer is asked of the same volunteers again after a crash.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>Volunteers living up to this far outside the region are indexed too, for requests near its border.</summary>
     public double BorderKm { get; set; } = 25;
 }

@@ -19,6 +19,57 @@ public sealed class VillageGrain(
 {
     public const int YoungCarerAge = 25;
     private static readonly TimeSpan ContactResolution = TimeSpan.FromHours(1);
+    private WriteBehind _writeBehind = null!;
+    private Task _repair = Task.CompletedTask;
+
+    /// <summary>
+    /// The requests and contacts are written behind, so after a crash the stored view may lag its circles: the village
+    /// asks them again. Reads that matching relies on wait for that; the activation itself does not, as a circle may be
+    /// waiting on this village.
+    /// </summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _writeBehind = new WriteBehind(this, () => state.WriteStateAsync(), WriteBehind.DefaultDelay);
+        if (state.State.Circles.Count > 0) _repair = Repair();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _writeBehind.Flush(cancellationToken);
+
+    private async Task Repair()
+    {
+        var traces = await Task.WhenAll(state.State.Circles.Keys.ToList().Select(async c => (Circle: c, Trace: await TraceOf(c))));
+        var changed = false;
+        foreach (var (circle, trace) in traces)
+        {
+            foreach (var request in trace.Requests)
+            {
+                if (state.State.Requests.TryGetValue(request.Id, out var known) && known.Status == request.Status) continue;
+                state.State.Requests[request.Id] = request;
+                changed = true;
+            }
+            if (trace.LastContact is { } at && !(state.State.LastContact.TryGetValue(circle, out var seen) && seen >= at))
+            {
+                state.State.LastContact[circle] = at;
+                changed = true;
+            }
+        }
+        if (changed) _writeBehind.Schedule();
+    }
+
+    /// <summary>A circle that cannot answer now keeps the view stored; matching's reconcile asks it again later.</summary>
+    private async Task<CircleTrace> TraceOf(string circleId)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<ICarerCircleGrain>(circleId).GetTrace();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            return new CircleTrace([], null);
+        }
+    }
 
     public async Task Define(VillageInfo info)
     {
@@ -41,19 +92,20 @@ public sealed class VillageGrain(
         if (state.State.Volunteers.Add(volunteerId)) await state.WriteStateAsync();
     }
 
-    public async Task TrackRequest(RequestSummary request)
+    public Task TrackRequest(RequestSummary request)
     {
-        if (state.State.Requests.TryGetValue(request.Id, out var known) && known.Status == request.Status) return;
+        if (state.State.Requests.TryGetValue(request.Id, out var known) && known.Status == request.Status) return Task.CompletedTask;
         state.State.Requests[request.Id] = request;
-        await state.WriteStateAsync();
+        _writeBehind.Schedule();
+        return Task.CompletedTask;
     }
 
-    public async Task TrackContact(string circleId, DateTimeOffset at)
+    public Task TrackContact(string circleId, DateTimeOffset at)
     {
-        // Quiet carers are found by weeks of silence; a write for every contact within the hour would only slow a busy village.
-        if (state.State.LastContact.TryGetValue(circleId, out var known) && known >= at - ContactResolution) return;
+        if (state.State.LastContact.TryGetValue(circleId, out var known) && known >= at - ContactResolution) return Task.CompletedTask;
         state.State.LastContact[circleId] = at;
-        await state.WriteStateAsync();
+        _writeBehind.Schedule();
+        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<(string CircleId, DateTimeOffset? LastContact)>> GetQuiet(DateTimeOffset since) =>
@@ -138,8 +190,9 @@ public sealed class VillageGrain(
     public Task<IReadOnlyList<RequestSummary>> GetMatched() =>
         Task.FromResult<IReadOnlyList<RequestSummary>>(state.State.Requests.Values.Where(r => r.Status == RequestStatus.Matched).ToList());
 
-    public Task<IReadOnlyList<RequestSummary>> GetUnsettled() =>
-        Task.FromResult<IReadOnlyList<RequestSummary>>(state.State.Requests.Values
-            .Where(r => r.Status is RequestStatus.Open or RequestStatus.Offered)
-            .ToList());
+    public async Task<IReadOnlyList<RequestSummary>> GetUnsettled()
+    {
+        await _repair;
+        return state.State.Requests.Values.Where(r => r.Status is RequestStatus.Open or RequestStatus.Offered).ToList();
+    }
 }

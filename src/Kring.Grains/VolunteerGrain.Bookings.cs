@@ -146,7 +146,9 @@ public sealed partial class VolunteerGrain
             state.State.Offers[offer.Id] = offer with { Status = OfferStatus.Withdrawn };
             reply = confirmation == MatchConfirmation.TakenByOther ? OfferReply.TakenByOther : OfferReply.RequestCancelled;
         }
-        await state.WriteStateAsync();
+        // The stored hold and the circle's stored answer are the booking already: should this grain stop before the write,
+        // it resolves the hold again at activation and gets the same answer.
+        _writeBehind.Schedule();
         NotifyMatching();
         return reply;
     }

@@ -20,8 +20,9 @@ public sealed partial class VolunteerGrain
         PruneClosedOffers();
         var stored =
             offer with { Status = OfferStatus.Pending, AnswerToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) };
+        // Not written at once: should this grain stop before the write, the shard still holds the offer and delivers it again.
         state.State.Offers[offer.Id] = stored;
-        await state.WriteStateAsync();
+        _writeBehind.Schedule();
         await QueueOfferMail(stored);
         return true;
     }
@@ -68,7 +69,7 @@ public sealed partial class VolunteerGrain
     {
         if (!state.State.Offers.TryGetValue(offerId, out var offer) || offer.Status != OfferStatus.Pending) return;
         state.State.Offers[offerId] = offer with { Status = reason == OfferStatus.Expired ? OfferStatus.Expired : OfferStatus.Withdrawn };
-        await state.WriteStateAsync();
+        _writeBehind.Schedule();
     }
 
     public Task<IReadOnlyList<Offer>> GetOffers() =>

@@ -41,15 +41,20 @@ public sealed partial class VolunteerGrain(
     private IGrainTimer? _holdRetry;
     private Task? _notifying;
     private bool _changedSinceNotified;
+    private WriteBehind _writeBehind = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _writeBehind = new WriteBehind(this, () => state.WriteStateAsync(), WriteBehind.DefaultDelay);
         if (state.State.Offers.Values.Any(o => o.Status == OfferStatus.Accepting))
         {
             this.RegisterGrainTimer(ResolveHolds, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
         return Task.CompletedTask;
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _writeBehind.Flush(cancellationToken);
 
     public async Task Register(VolunteerProfile profile)
     {

@@ -18,6 +18,8 @@ public sealed class ReconcileTests(WaveOfOneCluster cluster) : IClassFixture<Wav
         var circleId = await w.Circle(village, "kring");
         var anna = await w.Volunteer("anna", village);
         var request = w.Request("hulp", World.Wednesday10, TimeSpan.FromHours(2));
+        // The shard is up and has reconciled once already, as it does when it activates.
+        await w.Shard().PendingCount();
 
         var dropped = cluster.Dropper.DropNext(nameof(IMatchingGrain.Submit), request.Id);
         await w.Circle(circleId).SubmitRequest(request);

@@ -12,6 +12,11 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     /// <summary>Files the occurrences of a recurring request together, in one write. Idempotent per occurrence id.</summary>
     [Alias("SubmitSeries")] Task<IReadOnlyList<HelpRequestView>> SubmitSeries(IReadOnlyList<NewHelpRequest> occurrences);
     [Alias("GetRequest"), ReadOnly] Task<HelpRequestView?> GetRequest(string requestId);
+    /// <summary>
+    /// The village's view of this circle, for the village to rebuild after a crash; empty once erased. Interleaves, as a
+    /// village asks while this circle may be waiting on that village.
+    /// </summary>
+    [Alias("GetTrace"), AlwaysInterleave] Task<CircleTrace> GetTrace();
     [Alias("CancelRequest")] Task<HelpRequestView?> CancelRequest(string requestId, string by);
     /// <summary>Called by matching when an offer went out or all offers lapsed. Idempotent.</summary>
     [Alias("MarkOffered")] Task MarkOffered(string requestId, bool offered);
