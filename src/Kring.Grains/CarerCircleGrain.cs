@@ -78,8 +78,8 @@ public sealed partial class CarerCircleGrain(
         }).ToList();
         if (records.Count > 0)
         {
-            // The village records the requests before the circle does, so a crash between the two leaves a trace that
-            // reconciliation cleans up, never a stored request that nobody will match.
+            // The village lists the requests before the circle stores them, so a crash in between leaves a trace that
+            // reconciling cleans up. The village writes its list behind; should it stop first, it asks its circles again.
             foreach (var record in records) await Village.TrackRequest(Summary(record));
             foreach (var record in records) state.State.Requests[record.Id] = record;
             await state.WriteStateAsync();

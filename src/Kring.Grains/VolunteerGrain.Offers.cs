@@ -72,8 +72,30 @@ public sealed partial class VolunteerGrain
         _writeBehind.Schedule();
     }
 
-    public Task<IReadOnlyList<Offer>> GetOffers() =>
-        Task.FromResult<IReadOnlyList<Offer>>(state.State.Offers.Values.OrderBy(o => o.Start).ToList());
+    /// <summary>An offer past its deadline shows as expired, also when the shard's word of it has not come (yet).</summary>
+    public Task<IReadOnlyList<Offer>> GetOffers()
+    {
+        var lapsedBefore = clock.GetUtcNow() - options.Value.OfferTimeout;
+        return Task.FromResult<IReadOnlyList<Offer>>(state.State.Offers.Values
+            .Select(o => o.Status == OfferStatus.Pending && o.OfferedAt <= lapsedBefore ? o with { Status = OfferStatus.Expired } : o)
+            .OrderBy(o => o.Start).ToList());
+    }
+
+    /// <summary>
+    /// Withdrawals are written behind, so offers stored as pending before this grain stopped may belong to requests that
+    /// have left matching since: their circles say so.
+    /// </summary>
+    private async Task DropSettledOffers(CancellationToken cancellationToken)
+    {
+        foreach (var offer in state.State.Offers.Values.Where(o => o.Status == OfferStatus.Pending).ToList())
+        {
+            var request = await GrainFactory.GetGrain<ICarerCircleGrain>(offer.CircleId).GetRequest(offer.RequestId);
+            if (request?.Status is RequestStatus.Open or RequestStatus.Offered
+                || state.State.Offers.GetValueOrDefault(offer.Id)?.Status != OfferStatus.Pending) continue;
+            state.State.Offers[offer.Id] = offer with { Status = OfferStatus.Withdrawn };
+            _writeBehind.Schedule();
+        }
+    }
 
     public async Task<OfferReply> Accept(string offerId)
     {

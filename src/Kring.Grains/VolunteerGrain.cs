@@ -50,6 +50,10 @@ public sealed partial class VolunteerGrain(
         {
             this.RegisterGrainTimer(ResolveHolds, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
+        if (state.State.Offers.Values.Any(o => o.Status == OfferStatus.Pending))
+        {
+            this.RegisterGrainTimer(DropSettledOffers, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
         return Task.CompletedTask;
     }
 
