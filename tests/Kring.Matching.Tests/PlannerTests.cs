@@ -1,3 +1,4 @@
+using Kring.Matching.Baselines;
 using Kring.Matching.Planning;
 using static Kring.Matching.Tests.Make;
 
