@@ -80,6 +80,19 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void A_graph_from_explicit_candidates_sorts_them_and_drops_repeats()
+    {
+        var volunteers = new[] { Volunteer("v1"), Volunteer("v2"), Volunteer("v3") };
+        var needs = new[] { Need("r1"), Need("r2", window: March(1, 9, 10)) };
+        var graph = CandidateGraph.FromCandidates(volunteers, needs, [[2, 0, 2], []]);
+        Assert.Equal([0, 2], graph.CandidatesOf(0).ToArray());
+        Assert.Empty(graph.CandidatesOf(1).ToArray());
+        Assert.Equal([0], graph.NeedsOf(2).ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => CandidateGraph.FromCandidates(volunteers, needs, [[3], []]));
+        Assert.Throws<ArgumentException>(() => CandidateGraph.FromCandidates(volunteers, needs, [[0]]));
+    }
+
+    [Fact]
     public void Validator_reports_each_broken_rule()
     {
         var volunteers = new[] { Volunteer("v1", maxHoursPerWeek: 2, availability: new Availability { Slots = [March(1, 9, 17)] }) };
