@@ -59,6 +59,25 @@ public sealed class WavePassPlanningTests
     }
 
     [Fact]
+    public void The_hours_of_offers_held_elsewhere_count_towards_the_weekly_limit()
+    {
+        var limited = new VolunteerCandidate
+        {
+            Id = "v1",
+            HomeVillage = "elsloo",
+            Home = Elsloo,
+            MaxKm = 10,
+            Kinds = Codes("respite"),
+            Skills = Codes("dementia"),
+            Availability = new Availability { Slots = [March(1, 9, 17)] },
+            MaxHoursPerWeek = 2,
+        };
+        var index = Index(limited, From("v2", "elsloo"));
+        var choice = Assert.Single(Pass(index, busy: [("v1", March(1, 14, 15))]).Plan([Request("r1")]));
+        Assert.Equal(["v2"], choice.Volunteers);
+    }
+
+    [Fact]
     public void The_reach_widens_only_when_nobody_in_it_is_eligible()
     {
         var index = Index(From("v1", "elsloo", commitments: [March(1, 11, 12)]), From("v-stein", "stein"));
