@@ -13,30 +13,12 @@ public enum Reach
     Coordinator = 3,
 }
 
-public sealed record WaveDecision(Reach Reach, IReadOnlyList<RankedCandidate> Wave);
-
 /// <summary>
-/// Chooses the next offer wave: the best <c>size</c> untried volunteers within the current reach, widening the reach
-/// while it has nobody left. Every volunteer still has to meet every hard constraint, including their own travel radius.
+/// How waves widen. Which volunteers a wave holds, within the reach and widening it while nobody there is eligible,
+/// is decided by <see cref="Waves.WavePass"/>.
 /// </summary>
 public static class OfferWaves
 {
-    public static WaveDecision Next(HelpNeed need, string village, IReadOnlySet<string> neighbours, Reach reach,
-        IReadOnlyCollection<VolunteerCandidate> volunteers, ISet<string> tried, int size)
-    {
-        for (var r = reach; ; r++)
-        {
-            var scope = r switch
-            {
-                Reach.Village => volunteers.Where(v => v.HomeVillage == village),
-                Reach.Neighbours => volunteers.Where(v => v.HomeVillage == village || neighbours.Contains(v.HomeVillage)),
-                _ => volunteers,
-            };
-            var wave = CandidateRanker.Rank(need, scope, tried).Take(size).ToList();
-            if (wave.Count > 0 || r >= Reach.Coordinator) return new WaveDecision(r, wave);
-        }
-    }
-
     /// <summary>The reach after a whole wave lapsed without an accept.</summary>
     public static Reach Widen(Reach reach) => reach >= Reach.Coordinator ? Reach.Coordinator : reach + 1;
 }

@@ -1,3 +1,4 @@
+using Kring.Matching.Baselines;
 using Kring.Matching.Planning;
 using static Kring.Matching.Tests.Make;
 
@@ -76,6 +77,19 @@ public sealed class PlannerTests
             Need("late", window: March(30, 15, 18)) };
         var planned = new BatchPlanner().Plan([Volunteer(availability: weekly)], needs);
         Assert.Equal(["summer", "winter"], planned.Select(a => a.NeedId).Order());
+    }
+
+    [Fact]
+    public void A_graph_from_explicit_candidates_sorts_them_and_drops_repeats()
+    {
+        var volunteers = new[] { Volunteer("v1"), Volunteer("v2"), Volunteer("v3") };
+        var needs = new[] { Need("r1"), Need("r2", window: March(1, 9, 10)) };
+        var graph = CandidateGraph.FromCandidates(volunteers, needs, [[2, 0, 2], []]);
+        Assert.Equal([0, 2], graph.CandidatesOf(0).ToArray());
+        Assert.Empty(graph.CandidatesOf(1).ToArray());
+        Assert.Equal([0], graph.NeedsOf(2).ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => CandidateGraph.FromCandidates(volunteers, needs, [[3], []]));
+        Assert.Throws<ArgumentException>(() => CandidateGraph.FromCandidates(volunteers, needs, [[0]]));
     }
 
     [Fact]

@@ -1,43 +1,11 @@
 using Kring.Matching.Waves;
 using static Kring.Matching.Tests.Make;
+using static Kring.Matching.Tests.Shard;
 
 namespace Kring.Matching.Tests;
 
 public sealed class WavePassTests
 {
-    private static readonly DateTimeOffset Now = At(2027, 2, 28, 12);
-    private static readonly GeoPoint Far = new(51.5, 6.2);
-
-    private static ShardIndex Index(params VolunteerCandidate[] volunteers)
-    {
-        var index = new ShardIndex();
-        index.LoadVillages("west", [
-            new ShardVillage("stein", "west", Stein, ["elsloo"]),
-            new ShardVillage("elsloo", "west", Elsloo, ["stein"]),
-            new ShardVillage("venlo", "north", Far, []),
-        ], borderKm: 10);
-        foreach (var volunteer in volunteers) index.Put(volunteer);
-        return index;
-    }
-
-    private static VolunteerCandidate From(string id, string village) => new()
-    {
-        Id = id,
-        HomeVillage = village,
-        Home = village == "stein" ? Stein : Elsloo,
-        MaxKm = 10,
-        Kinds = Codes("respite"),
-        Skills = Codes("dementia"),
-        Availability = new Availability { Slots = [March(1, 9, 17)] },
-    };
-
-    private static WaveRequest Request(string id, TimeWindow? window = null, string village = "elsloo", Reach reach = Reach.Village,
-        string[]? tried = null, string? preferred = null, string? series = null) =>
-        new(Need(id, window: window), village, reach, (tried ?? []).ToHashSet(), preferred, series);
-
-    private static WavePass Pass(ShardIndex index, int size = 3, IEnumerable<(string, DateTimeOffset)>? offered = null) =>
-        new(index, size, Now, offered ?? []);
-
     [Fact]
     public void The_index_knows_the_region_and_the_villages_near_its_border()
     {

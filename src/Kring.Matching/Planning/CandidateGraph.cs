@@ -50,6 +50,29 @@ public sealed class CandidateGraph
             : new CandidateGraph(volunteers, needs, new int[needs.Count + 1], []);
     }
 
+    /// <summary>
+    /// Builds the graph from candidate lists found elsewhere: <paramref name="candidates"/>[n] holds the indices into
+    /// <paramref name="volunteers"/> of the volunteers eligible for need n. The caller vouches that each passes
+    /// <see cref="Eligibility.Check"/>; a list may be in any order and repeat an index.
+    /// </summary>
+    public static CandidateGraph FromCandidates(IReadOnlyList<VolunteerCandidate> volunteers, IReadOnlyList<HelpNeed> needs,
+        IReadOnlyList<IEnumerable<int>> candidates)
+    {
+        if (candidates.Count != needs.Count) throw new ArgumentException("There must be one candidate list per need.", nameof(candidates));
+        var offsets = new int[needs.Count + 1];
+        var edges = new List<int>();
+        for (var n = 0; n < needs.Count; n++)
+        {
+            foreach (var v in candidates[n].Distinct().Order())
+            {
+                if (v < 0 || v >= volunteers.Count) throw new ArgumentOutOfRangeException(nameof(candidates), v, "No such volunteer.");
+                edges.Add(v);
+            }
+            offsets[n + 1] = edges.Count;
+        }
+        return new CandidateGraph(volunteers, needs, offsets, [.. edges]);
+    }
+
     /// <summary>Builds the graph with an existing index, whose horizon must contain every valid need.</summary>
     public static CandidateGraph Build(VolunteerIndex index, IReadOnlyList<HelpNeed> needs)
     {

@@ -1,84 +1,139 @@
+using Kring.Matching.Planning;
+
 namespace Kring.Matching.Waves;
 
-/// <summary>A request waiting for its next offer wave, as one pass of a matching shard sees it.</summary>
+/// <summary>A request waiting for its next offer wave, or holding unanswered offers, as one pass of a matching shard sees it.</summary>
+/// <param name="Need">The request as the engine sees it; requests of one pass have distinct ids.</param>
+/// <param name="Village">The village it is for, where its reach starts.</param>
+/// <param name="Reach">How far its waves reach now.</param>
+/// <param name="Tried">Everyone offered the request before, whatever they answered; they are not asked again.</param>
+/// <param name="PreferredVolunteer">Who took an earlier occurrence of its series: asked first and alone.</param>
+/// <param name="SeriesId">The series it is an occurrence of, if any.</param>
 public sealed record WaveRequest(
     HelpNeed Need,
     string Village,
     Reach Reach,
     IReadOnlySet<string> Tried,
     string? PreferredVolunteer = null,
-    string? SeriesId = null);
+    string? SeriesId = null)
+{
+    /// <summary>
+    /// The volunteers this request has offers out to that nobody has answered yet. When there are any the request is
+    /// revisable: the pass plans it together with the due requests, these volunteers are its candidates although they
+    /// are in <see cref="Tried"/>, and its <see cref="WaveChoice"/> says whether the offers stay or change.
+    /// </summary>
+    public IReadOnlyList<string> Offered { get; init; } = [];
+
+    public bool IsRevisable => Offered.Count > 0;
+}
 
 /// <summary>
-/// The next wave of one request: the volunteers to offer it to (none when nobody within any reach can take it) and
-/// the reach it is at now.
+/// What one pass decided for one request. For a due request: the wave to offer, the planned volunteer first, and the
+/// reach it is at now; no volunteers when nobody within any reach can take it (the reach is then
+/// <see cref="Reach.Coordinator"/>). For a revisable request: <see cref="Keep"/> when its offers stay as they are
+/// (<see cref="Volunteers"/> is then its <see cref="WaveRequest.Offered"/>); otherwise <see cref="Volunteers"/> is the
+/// wave it should have out from now on: withdraw the offers to the volunteers of Offered that are not in it, and
+/// offer it to those in it that are not in Offered.
 /// </summary>
 public sealed record WaveChoice(WaveRequest Request, Reach Reach, IReadOnlyList<string> Volunteers)
 {
+    /// <summary>A revisable request whose offers stay: nothing changes.</summary>
+    public bool Keep { get; init; }
+
     public bool FoundNobody => Volunteers.Count == 0;
 }
 
 /// <summary>
-/// Decides the waves of one pass of a matching shard, most urgent request first. Within one pass a volunteer gets at
-/// most one of several overlapping requests, the most urgent, so that this order decides who is helped first instead
-/// of the volunteer's choice between clashing offers. A series is offered one occurrence at a time while nobody has
-/// taken it, so the volunteer who accepts the first can be asked for the rest before anyone else.
+/// Decides the waves of one pass of a matching shard. The requests of the pass are planned together with
+/// <see cref="BatchPlanner"/>, so that as many as possible get a volunteer; among plans that fill as many, a revisable
+/// request keeps its offers, a more urgent request goes first and each request gets its best-ranked volunteer free
+/// for it (<see cref="CandidateRanker"/>). A wave is the planned volunteer and up to <c>waveSize - 1</c> alternates
+/// the plan leaves idle at that time, so whoever accepts first never takes a volunteer the plan needs. A series is
+/// offered one occurrence at a time while nobody has taken it, so the volunteer who accepts the first can be asked
+/// for the rest before anyone else. The same input gives the same choices.
 /// </summary>
-public sealed class WavePass
+public sealed partial class WavePass
 {
     private readonly ShardIndex _index;
     private readonly int _waveSize;
     private readonly DateTimeOffset _now;
-    private readonly Dictionary<string, List<TimeWindow>> _offered = new(StringComparer.Ordinal);
+    private readonly BatchPlannerOptions _options;
     private readonly List<(string Series, DateTimeOffset Start)> _seriesOffered;
+    private readonly Dictionary<string, List<TimeWindow>> _busy = new(StringComparer.Ordinal);
 
+    /// <param name="index">The shard's villages and volunteers.</param>
+    /// <param name="waveSize">How many volunteers a wave holds at most.</param>
+    /// <param name="now">Requests starting at or before this get no choice.</param>
     /// <param name="offeredOccurrences">The occurrences of series that have offers out already.</param>
+    /// <param name="busy">
+    /// The windows of offers outstanding for requests that are not revised in this pass. They count as the volunteer's
+    /// commitments: nobody is planned for a request that overlaps an offer they hold, and a reach with eligible
+    /// volunteers who are all busy so is not widened (the request waits).
+    /// </param>
+    /// <param name="planner">The planner's tuning; its seed makes the pass reproducible.</param>
     public WavePass(ShardIndex index, int waveSize, DateTimeOffset now,
-        IEnumerable<(string Series, DateTimeOffset Start)> offeredOccurrences)
+        IEnumerable<(string Series, DateTimeOffset Start)> offeredOccurrences,
+        IEnumerable<(string VolunteerId, TimeWindow Window)>? busy = null, BatchPlannerOptions? planner = null)
     {
         _index = index;
-        _waveSize = waveSize;
+        _waveSize = Math.Max(1, waveSize);
         _now = now;
+        _options = planner ?? new BatchPlannerOptions();
         _seriesOffered = offeredOccurrences.ToList();
+        foreach (var (volunteerId, window) in busy ?? []) AddBusy(volunteerId, window);
     }
 
     /// <summary>
-    /// The choices for these requests, most urgent first. A request that starts now or earlier, waits for an earlier
-    /// occurrence of its series, or finds nobody only because a more urgent request of this pass took them, gets none.
+    /// The choices for these requests, most urgent first. A request that starts now or earlier, or waits for an
+    /// earlier occurrence of its series, gets none; so does a due request whose candidates the plan gives to other
+    /// requests of this pass (it is tried again later, at the same reach).
     /// </summary>
     public IReadOnlyList<WaveChoice> Plan(IEnumerable<WaveRequest> requests)
     {
-        var choices = new List<WaveChoice>();
-        var ordered = requests.OrderBy(r => r.Need, Comparer<HelpNeed>.Create(CandidateRanker.CompareUrgency)).ToList();
-        foreach (var request in ordered)
+        var ordered = requests.Where(r => r.Need.Window.Start > _now)
+            .OrderBy(r => r.Need, Comparer<HelpNeed>.Create(CandidateRanker.CompareUrgency))
+            .ToList();
+        var decided = new WaveChoice?[ordered.Count];
+        for (var i = 0; i < ordered.Count; i++)
         {
-            // Checked here rather than up front: an earlier occurrence may have got its wave just now, in this pass.
-            if (request.Need.Window.Start <= _now || WaitsForEarlierOccurrence(request)) continue;
-            if (Choose(request) is not { } choice) continue;
-            if (!choice.FoundNobody) Record(choice);
-            choices.Add(choice);
+            if (Preferred(ordered[i]) is not { } preferred) continue;
+            decided[i] = new WaveChoice(ordered[i], ordered[i].Reach, [preferred]);
+            AddBusy(preferred, ordered[i].Need.Window);
+            RecordSeries(ordered[i]);
         }
-        return choices;
+        _probes.Clear();
+
+        var entries = new List<PassEntry>();
+        foreach (var i in Enumerable.Range(0, ordered.Count).Where(i => decided[i] is null).OrderBy(i => ordered[i].Need.Window.Start))
+        {
+            var request = ordered[i];
+            if (!request.IsRevisable && WaitsForEarlierOccurrence(request)) continue;
+            var entry = Collect(request, i);
+            if (entry is { Candidates.Count: > 0 })
+            {
+                entries.Add(entry);
+                RecordSeries(request);
+            }
+            else if (request.IsRevisable) decided[i] = Kept(request);
+            else if (entry is null) decided[i] = new WaveChoice(request, Reach.Coordinator, []);
+        }
+        if (entries.Count > 0)
+        {
+            entries.Sort((a, b) => a.Order.CompareTo(b.Order));
+            var planned = new PassPlan(entries, _waveSize, _options).Decide();
+            for (var e = 0; e < entries.Count; e++) decided[entries[e].Order] = planned[e];
+        }
+        return decided.OfType<WaveChoice>().ToList();
     }
 
-    private WaveChoice? Choose(WaveRequest request)
-    {
-        if (Preferred(request) is { } preferred) return new WaveChoice(request, request.Reach, [preferred]);
-        var need = request.Need;
-        var busy = _offered.Where(o => o.Value.Any(w => w.Overlaps(need.Window))).Select(o => o.Key).ToList();
-        var exclude = new HashSet<string>(request.Tried.Concat(busy), StringComparer.Ordinal);
-        var decision = OfferWaves.Next(need, request.Village, _index.Neighbours(request.Village), request.Reach, _index.Volunteers,
-            exclude, _waveSize);
-        // Nobody free in this pass only because a more urgent request took them: try again later, don't widen.
-        if (busy.Count > 0 && (decision.Wave.Count == 0 || decision.Reach != request.Reach)) return null;
-        return new WaveChoice(request, decision.Reach, decision.Wave.Select(c => c.Volunteer.Id).ToList());
-    }
+    internal static WaveChoice Kept(WaveRequest request) => new(request, request.Reach, request.Offered) { Keep = true };
 
     /// <summary>The volunteer who took an earlier occurrence of the series is asked first, alone.</summary>
     private string? Preferred(WaveRequest request)
     {
         if (request.PreferredVolunteer is not { } preferred || request.Tried.Contains(preferred)
-            || !_index.TryGetVolunteer(preferred, out var volunteer) || Eligibility.Check(volunteer, request.Need) != Ineligibility.None)
+            || !_index.TryGetVolunteer(preferred, out var volunteer)
+            || Eligibility.Check(Probe(volunteer), request.Need) != Ineligibility.None)
         {
             return null;
         }
@@ -89,14 +144,14 @@ public sealed class WavePass
         request is { SeriesId: { } series, PreferredVolunteer: null }
         && _seriesOffered.Any(o => o.Series == series && o.Start < request.Need.Window.Start);
 
-    private void Record(WaveChoice choice)
+    private void RecordSeries(WaveRequest request)
     {
-        var window = choice.Request.Need.Window;
-        foreach (var volunteerId in choice.Volunteers)
-        {
-            if (!_offered.TryGetValue(volunteerId, out var windows)) _offered[volunteerId] = windows = [];
-            windows.Add(window);
-        }
-        if (choice.Request.SeriesId is { } series) _seriesOffered.Add((series, window.Start));
+        if (request.SeriesId is { } series) _seriesOffered.Add((series, request.Need.Window.Start));
+    }
+
+    private void AddBusy(string volunteerId, TimeWindow window)
+    {
+        if (!_busy.TryGetValue(volunteerId, out var windows)) _busy[volunteerId] = windows = [];
+        windows.Add(window);
     }
 }

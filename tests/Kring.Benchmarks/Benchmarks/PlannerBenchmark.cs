@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Kring.Benchmarks.Commands;
 using Kring.Benchmarks.Instances;
 using Kring.Matching;
+using Kring.Matching.Baselines;
 using Kring.Matching.Planning;
 
 namespace Kring.Benchmarks.Benchmarks;

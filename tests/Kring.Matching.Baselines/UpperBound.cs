@@ -1,4 +1,6 @@
-namespace Kring.Matching.Planning;
+using Kring.Matching.Planning;
+
+namespace Kring.Matching.Baselines;
 
 /// <summary>
 /// An upper bound on the number of needs any valid plan can fill: the lower of a flow bound and a Lagrangian bound.

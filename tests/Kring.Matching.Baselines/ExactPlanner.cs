@@ -1,4 +1,6 @@
-namespace Kring.Matching.Planning;
+using Kring.Matching.Planning;
+
+namespace Kring.Matching.Baselines;
 
 /// <summary>The outcome of <see cref="ExactPlanner.Solve"/>. Optimal is false when the node limit cut the search short.</summary>
 public sealed record ExactSolution(IReadOnlyList<Assignment> Assignments, bool Optimal, long Nodes);

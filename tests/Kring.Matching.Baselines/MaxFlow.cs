@@ -1,4 +1,6 @@
-namespace Kring.Matching.Planning;
+using Kring.Matching.Planning;
+
+namespace Kring.Matching.Baselines;
 
 /// <summary>Dinic's maximum flow with integer capacities; the path search is iterative so long paths cannot overflow the stack.</summary>
 internal sealed class MaxFlow

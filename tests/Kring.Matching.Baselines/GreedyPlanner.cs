@@ -1,4 +1,6 @@
-namespace Kring.Matching.Planning;
+using Kring.Matching.Planning;
+
+namespace Kring.Matching.Baselines;
 
 /// <summary>First come, first served: needs in input order, each to the first volunteer (in input order) who can take it.</summary>
 public sealed class GreedyPlanner : IPlanner

@@ -1,4 +1,6 @@
-namespace Kring.Matching.Planning;
+using Kring.Matching.Planning;
+
+namespace Kring.Matching.Baselines;
 
 /// <summary>
 /// A Lagrangian upper bound: "each need at most once" gets a price λ per need and each volunteer-week's hour limit
