@@ -7,41 +7,45 @@ public sealed partial class MatchingGrain
 {
     private const string EscalationReason = "Geen vrijwilliger gevonden in het dorp, de buurdorpen of de gemeente.";
 
-    /// <summary>The waves of one pass, and the requests that pass hands to a partner's coordinator.</summary>
-    private sealed record Plan(List<PendingMatch> Waves, List<(PendingMatch Pending, string Partner)> Escalations);
+    /// <summary>
+    /// The waves of one pass, the offers it takes back because a revised plan needs their volunteers elsewhere, and the
+    /// requests it hands to a partner's coordinator.
+    /// </summary>
+    private sealed record Plan(
+        List<PendingMatch> Waves, List<OutstandingOffer> Withdrawn, List<(PendingMatch Pending, string Partner)> Escalations);
 
     /// <summary>Sends the next wave of offers for each request that has none outstanding, most urgent first.</summary>
     private async Task OfferWaves(IReadOnlyCollection<PendingMatch> candidates) => await Send(await PlanWaves(candidates));
 
     /// <summary>
-    /// Decides the next wave of each request that has none outstanding, and marks the requests changed; nothing is sent
-    /// yet.
+    /// Plans the next wave of each request that has none outstanding, together with the requests whose young offers
+    /// nobody has answered yet (see <see cref="MatchingOptions.RevisionWindow"/>), and marks the requests changed;
+    /// nothing is sent yet.
     /// </summary>
     private async Task<Plan> PlanWaves(IReadOnlyCollection<PendingMatch> candidates)
     {
-        var plan = new Plan([], []);
-        if (candidates.Count == 0) return plan;
+        var plan = new Plan([], [], []);
+        var due = candidates.Where(p => p.Outstanding.Count == 0 && _index.TryLocate(p.Request.Village, out _)).ToList();
+        if (due.Count == 0) return plan;
         var now = clock.GetUtcNow();
-        var byId = new Dictionary<string, PendingMatch>(StringComparer.Ordinal);
-        var requests = new List<WaveRequest>();
-        foreach (var pending in candidates)
-        {
-            if (pending.Outstanding.Count > 0 || !_index.TryLocate(pending.Request.Village, out var at)) continue;
-            byId[pending.Request.Id] = pending;
-            requests.Add(new WaveRequest(EngineMapping.ToNeed(pending.Request, at), pending.Request.Village, (Matching.Reach)pending.Reach,
-                pending.Tried, pending.PreferredVolunteer, pending.Request.SeriesId));
-        }
+        var revisable = Revisable(due, now);
+        var byId = due.Concat(revisable).ToDictionary(p => p.Request.Id, StringComparer.Ordinal);
+        var busy = _pending.Values.Where(p => !revisable.Contains(p))
+            .SelectMany(p => p.Outstanding.Keys.Select(v => (v, new Matching.TimeWindow(p.Request.Start, p.Request.End))));
         var offeredSeries = _pending.Values
             .Where(p => p.Request.SeriesId is not null && p.Outstanding.Count > 0)
             .Select(p => (p.Request.SeriesId!, p.Request.Start));
+        var pass = new WavePass(_index, Options.WaveSize, now, offeredSeries, busy);
         IReadOnlyList<PartnerInfo>? partners = null;
-        foreach (var choice in new WavePass(_index, Options.WaveSize, now, offeredSeries).Plan(requests))
+        foreach (var choice in pass.Plan(byId.Values.Select(WaveRequestOf)))
         {
             var pending = byId[choice.Request.Need.Id];
+            if (choice.Keep) continue;
             pending.Reach = (int)choice.Reach;
             Changed(pending);
             if (!choice.FoundNobody)
             {
+                Revise(pending, choice.Volunteers, plan.Withdrawn);
                 AddWave(pending, choice.Volunteers, now);
                 plan.Waves.Add(pending);
                 continue;
@@ -57,9 +61,45 @@ public sealed partial class MatchingGrain
         return plan;
     }
 
+    /// <summary>
+    /// Requests whose offers went out within the revision window and that overlap a due request: the pass may move their
+    /// unanswered offers to a volunteer the due request cannot do without.
+    /// </summary>
+    private HashSet<PendingMatch> Revisable(List<PendingMatch> due, DateTimeOffset now)
+    {
+        var windows = due.Select(p => new Matching.TimeWindow(p.Request.Start, p.Request.End)).ToList();
+        var sentAfter = now - Options.RevisionWindow + Options.OfferTimeout;
+        return _pending.Values
+            .Where(p => p.Outstanding.Count > 0 && p.Outstanding.Values.All(o => o.ExpiresAt > sentAfter)
+                && (p.PreferredVolunteer is null || !p.Outstanding.ContainsKey(p.PreferredVolunteer))
+                && _index.TryLocate(p.Request.Village, out _)
+                && windows.Any(new Matching.TimeWindow(p.Request.Start, p.Request.End).Overlaps))
+            .ToHashSet();
+    }
+
+    private WaveRequest WaveRequestOf(PendingMatch pending)
+    {
+        _index.TryLocate(pending.Request.Village, out var at);
+        return new WaveRequest(EngineMapping.ToNeed(pending.Request, at), pending.Request.Village, (Matching.Reach)pending.Reach,
+            pending.Tried, pending.PreferredVolunteer, pending.Request.SeriesId)
+        {
+            Offered = pending.Outstanding.Keys.Order(StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    /// <summary>Takes back the offers of a revised request whose volunteers the new wave leaves out.</summary>
+    private static void Revise(PendingMatch pending, IReadOnlyList<string> wave, List<OutstandingOffer> withdrawn)
+    {
+        foreach (var gone in pending.Outstanding.Values.Where(o => !wave.Contains(o.VolunteerId)).ToList())
+        {
+            pending.Outstanding.Remove(gone.VolunteerId);
+            withdrawn.Add(gone);
+        }
+    }
+
     private void AddWave(PendingMatch pending, IReadOnlyList<string> volunteers, DateTimeOffset now)
     {
-        foreach (var volunteerId in volunteers)
+        foreach (var volunteerId in volunteers.Where(v => !pending.Outstanding.ContainsKey(v)))
         {
             pending.Tried.Add(volunteerId);
             var offerId = $"{pending.Request.Id}~{volunteerId}";
@@ -75,6 +115,8 @@ public sealed partial class MatchingGrain
     /// </summary>
     private async Task Send(Plan plan)
     {
+        await Task.WhenAll(plan.Withdrawn.Select(o =>
+            GrainFactory.GetGrain<IVolunteerGrain>(o.VolunteerId).WithdrawOffer(o.OfferId, OfferStatus.Withdrawn)));
         if (plan.Waves.Count > 0) await DeliverAll(plan.Waves);
         var offered = plan.Waves.Where(p => p.Outstanding.Count > 0)
             .Select(p => GrainFactory.GetGrain<ICarerCircleGrain>(p.Request.CircleId).Offered(p.Request.Id, p.Outstanding.Keys.ToList()));

@@ -17,6 +17,12 @@ public sealed class MatchingOptions
     /// written by the shard at all; one that waits longer is asked of the same volunteers again after a crash.
     /// </summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// For this long after offers went out, a pass may still move them: when a new request can only be done by a volunteer
+    /// holding an unanswered offer that someone else can also take, that offer is withdrawn and the other is asked instead.
+    /// So a burst of requests is planned as a whole, not first come first served. Zero turns it off.
+    /// </summary>
+    public TimeSpan RevisionWindow { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Volunteers living up to this far outside the region are indexed too, for requests near its border.</summary>
     public double BorderKm { get; set; } = 25;
 }

@@ -196,10 +196,11 @@ public sealed class MatchingFlowTests(WaveOfOneCluster cluster) : IClassFixture<
         var village = await w.Village("dorp");
         var circleA = await w.Circle(village, "kring-a");
         var circleB = await w.Circle(village, "kring-b");
-        var vera = await w.Volunteer("vera", village);
+        var vera = await w.Volunteer("vera", village, kinds: [HelpKind.Buddy, HelpKind.Respite]);
         var morning = w.Request("ochtend", World.Wednesday10, TimeSpan.FromHours(2));
-        var noon = w.Request("middag", World.Wednesday10.AddHours(1), TimeSpan.FromHours(2));
-        // One after the other: a pass that plans both at once offers a volunteer only one of two overlapping requests.
+        // Two kinds of help, so two shards: each offers what it has, and neither knows the other's offers. (One shard
+        // offers a volunteer only one of two overlapping requests.)
+        var noon = w.Request("middag", World.Wednesday10.AddHours(1), TimeSpan.FromHours(2)) with { Kind = HelpKind.Respite };
         await w.Circle(circleA).SubmitRequest(morning);
         var first = await w.PendingOffer(vera, morning.Id);
         await w.Circle(circleB).SubmitRequest(noon);
