@@ -8,14 +8,21 @@ public sealed partial class MatchingGrain
     /// <summary>Requests taken back from storage with offers out, which may never have reached their volunteers.</summary>
     private readonly List<PendingMatch> _redeliver = [];
 
-    public async Task Reconcile()
+    public Task Reconcile() => Reconcile(everything: false);
+
+    /// <param name="everything">
+    /// Also ask the circles about the requests on which the villages and this shard agree; done at activation. Otherwise
+    /// only where they disagree, so a shard with tens of thousands pending does not ask every circle every minute.
+    /// </param>
+    private async Task Reconcile(bool everything)
     {
         _lastReconcile = clock.GetUtcNow();
         await LoadVillages();
         var unsettled =
             (await Task.WhenAll(_index.RegionVillages.ToList().Select(v => GrainFactory.GetGrain<IVillageGrain>(v).GetUnsettled())))
             .SelectMany(r => r).Where(r => r.Kind == _kind).ToDictionary(r => r.Id);
-        var known = unsettled.Keys.Concat(_pending.Keys).Distinct().ToList();
+        var known = unsettled.Keys.Concat(_pending.Keys).Distinct()
+            .Where(id => everything || unsettled.ContainsKey(id) != _pending.ContainsKey(id)).ToList();
         for (var i = 0; i < known.Count; i += ParallelReconciles)
         {
             await Task.WhenAll(known.Skip(i).Take(ParallelReconciles)
@@ -38,6 +45,7 @@ public sealed partial class MatchingGrain
         {
             await village.Forget(requestId);
             if (_pending.Remove(requestId, out var gone)) Changed(gone);
+            _nobody.Remove(requestId);
             return;
         }
         if (current.Status is RequestStatus.Open or RequestStatus.Offered)
@@ -68,6 +76,7 @@ public sealed partial class MatchingGrain
         foreach (var late in _pending.Values.Where(p => p.Request.Start <= now).ToList())
         {
             _pending.Remove(late.Request.Id);
+            _nobody.Remove(late.Request.Id);
             Changed(late);
             await GrainFactory.GetGrain<ICarerCircleGrain>(late.Request.CircleId).Expire(late.Request.Id);
             await Close(late, null, OfferStatus.Expired);

@@ -24,6 +24,13 @@ public sealed partial class MatchingGrain
         {
             pending.Outstanding.Remove(offer.VolunteerId);
             Changed(pending);
+            // Refused by everyone it went to (their time was taken meanwhile): the next wave goes in the next pass, not at
+            // the next tick.
+            if (pending.Outstanding.Count == 0 && _pending.ContainsKey(pending.Request.Id))
+            {
+                _due.Add(pending.Request.Id);
+                QueuePass();
+            }
         }
     }
 

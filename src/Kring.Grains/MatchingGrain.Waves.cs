@@ -41,20 +41,27 @@ public sealed partial class MatchingGrain
         {
             var pending = byId[choice.Request.Need.Id];
             if (choice.Keep) continue;
-            pending.Reach = (int)choice.Reach;
-            Changed(pending);
+            if (pending.Reach != (int)choice.Reach)
+            {
+                pending.Reach = (int)choice.Reach;
+                Changed(pending);
+            }
             if (!choice.FoundNobody)
             {
+                _nobody.Remove(pending.Request.Id);
                 Revise(pending, choice.Volunteers, plan.Withdrawn);
                 AddWave(pending, choice.Volunteers, now);
+                Changed(pending);
                 plan.Waves.Add(pending);
                 continue;
             }
+            _nobody.Add(pending.Request.Id);
             if (choice.Reach != Matching.Reach.Coordinator || pending.EscalatedTo is not null) continue;
             partners ??= await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetPartners();
             if (PartnerFor(pending, partners) is { } partner)
             {
                 pending.EscalatedTo = partner.Id;
+                Changed(pending);
                 plan.Escalations.Add((pending, partner.Id));
             }
         }

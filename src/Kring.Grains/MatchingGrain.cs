@@ -25,6 +25,8 @@ public sealed partial class MatchingGrain(
     private readonly HashSet<string> _due = new(StringComparer.Ordinal);
     /// <summary>Requests that left matching, whose other offers the coming pass withdraws.</summary>
     private readonly List<(PendingMatch Pending, string? MatchedVolunteer)> _settled = [];
+    /// <summary>Requests whose last plan found nobody eligible at any reach; in memory, so a new activation tries them once.</summary>
+    private readonly HashSet<string> _nobody = new(StringComparer.Ordinal);
     private bool _passQueued;
 
     private MatchingOptions Options => options.Value;
@@ -54,14 +56,14 @@ public sealed partial class MatchingGrain(
             Changed(pending);
             _redeliver.Add(pending);
         }
-        // Reconciling at once, not at the first tick: the villages list what this shard held before it stopped, and its
-        // rows say how far each request had come.
-        await Reconcile();
         this.RegisterGrainTimer(Tick, Options.TickInterval, Options.TickInterval);
         this.RegisterGrainTimer(Checkpoint, new GrainTimerCreationOptions(Options.CheckpointInterval, Options.CheckpointInterval)
         {
             Interleave = true,
         });
+        // Reconciling at once, not at the first tick: the villages list what this shard held before it stopped, and its
+        // rows say how far each request had come. The timers are armed first, so their deadlines count from now.
+        await Reconcile(everything: true);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
@@ -100,6 +102,7 @@ public sealed partial class MatchingGrain(
     public Task RequestSettled(string requestId, string? matchedVolunteerId)
     {
         if (!_pending.Remove(requestId, out var pending)) return Task.CompletedTask;
+        _nobody.Remove(requestId);
         Changed(pending);
         var series = pending.Request.SeriesId is { } seriesId && matchedVolunteerId is not null
             ? _pending.Values.Where(p => p.Request.SeriesId == seriesId && p.PreferredVolunteer is null).ToList()
@@ -149,7 +152,11 @@ public sealed partial class MatchingGrain(
             .Where(p => p.Outstanding.Count == 0 && !p.Tried.Contains(volunteer.Id) && _index.TryLocate(p.Request.Village, out var at)
                 && Eligibility.Check(volunteer, EngineMapping.ToNeed(p.Request, at)) == Ineligibility.None)
             .ToList();
-        foreach (var pending in waiting) _due.Add(pending.Request.Id);
+        foreach (var pending in waiting)
+        {
+            _nobody.Remove(pending.Request.Id);
+            _due.Add(pending.Request.Id);
+        }
         if (waiting.Count > 0) QueuePass();
         return Task.CompletedTask;
     }
@@ -173,7 +180,12 @@ public sealed partial class MatchingGrain(
 
     public Task<int> PendingCount() => Task.FromResult(_pending.Count);
 
-    private List<PendingMatch> WithoutOffers() => _pending.Values.Where(p => p.Outstanding.Count == 0).ToList();
+    /// <summary>
+    /// The requests without offers that a new wave might help: not those that found nobody at all in their last plan,
+    /// whom only a volunteer's change can help (<see cref="VolunteerChanged"/> queues them then).
+    /// </summary>
+    private List<PendingMatch> WithoutOffers() =>
+        _pending.Values.Where(p => p.Outstanding.Count == 0 && !_nobody.Contains(p.Request.Id)).ToList();
 
     private void Index(VolunteerSnapshot snapshot)
     {

@@ -187,4 +187,12 @@ public sealed partial class VolunteerGrain
 
     /// <summary>Whether [start, end) overlaps time already promised.</summary>
     private bool Overbooks(DateTimeOffset start, DateTimeOffset end) => Commitments().Any(new TimeWindow(start, end).Overlaps);
+
+    /// <summary>
+    /// Whether [start, end) overlaps time already promised or takes the week past the volunteer's own limit. Matching
+    /// checks the limit when it offers, but a volunteer may hold several offers of one week and accept them all.
+    /// </summary>
+    private bool CannotTake(DateTimeOffset start, DateTimeOffset end) =>
+        Overbooks(start, end) || Eligibility.ExceedsWeeklyHours(Commitments(), new TimeWindow(start, end),
+            state.State.Profile?.MaxHoursPerWeek ?? double.PositiveInfinity, Availability.Amsterdam);
 }

@@ -16,7 +16,7 @@ public sealed partial class VolunteerGrain
             if (known.Status == OfferStatus.Pending) await QueueOfferMail(known);
             return known.Status is OfferStatus.Pending or OfferStatus.Accepting or OfferStatus.Accepted;
         }
-        if (state.State.WithdrewFrom.Contains(offer.RequestId) || Overbooks(offer.Start, offer.End)) return false;
+        if (state.State.WithdrewFrom.Contains(offer.RequestId) || CannotTake(offer.Start, offer.End)) return false;
         PruneClosedOffers();
         var stored =
             offer with { Status = OfferStatus.Pending, AnswerToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) };
@@ -107,7 +107,7 @@ public sealed partial class VolunteerGrain
             case OfferStatus.Withdrawn: return OfferReply.Withdrawn;
             case OfferStatus.Expired: return OfferReply.Expired;
             case OfferStatus.Pending:
-                if (Overbooks(offer.Start, offer.End))
+                if (CannotTake(offer.Start, offer.End))
                 {
                     // The volunteer cannot take it any more, so the request must not wait for this offer to lapse.
                     state.State.Offers[offerId] = offer with { Status = OfferStatus.Declined };

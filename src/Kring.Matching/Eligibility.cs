@@ -19,7 +19,7 @@ public static class Eligibility
         {
             if (busy.Overlaps(need.Window)) return Ineligibility.Overlap;
         }
-        if (HoursInWeek(volunteer, need.Window) + need.Window.Duration.TotalHours > volunteer.MaxHoursPerWeek + 1e-9)
+        if (ExceedsWeeklyHours(volunteer.Commitments, need.Window, volunteer.MaxHoursPerWeek, volunteer.Availability.Zone))
         {
             return Ineligibility.HoursExceeded;
         }
@@ -27,15 +27,23 @@ public static class Eligibility
     }
 
     /// <summary>Hours already committed in the ISO week of <paramref name="window"/>.</summary>
-    public static double HoursInWeek(VolunteerCandidate volunteer, TimeWindow window)
+    public static double HoursInWeek(VolunteerCandidate volunteer, TimeWindow window) =>
+        HoursInWeek(volunteer.Commitments, window, volunteer.Availability.Zone);
+
+    /// <summary>Hours of <paramref name="commitments"/> in the ISO week (in <paramref name="zone"/>) of <paramref name="window"/>.</summary>
+    public static double HoursInWeek(IEnumerable<TimeWindow> commitments, TimeWindow window, TimeZoneInfo zone)
     {
-        var zone = volunteer.Availability.Zone;
         var week = window.IsoWeek(zone);
         double hours = 0;
-        foreach (var busy in volunteer.Commitments)
+        foreach (var busy in commitments)
         {
             if (busy.IsoWeek(zone) == week) hours += busy.Duration.TotalHours;
         }
         return hours;
     }
+
+    /// <summary>Whether taking <paramref name="window"/> on top of <paramref name="commitments"/> exceeds a weekly limit.</summary>
+    public static bool ExceedsWeeklyHours(IEnumerable<TimeWindow> commitments, TimeWindow window, double maxHoursPerWeek,
+        TimeZoneInfo zone) =>
+        HoursInWeek(commitments, window, zone) + window.Duration.TotalHours > maxHoursPerWeek + 1e-9;
 }

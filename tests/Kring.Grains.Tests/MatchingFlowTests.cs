@@ -227,4 +227,27 @@ public sealed class MatchingFlowTests(WaveOfOneCluster cluster) : IClassFixture<
         Assert.Equal(OfferReply.AlreadyAccepted, await w.Volunteer(vera).Accept(won.Id));
         Assert.Single(await w.Volunteer(vera).GetAssignments());
     }
+
+    [Fact]
+    public async Task A_volunteer_accepting_two_offers_of_one_week_stays_within_their_weekly_hours()
+    {
+        var w = _world;
+        var village = await w.Village("dorp");
+        var circleA = await w.Circle(village, "kring-a");
+        var circleB = await w.Circle(village, "kring-b");
+        var vera = await w.Volunteer("vera", village, kinds: [HelpKind.Buddy, HelpKind.Respite], maxHoursPerWeek: 3);
+        var morning = w.Request("ochtend", World.Wednesday10, TimeSpan.FromHours(2));
+        // Two shards, each within Vera's 3 hours on its own; together 4 hours in one week.
+        var afternoon = w.Request("middag", World.Wednesday10.AddHours(4), TimeSpan.FromHours(2)) with { Kind = HelpKind.Respite };
+        await w.Circle(circleA).SubmitRequest(morning);
+        var first = await w.PendingOffer(vera, morning.Id);
+        await w.Circle(circleB).SubmitRequest(afternoon);
+        var second = await w.PendingOffer(vera, afternoon.Id);
+
+        Assert.Equal(OfferReply.Accepted, await w.Volunteer(vera).Accept(first.Id));
+        Assert.Equal(OfferReply.ScheduleConflict, await w.Volunteer(vera).Accept(second.Id));
+
+        Assert.Equal([morning.Id], (await w.Volunteer(vera).GetAssignments()).Select(a => a.RequestId));
+        await w.OfferBecomes(vera, afternoon.Id, OfferStatus.Declined);
+    }
 }
