@@ -47,7 +47,7 @@ public static class LivePlay
                          settings.Seed))
         {
             var started = Stopwatch.GetTimestamp();
-            var rejected = await File(silo.Grains, Order(live.Requests, settings), settings.ArrivalRate);
+            var rejected = await FileAll(silo.Grains, Order(live.Requests, settings), settings.ArrivalRate);
             var quiet = await volunteers.WaitUntilQuiet(settings.Quiet, settings.Cap);
             var filed = live.Requests.Where(r => !rejected.ContainsKey(r.Request.Id)).ToList();
             var (bookings, disagreements) = await Bookings(silo.Grains, live, filed);
@@ -75,7 +75,7 @@ public static class LivePlay
     }
 
     /// <summary>Files every request, all at once or at the given rate; returns the ones the grains refused, with the reason.</summary>
-    private static async Task<ConcurrentDictionary<string, string>> File(IGrainFactory grains, IReadOnlyList<LiveRequest> requests,
+    private static async Task<ConcurrentDictionary<string, string>> FileAll(IGrainFactory grains, IReadOnlyList<LiveRequest> requests,
         double rate)
     {
         var rejected = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);

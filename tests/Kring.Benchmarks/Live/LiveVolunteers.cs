@@ -77,7 +77,8 @@ public sealed class LiveVolunteers : IAsyncDisposable
         else if (_seen.TryAdd(offer.Id, 0))
         {
             Interlocked.Increment(ref _unanswered);
-            _answers.Add(Answer(volunteerId, offer));
+            // Off the grain's scheduler: the answer calls the volunteer grain like the app, from outside.
+            _answers.Add(Task.Run(() => Answer(volunteerId, offer)));
         }
         Touch();
     }
