@@ -34,4 +34,9 @@ public sealed class CommandLine
 
     public int Number(string name, int fallback) =>
         _values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    public double Real(string name, double fallback) =>
+        _values.TryGetValue(name, out var value) ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    public bool Flag(string name) => _values.TryGetValue(name, out var value) && value != "false";
 }

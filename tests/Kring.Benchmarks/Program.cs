@@ -15,6 +15,7 @@ try
         "planner" => PlannerBenchmark.Run(options),
         "grains" => await GrainsBenchmark.Run(options),
         "mail" => await MailBenchmark.Run(options),
+        "live" => await LiveCommand.Run(options),
         "all" => PlannerBenchmark.Run(options) | await GrainsBenchmark.Run(options),
         _ => Usage(),
     };
@@ -37,6 +38,9 @@ static int Usage()
                     request → first offer p50/p99 at a fixed rate, matching index memory per volunteer
           mail      [--stein-rate 1] [--rate 100] [--duration 20]   offer → mail accepted by an SMTP server p50/p99,
                     storage writes per message
+          live      --in INSTANCE.json --out ASSIGNMENT.json [--arrival instance|shuffled|by-start] [--arrival-rate 0]
+                    [--reply-delay 200] [--decline 0] [--seed 1] [--decline-sweep]   the instance played through the grains,
+                    against the batch planner, greedy and CP-SAT's optimum
           all       every benchmark (the default)
         """);
     return 2;

@@ -24,6 +24,12 @@ public sealed class OfferProbe : IIncomingGrainCallFilter
     /// </summary>
     public Action<Offer, long>? OnOffer { get; set; }
 
+    /// <summary>
+    /// Called for every <see cref="IVolunteerGrain.ReceiveOffer"/> that completed, with the volunteer's id, the offer and
+    /// whether the volunteer stored it (false: refused, for example because the time is already taken).
+    /// </summary>
+    public Action<string, Offer, bool>? OnDelivery { get; set; }
+
     /// <summary>Offers stored at volunteers since the silo started.</summary>
     public long Delivered => Interlocked.Read(ref _delivered);
 
@@ -42,6 +48,11 @@ public sealed class OfferProbe : IIncomingGrainCallFilter
     {
         var started = Stopwatch.GetTimestamp();
         await context.Invoke();
+        if (OnDelivery is { } delivery && context.MethodName == nameof(IVolunteerGrain.ReceiveOffer)
+            && context.Request.GetInterfaceType() == typeof(IVolunteerGrain) && context.Request.GetArgument(0) is Offer delivered)
+        {
+            delivery(context.TargetId.Key.ToString()!, delivered, context.Result is true);
+        }
         if (context.MethodName == nameof(IVolunteerGrain.ReceiveOffer)
             && context.Request.GetInterfaceType() == typeof(IVolunteerGrain)
             && context.Result is true
