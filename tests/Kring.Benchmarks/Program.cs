@@ -15,6 +15,7 @@ try
         "planner" => PlannerBenchmark.Run(options),
         "grains" => await GrainsBenchmark.Run(options),
         "mail" => await MailBenchmark.Run(options),
+        "checkpoint" => await CheckpointBenchmark.Run(options),
         "all" => PlannerBenchmark.Run(options) | await GrainsBenchmark.Run(options),
         _ => Usage(),
     };
@@ -37,6 +38,7 @@ static int Usage()
                     request → first offer p50/p99 at a fixed rate, matching index memory per volunteer
           mail      [--stein-rate 1] [--rate 100] [--duration 20]   offer → mail accepted by an SMTP server p50/p99,
                     storage writes per message
+          checkpoint [--sizes 100,10000,50000] [--volunteers 0]   bytes the matching shard writes per pass, by pending
           all       every benchmark (the default)
         """);
     return 2;
