@@ -16,6 +16,7 @@ try
         "grains" => await GrainsBenchmark.Run(options),
         "mail" => await MailBenchmark.Run(options),
         "live" => await LiveCommand.Run(options),
+        "checkpoint" => await CheckpointBenchmark.Run(options),
         "all" => PlannerBenchmark.Run(options) | await GrainsBenchmark.Run(options),
         _ => Usage(),
     };
@@ -41,6 +42,7 @@ static int Usage()
           live      --in INSTANCE.json --out ASSIGNMENT.json [--arrival instance|shuffled|by-start] [--arrival-rate 0]
                     [--reply-delay 200] [--decline 0] [--seed 1] [--decline-sweep]   the instance played through the grains,
                     against the batch planner, greedy and CP-SAT's optimum
+          checkpoint [--sizes 100,10000,50000] [--volunteers 0]   bytes the matching shard writes per pass, by pending
           all       every benchmark (the default)
         """);
     return 2;

@@ -40,6 +40,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     public string Where => _settings.PostgreSql is null
         ? $"UseKringEmbedded, data directory {_settings.FullDataDirectory} (--data-parent moves it)"
         : $"UseKringCluster on PostgreSQL, service id {_settings.ServiceId}";
+    /// <summary>The SQLite database file, or null in cluster mode on PostgreSQL.</summary>
+    public string? SqlitePath => _settings.PostgreSql is null ? _settings.SqlitePath : null;
 
     /// <param name="parent">Where the temporary data directory goes; the system's temporary directory by default.</param>
     /// <param name="postgres">A PostgreSQL connection string: the silo runs in cluster mode on that database instead.</param>

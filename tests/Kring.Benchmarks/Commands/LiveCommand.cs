@@ -4,6 +4,7 @@ using Kring.Benchmarks.Instances;
 using Kring.Benchmarks.Live;
 using Kring.Benchmarks.Reference;
 using Kring.Matching;
+using Kring.Matching.Baselines;
 using Kring.Matching.Planning;
 using PlannedAssignment = Kring.Matching.Planning.Assignment;
 
