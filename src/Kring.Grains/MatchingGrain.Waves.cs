@@ -94,12 +94,16 @@ public sealed partial class MatchingGrain
         };
     }
 
-    /// <summary>Takes back the offers of a revised request whose volunteers the new wave leaves out.</summary>
+    /// <summary>
+    /// Takes back the offers of a revised request whose volunteers the new wave leaves out. Nobody answered them, so they
+    /// count as not asked: should the new wave fail, they can be asked again.
+    /// </summary>
     private static void Revise(PendingMatch pending, IReadOnlyList<string> wave, List<OutstandingOffer> withdrawn)
     {
         foreach (var gone in pending.Outstanding.Values.Where(o => !wave.Contains(o.VolunteerId)).ToList())
         {
             pending.Outstanding.Remove(gone.VolunteerId);
+            pending.Tried.Remove(gone.VolunteerId);
             withdrawn.Add(gone);
         }
     }

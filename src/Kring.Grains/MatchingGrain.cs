@@ -104,6 +104,10 @@ public sealed partial class MatchingGrain(
         if (!_pending.Remove(requestId, out var pending)) return Task.CompletedTask;
         _nobody.Remove(requestId);
         Changed(pending);
+        if (matchedVolunteerId is not null)
+        {
+            _index.Commit(matchedVolunteerId, new Matching.TimeWindow(pending.Request.Start, pending.Request.End));
+        }
         var series = pending.Request.SeriesId is { } seriesId && matchedVolunteerId is not null
             ? _pending.Values.Where(p => p.Request.SeriesId == seriesId && p.PreferredVolunteer is null).ToList()
             : [];

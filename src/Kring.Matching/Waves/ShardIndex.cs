@@ -53,4 +53,25 @@ public sealed class ShardIndex
     public void Put(VolunteerCandidate volunteer) => _volunteers[volunteer.Id] = volunteer;
 
     public void Remove(string volunteerId) => _volunteers.Remove(volunteerId);
+
+    /// <summary>
+    /// Notes time a volunteer has just promised, ahead of their own word of it (which replaces the volunteer as a whole),
+    /// so the shard's next pass does not plan them for it.
+    /// </summary>
+    public void Commit(string volunteerId, TimeWindow window)
+    {
+        if (!_volunteers.TryGetValue(volunteerId, out var v) || v.Commitments.Contains(window)) return;
+        _volunteers[volunteerId] = new VolunteerCandidate
+        {
+            Id = v.Id,
+            HomeVillage = v.HomeVillage,
+            Home = v.Home,
+            MaxKm = v.MaxKm,
+            Kinds = v.Kinds,
+            Skills = v.Skills,
+            Availability = v.Availability,
+            Commitments = [.. v.Commitments, window],
+            MaxHoursPerWeek = v.MaxHoursPerWeek,
+        };
+    }
 }
