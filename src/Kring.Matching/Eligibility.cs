@@ -30,7 +30,9 @@ public static class Eligibility
     public static double HoursInWeek(VolunteerCandidate volunteer, TimeWindow window) =>
         HoursInWeek(volunteer.Commitments, window, volunteer.Availability.Zone);
 
-    /// <summary>Hours of <paramref name="commitments"/> in the ISO week (in <paramref name="zone"/>) of <paramref name="window"/>.</summary>
+    /// <summary>
+    /// Hours of <paramref name="commitments"/> in the ISO week (in <paramref name="zone"/>) of <paramref name="window"/>.
+    /// </summary>
     public static double HoursInWeek(IEnumerable<TimeWindow> commitments, TimeWindow window, TimeZoneInfo zone)
     {
         var week = window.IsoWeek(zone);
