@@ -60,7 +60,7 @@ public static class MatchThroughputBenchmark
         Console.WriteLine($"  storage writes {totalWrites,6:N0} = {result.WritesPerMatch:F1} per match ({string.Join(", ", perGrain)}), " +
                           $"{totalWrites / elapsed.TotalSeconds:N0} writes/s");
         var receive = silo.Probe.ReceiveOfferMs().Order().ToArray();
-        Console.WriteLine($"  ReceiveOffer   in the volunteer grain (≈ one storage write) p50 " +
+        Console.WriteLine($"  ReceiveOffer   in the volunteer grain (written behind) p50 " +
             $"{OfferLatencyBenchmark.Ms(Percentiles.Of(receive, 0.50))}, " +
                           $"p99 {OfferLatencyBenchmark.Ms(Percentiles.Of(receive, 0.99))}");
         Console.WriteLine($"  accept replies: {acceptors.Describe()}; submit failures: {loop.SubmitFailures}");

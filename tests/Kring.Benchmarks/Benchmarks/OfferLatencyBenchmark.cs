@@ -61,7 +61,7 @@ public static class OfferLatencyBenchmark
         }
         Console.WriteLine($"  p99 by arrival time ({seconds / (double)Buckets:0.#} s each): {string.Join(" | ", Timeline(latencies))}");
         var receive = silo.Probe.ReceiveOfferMs().Order().ToArray();
-        Console.WriteLine($"  ReceiveOffer   in the volunteer grain (≈ one storage write) p50 {Ms(Percentiles.Of(receive, 0.50))}, p99 " +
+        Console.WriteLine($"  ReceiveOffer   in the volunteer grain (written behind) p50 {Ms(Percentiles.Of(receive, 0.50))}, p99 " +
             $"{Ms(Percentiles.Of(receive, 0.99))}");
         Console.WriteLine($"  SubmitRequest  answered p50 {Ms(Percentiles.Of(acks, 0.50))}, p99 {Ms(Percentiles.Of(acks, 0.99))}; " +
             $"failures {loop.Failures}");

@@ -37,8 +37,7 @@ public sealed class OfferProbe : IIncomingGrainCallFilter
     public bool TryGetFirstOffer(string requestId, out long timestamp) => _firstOffer.TryGetValue(requestId, out timestamp);
 
     /// <summary>
-    /// How long the volunteer grain took for each new offer it stored, in ms: one check and one storage write, so
-    /// this is close to the time of one write.
+    /// How long the volunteer grain took for each new offer it stored, in ms: one check; the offer is written behind.
     /// </summary>
     public IReadOnlyList<double> ReceiveOfferMs() => _receiveMs.ToArray();
 
