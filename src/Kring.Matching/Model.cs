@@ -14,6 +14,20 @@ public sealed class VolunteerCandidate
     /// <summary>Assignments and accepted-but-unconfirmed holds: time the volunteer has already promised.</summary>
     public IReadOnlyList<TimeWindow> Commitments { get; init; } = [];
     public double MaxHoursPerWeek { get; init; } = double.PositiveInfinity;
+
+    /// <summary>The same volunteer with more time promised.</summary>
+    public VolunteerCandidate WithCommitments(IEnumerable<TimeWindow> extra) => new()
+    {
+        Id = Id,
+        HomeVillage = HomeVillage,
+        Home = Home,
+        MaxKm = MaxKm,
+        Kinds = Kinds,
+        Skills = Skills,
+        Availability = Availability,
+        Commitments = [.. Commitments, .. extra],
+        MaxHoursPerWeek = MaxHoursPerWeek,
+    };
 }
 
 /// <summary>A request for help as the engine sees it.</summary>

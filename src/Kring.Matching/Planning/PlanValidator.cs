@@ -31,23 +31,11 @@ public static class PlanValidator
             var volunteer = volunteerById[volunteerId];
             foreach (var need in list)
             {
-                var probe = WithCommitments(volunteer, list.Where(other => !ReferenceEquals(other, need)).Select(other => other.Window));
+                var probe = volunteer.WithCommitments(list.Where(other => !ReferenceEquals(other, need)).Select(other => other.Window));
                 var reason = Eligibility.Check(probe, need);
                 if (reason != Ineligibility.None) violations.Add(new(need.Id, volunteerId, reason.ToString()));
             }
         }
         return violations;
     }
-
-    private static VolunteerCandidate WithCommitments(VolunteerCandidate volunteer, IEnumerable<TimeWindow> extra) => new()
-    {
-        Id = volunteer.Id,
-        Home = volunteer.Home,
-        MaxKm = volunteer.MaxKm,
-        Kinds = volunteer.Kinds,
-        Skills = volunteer.Skills,
-        Availability = volunteer.Availability,
-        Commitments = [.. volunteer.Commitments, .. extra],
-        MaxHoursPerWeek = volunteer.MaxHoursPerWeek,
-    };
 }

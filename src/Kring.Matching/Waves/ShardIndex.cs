@@ -61,17 +61,6 @@ public sealed class ShardIndex
     public void Commit(string volunteerId, TimeWindow window)
     {
         if (!_volunteers.TryGetValue(volunteerId, out var v) || v.Commitments.Contains(window)) return;
-        _volunteers[volunteerId] = new VolunteerCandidate
-        {
-            Id = v.Id,
-            HomeVillage = v.HomeVillage,
-            Home = v.Home,
-            MaxKm = v.MaxKm,
-            Kinds = v.Kinds,
-            Skills = v.Skills,
-            Availability = v.Availability,
-            Commitments = [.. v.Commitments, window],
-            MaxHoursPerWeek = v.MaxHoursPerWeek,
-        };
+        _volunteers[volunteerId] = v.WithCommitments([window]);
     }
 }

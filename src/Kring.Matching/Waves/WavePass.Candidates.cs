@@ -54,18 +54,6 @@ public sealed partial class WavePass
     }
 
     /// <summary>The volunteer as the planner must see them: their busy windows are commitments.</summary>
-    private VolunteerCandidate Probe(VolunteerCandidate volunteer) => !_busy.TryGetValue(volunteer.Id, out var busy)
-        ? volunteer
-        : new VolunteerCandidate
-        {
-            Id = volunteer.Id,
-            HomeVillage = volunteer.HomeVillage,
-            Home = volunteer.Home,
-            MaxKm = volunteer.MaxKm,
-            Kinds = volunteer.Kinds,
-            Skills = volunteer.Skills,
-            Availability = volunteer.Availability,
-            Commitments = [.. volunteer.Commitments, .. busy],
-            MaxHoursPerWeek = volunteer.MaxHoursPerWeek,
-        };
+    private VolunteerCandidate Probe(VolunteerCandidate volunteer) =>
+        _busy.TryGetValue(volunteer.Id, out var busy) ? volunteer.WithCommitments(busy) : volunteer;
 }
