@@ -32,4 +32,6 @@ dotnet build Kring.Orleans.sln -c Release -nologo -clp:ErrorsOnly
 # Whitespace as .editorconfig says. Code style and the analyzers are errors in the build already, so only dotnet
 # format's whitespace pass is left to check, and it needs no compilation (--folder).
 dotnet format whitespace --folder --verify-no-changes
+# dotnet test runs the test projects two at a time, in the order of the solution file; the two slowest (cluster and
+# browser) are listed first there, so that neither starts last.
 dotnet test Kring.Orleans.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" "$@"

@@ -18,10 +18,15 @@ namespace Kring.Hosting;
 /// CodecNotFoundException) and hands the innermost exception of a failed activation to the caller; either way the web
 /// would answer 500. An OrleansException it answers with 503 and Retry-After. The silo logs the original exception.</item>
 /// </list>
+/// With <c>oneAtATime</c> (SQLite) the calls take turns. SQLite lets one writer in at a time anyway, and with a shared
+/// cache a connection that finds a table locked gets SQLITE_LOCKED, which Microsoft.Data.Sqlite answers by sleeping
+/// 150 ms before it tries again: a request behind another grain's write would wait 150 ms instead of a millisecond.
 /// </summary>
 public sealed partial class GuardedGrainStorage(
-    IGrainStorage inner, IGrainContextAccessor grains, ILogger<GuardedGrainStorage> logger) : IGrainStorage
+    IGrainStorage inner, IGrainContextAccessor grains, ILogger<GuardedGrainStorage> logger, bool oneAtATime = false) : IGrainStorage
 {
+    private readonly SemaphoreSlim? _turn = oneAtATime ? new SemaphoreSlim(1, 1) : null;
+
     /// <summary>The name the ADO.NET provider itself is registered under; grains use <see cref="KringStorage.Name"/>.</summary>
     public const string InnerName = KringStorage.Name + "-adonet";
 
@@ -29,7 +34,7 @@ public sealed partial class GuardedGrainStorage(
     {
         try
         {
-            await inner.ReadStateAsync(stateName, grainId, grainState);
+            await InTurn(() => inner.ReadStateAsync(stateName, grainId, grainState));
         }
         catch (Exception e) when (e is not OrleansException)
         {
@@ -41,7 +46,7 @@ public sealed partial class GuardedGrainStorage(
     {
         try
         {
-            await inner.WriteStateAsync(stateName, grainId, grainState);
+            await InTurn(() => inner.WriteStateAsync(stateName, grainId, grainState));
         }
         catch (Exception e)
         {
@@ -55,13 +60,31 @@ public sealed partial class GuardedGrainStorage(
     {
         try
         {
-            await inner.ClearStateAsync(stateName, grainId, grainState);
+            await InTurn(() => inner.ClearStateAsync(stateName, grainId, grainState));
         }
         catch (Exception e)
         {
             Forget(grainId, e);
             if (e is OrleansException) throw;
             throw Unavailable("clear", e);
+        }
+    }
+
+    private async Task InTurn(Func<Task> operation)
+    {
+        if (_turn is null)
+        {
+            await operation();
+            return;
+        }
+        await _turn.WaitAsync();
+        try
+        {
+            await operation();
+        }
+        finally
+        {
+            _turn.Release();
         }
     }
 
@@ -85,13 +108,15 @@ public sealed partial class GuardedGrainStorage(
 public static class GuardedGrainStorageRegistration
 {
     /// <summary>Grain storage "kring": the ADO.NET provider with these options, behind <see cref="GuardedGrainStorage"/>.</summary>
-    public static ISiloBuilder AddKringStorage(this ISiloBuilder silo, Action<AdoNetGrainStorageOptions> configure)
+    /// <param name="oneAtATime">Whether storage calls take turns (see <see cref="GuardedGrainStorage"/>); for SQLite.</param>
+    public static ISiloBuilder AddKringStorage(this ISiloBuilder silo, Action<AdoNetGrainStorageOptions> configure, bool oneAtATime)
     {
         silo.AddAdoNetGrainStorage(GuardedGrainStorage.InnerName, configure);
         silo.Services.AddKeyedSingleton<IGrainStorage>(KringStorage.Name, (services, _) => new GuardedGrainStorage(
             services.GetRequiredKeyedService<IGrainStorage>(GuardedGrainStorage.InnerName),
             services.GetRequiredService<IGrainContextAccessor>(),
-            services.GetRequiredService<ILogger<GuardedGrainStorage>>()));
+            services.GetRequiredService<ILogger<GuardedGrainStorage>>(),
+            oneAtATime));
         return silo;
     }
 }

@@ -30,7 +30,7 @@ public static class SiloHosting
         {
             options.Invariant = "System.Data.SQLite";
             options.ConnectionString = settings.SqliteConnectionString;
-        });
+        }, oneAtATime: true);
         silo.UseInMemoryReminderService();
         return silo.AddKringCore(configuration);
     }
@@ -73,7 +73,7 @@ public static class SiloHosting
         {
             options.Invariant = invariant;
             options.ConnectionString = connectionString;
-        });
+        }, oneAtATime: false);
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = invariant;

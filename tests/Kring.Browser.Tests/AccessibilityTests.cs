@@ -61,6 +61,16 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             $"More than {MaxPages} kinds of page: raise MaxPages.");
     }
 
+    [Fact]
+    public async Task The_check_finds_an_image_without_a_text_alternative()
+    {
+        var page = await browser.Phone();
+        await page.GotoAsync("/");
+        await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/favicon.ico\">')");
+
+        Assert.Contains(await Pages.SeriousViolations(page), v => v.Contains("image-alt (critical)", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// A page and the names of its query parameters: /Hulpvragen/Nieuw?kring=c-0001 and ?kring=c-0002 are the same page
     /// with other data, so the crawl checks one of them and reaches every kind of page instead of every circle.

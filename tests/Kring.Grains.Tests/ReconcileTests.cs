@@ -72,6 +72,8 @@ public sealed class ReconcileTests(WaveOfOneCluster cluster) : IClassFixture<Wav
         var village = await w.Village("dorp");
         var circleId = await w.Circle(village, "kring");
         var anna = await w.Volunteer("anna", village);
+        // The shard has activated, and reconciled once, before the ghost appears; its reconcile is the one under test.
+        await w.Shard().PendingCount();
         // What a submission that failed between the village and the circle leaves behind.
         var ghost = new RequestSummary(w.Id("spook"), circleId, village, HelpKind.Buddy, World.Wednesday10,
             World.Wednesday10.AddHours(2), [], RequestStatus.Open, GrainCluster.Start, []);

@@ -32,7 +32,7 @@ public static class LiveCommand
             $"circles, {instance.Villages.Count} villages in region '{LiveInstance.Region}'; times moved {live.Weeks} weeks ahead");
         var rate = settings.ArrivalRate > 0 ? $"{settings.ArrivalRate}/s" : "all at once";
         Console.WriteLine($"  arrival {settings.Arrival}, {rate}, reply delay {settings.ReplyDelay.TotalMilliseconds:F0} ms, seed " +
-            $"{settings.Seed}, quiet {settings.Quiet.TotalSeconds:F0} s, cap {settings.Cap.TotalSeconds:F0} s; SQLite (embedded), " +
+            $"{settings.Seed}, {string.Join(", ", settings.Configuration.Select(c => $"{c.Key}={c.Value}"))}, quiet {settings.Quiet.TotalSeconds:F0} s, cap {settings.Cap.TotalSeconds:F0} s; SQLite (embedded), " +
             $"{Environment.ProcessorCount} cores, load {GrainsBenchmark.LoadAverage()}");
 
         var valid = baselinesOnly || (sweep ? await Sweep(live, settings, volunteers, needs, output)
@@ -48,8 +48,15 @@ public static class LiveCommand
         return new LiveSettings(options.Optional("arrival") ?? "instance", options.Real("arrival-rate", 0),
             TimeSpan.FromMilliseconds(options.Number("reply-delay", 200)), decline, options.Number("seed", 1),
             TimeSpan.FromSeconds(options.Real("quiet", 12)), TimeSpan.FromSeconds(options.Real("max-seconds", 300)),
-            options.Optional("data-parent"));
+            options.Optional("data-parent"), Configuration(options.Optional("set")));
     }
+
+    /// <summary>"Kring:Matching:WaveSize=1,Kring:Matching:RevisionWindow=00:00:00": the silo's settings over its defaults.</summary>
+    private static Dictionary<string, string?> Configuration(string? set) =>
+        (set ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(pair => pair.Split('=', 2))
+        .ToDictionary(p => p.Length == 2 ? p[0] : throw new ArgumentException($"--set wants KEY=VALUE pairs, not '{p[0]}'."),
+            string? (p) => p[1]);
 
     private static async Task<bool> PlayOnce(LiveInstance live, LiveSettings settings, List<VolunteerCandidate> volunteers,
         List<HelpNeed> needs, string output)

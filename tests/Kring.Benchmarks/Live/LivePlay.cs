@@ -24,7 +24,8 @@ public sealed record LiveResult(
 
 /// <summary>The settings of one play.</summary>
 public sealed record LiveSettings(
-    string Arrival, double ArrivalRate, TimeSpan ReplyDelay, double Decline, int Seed, TimeSpan Quiet, TimeSpan Cap, string? DataParent);
+    string Arrival, double ArrivalRate, TimeSpan ReplyDelay, double Decline, int Seed, TimeSpan Quiet, TimeSpan Cap, string? DataParent,
+    IReadOnlyDictionary<string, string?> Configuration);
 
 /// <summary>
 /// One live play: a fresh silo hosted as the embedded default (<see cref="EmbeddedSilo"/>, SQLite), the instance built
@@ -37,7 +38,7 @@ public static class LivePlay
     public static async Task<LiveResult> Run(LiveInstance live, LiveSettings settings)
     {
         var setup = Stopwatch.StartNew();
-        await using var silo = await EmbeddedSilo.Start(settings.DataParent);
+        await using var silo = await EmbeddedSilo.Start(settings.DataParent, extra: settings.Configuration);
         await LiveWorld.Build(silo.Grains, live);
         setup.Stop();
 
