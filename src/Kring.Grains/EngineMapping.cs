@@ -22,7 +22,7 @@ public static class EngineMapping
         Skills = snapshot.Profile.Skills.ToHashSet(StringComparer.Ordinal),
         Availability = ToAvailability(snapshot.Availability),
         Commitments = snapshot.Commitments.Select(c => new TimeWindow(c.Start, c.End)).ToList(),
-        MaxHoursPerWeek = snapshot.Profile.MaxHoursPerWeek > 0 ? snapshot.Profile.MaxHoursPerWeek : double.PositiveInfinity,
+        MaxHoursPerWeek = snapshot.Profile.WeeklyHoursLimit(),
     };
 
     public static HelpNeed ToNeed(RequestSummary request, GeoPoint location) => new()

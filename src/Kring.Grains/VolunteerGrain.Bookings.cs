@@ -194,5 +194,5 @@ public sealed partial class VolunteerGrain
     /// </summary>
     private bool CannotTake(DateTimeOffset start, DateTimeOffset end) =>
         Overbooks(start, end) || Eligibility.ExceedsWeeklyHours(Commitments(), new TimeWindow(start, end),
-            state.State.Profile?.MaxHoursPerWeek ?? double.PositiveInfinity, Availability.Amsterdam);
+            state.State.Profile?.WeeklyHoursLimit() ?? double.PositiveInfinity, Availability.Amsterdam);
 }

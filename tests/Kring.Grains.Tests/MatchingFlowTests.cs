@@ -250,4 +250,19 @@ public sealed class MatchingFlowTests(WaveOfOneCluster cluster) : IClassFixture<
         Assert.Equal([morning.Id], (await w.Volunteer(vera).GetAssignments()).Select(a => a.RequestId));
         await w.OfferBecomes(vera, afternoon.Id, OfferStatus.Declined);
     }
+
+    [Fact]
+    public async Task A_volunteer_without_a_weekly_limit_is_offered_and_booked_as_matching_planned()
+    {
+        var w = _world;
+        var village = await w.Village("dorp");
+        var circle = await w.Circle(village, "kring");
+        // 0 hours a week means no limit, to matching and to the volunteer grain alike.
+        var noLimit = await w.Volunteer("onbeperkt", village, maxHoursPerWeek: 0);
+        var request = w.Request("lang", World.Wednesday10, TimeSpan.FromHours(5));
+        await w.Circle(circle).SubmitRequest(request);
+
+        var offer = await w.PendingOffer(noLimit, request.Id);
+        Assert.Equal(OfferReply.Accepted, await w.Volunteer(noLimit).Accept(offer.Id));
+    }
 }

@@ -10,4 +10,11 @@ public sealed record VolunteerProfile(
     [property: Id(5)] IReadOnlyList<string> Skills,
     [property: Id(6)] double MaxHoursPerWeek,
     [property: Id(7)] string? PartnerId,
-    [property: Id(8)] ContactDetails? Contact = null);
+    [property: Id(8)] ContactDetails? Contact = null)
+{
+    /// <summary>
+    /// The hours a week this volunteer may be booked; a <see cref="MaxHoursPerWeek"/> of 0 or less sets no limit. A method,
+    /// not a property, so that no serializer writes its infinity.
+    /// </summary>
+    public double WeeklyHoursLimit() => MaxHoursPerWeek > 0 ? MaxHoursPerWeek : double.PositiveInfinity;
+}
