@@ -31,8 +31,9 @@ public static class LiveCommand
         Console.WriteLine($"live: {instance.Volunteers.Count} volunteers, {instance.Requests.Count} requests, {live.Circles.Count} " +
             $"circles, {instance.Villages.Count} villages in region '{LiveInstance.Region}'; times moved {live.Weeks} weeks ahead");
         var rate = settings.ArrivalRate > 0 ? $"{settings.ArrivalRate}/s" : "all at once";
+        var set = string.Concat(settings.Configuration.Select(c => $", {c.Key}={c.Value}"));
         Console.WriteLine($"  arrival {settings.Arrival}, {rate}, reply delay {settings.ReplyDelay.TotalMilliseconds:F0} ms, seed " +
-            $"{settings.Seed}, {string.Join(", ", settings.Configuration.Select(c => $"{c.Key}={c.Value}"))}, quiet {settings.Quiet.TotalSeconds:F0} s, cap {settings.Cap.TotalSeconds:F0} s; SQLite (embedded), " +
+            $"{settings.Seed}{set}, quiet {settings.Quiet.TotalSeconds:F0} s, cap {settings.Cap.TotalSeconds:F0} s; SQLite (embedded), " +
             $"{Environment.ProcessorCount} cores, load {GrainsBenchmark.LoadAverage()}");
 
         var valid = baselinesOnly || (sweep ? await Sweep(live, settings, volunteers, needs, output)
