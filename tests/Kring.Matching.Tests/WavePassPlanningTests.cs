@@ -49,6 +49,32 @@ public sealed class WavePassPlanningTests
     }
 
     [Fact]
+    public void A_request_whose_village_volunteer_the_plan_needs_elsewhere_widens_in_the_same_pass()
+    {
+        var index = Index(From("v-elsloo", "elsloo"), From("v-elsloo2", "elsloo"), From("v-stein", "stein"));
+        var choices = Pass(index, busy: [("v-elsloo2", March(1, 9, 13))]).Plan([
+            Request("r1", window: March(1, 9, 11)),
+            Request("r2", window: March(1, 10, 12)),
+        ]);
+
+        var village = Assert.Single(choices, c => c.Volunteers.Contains("v-elsloo"));
+        var wider = Assert.Single(choices, c => c.Volunteers.Contains("v-stein"));
+        Assert.Equal(["v-elsloo"], village.Volunteers);
+        Assert.Equal(Reach.Village, village.Reach);
+        Assert.Equal(["v-stein"], wider.Volunteers);
+        Assert.Equal(Reach.Neighbours, wider.Reach);
+    }
+
+    [Fact]
+    public void A_request_is_offered_to_its_own_village_first_and_its_wave_stays_there()
+    {
+        var index = Index(From("v-elsloo", "elsloo"), From("v-stein", "stein"), From("v-stein2", "stein"));
+        var choice = Assert.Single(Pass(index).Plan([Request("r1")]));
+        Assert.Equal(["v-elsloo"], choice.Volunteers);
+        Assert.Equal(Reach.Village, choice.Reach);
+    }
+
+    [Fact]
     public void A_volunteer_holding_an_overlapping_offer_is_busy_and_a_reach_of_busy_volunteers_waits_without_widening()
     {
         var index = Index(From("v1", "elsloo"), From("v2", "elsloo"), From("v-stein", "stein"));
@@ -90,7 +116,8 @@ public sealed class WavePassPlanningTests
     public void A_revisable_request_gives_its_volunteer_to_a_request_only_they_can_do()
     {
         var index = Index(From("v", "elsloo"), From("w", "stein"));
-        var choices = Pass(index).Plan([
+        // w holds an offer elsewhere from 11 to 12: free for a, not for b.
+        var choices = Pass(index, busy: [("w", March(1, 11, 12))]).Plan([
             Request("a", window: March(1, 9, 11), reach: Reach.Neighbours, offered: ["v"]),
             Request("b", window: March(1, 10, 12)),
         ]);

@@ -7,13 +7,24 @@ namespace Kring.Matching.Waves;
 /// prefers them (the volunteers it has offers out to first, then the ranker's order). Instances given to the same
 /// <see cref="PassPlan"/> are the same object for the same volunteer.
 /// </summary>
-internal sealed record PassEntry(WaveRequest Request, int Order, Reach Reach, IReadOnlyList<VolunteerCandidate> Candidates);
+internal sealed record PassEntry(WaveRequest Request, int Order, Reach Reach, IReadOnlyList<VolunteerCandidate> Candidates)
+{
+    /// <summary>
+    /// The reach of each candidate, in the same order: the volunteers of <see cref="Reach"/> first, then those of the
+    /// wider reaches, nearest first. A plan gives the request a wider volunteer only when it needs every nearer one for
+    /// another request; none when empty (all at <see cref="Reach"/>).
+    /// </summary>
+    public IReadOnlyList<Reach> CandidateReach { get; init; } = [];
+
+    public Reach ReachOf(int candidate) => candidate < CandidateReach.Count ? CandidateReach[candidate] : Reach;
+}
 
 /// <summary>
 /// Plans the requests of one pass with <see cref="BatchPlanner"/> and turns the plan into waves. Need n of the graph
 /// is entry n, most urgent first. After the planner, moves that never fill fewer improve the plan in this order: a
 /// revisable request goes back to a volunteer it has an offer out to, an unfilled request takes a volunteer from a
-/// less urgent one, and each filled request moves to its best-ranked candidate free for it.
+/// less urgent one, each filled request moves to its best-ranked candidate free for it, and two requests swap
+/// volunteers when that brings one nearer to its village and the other no further.
 /// </summary>
 internal sealed class PassPlan
 {
@@ -75,6 +86,7 @@ internal sealed class PassPlan
             }
         }
         for (var n = 0; n < _entries.Count; n++) PreferRanking(n);
+        for (var n = 0; n < _entries.Count; n++) PreferNearer(n);
 
         var choices = new WaveChoice?[_entries.Count];
         // Offers that stay reserve their volunteers before any alternate is chosen.
@@ -160,6 +172,38 @@ internal sealed class PassPlan
     }
 
     /// <summary>
+    /// Gives a need planned at a wider reach than its nearest candidates one of those, when the need planned for that
+    /// volunteer can take this need's volunteer instead at no wider a reach of its own: the same fill, nearer help.
+    /// </summary>
+    private void PreferNearer(int n)
+    {
+        var planned = _state.VolunteerOf(n);
+        if (planned < 0 || IsKept(n)) return;
+        var reach = ReachOf(n, planned);
+        for (var i = 0; i < _candidates[n].Length && _entries[n].ReachOf(i) < reach; i++)
+        {
+            var v = _candidates[n][i];
+            var m = OnlyOverlap(v, n);
+            if (m < 0 || IsKept(m) || Array.IndexOf(_candidates[m], planned) < 0 || ReachOf(m, planned) > ReachOf(m, v)) continue;
+            var filled = _state.Filled;
+            var mark = _state.Mark;
+            _state.Move(m, -1);
+            _state.Move(n, -1);
+            if (_state.CanTake(v, n))
+            {
+                _state.Move(n, v);
+                if (_state.CanTake(planned, m)) _state.Move(m, planned);
+                if (_state.Filled >= filled)
+                {
+                    _state.Commit();
+                    return;
+                }
+            }
+            _state.Rollback(mark);
+        }
+    }
+
+    /// <summary>
     /// A revisable need left unfilled or kept: its offers stay, but for the volunteers the plan needs for another
     /// request at that time. It keeps them all when it would otherwise have none left.
     /// </summary>
@@ -174,28 +218,33 @@ internal sealed class PassPlan
         }
         if (staying.Count == request.Offered.Count) return WavePass.Kept(request);
         var planned = _state.VolunteerOf(n);
-        if (planned >= 0)
-        {
-            var plannedId = _state.Graph.Volunteers[planned].Id;
-            staying = [plannedId, .. staying.Where(id => id != plannedId)];
-        }
-        return new WaveChoice(request, request.Reach, staying);
+        if (planned < 0) return new WaveChoice(request, request.Reach, staying);
+        var plannedId = _state.Graph.Volunteers[planned].Id;
+        staying = [plannedId, .. staying.Where(id => id != plannedId)];
+        var reach = ReachOf(n, planned);
+        return new WaveChoice(request, reach > request.Reach ? reach : request.Reach, staying);
     }
 
-    /// <summary>The planned volunteer first, then the best-ranked candidates the plan leaves idle at that time.</summary>
+    /// <summary>
+    /// The planned volunteer first, then the best-ranked candidates the plan leaves idle at that time, from no wider a
+    /// reach than the planned one's, which is the request's reach from now on.
+    /// </summary>
     private WaveChoice Wave(int n)
     {
         var planned = _state.VolunteerOf(n);
+        var reach = ReachOf(n, planned);
         var wave = new List<string> { _state.Graph.Volunteers[planned].Id };
-        foreach (var v in _candidates[n])
+        for (var i = 0; i < _candidates[n].Length && wave.Count < _waveSize && _entries[n].ReachOf(i) <= reach; i++)
         {
-            if (wave.Count >= _waveSize) break;
+            var v = _candidates[n][i];
             if (v == planned || !_state.CanTake(v, n) || _reserved[v].Any(m => m != n && _state.Overlap(m, n))) continue;
             wave.Add(_state.Graph.Volunteers[v].Id);
             _reserved[v].Add(n);
         }
-        return new WaveChoice(_entries[n].Request, _entries[n].Reach, wave);
+        return new WaveChoice(_entries[n].Request, reach, wave);
     }
+
+    private Reach ReachOf(int n, int v) => _entries[n].ReachOf(Array.IndexOf(_candidates[n], v));
 
     private bool PlannedElsewhere(int v, int n)
     {

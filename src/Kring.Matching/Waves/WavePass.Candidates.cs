@@ -9,7 +9,9 @@ public sealed partial class WavePass
     /// <summary>
     /// The request's candidates at the first reach, from its current one outward, where anyone is eligible and untried
     /// (as before, the volunteers it has offers out to count as untried); null when there is nobody at any reach. The
-    /// candidates are those not busy then, the volunteers it has offers out to first, then in the ranker's order.
+    /// candidates are those not busy then, the volunteers it has offers out to first, then in the ranker's order. When
+    /// there are any, the free volunteers of the wider reaches up to the municipality follow them (see
+    /// <see cref="PassEntry.CandidateReach"/>); when all of them are busy, the request waits at its reach.
     /// </summary>
     private PassEntry? Collect(WaveRequest request, int order)
     {
@@ -20,9 +22,28 @@ public sealed partial class WavePass
         for (var reach = request.Reach; ; reach++)
         {
             var ranked = CandidateRanker.Rank(need, Scope(reach, request.Village, neighbours), tried);
-            if (ranked.Count > 0) return new PassEntry(request, order, reach, NotBusy(ranked, request));
+            if (ranked.Count > 0) return WithWider(request, order, reach, NotBusy(ranked, request), neighbours, tried);
             if (reach >= Reach.Coordinator) return null;
         }
+    }
+
+    /// <summary>The entry of a request at <paramref name="reach"/>: its free candidates there, then those further out.</summary>
+    private PassEntry WithWider(WaveRequest request, int order, Reach reach, List<VolunteerCandidate> near,
+        IReadOnlySet<string> neighbours, HashSet<string> tried)
+    {
+        var candidates = new List<VolunteerCandidate>(near);
+        var reaches = Enumerable.Repeat(reach, near.Count).ToList();
+        var seen = near.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        for (var wider = reach + 1; near.Count > 0 && wider <= Reach.Municipality; wider++)
+        {
+            var ranked = CandidateRanker.Rank(request.Need, Scope(wider, request.Village, neighbours), tried);
+            foreach (var candidate in NotBusy(ranked, request).Where(c => seen.Add(c.Id)))
+            {
+                candidates.Add(candidate);
+                reaches.Add(wider);
+            }
+        }
+        return new PassEntry(request, order, reach, candidates) { CandidateReach = reaches };
     }
 
     private IEnumerable<VolunteerCandidate> Scope(Reach reach, string village, IReadOnlySet<string> neighbours) => reach switch
