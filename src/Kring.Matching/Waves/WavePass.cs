@@ -47,8 +47,9 @@ public sealed record WaveChoice(WaveRequest Request, Reach Reach, IReadOnlyList<
 /// Decides the waves of one pass of a matching shard. The requests of the pass are planned together with
 /// <see cref="BatchPlanner"/>, so that as many as possible get a volunteer; among plans that fill as many, a revisable
 /// request keeps its offers, a more urgent request goes first and each request gets its best-ranked volunteer free
-/// for it (<see cref="CandidateRanker"/>). A wave is the planned volunteer and up to <c>waveSize - 1</c> alternates
-/// the plan leaves idle at that time, so whoever accepts first never takes a volunteer the plan needs. A series is
+/// for it (<see cref="CandidateRanker"/>), from its own reach before a wider one. A wave is the planned volunteer and up
+/// to <c>waveSize - 1</c> alternates the plan leaves idle at that time, from no wider a reach than the planned one's,
+/// so whoever accepts first never takes a volunteer the plan needs. A series is
 /// offered one occurrence at a time while nobody has taken it, so the volunteer who accepts the first can be asked
 /// for the rest before anyone else. The same input gives the same choices.
 /// </summary>
