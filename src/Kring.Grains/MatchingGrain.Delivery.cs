@@ -5,7 +5,6 @@ namespace Kring.Grains;
 /// <summary>The shard's messages to volunteers and partners: offers delivered, and taken back when a request leaves.</summary>
 public sealed partial class MatchingGrain
 {
-
     /// <summary>Withdraws the other offers of a request that left matching and takes it out of a coordinator's queue.</summary>
     private async Task Close(PendingMatch pending, string? matchedVolunteerId, OfferStatus reason)
     {

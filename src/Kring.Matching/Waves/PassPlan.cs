@@ -109,7 +109,7 @@ internal sealed class PassPlan
     /// <summary>
     /// Gives need <paramref name="n"/> to volunteer <paramref name="v"/>, if need be in place of the one need of theirs
     /// that overlaps it, when <paramref name="mayEvict"/> allows; that need then goes to the first of its candidates
-    /// free for it. Undone when the plan would fill fewer.
+    /// free for it (see <see cref="Exchange"/>).
     /// </summary>
     private bool TryTake(int n, int v, Func<int, bool> mayEvict)
     {
@@ -120,18 +120,26 @@ internal sealed class PassPlan
             return true;
         }
         var conflict = OnlyOverlap(v, n);
-        if (conflict < 0 || !mayEvict(conflict)) return false;
+        return conflict >= 0 && mayEvict(conflict) && Exchange(n, v, conflict, _candidates[conflict]);
+    }
+
+    /// <summary>
+    /// Gives need <paramref name="n"/> volunteer <paramref name="v"/> in place of need <paramref name="m"/>, which then
+    /// goes to the first of <paramref name="instead"/> free for it. Kept only when the plan fills no fewer.
+    /// </summary>
+    private bool Exchange(int n, int v, int m, IEnumerable<int> instead)
+    {
         var filled = _state.Filled;
         var mark = _state.Mark;
-        _state.Move(conflict, -1);
+        _state.Move(m, -1);
         _state.Move(n, -1);
         if (_state.CanTake(v, n))
         {
             _state.Move(n, v);
-            foreach (var c in _candidates[conflict])
+            foreach (var c in instead)
             {
-                if (!_state.CanTake(c, conflict)) continue;
-                _state.Move(conflict, c);
+                if (!_state.CanTake(c, m)) continue;
+                _state.Move(m, c);
                 break;
             }
             if (_state.Filled >= filled)
@@ -185,21 +193,7 @@ internal sealed class PassPlan
             var v = _candidates[n][i];
             var m = OnlyOverlap(v, n);
             if (m < 0 || IsKept(m) || Array.IndexOf(_candidates[m], planned) < 0 || ReachOf(m, planned) > ReachOf(m, v)) continue;
-            var filled = _state.Filled;
-            var mark = _state.Mark;
-            _state.Move(m, -1);
-            _state.Move(n, -1);
-            if (_state.CanTake(v, n))
-            {
-                _state.Move(n, v);
-                if (_state.CanTake(planned, m)) _state.Move(m, planned);
-                if (_state.Filled >= filled)
-                {
-                    _state.Commit();
-                    return;
-                }
-            }
-            _state.Rollback(mark);
+            if (Exchange(n, v, m, [planned])) return;
         }
     }
 
