@@ -19,6 +19,10 @@ need_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# Each phase's time, so a slow run's log shows where the time went.
+phase() { echo "test.sh: $1 after ${SECONDS} s"; }
+trap 'phase "ended (exit code $?)"' EXIT
+
 need_packages tzdata postgresql chromium
 
 # Spectral lints the OpenAPI document in the API tests; it lives in .tools/ (ignored by git), next to the sources.
@@ -28,7 +32,9 @@ if [ ! -x .tools/spectral/node_modules/.bin/spectral ]; then
   npm install --prefix .tools/spectral --no-fund --no-audit --silent @stoplight/spectral-cli@6.16.3
 fi
 
+phase "packages and tools"
 dotnet build Kring.Orleans.sln -c Release -nologo -clp:ErrorsOnly
+phase "build"
 # Whitespace as .editorconfig says. Code style and the analyzers are errors in the build already, so only dotnet
 # format's whitespace pass is left to check, and it needs no compilation (--folder).
 dotnet format whitespace --folder --verify-no-changes

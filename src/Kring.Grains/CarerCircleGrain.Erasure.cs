@@ -32,6 +32,7 @@ public sealed partial class CarerCircleGrain
             }
             s.Profile = new CircleProfile(profile.Id, profile.Village, "", 0, "", "", [], null, null);
             s.Helpers.Clear();
+            s.Members.Clear();
             s.CheckIns.Clear();
             s.Overloaded = false;
             s.ErasedAt = now;

@@ -49,9 +49,16 @@ public sealed partial class CarerCircleGrain
                 record.VolunteerId = volunteerId;
                 record.OfferId = offerId;
                 record.Helper = helper;
-                state.State.Helpers.Remove(volunteerId);
-                state.State.Helpers.Insert(0, volunteerId);
-                await Transition(record, RequestStatus.Matched, reason is null
+                var member = state.State.Members.FirstOrDefault(m => m.Id == volunteerId);
+                if (member is null)
+                {
+                    // The helpers who came before count for continuity in matching; the carer's own people are not matched.
+                    state.State.Helpers.Remove(volunteerId);
+                    state.State.Helpers.Insert(0, volunteerId);
+                }
+                await Transition(record, RequestStatus.Matched, member is not null
+                    ? $"opgepakt door {member.Name} uit de eigen kring"
+                    : reason is null
                     ? $"gekoppeld aan vrijwilliger {volunteerId}"
                     : $"door de coördinator gekoppeld aan vrijwilliger {volunteerId}: {reason}");
                 await QueueMatchedMail(record);
@@ -107,6 +114,7 @@ public sealed partial class CarerCircleGrain
         record.Helper = null;
         await Transition(record, RequestStatus.Open, what);
         NotifyMatching(record);
+        ScheduleRelease();
     }
 
     public async Task Expire(string requestId)
@@ -152,5 +160,5 @@ public sealed partial class CarerCircleGrain
         _ = Shard(record).RequestSettled(record.Id, record.VolunteerId);
 
     private IMatchingGrain Shard(HelpRequestRecord record) =>
-        GrainFactory.GetGrain<IMatchingGrain>(MatchingShard.Key(state.State.Region, record.Kind));
+        GrainFactory.GetGrain<IMatchingGrain>(MatchingShard.Key(state.State.Region));
 }

@@ -19,6 +19,7 @@ public sealed partial class CarerCircleGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _writeBehind = new WriteBehind(this, () => state.WriteStateAsync(), WriteBehind.DefaultDelay);
+        ScheduleRelease();
         return Task.CompletedTask;
     }
 
@@ -48,7 +49,8 @@ public sealed partial class CarerCircleGrain(
     }
 
     public Task<CircleView?> Get() => Task.FromResult(state.State is { Profile: { } profile, ErasedAt: null }
-        ? new CircleView(profile, state.State.Helpers.ToList(), state.State.Requests.Values.OrderBy(r => r.Start).Select(View).ToList())
+        ? new CircleView(profile, state.State.Helpers.ToList(), state.State.Requests.Values.OrderBy(r => r.Start).Select(View).ToList(),
+            state.State.Members.ToList())
         : null);
 
     public async Task<HelpRequestView> SubmitRequest(NewHelpRequest request) => (await SubmitSeries([request]))[0];
@@ -74,6 +76,7 @@ public sealed partial class CarerCircleGrain(
             CreatedAt = now,
             Priority = request.Priority,
             SeriesId = request.SeriesId,
+            CircleFirstUntil = CircleFirstUntil(request, now),
             History = [new RequestEvent(now, RequestStatus.Open, $"aangevraagd door {request.RequestedBy}")],
         }).ToList();
         if (records.Count > 0)
@@ -83,7 +86,8 @@ public sealed partial class CarerCircleGrain(
             foreach (var record in records) await Village.TrackRequest(Summary(record));
             foreach (var record in records) state.State.Requests[record.Id] = record;
             await state.WriteStateAsync();
-            foreach (var record in records) NotifyMatching(record);
+            foreach (var record in records.Where(r => r.CircleFirstUntil is null)) NotifyMatching(record);
+            await AskOwnCircle(records.Where(r => r.CircleFirstUntil is not null).ToList());
             await Village.TrackContact(this.GetPrimaryKeyString(), now);
         }
         return occurrences.Select(o => View(state.State.Requests[o.Id])).ToList();
@@ -165,10 +169,10 @@ public sealed partial class CarerCircleGrain(
             state.State.Helpers.ToList(),
             r.Priority, r.SeriesId, state.State.Overloaded,
             r.Status == RequestStatus.Matched ? r.History.LastOrDefault(e => e.Status == RequestStatus.Matched)?.At : null,
-            r.HoursGiven, r.HoursAssumed);
+            r.HoursGiven, r.HoursAssumed, r.CircleFirstUntil);
 
     private HelpRequestView View(HelpRequestRecord r) =>
         new(r.Id, this.GetPrimaryKeyString(), VillageId, r.Kind, r.Start, r.End, r.Needs, r.Notes, r.Status, r.VolunteerId, r.CreatedAt,
             r.History.ToList(),
-            r.Priority, r.SeriesId, r.Status == RequestStatus.Matched ? r.Helper : null);
+            r.Priority, r.SeriesId, r.Status == RequestStatus.Matched ? r.Helper : null, r.CircleFirstUntil);
 }

@@ -23,6 +23,8 @@ public sealed class HelpRequestRecord
     [Id(16)] public bool HoursAssumed { get; set; }
     /// <summary>The partner whose coordinator took the request over, once matching escalated it.</summary>
     [Id(17)] public string? EscalatedTo { get; set; }
+    /// <summary>Until then only the circle's own people see the request; matching leaves it alone.</summary>
+    [Id(18)] public DateTimeOffset? CircleFirstUntil { get; set; }
 }
 
 [GenerateSerializer, Alias("kring.state.CarerCircle")]
@@ -44,4 +46,6 @@ public sealed class CarerCircleState
     [Id(8)] public List<string> ReleasedOnErasure { get; set; } = [];
     /// <summary>Volunteers who had an offer for one of the requests, so an erasure can take their copies back.</summary>
     [Id(9)] public HashSet<string> OfferedTo { get; set; } = [];
+    /// <summary>The carer's own people: family, neighbours and friends the carer invited.</summary>
+    [Id(10)] public List<CircleMember> Members { get; set; } = [];
 }

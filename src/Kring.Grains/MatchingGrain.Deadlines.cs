@@ -20,7 +20,7 @@ public sealed partial class MatchingGrain
         await LoadVillages();
         var unsettled =
             (await Task.WhenAll(_index.RegionVillages.ToList().Select(v => GrainFactory.GetGrain<IVillageGrain>(v).GetUnsettled())))
-            .SelectMany(r => r).Where(r => r.Kind == _kind).ToDictionary(r => r.Id);
+            .SelectMany(r => r).Where(r => !r.HeldForOwnCircle(_lastReconcile)).ToDictionary(r => r.Id);
         var known = unsettled.Keys.Concat(_pending.Keys).Distinct()
             .Where(id => everything || unsettled.ContainsKey(id) != _pending.ContainsKey(id)).ToList();
         for (var i = 0; i < known.Count; i += ParallelReconciles)

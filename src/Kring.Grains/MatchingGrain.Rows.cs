@@ -16,6 +16,8 @@ public sealed partial class MatchingGrain
     private const int ParallelWrites = 32;
 
     private readonly Dictionary<string, GrainState<PendingMatch>> _rows = new(StringComparer.Ordinal);
+    /// <summary>Rows of the per-kind shards of earlier versions, cleared once their request's own row is written.</summary>
+    private readonly Dictionary<string, (GrainId Id, GrainState<PendingMatch> Row)> _legacyRows = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private IGrainStorage? _storage;
 
@@ -29,7 +31,9 @@ public sealed partial class MatchingGrain
         foreach (var p in pending) Changed(p);
     }
 
-    private GrainId RowId(string requestId) => GrainId.Create(RowGrainType, $"{this.GetPrimaryKeyString()}/{requestId}");
+    private GrainId RowId(string requestId) => RowId(this.GetPrimaryKeyString(), requestId);
+
+    private static GrainId RowId(string shard, string requestId) => GrainId.Create(RowGrainType, $"{shard}/{requestId}");
 
     /// <summary>Writes the rows of the requests that changed, and clears those of requests that left.</summary>
     private async Task Checkpoint(CancellationToken cancellationToken)
@@ -70,6 +74,10 @@ public sealed partial class MatchingGrain
             _rows.Remove(requestId);
             if (row.RecordExists) await Storage.ClearStateAsync(RowStateName, RowId(requestId), row);
         }
+        if (_legacyRows.Remove(requestId, out var legacy))
+        {
+            await Storage.ClearStateAsync(RowStateName, legacy.Id, legacy.Row);
+        }
     }
 
     /// <summary>The request's row as last read or written, read first when this activation has not seen it.</summary>
@@ -89,8 +97,22 @@ public sealed partial class MatchingGrain
         var row = new GrainState<PendingMatch>();
         await Storage.ReadStateAsync(RowStateName, RowId(request.Id), row);
         _rows[request.Id] = row;
+        if (!row.RecordExists && await RestoreLegacy(request) is { } legacy) return legacy;
         if (!row.RecordExists || row.State is not { Request: not null } known) return null;
         known.Request = request;
+        return known;
+    }
+
+    /// <summary>The row a per-kind shard of an earlier version wrote; it moves to this shard at the next checkpoint.</summary>
+    private async Task<PendingMatch?> RestoreLegacy(RequestSummary request)
+    {
+        var id = RowId(MatchingShard.LegacyKey(_region, request.Kind), request.Id);
+        var row = new GrainState<PendingMatch>();
+        await Storage.ReadStateAsync(RowStateName, id, row);
+        if (!row.RecordExists || row.State is not { Request: not null } known) return null;
+        _legacyRows[request.Id] = (id, row);
+        known.Request = request;
+        Changed(known);
         return known;
     }
 }

@@ -12,7 +12,8 @@ public sealed partial class MatchingGrain
     /// requests it hands to a partner's coordinator.
     /// </summary>
     private sealed record Plan(
-        List<PendingMatch> Waves, List<OutstandingOffer> Withdrawn, List<(PendingMatch Pending, string Partner)> Escalations);
+        List<PendingMatch> Waves, List<(PendingMatch Pending, OutstandingOffer Offer)> Withdrawn,
+        List<(PendingMatch Pending, string Partner)> Escalations, List<PendingMatch> Waiting);
 
     /// <summary>Sends the next wave of offers for each request that has none outstanding, most urgent first.</summary>
     private async Task OfferWaves(IReadOnlyCollection<PendingMatch> candidates) => await Send(await PlanWaves(candidates));
@@ -24,7 +25,7 @@ public sealed partial class MatchingGrain
     /// </summary>
     private async Task<Plan> PlanWaves(IReadOnlyCollection<PendingMatch> candidates)
     {
-        var plan = new Plan([], [], []);
+        var plan = new Plan([], [], [], []);
         var due = candidates.Where(p => p.Outstanding.Count == 0 && _index.TryLocate(p.Request.Village, out _)).ToList();
         if (due.Count == 0) return plan;
         var now = clock.GetUtcNow();
@@ -45,6 +46,13 @@ public sealed partial class MatchingGrain
             {
                 pending.Reach = (int)choice.Reach;
                 Changed(pending);
+            }
+            if (choice.Waits)
+            {
+                Revise(pending, [], plan.Withdrawn);
+                Changed(pending);
+                plan.Waiting.Add(pending);
+                continue;
             }
             if (!choice.FoundNobody)
             {
@@ -98,13 +106,33 @@ public sealed partial class MatchingGrain
     /// Takes back the offers of a revised request whose volunteers the new wave leaves out. Nobody answered them, so they
     /// count as not asked: should the new wave fail, they can be asked again.
     /// </summary>
-    private static void Revise(PendingMatch pending, IReadOnlyList<string> wave, List<OutstandingOffer> withdrawn)
+    private static void Revise(PendingMatch pending, IReadOnlyList<string> wave, List<(PendingMatch, OutstandingOffer)> withdrawn)
     {
         foreach (var gone in pending.Outstanding.Values.Where(o => !wave.Contains(o.VolunteerId)).ToList())
         {
             pending.Outstanding.Remove(gone.VolunteerId);
             pending.Tried.Remove(gone.VolunteerId);
-            withdrawn.Add(gone);
+            withdrawn.Add((pending, gone));
+        }
+    }
+
+    /// <summary>
+    /// The volunteer accepted a revised request's offer before its withdrawal came, so they keep it: the offers this plan
+    /// gives them at that time are not sent, and their requests go to the next pass.
+    /// </summary>
+    private void AcceptedMeanwhile(PendingMatch revised, string volunteerId, Plan plan)
+    {
+        var window = new Matching.TimeWindow(revised.Request.Start, revised.Request.End);
+        _index.Commit(volunteerId, window);
+        foreach (var pending in plan.Waves.Where(p => p != revised && p.Outstanding.ContainsKey(volunteerId)
+            && window.Overlaps(new Matching.TimeWindow(p.Request.Start, p.Request.End))))
+        {
+            pending.Outstanding.Remove(volunteerId);
+            pending.Tried.Remove(volunteerId);
+            Changed(pending);
+            if (pending.Outstanding.Count > 0) continue;
+            _due.Add(pending.Request.Id);
+            QueuePass();
         }
     }
 
@@ -126,8 +154,10 @@ public sealed partial class MatchingGrain
     /// </summary>
     private async Task Send(Plan plan)
     {
-        await Task.WhenAll(plan.Withdrawn.Select(o =>
-            GrainFactory.GetGrain<IVolunteerGrain>(o.VolunteerId).WithdrawOffer(o.OfferId, OfferStatus.Withdrawn)));
+        var withdrawals = await Task.WhenAll(plan.Withdrawn.Select(async w => (w.Pending, w.Offer.VolunteerId,
+            Done: await GrainFactory.GetGrain<IVolunteerGrain>(w.Offer.VolunteerId)
+                .WithdrawOffer(w.Offer.OfferId, OfferStatus.Withdrawn))));
+        foreach (var (revised, volunteerId, _) in withdrawals.Where(w => !w.Done)) AcceptedMeanwhile(revised, volunteerId, plan);
         if (plan.Waves.Count > 0) await DeliverAll(plan.Waves);
         var offered = plan.Waves.Where(p => p.Outstanding.Count > 0)
             .Select(p => GrainFactory.GetGrain<ICarerCircleGrain>(p.Request.CircleId).Offered(p.Request.Id, p.Outstanding.Keys.ToList()));
@@ -139,15 +169,16 @@ public sealed partial class MatchingGrain
             await GrainFactory.GetGrain<ICarerCircleGrain>(request.CircleId).Escalated(request.Id, e.Partner);
         });
         await Task.WhenAll(offered.Concat(escalated));
+        await ReopenIfLapsed(plan.Waiting);
     }
 
     /// <summary>
     /// Nobody in the municipality can take the request: it goes to the queue of a partner that offers this kind of
     /// help, one working in the request's village before one that works everywhere.
     /// </summary>
-    private PartnerInfo? PartnerFor(PendingMatch pending, IReadOnlyList<PartnerInfo> partners) =>
+    private static PartnerInfo? PartnerFor(PendingMatch pending, IReadOnlyList<PartnerInfo> partners) =>
         partners
-            .Where(p => p.Serves(_kind, pending.Request.Village))
+            .Where(p => p.Serves(pending.Request.Kind, pending.Request.Village))
             .OrderBy(p => p.Villages.Count == 0)
             .ThenBy(p => p.Id, StringComparer.Ordinal)
             .FirstOrDefault();

@@ -20,7 +20,6 @@ public sealed partial class MatchingGrain(
     private readonly ShardIndex _index = new();
     private readonly Dictionary<string, PendingMatch> _pending = new(StringComparer.Ordinal);
     private string _region = "";
-    private HelpKind _kind;
     /// <summary>Requests whose next wave waits for the coming pass.</summary>
     private readonly HashSet<string> _due = new(StringComparer.Ordinal);
     /// <summary>Requests that left matching, whose other offers the coming pass withdraws.</summary>
@@ -33,13 +32,11 @@ public sealed partial class MatchingGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var key = this.GetPrimaryKeyString();
-        var slash = key.IndexOf('/');
-        if (slash <= 0 || !HelpKinds.TryParse(key[(slash + 1)..], out _kind))
+        _region = this.GetPrimaryKeyString();
+        if (_region.Length == 0 || _region.Contains('/', StringComparison.Ordinal))
         {
-            throw new ArgumentException($"Bad matching shard key '{key}'.");
+            throw new ArgumentException($"Bad matching shard key '{_region}'.");
         }
-        _region = key[..slash];
 
         await LoadVillages();
         // Volunteers from villages across the border of the region are indexed too, so a request near the border can
@@ -75,7 +72,8 @@ public sealed partial class MatchingGrain(
     /// </summary>
     public Task Submit(RequestSummary request)
     {
-        if (_pending.ContainsKey(request.Id) || request.Status is not (RequestStatus.Open or RequestStatus.Offered))
+        if (_pending.ContainsKey(request.Id) || request.Status is not (RequestStatus.Open or RequestStatus.Offered)
+            || request.HeldForOwnCircle(clock.GetUtcNow()))
         {
             return Task.CompletedTask;
         }
@@ -194,7 +192,7 @@ public sealed partial class MatchingGrain(
     private void Index(VolunteerSnapshot snapshot)
     {
         var profile = snapshot.Profile;
-        if (profile.Kinds.Contains(_kind) && _index.TryLocate(profile.HomeVillage, out var home))
+        if (profile.Kinds.Count > 0 && _index.TryLocate(profile.HomeVillage, out var home))
         {
             _index.Put(EngineMapping.ToCandidate(snapshot, home));
         }

@@ -55,9 +55,17 @@ public sealed partial class VolunteerGrain
     public Task<IReadOnlyList<Assignment>> GetAssignments() =>
         Task.FromResult<IReadOnlyList<Assignment>>(state.State.Assignments.OrderBy(a => a.Start).ToList());
 
-    public async Task<OfferReply> AssignByCoordinator(RequestSummary request, string coordinator, string reason)
+    public Task<OfferReply> AssignByCoordinator(RequestSummary request, string coordinator, string reason) =>
+        state.State.Profile is null ? Task.FromResult(OfferReply.NotFound) : Book(request, $"{reason} ({coordinator})");
+
+    public Task<OfferReply> TakeFromOwnCircle(RequestSummary request) =>
+        state.State.Profile?.OwnCircleId is { } circle && circle == request.CircleId && state.State.ErasedAt is null
+            ? Book(request, null)
+            : Task.FromResult(OfferReply.NotFound);
+
+    /// <summary>Books a request without an offer from matching: held first, then confirmed with the circle, as an accept is.</summary>
+    private async Task<OfferReply> Book(RequestSummary request, string? reason)
     {
-        if (state.State.Profile is null) return OfferReply.NotFound;
         var offerId = $"{request.Id}~{this.GetPrimaryKeyString()}";
         if (state.State.Assignments.Any(a => a.RequestId == request.Id)) return OfferReply.AlreadyAccepted;
         if (Overbooks(request.Start, request.End)) return OfferReply.ScheduleConflict;
@@ -66,7 +74,7 @@ public sealed partial class VolunteerGrain
             OfferStatus.Accepting, clock.GetUtcNow());
         state.State.Offers[offerId] = offer;
         await state.WriteStateAsync();
-        return await Confirm(offer, $"{reason} ({coordinator})");
+        return await Confirm(offer, reason);
     }
 
     public async Task<OfferReply> UnassignByCoordinator(string requestId, string coordinator, string reason)

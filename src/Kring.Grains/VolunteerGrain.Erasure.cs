@@ -16,7 +16,7 @@ public sealed partial class VolunteerGrain
             var pending = s.Offers.Values.Where(o => o.Status == OfferStatus.Pending).ToList();
             foreach (var offer in pending) s.Offers[offer.Id] = offer with { Status = OfferStatus.Declined };
             if (pending.Count > 0) await state.WriteStateAsync();
-            foreach (var offer in pending) _ = Shard(offer.Kind).OfferDeclined(offer.RequestId, me);
+            foreach (var offer in pending) NotifyDeclined(offer);
 
             // Each circle lets go before this grain forgets the booking, as with a coordinator's unassign.
             var promised = s.Assignments.Select(a => (a.RequestId, a.CircleId, a.Start))

@@ -10,7 +10,8 @@ public sealed partial class VolunteerGrain
     public async Task<bool> ReceiveOffer(Offer offer)
     {
         if (state.State.ErasedAt is not null) return false;
-        if (state.State.Offers.TryGetValue(offer.Id, out var known))
+        // A withdrawn offer that comes again is asked anew: a revised plan took it back, and a later wave needs them after all.
+        if (state.State.Offers.TryGetValue(offer.Id, out var known) && known.Status != OfferStatus.Withdrawn)
         {
             // A repeated delivery (the shard retried after a failure) queues the mail again; the outbox keeps one.
             if (known.Status == OfferStatus.Pending) await QueueOfferMail(known);
@@ -65,11 +66,16 @@ public sealed partial class VolunteerGrain
         return _villageNames.GetValueOrDefault(villageId, villageId);
     }
 
-    public async Task WithdrawOffer(string offerId, OfferStatus reason)
+    public Task<bool> WithdrawOffer(string offerId, OfferStatus reason)
     {
-        if (!state.State.Offers.TryGetValue(offerId, out var offer) || offer.Status != OfferStatus.Pending) return;
+        if (!state.State.Offers.TryGetValue(offerId, out var offer)) return Task.FromResult(true);
+        if (offer.Status != OfferStatus.Pending)
+        {
+            return Task.FromResult(offer.Status is not (OfferStatus.Accepting or OfferStatus.Accepted));
+        }
         state.State.Offers[offerId] = offer with { Status = reason == OfferStatus.Expired ? OfferStatus.Expired : OfferStatus.Withdrawn };
         _writeBehind.Schedule();
+        return Task.FromResult(true);
     }
 
     /// <summary>An offer past its deadline shows as expired, also when the shard's word of it has not come (yet).</summary>
@@ -112,7 +118,7 @@ public sealed partial class VolunteerGrain
                     // The volunteer cannot take it any more, so the request must not wait for this offer to lapse.
                     state.State.Offers[offerId] = offer with { Status = OfferStatus.Declined };
                     await state.WriteStateAsync();
-                    _ = Shard(offer.Kind).OfferDeclined(offer.RequestId, this.GetPrimaryKeyString());
+                    NotifyDeclined(offer);
                     return OfferReply.ScheduleConflict;
                 }
                 offer = offer with { Status = OfferStatus.Accepting };
@@ -135,7 +141,7 @@ public sealed partial class VolunteerGrain
         }
         state.State.Offers[offerId] = offer with { Status = OfferStatus.Declined };
         await state.WriteStateAsync();
-        _ = Shard(offer.Kind).OfferDeclined(offer.RequestId, this.GetPrimaryKeyString());
+        NotifyDeclined(offer);
         return OfferReply.Declined;
     }
 

@@ -76,6 +76,8 @@ public sealed partial class VolunteerGrain(
             villages.Where(v => v.Region == info.Region || home.DistanceKm(new GeoPoint(v.Lat, v.Lon)) <= options.Value.BorderKm)
             .Select(v => v.Region).Append(info.Region).Distinct().Order(StringComparer.Ordinal).ToList();
         await state.WriteStateAsync();
+        // One of a circle's own people is nobody's volunteer: the village does not count them and matching never asks them.
+        if (profile.OwnCircleId is not null) return;
         await village.AddVolunteer(profile.Id);
         if (profile.PartnerId is { } partner) await GrainFactory.GetGrain<IPartnerGrain>(partner).AddVolunteer(profile.Id);
         NotifyMatching();
@@ -139,11 +141,10 @@ public sealed partial class VolunteerGrain(
         foreach (var shard in Shards()) _ = shard.VolunteerLeft(this.GetPrimaryKeyString());
     }
 
-    /// <summary>Every shard that indexes this volunteer: each kind of help in the home region and the regions near enough.</summary>
-    private IEnumerable<IMatchingGrain> Shards() =>
+    /// <summary>Every shard that indexes this volunteer: the home region's and those of the regions near enough.</summary>
+    private IEnumerable<IMatchingGrain> Shards() => state.State.Profile?.OwnCircleId is not null ? [] :
         state.State.Regions.DefaultIfEmpty(state.State.Region)
-            .SelectMany(region =>
-                Enum.GetValues<HelpKind>().Select(kind => GrainFactory.GetGrain<IMatchingGrain>(MatchingShard.Key(region, kind))));
+            .Select(region => GrainFactory.GetGrain<IMatchingGrain>(MatchingShard.Key(region)));
 
     private VolunteerSnapshot? Snapshot()
     {
@@ -184,6 +185,13 @@ public sealed partial class VolunteerGrain(
         }
     }
 
-    private IMatchingGrain Shard(HelpKind kind) =>
-        GrainFactory.GetGrain<IMatchingGrain>(MatchingShard.Key(state.State.Region, kind));
+    /// <summary>
+    /// Tells the shards the offer counts as declined, so its request does not wait for it to lapse. Every shard that may
+    /// have made it: an offer for a village across the region's border comes from that region's shard, and the others
+    /// do not know the request.
+    /// </summary>
+    private void NotifyDeclined(Offer offer)
+    {
+        foreach (var shard in Shards()) _ = shard.OfferDeclined(offer.RequestId, this.GetPrimaryKeyString());
+    }
 }

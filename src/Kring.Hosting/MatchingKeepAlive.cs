@@ -53,8 +53,7 @@ public sealed partial class MatchingKeepAlive(
         try
         {
             var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
-            var shards = villages.Select(v => v.Region).Distinct()
-                .SelectMany(region => Enum.GetValues<HelpKind>().Select(kind => MatchingShard.Key(region, kind)));
+            var shards = villages.Select(v => MatchingShard.Key(v.Region)).Distinct();
             await Task.WhenAll(shards.Select(key => grains.GetGrain<IMatchingGrain>(key).PendingCount()));
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)

@@ -20,8 +20,10 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("dorp-elsloo", false)]
     [InlineData("beheerder", false)]
     [InlineData("coordinator", false)]
+    [InlineData("familie", false)]
     [InlineData(null, true)]
     [InlineData("vrijwilliger", true)]
+    [InlineData("familie", true)]
     public async Task Every_reachable_page_passes_axe_and_fits_a_phone(string? userName, bool english)
     {
         var page = await browser.Phone();

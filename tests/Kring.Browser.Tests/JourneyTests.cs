@@ -26,6 +26,7 @@ public sealed class JourneyTests(BrowserFixture browser)
         await Pages.SignIn(carer, "mantelzorger");
         await carer.GotoAsync("/Hulpvragen/Nieuw");
         await carer.GetByLabel("Maatje").CheckAsync();
+        await carer.GetByLabel("Eerst mijn eigen kring vragen").UncheckAsync();
         await carer.GetByLabel("Datum").FillAsync(date);
         await carer.GetByLabel("Van", new() { Exact = true }).FillAsync("14:00");
         await carer.GetByLabel("Tot", new() { Exact = true }).FillAsync("15:30");

@@ -27,7 +27,7 @@ public sealed partial class FaultTests
             var plan = Workload.Plan("kill", requests, perWindow: 8, Workload.DemoCircles);
 
             // The victim is the silo that hosts the buddy matching shard, so the kill takes matching state with it.
-            var victim = await SiloHosting(cluster, grains.GetGrain<IMatchingGrain>(MatchingShard.Key("stein", HelpKind.Buddy))) ?? 1;
+            var victim = await SiloHosting(cluster, grains.GetGrain<IMatchingGrain>(MatchingShard.Key("stein"))) ?? 1;
             DateTimeOffset killedAt = default;
             var started = DateTimeOffset.UtcNow;
             await using (var acceptors = new Acceptors(grains, volunteers, workers: 4))
@@ -37,7 +37,7 @@ public sealed partial class FaultTests
                     "half the requests are acknowledged", SettlePatience);
                 killedAt = DateTimeOffset.UtcNow;
                 var port = cluster.Kill(victim);
-                report.Line($"kill -9 {cluster.Silos[victim].Name} (silo port {port}, hosting stein/buddy) " +
+                report.Line($"kill -9 {cluster.Silos[victim].Name} (silo port {port}, hosting the stein shard) " +
                     $"after {filer.AcknowledgedCount} acknowledged requests, {(killedAt - started).TotalSeconds:0.0} s into the run");
 
                 var declaredDead = DeclaredDead(cluster, port);

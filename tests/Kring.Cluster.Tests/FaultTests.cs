@@ -72,9 +72,7 @@ public sealed partial class FaultTests(PostgresServer server, ITestOutputHelper 
         {
             var state = await ClusterState.Read(grains, requests, volunteers);
             var unsettled = state.Requests.Values.Count(r => r?.Status is RequestStatus.Open or RequestStatus.Offered);
-            var pending = 0;
-            foreach (var kind in Enum.GetValues<HelpKind>())
-                pending += await grains.GetGrain<IMatchingGrain>(MatchingShard.Key("stein", kind)).PendingCount();
+            var pending = await grains.GetGrain<IMatchingGrain>(MatchingShard.Key("stein")).PendingCount();
             var stray = state.Volunteers.Values.SelectMany(v => v.Offers).Count(o => o.Status == OfferStatus.Pending
                 && state.Requests.GetValueOrDefault(o.RequestId)?.Status != RequestStatus.Offered);
             var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();

@@ -14,6 +14,7 @@ public sealed class CompetingAcceptTests(WaveOfTwoCluster cluster) : IClassFixtu
         var circleId = await w.Circle(village, "kring");
         var anna = await w.Volunteer("anna", village);
         var bram = await w.Volunteer("bram", village);
+        await w.Indexed(anna, bram);
         var request = w.Request("hulp", World.Wednesday10, TimeSpan.FromHours(2));
         await w.Circle(circleId).SubmitRequest(request);
         var annaOffer = await w.PendingOffer(anna, request.Id);

@@ -195,12 +195,12 @@ public sealed class MatchingFlowTests(WaveOfOneCluster cluster) : IClassFixture<
         var w = _world;
         var village = await w.Village("dorp");
         var circleA = await w.Circle(village, "kring-a");
-        var circleB = await w.Circle(village, "kring-b");
-        var vera = await w.Volunteer("vera", village, kinds: [HelpKind.Buddy, HelpKind.Respite]);
+        // Two regions, so two shards: Vera lives near the border, each shard offers what it has, and neither knows the
+        // other's offers. (One shard offers a volunteer only one of two overlapping requests.)
+        var circleB = await w.Circle(await w.VillageAcrossTheBorder("overkant"), "kring-b");
+        var vera = await w.Volunteer("vera", village);
         var morning = w.Request("ochtend", World.Wednesday10, TimeSpan.FromHours(2));
-        // Two kinds of help, so two shards: each offers what it has, and neither knows the other's offers. (One shard
-        // offers a volunteer only one of two overlapping requests.)
-        var noon = w.Request("middag", World.Wednesday10.AddHours(1), TimeSpan.FromHours(2)) with { Kind = HelpKind.Respite };
+        var noon = w.Request("middag", World.Wednesday10.AddHours(1), TimeSpan.FromHours(2));
         await w.Circle(circleA).SubmitRequest(morning);
         var first = await w.PendingOffer(vera, morning.Id);
         await w.Circle(circleB).SubmitRequest(noon);
@@ -234,11 +234,11 @@ public sealed class MatchingFlowTests(WaveOfOneCluster cluster) : IClassFixture<
         var w = _world;
         var village = await w.Village("dorp");
         var circleA = await w.Circle(village, "kring-a");
-        var circleB = await w.Circle(village, "kring-b");
-        var vera = await w.Volunteer("vera", village, kinds: [HelpKind.Buddy, HelpKind.Respite], maxHoursPerWeek: 3);
+        var circleB = await w.Circle(await w.VillageAcrossTheBorder("overkant"), "kring-b");
+        var vera = await w.Volunteer("vera", village, maxHoursPerWeek: 3);
         var morning = w.Request("ochtend", World.Wednesday10, TimeSpan.FromHours(2));
-        // Two shards, each within Vera's 3 hours on its own; together 4 hours in one week.
-        var afternoon = w.Request("middag", World.Wednesday10.AddHours(4), TimeSpan.FromHours(2)) with { Kind = HelpKind.Respite };
+        // Two regions' shards, each within Vera's 3 hours on its own; together 4 hours in one week.
+        var afternoon = w.Request("middag", World.Wednesday10.AddHours(4), TimeSpan.FromHours(2));
         await w.Circle(circleA).SubmitRequest(morning);
         var first = await w.PendingOffer(vera, morning.Id);
         await w.Circle(circleB).SubmitRequest(afternoon);
@@ -249,6 +249,8 @@ public sealed class MatchingFlowTests(WaveOfOneCluster cluster) : IClassFixture<
 
         Assert.Equal([morning.Id], (await w.Volunteer(vera).GetAssignments()).Select(a => a.RequestId));
         await w.OfferBecomes(vera, afternoon.Id, OfferStatus.Declined);
+        // The shard across the border made that offer, and it hears of the decline: with nobody else to ask, open again.
+        await w.RequestBecomes(circleB, afternoon.Id, RequestStatus.Open);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed class WideningTests(WaveOfTwoCluster cluster) : IClassFixture<Wave
         var local = await w.Volunteer("dorpsgenoot", home);
         var near = await w.Volunteer("buurman", neighbour);
         var far = await w.Volunteer("gemeentegenoot", elsewhere);
+        await w.Indexed(local, near, far);
         var request = w.Request("hulp", World.Wednesday10, TimeSpan.FromHours(2));
 
         await w.Circle(circleId).SubmitRequest(request);

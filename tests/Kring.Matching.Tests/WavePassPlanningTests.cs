@@ -152,6 +152,40 @@ public sealed class WavePassPlanningTests
         Assert.True(Assert.Single(choices).Keep);
     }
 
+    [Theory]
+    [InlineData(10, 11, 11, 13)]
+    [InlineData(11, 12, 9, 11)]
+    public void A_revisable_request_that_keeps_its_offer_for_want_of_candidates_holds_its_volunteer_against_other_requests(
+        int busyFrom, int busyTo, int bFrom, int bTo)
+    {
+        // v1 holds another offer, so the plan cannot give a to v1 again; a keeps its offer all the same, and b, which
+        // overlaps a but not that other offer, must not get v1 as well, whether it starts after a or before.
+        var index = Index(From("v1", "elsloo"));
+        var choices = Pass(index, busy: [("v1", March(1, busyFrom, busyTo))]).Plan([
+            Request("b", window: March(1, bFrom, bTo)),
+            Request("a", window: March(1, 10, 12), offered: ["v1"]),
+        ]);
+        Assert.True(choices.Of("a").Keep);
+        Assert.DoesNotContain(choices, c => c.Request.Need.Id == "b");
+    }
+
+    [Fact]
+    public void A_revisable_request_whose_only_volunteer_fills_two_others_withdraws_its_offer_and_waits()
+    {
+        var index = Index(From("v1", "elsloo"));
+        var choices = Pass(index).Plan([
+            Request("a", window: March(1, 9, 11), offered: ["v1"]),
+            Request("b", window: March(1, 9, 10)),
+            Request("c", window: March(1, 10, 11)),
+        ]);
+        var a = choices.Of("a");
+        Assert.True(a.Waits);
+        Assert.False(a.FoundNobody);
+        Assert.Empty(a.Volunteers);
+        Assert.Equal(["v1"], choices.Of("b").Volunteers);
+        Assert.Equal(["v1"], choices.Of("c").Volunteers);
+    }
+
     [Fact]
     public void A_revisable_request_withdraws_only_the_offer_whose_volunteer_another_request_needs()
     {

@@ -9,4 +9,6 @@ public enum Role
     VillageContact = 3,
     Operator = 4,
     Coordinator = 5,
+    /// <summary>One of the carer's own people (family, a neighbour, a friend), for that one circle.</summary>
+    CircleMember = 6,
 }

@@ -4,4 +4,6 @@ namespace Kring;
 public sealed record CircleView(
     [property: Id(0)] CircleProfile Profile,
     [property: Id(1)] IReadOnlyList<string> Helpers,
-    [property: Id(2)] IReadOnlyList<HelpRequestView> Requests);
+    [property: Id(2)] IReadOnlyList<HelpRequestView> Requests,
+    /// <summary>The carer's own people: family, neighbours, friends.</summary>
+    [property: Id(3)] IReadOnlyList<CircleMember>? Members = null);

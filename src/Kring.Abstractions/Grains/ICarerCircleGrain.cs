@@ -72,5 +72,13 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     /// </summary>
     [Alias("RemoveClosedRequests")] Task<int> RemoveClosedRequests(DateTimeOffset closedBefore);
     /// <summary>Removes balance check-ins made before the given moment; returns how many. Idempotent.</summary>
+    /// <summary>
+    /// Adds one of the carer's own people and mails them the invitation with their one-time code (none without a code: the
+    /// account has its password already). Idempotent per e-mail address: the member already there is returned, and no
+    /// second mail goes.
+    /// </summary>
+    [Alias("AddMember")] Task<CircleMember> AddMember(CircleMember member, string? activationCode, DateTimeOffset? codeExpires);
+    /// <summary>A member says when they can usually help, in their own words; null or empty clears it.</summary>
+    [Alias("SetUsualTimes")] Task<bool> SetUsualTimes(string memberId, string? usualTimes);
     [Alias("RemoveCheckIns")] Task<int> RemoveCheckIns(DateTimeOffset madeBefore);
 }

@@ -3,7 +3,7 @@ using Orleans.Concurrency;
 namespace Kring;
 
 /// <summary>
-/// Matches open requests with volunteers for one shard. Key: "{region}/{kind}", for example "stein/buddy".
+/// Matches open requests with volunteers for one shard: a region, every kind of help. Key: the region, for example "stein".
 /// Within a shard, matching crosses village borders freely.
 /// Matching calls volunteers, circles and villages and waits for them; they only ever notify matching without
 /// waiting, so no chain of calls can come back round to a grain that is waiting. A periodic reconcile against
@@ -31,7 +31,14 @@ public interface IMatchingGrain : IGrainWithStringKey
     [Alias("PendingCount"), ReadOnly] Task<int> PendingCount();
 }
 
+/// <summary>
+/// One shard per region plans every kind of help together: a volunteer who does both is planned once, not by two shards
+/// that each think the volunteer is free.
+/// </summary>
 public static class MatchingShard
 {
-    public static string Key(string region, HelpKind kind) => $"{region}/{kind.Code()}";
+    public static string Key(string region) => region;
+
+    /// <summary>The key of the per-kind shards of earlier versions, whose rows a region's shard takes over.</summary>
+    public static string LegacyKey(string region, HelpKind kind) => $"{region}/{kind.Code()}";
 }

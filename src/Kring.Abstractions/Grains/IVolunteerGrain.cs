@@ -21,8 +21,11 @@ public interface IVolunteerGrain : IGrainWithStringKey
     /// nothing.
     /// </summary>
     [Alias("ReceiveOffer")] Task<bool> ReceiveOffer(Offer offer);
-    /// <summary>Withdraws a pending offer, as withdrawn or as expired. Idempotent.</summary>
-    [Alias("WithdrawOffer")] Task WithdrawOffer(string offerId, OfferStatus reason);
+    /// <summary>
+    /// Withdraws a pending offer, as withdrawn or as expired. Idempotent. False when it came too late: the volunteer has
+    /// accepted the offer, or is accepting it.
+    /// </summary>
+    [Alias("WithdrawOffer")] Task<bool> WithdrawOffer(string offerId, OfferStatus reason);
     [Alias("GetOffers"), ReadOnly] Task<IReadOnlyList<Offer>> GetOffers();
     [Alias("GetAssignments"), ReadOnly] Task<IReadOnlyList<Assignment>> GetAssignments();
     [Alias("Accept")] Task<OfferReply> Accept(string offerId);
@@ -50,6 +53,11 @@ public interface IVolunteerGrain : IGrainWithStringKey
     [Alias("AnswerByLink")] Task<OfferReply> AnswerByLink(string offerId, string token, bool accept);
     /// <summary>A coordinator books this volunteer by hand; the same checks as an accept apply.</summary>
     [Alias("AssignByCoordinator")] Task<OfferReply> AssignByCoordinator(RequestSummary request, string coordinator, string reason);
+    /// <summary>
+    /// One of the circle's own people takes a request of their circle: the same checks as an accept, first accept wins.
+    /// NotFound for a request of another circle, or for a volunteer who is not one of a circle's own people.
+    /// </summary>
+    [Alias("TakeFromOwnCircle")] Task<OfferReply> TakeFromOwnCircle(RequestSummary request);
     /// <summary>A coordinator takes this volunteer off an assignment. Idempotent.</summary>
     [Alias("UnassignByCoordinator")] Task<OfferReply> UnassignByCoordinator(string requestId, string coordinator, string reason);
     /// <summary>

@@ -23,4 +23,6 @@ public sealed record HelpRequestView(
     [property: Id(12)] int Priority = 0,
     [property: Id(13)] string? SeriesId = null,
     /// <summary>Who is coming, once matched: the volunteer's first name and, if they agreed, their phone number.</summary>
-    [property: Id(14)] HelperIntroduction? Helper = null);
+    [property: Id(14)] HelperIntroduction? Helper = null,
+    /// <summary>Until then the request was for the circle's own people only.</summary>
+    [property: Id(15)] DateTimeOffset? CircleFirstUntil = null);

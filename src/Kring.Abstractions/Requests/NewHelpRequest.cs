@@ -11,4 +11,6 @@ public sealed record NewHelpRequest(
     [property: Id(5)] string? Notes,
     [property: Id(6)] string RequestedBy,
     [property: Id(7)] int Priority = 0,
-    [property: Id(8)] string? SeriesId = null);
+    [property: Id(8)] string? SeriesId = null,
+    /// <summary>Until then only the circle's own people see the request; then matching offers it to volunteers.</summary>
+    [property: Id(9)] DateTimeOffset? CircleFirstUntil = null);

@@ -19,4 +19,10 @@ public sealed record RequestSummary(
     [property: Id(13)] DateTimeOffset? MatchedAt = null,
     /// <summary>Completed: the hours given, as the volunteer reported them or assumed after a week without an answer.</summary>
     [property: Id(14)] double? HoursGiven = null,
-    [property: Id(15)] bool HoursAssumed = false);
+    [property: Id(15)] bool HoursAssumed = false,
+    /// <summary>Until then the request is for the circle's own people: matching leaves it alone.</summary>
+    [property: Id(16)] DateTimeOffset? CircleFirstUntil = null)
+{
+    /// <summary>Whether the circle's own people still have the request to themselves.</summary>
+    public bool HeldForOwnCircle(DateTimeOffset now) => CircleFirstUntil > now;
+}

@@ -10,7 +10,12 @@ public sealed record VolunteerProfile(
     [property: Id(5)] IReadOnlyList<string> Skills,
     [property: Id(6)] double MaxHoursPerWeek,
     [property: Id(7)] string? PartnerId,
-    [property: Id(8)] ContactDetails? Contact = null)
+    [property: Id(8)] ContactDetails? Contact = null,
+    /// <summary>
+    /// Set for one of a circle's own people: their schedule is kept like a volunteer's, but only that circle asks them, and
+    /// matching, the village and the partners never see them.
+    /// </summary>
+    [property: Id(9)] string? OwnCircleId = null)
 {
     /// <summary>
     /// The hours a week this volunteer may be booked; a <see cref="MaxHoursPerWeek"/> of 0 or less sets no limit. A method,

@@ -9,7 +9,7 @@ namespace Kring.Grains.Mail;
 /// </summary>
 public static class MailTexts
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    internal static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public static string AnswerLink(Uri baseUrl, string volunteerId, string offerId, string token, bool accept) =>
@@ -177,21 +177,21 @@ public static class MailTexts
             en ? $"A reminder: {kind}{where} on {when}.{who}\n\n{page}" : $"Een herinnering: {kind}{where} op {when}.{who}\n\n{page}");
     }
 
-    private static OutgoingMail Notice(string id, string to, ContactDetails contact, DateTimeOffset now, DateTimeOffset start,
+    internal static OutgoingMail Notice(string id, string to, ContactDetails contact, DateTimeOffset now, DateTimeOffset start,
         string subject, string body)
     {
         var closing = contact.Language == "en" ? "\n\nKring\n" : "\n\nMet vriendelijke groet,\nKring\n";
         return new OutgoingMail(id, to, subject, body + closing, now, contact.Language, QuietHours.Until(contact, now, start));
     }
 
-    private static string When(DateTimeOffset start, DateTimeOffset end, CultureInfo culture)
+    internal static string When(DateTimeOffset start, DateTimeOffset end, CultureInfo culture)
     {
         var s = Amsterdam.ToLocal(start);
         var e = Amsterdam.ToLocal(end);
         return $"{s.ToString("dddd d MMMM yyyy", culture)}, {s:HH:mm}–{e:HH:mm}";
     }
 
-    private static string Kind(HelpKind kind, bool english) =>
+    internal static string Kind(HelpKind kind, bool english) =>
         english ? (kind == HelpKind.Buddy ? "buddy" : "respite care") : Needs.KindLabel(kind);
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

@@ -17,7 +17,9 @@ public sealed record DemoSeed(
 
 public sealed record DemoAccountSeed(
     string UserName, string DisplayName, Role Role, string? Village, DemoVolunteerSeed? Volunteer, DemoCircleSeed? Circle,
-    string? Partner = null);
+    string? Partner = null, DemoMemberSeed? Member = null);
+/// <summary>One of a demo circle's own people.</summary>
+public sealed record DemoMemberSeed(string Id, string Circle, CircleRelation Relation, string? UsualTimes);
 public sealed record DemoVolunteerSeed(
     string Id, List<HelpKind> Kinds, List<string> Skills, double MaxKm, double MaxHoursPerWeek, string? Partner);
 public sealed record DemoCircleSeed(

@@ -92,11 +92,26 @@ public sealed partial class SeedHostedService(
                         c.Id, account.Village!, account.DisplayName, c.CarerAge, c.CareRecipientName, c.Relationship, c.CareNeeds,
                         c.Phone, c.Address, DemoContact(account)));
             }
+            if (account.Member is { } m) await AddMember(account, m);
             await grains.GetGrain<IAccountGrain>(account.UserName).Set(new AccountRecord(
-                account.UserName, account.DisplayName, hash, account.Role, account.Village, account.Volunteer?.Id, account.Circle?.Id,
+                account.UserName, account.DisplayName, hash, account.Role, account.Village, account.Volunteer?.Id ?? account.Member?.Id,
+                account.Circle?.Id ?? account.Member?.Circle,
                 account.Partner ?? account.Volunteer?.Partner,
                 Email: DemoContact(account).Email));
         }
+    }
+
+    /// <summary>A demo member of a circle's own people: their schedule, and their place in the circle, without an invitation.</summary>
+    private async Task AddMember(DemoAccountSeed account, DemoMemberSeed m)
+    {
+        var contact = DemoContact(account) with { OffersByMail = false };
+        await grains.GetGrain<IVolunteerGrain>(m.Id).Register(
+            new VolunteerProfile(m.Id, account.DisplayName, account.Village!, 0, [], [], 0, null, contact, OwnCircleId: m.Circle));
+        var circle = grains.GetGrain<ICarerCircleGrain>(m.Circle);
+        await circle.AddMember(
+            new CircleMember(m.Id, account.DisplayName, contact.Email!, m.Relation, account.UserName, DateTimeOffset.UtcNow, "seed"),
+            null, null);
+        await circle.SetUsualTimes(m.Id, m.UsualTimes);
     }
 
     /// <summary>Every demo account has the address &lt;username&gt;@example.org, a domain that never receives mail.</summary>

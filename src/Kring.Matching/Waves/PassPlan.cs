@@ -199,13 +199,14 @@ internal sealed class PassPlan
 
     /// <summary>
     /// A revisable need left unfilled or kept: its offers stay, but for the volunteers the plan needs for another
-    /// request at that time. It keeps them all when it would otherwise have none left.
+    /// request at that time. An unfilled need whose volunteers are all needed elsewhere waits without offers, so that
+    /// nobody holds two offers at once.
     /// </summary>
     private WaveChoice Revised(int n)
     {
         var request = _entries[n].Request;
         var staying = request.Offered.Where(id => !_indexOf.TryGetValue(id, out var v) || !PlannedElsewhere(v, n)).ToList();
-        if (staying.Count == 0) staying = [.. request.Offered];
+        if (staying.Count == 0) return new WaveChoice(request, request.Reach, []) { Waits = true };
         foreach (var id in staying)
         {
             if (_indexOf.TryGetValue(id, out var v)) _reserved[v].Add(n);

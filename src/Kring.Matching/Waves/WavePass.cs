@@ -33,14 +33,20 @@ public sealed record WaveRequest(
 /// <see cref="Reach.Coordinator"/>). For a revisable request: <see cref="Keep"/> when its offers stay as they are
 /// (<see cref="Volunteers"/> is then its <see cref="WaveRequest.Offered"/>); otherwise <see cref="Volunteers"/> is the
 /// wave it should have out from now on: withdraw the offers to the volunteers of Offered that are not in it, and
-/// offer it to those in it that are not in Offered.
+/// offer it to those in it that are not in Offered; <see cref="Waits"/> when the plan needs all of them elsewhere.
 /// </summary>
 public sealed record WaveChoice(WaveRequest Request, Reach Reach, IReadOnlyList<string> Volunteers)
 {
     /// <summary>A revisable request whose offers stay: nothing changes.</summary>
     public bool Keep { get; init; }
 
-    public bool FoundNobody => Volunteers.Count == 0;
+    /// <summary>
+    /// A revisable request the plan leaves unfilled because it needs all its volunteers for other requests at that time:
+    /// every offer is withdrawn, and the request waits at its reach for a later pass.
+    /// </summary>
+    public bool Waits { get; init; }
+
+    public bool FoundNobody => Volunteers.Count == 0 && !Waits;
 }
 
 /// <summary>
@@ -102,9 +108,9 @@ public sealed partial class WavePass
             AddBusy(preferred, ordered[i].Need.Window);
             RecordSeries(ordered[i]);
         }
-        _probes.Clear();
 
         var entries = new List<PassEntry>();
+        var held = new List<(string Volunteer, TimeWindow Window)>();
         foreach (var i in Enumerable.Range(0, ordered.Count).Where(i => decided[i] is null).OrderBy(i => ordered[i].Need.Window.Start))
         {
             var request = ordered[i];
@@ -115,8 +121,24 @@ public sealed partial class WavePass
                 entries.Add(entry);
                 RecordSeries(request);
             }
-            else if (request.IsRevisable) decided[i] = Kept(request);
+            else if (request.IsRevisable)
+            {
+                // Its offers stay for want of candidates, so its volunteers are taken at that time, for every request.
+                decided[i] = Kept(request);
+                foreach (var volunteer in request.Offered)
+                {
+                    AddBusy(volunteer, request.Need.Window);
+                    held.Add((volunteer, request.Need.Window));
+                }
+            }
             else if (entry is null) decided[i] = new WaveChoice(request, Reach.Coordinator, []);
+        }
+        for (var e = entries.Count - 1; held.Count > 0 && e >= 0; e--)
+        {
+            entries[e] = WithoutHeld(entries[e], held);
+            if (entries[e].Candidates.Count > 0) continue;
+            if (entries[e].Request.IsRevisable) decided[entries[e].Order] = Kept(entries[e].Request);
+            entries.RemoveAt(e);
         }
         if (entries.Count > 0)
         {
@@ -125,6 +147,17 @@ public sealed partial class WavePass
             for (var e = 0; e < entries.Count; e++) decided[entries[e].Order] = planned[e];
         }
         return decided.OfType<WaveChoice>().ToList();
+    }
+
+    /// <summary>The entry without the candidates who hold a kept offer at a time that overlaps it.</summary>
+    private static PassEntry WithoutHeld(PassEntry entry, List<(string Volunteer, TimeWindow Window)> held)
+    {
+        var window = entry.Request.Need.Window;
+        var free = Enumerable.Range(0, entry.Candidates.Count)
+            .Where(c => !held.Any(h => h.Volunteer == entry.Candidates[c].Id && h.Window.Overlaps(window)))
+            .ToList();
+        if (free.Count == entry.Candidates.Count) return entry;
+        return entry with { Candidates = [.. free.Select(c => entry.Candidates[c])], CandidateReach = [.. free.Select(entry.ReachOf)] };
     }
 
     internal static WaveChoice Kept(WaveRequest request) => new(request, request.Reach, request.Offered) { Keep = true };
@@ -154,5 +187,6 @@ public sealed partial class WavePass
     {
         if (!_busy.TryGetValue(volunteerId, out var windows)) _busy[volunteerId] = windows = [];
         windows.Add(window);
+        _probes.Remove(volunteerId);
     }
 }

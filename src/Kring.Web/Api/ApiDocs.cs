@@ -53,6 +53,7 @@ public static class ApiTags
     public const string Offers = "Offers";
     public const string Circles = "Circles";
     public const string Requests = "Requests";
+    public const string OwnCircle = "OwnCircle";
     public const string Partners = "Partners";
     public const string Balance = "Balance";
     public const string Community = "Community";
@@ -70,6 +71,7 @@ public static class ApiTags
         (Offers, "Requests for help offered to a volunteer, to accept or decline."),
         (Circles, "Carer circles: registering them and reading them."),
         (Requests, "Requests for help in a circle: asking, cancelling and matching by hand."),
+        (OwnCircle, "The carer's own people (family, neighbours, friends): inviting them, the circle's calendar, taking a request."),
         (Partners, "Partner organisations, their coordinators' queue and volunteers."),
         (Balance, "Carers in balance: check-ins and the consultant's signals."),
         (Community, "The yearly appreciation round and the partners' rating of the village network."),

@@ -27,7 +27,7 @@ public static class ApiMapping
     public static HelpRequestResponse ToDto(this HelpRequestView r) =>
         new(r.Id, r.CircleId, r.Village, r.Kind.Code(), r.Start, r.End, r.Needs, r.Notes, r.Status.Code(), r.VolunteerId, r.CreatedAt,
             r.History.Select(h => new HistoryResponse(h.At, h.Status.Code(), h.What)).ToList(),
-            r.Helper is { } helper ? new HelperResponse(helper.FirstName, helper.Phone) : null, r.Priority > 0);
+            r.Helper is { } helper ? new HelperResponse(helper.FirstName, helper.Phone) : null, r.Priority > 0, r.CircleFirstUntil);
 
     public static CircleResponse ToDto(this CircleView c) =>
         new(c.Profile.Id, c.Profile.Village,

@@ -23,7 +23,7 @@ public sealed record OfferResultResponse(string OfferId, string Result);
 public sealed record AssignmentResponse(string RequestId, string Kind, string Village, DateTimeOffset Start, DateTimeOffset End);
 
 public sealed record NewRequestInput(string? Kind, string? Start, string? End, IReadOnlyList<string>? Needs, string? Notes,
-    RepeatInput? Repeat, bool? Urgent);
+    RepeatInput? Repeat, bool? Urgent, bool? CircleFirst = null, int? CircleFirstHours = null);
 /// <summary>Repeats the request every week, for example every Tuesday 14:00–17:00 for 8 weeks.</summary>
 public sealed record RepeatInput(int? Weeks);
 public sealed record SeriesCreatedResponse(string SeriesId, IReadOnlyList<RequestCreatedResponse> Requests);
@@ -45,7 +45,7 @@ public sealed record RequestCreatedResponse(string Id, string Status);
 public sealed record HelpRequestResponse(
     string Id, string CircleId, string Village, string Kind, DateTimeOffset Start, DateTimeOffset End,
     IReadOnlyList<string> Needs, string? Notes, string Status, string? VolunteerId, DateTimeOffset CreatedAt,
-    IReadOnlyList<HistoryResponse> History, HelperResponse? Helper = null, bool Urgent = false);
+    IReadOnlyList<HistoryResponse> History, HelperResponse? Helper = null, bool Urgent = false, DateTimeOffset? CircleFirstUntil = null);
 /// <summary>Who is coming to a matched request: the volunteer's first name, and their phone number if they agreed.</summary>
 public sealed record HelperResponse(string FirstName, string? Phone);
 public sealed record WithdrawInput(string? Reason);

@@ -23,7 +23,10 @@ public static class CircleApi
         circles.MapPost("/requests", SubmitRequest).RequireAuthorization(Policies.Requester).Doc("submitRequest", ApiTags.Requests,
             "Ask for help",
                 "Files a request for help (start and end in ISO 8601). With repeat.weeks it files a weekly series; the answer " +
-            "then lists every request. An Idempotency-Key header makes a retry file nothing twice.");
+            "then lists every request. circleFirst: true gives the circle's own people the request first (the form ticks it when " +
+            "the circle has them; the API only when asked), " +
+            "for circleFirstHours (default 24, never past the start); then matching offers it to volunteers. An " +
+            "Idempotency-Key header makes a retry file nothing twice.");
         circles.MapGet("/requests/{requestId}", GetRequest).Doc("getRequest", ApiTags.Requests, "Read a request",
             "Returns a request for help with its history and, once matched, who is coming.");
         circles.MapPost("/requests/{requestId}/cancel", CancelRequest).RequireAuthorization(Policies.Requester)
@@ -69,7 +72,7 @@ public static class CircleApi
         var errors = new FieldErrors();
         var filing = new HelpRequestDesk.Filing(body?.Kind, RequestInput.ParseInstant(body?.Start, "start", errors),
             RequestInput.ParseInstant(body?.End, "end", errors), body?.Needs, body?.Notes, body?.Urgent == true,
-            body?.Repeat is null ? null : body.Repeat.Weeks ?? 0, idempotencyKey);
+            body?.Repeat is null ? null : body.Repeat.Weeks ?? 0, idempotencyKey, body?.CircleFirst, body?.CircleFirstHours);
         var outcome = await HelpRequestDesk.File(grains, user, id, filing, errors);
         switch (outcome.Refusal)
         {

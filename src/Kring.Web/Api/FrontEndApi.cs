@@ -31,10 +31,13 @@ public static class FrontEndApi
     {
         var api = app.MapGroup("/api/v1").AddEndpointFilter<Resilience.ResilientEndpointFilter>().WithCommonProblems();
 
-        var me = api.MapGroup("/volunteers/me").RequireAuthorization(Policies.Volunteer);
-        me.MapGet("/assignments.ics", CalendarFeedFor).Produces<string>(StatusCodes.Status200OK, CalendarFeed.MediaType)
+        // The carer's own people have a schedule of their own too, and their bookings belong in their calendar as well.
+        api.MapGet("/volunteers/me/assignments.ics", CalendarFeedFor).RequireAuthorization(Policies.Schedule)
+            .Produces<string>(StatusCodes.Status200OK, CalendarFeed.MediaType)
             .Doc("getAssignmentCalendar", ApiTags.Volunteers, "My assignments as a calendar",
-                "Returns the volunteer's assignments as an iCalendar feed (RFC 5545), with the kind of help and the village only.");
+                "Returns the volunteer's (or the circle member's) assignments as an iCalendar feed (RFC 5545), with the kind of help " +
+                "and the village only.");
+        var me = api.MapGroup("/volunteers/me").RequireAuthorization(Policies.Volunteer);
         me.MapGet("/preferences", GetPreferences).Doc("getPreferences", ApiTags.Volunteers, "Read my preferences",
             "Returns the kinds of help the volunteer offers, their skills and how far (km) they travel.");
         me.MapPut("/preferences", SetPreferences).Doc("setPreferences", ApiTags.Volunteers, "Set my preferences",
@@ -59,7 +62,8 @@ public static class FrontEndApi
     {
         var assignments = await Volunteer(http, grains).GetAssignments();
         var villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).ToDictionary(v => v.Id, v => v.Name);
-        var page = $"{http.Request.Scheme}://{http.Request.Host}/Vrijwilliger";
+        var page = $"{http.Request.Scheme}://{http.Request.Host}" +
+            (KringUser.Current(http).Role == Role.CircleMember ? "/MijnKring" : "/Vrijwilliger");
         var ics = CalendarFeed.Build(assignments, villages, page, TimeProvider.System.GetUtcNow());
         http.Response.Headers.ContentDisposition = "inline; filename=\"kring-afspraken.ics\"";
         http.Response.Headers.CacheControl = "private, no-store";

@@ -35,6 +35,7 @@ public static class KringApi
 
         api.MapKringVolunteerApi();
         api.MapKringCircleApi();
+        api.MapKringOwnCircleApi();
         Coordination.Map(api);
         BalanceApi.Map(api);
         api.MapKringContactApi();

@@ -16,7 +16,8 @@ public sealed class InloggenModel(Accounts accounts) : PageModel
     /// <summary>Set when this client is throttled for the user name: the Dutch message with the seconds to wait.</summary>
     public string? Throttled { get; private set; }
 
-    public void OnGet() { }
+    /// <summary>An invitation mail links here with the user name filled in.</summary>
+    public void OnGet(string? gebruiker) => UserName = gebruiker?.Trim();
 
     public async Task<IActionResult> OnPost()
     {

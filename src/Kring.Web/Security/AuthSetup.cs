@@ -18,6 +18,9 @@ public static class AuthSetup
         public const string Requester = "requester";
         public const string Villages = "villages";
         public const string Coordinator = "coordinator";
+        public const string Member = "member";
+        /// <summary>Anyone with a schedule: a volunteer, or one of a circle's own people.</summary>
+        public const string Schedule = "schedule";
     }
 
     public static IServiceCollection AddKringAuth(this IServiceCollection services)
@@ -58,6 +61,10 @@ public static class AuthSetup
             .AddPolicy(Policies.Volunteer, p => p.RequireRole(nameof(Role.Volunteer)).RequireClaim(KringUser.VolunteerClaim))
             .AddPolicy(Policies.Requester, p => p.RequireRole(nameof(Role.Carer), nameof(Role.CarerConsultant)))
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(nameof(Role.Coordinator)).RequireClaim(KringUser.PartnerClaim))
+            .AddPolicy(Policies.Schedule, p => p.RequireRole(nameof(Role.Volunteer), nameof(Role.CircleMember))
+                .RequireClaim(KringUser.VolunteerClaim))
+            .AddPolicy(Policies.Member, p => p.RequireRole(nameof(Role.CircleMember)).RequireClaim(KringUser.CircleClaim)
+                .RequireClaim(KringUser.VolunteerClaim))
             .AddPolicy(
                 Policies.Villages, p => p.RequireRole(nameof(Role.VillageContact), nameof(Role.CarerConsultant), nameof(Role.Operator)));
         services.TryAddSingleton(TimeProvider.System);

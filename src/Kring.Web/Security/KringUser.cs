@@ -65,6 +65,14 @@ public sealed record KringUser(
         _ => false,
     };
 
+    /// <summary>May this user see the circle's own people and its calendar? Its carer, the consultant, and its own people.</summary>
+    public bool CanSeeOwnCircle(string circleId) => Role switch
+    {
+        Role.CarerConsultant => true,
+        Role.Carer or Role.CircleMember => CircleId == circleId,
+        _ => false,
+    };
+
     /// <summary>May this user ask for help on the circle's behalf?</summary>
     public bool CanRequestFor(string circleId) => Role switch
     {

@@ -31,6 +31,7 @@ public static class AccountDesk
         ["operator"] = Role.Operator,
         ["carer"] = Role.Carer,
         ["volunteer"] = Role.Volunteer,
+        ["member"] = Role.CircleMember,
     };
 
     public static readonly IReadOnlyList<string> StaffRoles = ["consultant", "villageContact", "coordinator", "operator"];
@@ -86,6 +87,29 @@ public static class AccountDesk
             userName, circle.CarerName, activation.Hash, Role.Carer, circle.Village, null, circle.Id,
             null, ActivationExpiresAt: activation.ExpiresAt);
         return await Create(grains, log, http, activation, account, errors);
+    }
+
+    /// <summary>
+    /// An account for one of the circle's own people, for that circle only, with <paramref name="memberId"/> as its schedule.
+    /// The user name is made from the first name and four digits; null when the names made were all taken.
+    /// </summary>
+    public static async Task<AccountDto?> CreateMember(
+        IGrainFactory grains, Accounts accounts, SecurityLog log, HttpContext http, CircleProfile circle, string memberId,
+        string name, string email)
+    {
+        var stem = new string(name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0].Normalize(System.Text.NormalizationForm.FormD)
+            .ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(20).ToArray());
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var digits = System.Security.Cryptography.RandomNumberGenerator.GetInt32(1000, 10000);
+            var userName = $"{(stem.Length > 0 ? stem : "lid")}-{digits}";
+            var activation = accounts.FirstActivation();
+            var account = new AccountRecord(userName, name, activation.Hash, Role.CircleMember, circle.Village, memberId, circle.Id, null,
+                Email: email, ActivationExpiresAt: activation.ExpiresAt);
+            var made = await Create(grains, log, http, activation, account, new FieldErrors());
+            if (made is not null) return made;
+        }
+        return null;
     }
 
     /// <summary>

@@ -16,7 +16,11 @@ public static class HelpRequestDesk
     /// <summary>What the requester filled in. <paramref name="Weeks"/> is null for a single request.</summary>
     public sealed record Filing(
         string? Kind, DateTimeOffset? Start, DateTimeOffset? End, IReadOnlyList<string>? Needs, string? Notes, bool Urgent, int? Weeks,
-        string? IdempotencyKey);
+        string? IdempotencyKey, bool? CircleFirst = null, int? CircleFirstHours = null);
+
+    /// <summary>How long the circle's own people have a request to themselves when the carer does not say.</summary>
+    public const int DefaultCircleFirstHours = 24;
+    public const int MaxCircleFirstHours = 7 * 24;
 
     public enum Refusal { None, NotAllowed, NoSuchCircle, Invalid }
 
@@ -27,7 +31,7 @@ public static class HelpRequestDesk
     {
         if (!user.CanRequestFor(circleId)) return new(Refusal.NotAllowed, []);
         var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
-        if (await circle.Get() is null) return new(Refusal.NoSuchCircle, []);
+        if (await circle.Get() is not { } view) return new(Refusal.NoSuchCircle, []);
 
         if (filing.IdempotencyKey is { Length: > 100 }) errors.Add("Idempotency-Key", "De sleutel is te lang (hooguit 100 tekens).");
         if (filing.Weeks is < MinSeriesWeeks or > RequestInput.MaxWeeks)
@@ -39,7 +43,21 @@ public static class HelpRequestDesk
             filing.Notes, user.UserName, TimeProvider.System.GetUtcNow(), errors);
         if (request is null || errors.Any) return new(Refusal.Invalid, []);
 
-        request = request with { Priority = filing.Urgent ? 1 : 0 };
+        var hasMembers = view.Members is { Count: > 0 };
+        var circleFirst = filing.CircleFirst ?? false;
+        if (circleFirst && !hasMembers)
+        {
+            errors.Add("circleFirst", "Deze kring heeft nog geen eigen mensen om eerst te vragen. Nodig ze uit onder Eigen kring.");
+        }
+        if (filing.CircleFirstHours is < 1 or > MaxCircleFirstHours)
+        {
+            errors.Add("circleFirstHours", $"Vul een aantal uren in van 1 tot en met {MaxCircleFirstHours}.");
+        }
+        if (errors.Any) return new(Refusal.Invalid, []);
+        var until = circleFirst
+            ? TimeProvider.System.GetUtcNow().AddHours(filing.CircleFirstHours ?? DefaultCircleFirstHours)
+            : (DateTimeOffset?)null;
+        request = request with { Priority = filing.Urgent ? 1 : 0, CircleFirstUntil = until };
         if (filing.Weeks is not { } weeks) return new(Refusal.None, [await circle.SubmitRequest(request)]);
         return new(Refusal.None, await circle.SubmitSeries(RequestInput.Weekly(request, weeks)), request.Id);
     }

@@ -35,7 +35,7 @@ public sealed class BenchRegion
     public IReadOnlyList<string> Villages { get; }
     public IReadOnlyList<string> Circles { get; }
     public IReadOnlyList<string> Volunteers { get; }
-    public IMatchingGrain Shard => _grains.GetGrain<IMatchingGrain>(MatchingShard.Key(Region, HelpKind.Buddy));
+    public IMatchingGrain Shard => _grains.GetGrain<IMatchingGrain>(MatchingShard.Key(Region));
 
     public static async Task<BenchRegion> Create(IGrainFactory grains, string region, int circleCount, int volunteerCount, bool email =
         false)

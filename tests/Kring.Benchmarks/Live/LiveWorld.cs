@@ -18,10 +18,7 @@ public static class LiveWorld
         });
         await InBatches(live.Circles, c => grains.GetGrain<ICarerCircleGrain>(c.Id).Register(
             new CircleProfile(c.Id, c.Village, $"Mantelzorger {c.Id}", 60, $"Naaste {c.Id}", "partner", [], null, null)));
-        foreach (var kind in Enum.GetValues<HelpKind>())
-        {
-            await grains.GetGrain<IMatchingGrain>(MatchingShard.Key(LiveInstance.Region, kind)).PendingCount();
-        }
+        await grains.GetGrain<IMatchingGrain>(MatchingShard.Key(LiveInstance.Region)).PendingCount();
         // The volunteers' change notifications are fire-and-forget and have no answer to wait for; BenchRegion's margin.
         await Task.Delay(500);
     }

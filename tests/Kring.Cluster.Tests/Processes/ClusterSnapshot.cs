@@ -37,12 +37,9 @@ public sealed class ClusterSnapshot
             items[$"partner {partner.Id} queue"] = JsonSerializer.Serialize(queue.Select(q => q.Request.Id).Order(StringComparer.Ordinal),
                 Json);
         }
-        foreach (var kind in Enum.GetValues<HelpKind>())
-        {
-            var shard = MatchingShard.Key("stein", kind);
-            items[$"shard {shard} pending"] = (await grains.GetGrain<IMatchingGrain>(shard).PendingCount())
-                .ToString(CultureInfo.InvariantCulture);
-        }
+        var shard = MatchingShard.Key("stein");
+        items[$"shard {shard} pending"] = (await grains.GetGrain<IMatchingGrain>(shard).PendingCount())
+            .ToString(CultureInfo.InvariantCulture);
         return new ClusterSnapshot(items);
     }
 

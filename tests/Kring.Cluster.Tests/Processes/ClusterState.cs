@@ -59,11 +59,9 @@ public sealed class ClusterState
     {
         var text = new System.Text.StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"requests: {Describe()}");
-        foreach (var shard in new[] { HelpKind.Buddy, HelpKind.Respite }.Select(k => MatchingShard.Key("stein", k)))
-        {
-            text.AppendLine(CultureInfo.InvariantCulture,
-                $"shard {shard}: {await Try(async () => $"{await grains.GetGrain<IMatchingGrain>(shard).PendingCount()} pending")}");
-        }
+        var shard = MatchingShard.Key("stein");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"shard {shard}: {await Try(async () => $"{await grains.GetGrain<IMatchingGrain>(shard).PendingCount()} pending")}");
         text.AppendLine(await Try(async () =>
         {
             var queues = new System.Text.StringBuilder();

@@ -35,6 +35,17 @@ public sealed class World(IGrainFactory grains, string? region = null)
         return id;
     }
 
+    /// <summary>
+    /// A village of a neighbouring region, about 3.5 km east of <see cref="Village"/>'s default place: its requests go to
+    /// that region's shard, which also indexes this world's volunteers registered after it.
+    /// </summary>
+    public async Task<string> VillageAcrossTheBorder(string local)
+    {
+        var id = Id(local);
+        await Grains.GetGrain<IVillageGrain>(id).Define(new VillageInfo(id, local, Region + "-over", 50.9497, 5.8312 + _east, "", [], []));
+        return id;
+    }
+
     public async Task<string> Circle(string village, string local, int carerAge = 50)
     {
         var id = Id(local);
@@ -54,6 +65,29 @@ public sealed class World(IGrainFactory grains, string? region = null)
         await grain.Register(new VolunteerProfile(id, local, village, maxKm, kinds ?? [HelpKind.Buddy], skills ?? [], maxHoursPerWeek,
             null));
         return id;
+    }
+
+    /// <summary>One of the circle's own people: a schedule of their own, and a place in the circle's member list.</summary>
+    public async Task<string> Member(string circleId, string village, string local, CircleRelation relation = CircleRelation.Child)
+    {
+        var id = Id(local);
+        await Volunteer(id).Register(new VolunteerProfile(id, $"{local} Lid", village, 0, [], [], 0, null, OwnCircleId: circleId));
+        await Circle(circleId).AddMember(
+            new CircleMember(id, $"{local} Lid", $"{id}@example.org", relation, $"{id}@example.org", DateTimeOffset.UnixEpoch, "test"),
+            null, null);
+        return id;
+    }
+
+    /// <summary>A request the circle's own people have to themselves until <paramref name="until"/>.</summary>
+    public NewHelpRequest OwnCircleFirst(string local, DateTimeOffset start, TimeSpan length, DateTimeOffset until) =>
+        Request(local, start, length) with { CircleFirstUntil = until };
+
+    /// <summary>The request as the circle's member passes it to their schedule when they take it.</summary>
+    public async Task<RequestSummary> Summary(string circleId, string requestId)
+    {
+        var r = await RequestIn(circleId, requestId);
+        return new RequestSummary(r.Id, r.CircleId, r.Village, r.Kind, r.Start, r.End, r.Needs, r.Status, r.CreatedAt, [], r.Priority,
+            r.SeriesId, CircleFirstUntil: r.CircleFirstUntil);
     }
 
     /// <summary>A partner serving only this world's villages, so its queue is the test's own.</summary>
@@ -76,7 +110,20 @@ public sealed class World(IGrainFactory grains, string? region = null)
     public IVolunteerGrain Volunteer(string id) => Grains.GetGrain<IVolunteerGrain>(id);
     public IVillageGrain VillageGrain(string id) => Grains.GetGrain<IVillageGrain>(id);
     public IAccessLogGrain Access(string circleId) => Grains.GetGrain<IAccessLogGrain>(circleId);
-    public IMatchingGrain Shard(HelpKind kind = HelpKind.Buddy) => Grains.GetGrain<IMatchingGrain>(MatchingShard.Key(Region, kind));
+    public IMatchingGrain Shard() => Grains.GetGrain<IMatchingGrain>(MatchingShard.Key(Region));
+
+    /// <summary>
+    /// Hands the volunteers to the region's shard and waits until it has them. Their own notification is fire-and-forget
+    /// and may come after a request filed next; a test that needs every one of them in the first wave waits for this.
+    /// </summary>
+    public async Task Indexed(params string[] volunteerIds)
+    {
+        foreach (var id in volunteerIds)
+        {
+            var snapshot = await Volunteer(id).GetSnapshot() ?? throw new InvalidOperationException($"{id} is not registered.");
+            await Shard().VolunteerChanged(snapshot);
+        }
+    }
 
     public async Task<Offer?> OfferFor(string volunteerId, string requestId) =>
         (await Volunteer(volunteerId).GetOffers()).SingleOrDefault(o => o.RequestId == requestId);
@@ -109,6 +156,6 @@ public sealed class World(IGrainFactory grains, string? region = null)
     public Task<HelpRequestView> RequestBecomes(string circleId, string requestId, RequestStatus status) =>
         Eventually.Until(() => RequestIn(circleId, requestId), r => r.Status == status, $"request {requestId} is {status}");
 
-    public Task<int> PendingBecomes(int count, HelpKind kind = HelpKind.Buddy) =>
-        Eventually.Until(() => Shard(kind).PendingCount(), n => n == count, $"the {Region} shard has {count} pending request(s)");
+    public Task<int> PendingBecomes(int count) =>
+        Eventually.Until(() => Shard().PendingCount(), n => n == count, $"the {Region} shard has {count} pending request(s)");
 }

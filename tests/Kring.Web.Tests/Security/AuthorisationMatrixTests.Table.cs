@@ -13,7 +13,9 @@ public enum Who
     Operator = 16,
     Coordinator = 32,
     Anonymous = 64,
-    SignedIn = Volunteer | Carer | Consultant | Contact | Operator | Coordinator,
+    /// <summary>One of the demo carer's own people.</summary>
+    Member = 128,
+    SignedIn = Volunteer | Carer | Consultant | Contact | Operator | Coordinator | Member,
     Everyone = SignedIn | Anonymous,
 }
 
@@ -99,13 +101,25 @@ public sealed partial class AuthorisationMatrixTests
             new { weekly = new[] { new { day = "nooit" } } }, Volunteer),
         new("GET", "/api/v1/volunteers/me/offers", "/api/v1/volunteers/me/offers", null, Volunteer),
         new("GET", "/api/v1/volunteers/me/assignments", "/api/v1/volunteers/me/assignments", null, Volunteer),
-        new("GET", "/api/v1/volunteers/me/assignments.ics", "/api/v1/volunteers/me/assignments.ics", null, Volunteer),
+        new("GET", "/api/v1/volunteers/me/assignments.ics", "/api/v1/volunteers/me/assignments.ics", null, Volunteer | Member),
         new("GET", "/api/v1/volunteers/me/preferences", "/api/v1/volunteers/me/preferences", null, Volunteer),
         new("PUT", "/api/v1/volunteers/me/preferences", "/api/v1/volunteers/me/preferences", new { kinds = new[] { "taxi" } }, Volunteer),
         new("POST", "/api/v1/offers/{offerId}/accept", "/api/v1/offers/o-bestaat-niet/accept", null, Volunteer),
         new("POST", "/api/v1/offers/{offerId}/decline", "/api/v1/offers/o-bestaat-niet/decline", null, Volunteer),
 
         new("POST", "/api/v1/circles", "/api/v1/circles", new { village = "nergens" }, Consultant),
+        new("POST", "/api/v1/circles/{circleId}/members", $"/api/v1/circles/{Circle}/members", new { name = "" }, Carer | Consultant,
+            "an invalid body: validation only"),
+        new("POST", "/api/v1/circles/{circleId}/members", "/api/v1/circles/{other-circle}/members", new { name = "" }, Consultant,
+            "another circle"),
+        new("GET", "/api/v1/circles/{circleId}/members", $"/api/v1/circles/{Circle}/members", null, Carer | Consultant | Member),
+        new("GET", "/api/v1/circles/{circleId}/members", "/api/v1/circles/{other-circle}/members", null, Consultant, "another circle"),
+        new("GET", "/api/v1/circles/{circleId}/calendar", $"/api/v1/circles/{Circle}/calendar", null, Carer | Consultant | Member),
+        new("GET", "/api/v1/circles/{circleId}/calendar", "/api/v1/circles/{other-circle}/calendar", null, Consultant, "another circle"),
+        new("POST", "/api/v1/circles/{circleId}/requests/{requestId}/take", $"/api/v1/circles/{Circle}/requests/{NoRequest}/take", null,
+            Member),
+        new("POST", "/api/v1/circles/{circleId}/requests/{requestId}/take", $"/api/v1/circles/{{other-circle}}/requests/{NoRequest}/take",
+            null, Nobody, "another circle's request"),
         new("GET", "/api/v1/circles/{circleId}", $"/api/v1/circles/{Circle}", null, Carer | Consultant | Contact),
         new("GET", "/api/v1/circles/{circleId}", "/api/v1/circles/{other-circle}", null, Consultant, "a circle in another village"),
         new("POST", "/api/v1/circles/{circleId}/requests", $"/api/v1/circles/{Circle}/requests", Invalid, Carer | Consultant),
@@ -172,6 +186,6 @@ public sealed partial class AuthorisationMatrixTests
     private static readonly (Who Who, string? User)[] Callers =
     [
         (Volunteer, "vrijwilliger"), (Carer, "mantelzorger"), (Consultant, "consulent"), (Contact, "dorp-elsloo"),
-        (Operator, "beheerder"), (Coordinator, "coordinator"), (Anonymous, null),
+        (Operator, "beheerder"), (Coordinator, "coordinator"), (Member, "familie"), (Anonymous, null),
     ];
 }

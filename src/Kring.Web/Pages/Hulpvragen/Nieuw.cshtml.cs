@@ -21,6 +21,12 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
     [BindProperty] public string? Weeks { get; set; } = "4";
     /// <summary>Needed soon: handled before other waiting requests.</summary>
     [BindProperty] public bool Urgent { get; set; }
+    private static readonly string DefaultHours = HelpRequestDesk.DefaultCircleFirstHours.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Ask the circle's own people first; the form offers it only when the circle has them.</summary>
+    [BindProperty] public bool CircleFirst { get; set; } = true;
+    [BindProperty] public string? CircleFirstHours { get; set; } = DefaultHours;
+    /// <summary>The form showed the own-circle choice, so an unticked box means no.</summary>
+    [BindProperty] public bool OwnCircleShown { get; set; }
     /// <summary>The circle the consultant files for, when it is known.</summary>
     public CircleProfile? Circle { get; private set; }
     /// <summary>One key per form, so pressing "send" twice files the request once.</summary>
@@ -40,6 +46,7 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
             await log.Record(HttpContext, CircleId, AccessKind.CircleViewed);
             Needs = circle.Profile.CareNeeds.Where(RequestInput.KnownNeeds.Contains).ToList();
             Circle = circle.Profile;
+            OwnCircleShown = circle.Members is { Count: > 0 };
         }
         return Page();
     }
@@ -64,11 +71,17 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
         TimeOnly? to = AvailabilityInput.TryTime(To, out var t) ? t : null;
         if (to is null) Errors.Add("to", "Vul een eindtijd in als uu:mm.");
         int? weeks = !Repeat ? null : int.TryParse(Weeks, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : 0;
+        bool? circleFirst = OwnCircleShown ? CircleFirst : null;
+        int? hours = circleFirst != true ? null
+            : int.TryParse(CircleFirstHours, NumberStyles.None, CultureInfo.InvariantCulture, out var h) ? h : 0;
         var filing = new HelpRequestDesk.Filing(
-            Kind, RequestInput.Local(date, from), RequestInput.Local(date, to), Needs, Notes, Urgent, weeks, IdempotencyKey);
+            Kind, RequestInput.Local(date, from), RequestInput.Local(date, to), Needs, Notes, Urgent, weeks, IdempotencyKey, circleFirst,
+            hours);
+        var askedOwnCircle = false;
         try
         {
             var outcome = await HelpRequestDesk.File(grains, user, circleId, filing, Errors);
+            askedOwnCircle = outcome.Filed.Any(r => r.CircleFirstUntil is not null);
             switch (outcome.Refusal)
             {
                 case HelpRequestDesk.Refusal.NotAllowed: return Forbid();
@@ -86,6 +99,8 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
         }
         TempData["Message"] = weeks is { } series
             ? Texts.T("Uw hulpvraag is verstuurd: elke week, {0} weken lang. We zoeken één vrijwilliger voor de hele reeks.", series)
+            : askedOwnCircle
+            ? Texts.T("Uw hulpvraag is verstuurd. Eerst ziet uw eigen kring hem; kan niemand, dan zoeken we een vrijwilliger.")
             : Texts.T("Uw hulpvraag is verstuurd. We zoeken een vrijwilliger.");
         return RedirectToPage("Index", new { kring = circleId });
     }

@@ -1,0 +1,123 @@
+using Kring.Web.Input;
+using Kring.Web.Privacy;
+using Kring.Web.Security;
+using Kring.Web.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+using static Kring.Web.Security.AuthSetup;
+
+namespace Kring.Web.Api;
+
+/// <summary>
+/// A member of the carer's own people. The e-mail address is for the carer and the consultant; the activation code only
+/// in the answer that invited them.
+/// </summary>
+public sealed record MemberResponse(
+    string Id, string Name, string Relation, string UserName, string? UsualTimes, string? Email = null, string? ActivationCode = null,
+    DateTimeOffset? ActivationExpiresAt = null);
+public sealed record MemberInput(string? Name, string? Email, string? Relation);
+/// <summary>One entry of the circle's calendar: who helps when (<c>helper</c> null while nobody does).</summary>
+public sealed record CalendarEntryResponse(
+    string RequestId, string Kind, DateTimeOffset Start, DateTimeOffset End, string Status, string? Helper, bool OwnPeople,
+    DateTimeOffset? CircleFirstUntil);
+
+/// <summary>The carer's own people: inviting them, the circle's calendar, and taking a request with one tap.</summary>
+public static class OwnCircleApi
+{
+    private const string NoCircle = "Deze kring bestaat niet.";
+    private const string NoAccess = "U hoort niet bij deze kring.";
+
+    public static void MapKringOwnCircleApi(this RouteGroupBuilder api)
+    {
+        var circle = api.MapGroup("/circles/{circleId}").RequireAuthorization();
+        circle.MapPost("/members", Invite).RequireAuthorization(Policies.Requester).Doc("inviteMember", ApiTags.OwnCircle,
+            "Invite one of the carer's own people",
+            "The carer or the consultant invites family, a neighbour or a friend by e-mail (relation: partner, child, family, " +
+            "neighbour, friend, other). They get an account for this circle only; the mail and this answer carry its one-time " +
+            "code. Inviting the same address again changes nothing.");
+        circle.MapGet("/members", Members).Doc("listMembers", ApiTags.OwnCircle, "List the carer's own people",
+            "The members of the circle's own people, with when they can usually help. Their e-mail addresses only for the carer " +
+            "and the consultant.");
+        circle.MapGet("/calendar", Calendar).Doc("getCircleCalendar", ApiTags.OwnCircle, "Read the circle's calendar",
+            "Who helps when, own people and volunteers alike, from now on; without notes or needs.");
+        circle.MapPost("/requests/{requestId}/take", Take).RequireAuthorization(Policies.Member).Doc("takeRequest", ApiTags.OwnCircle,
+            "Take a request of one's own circle",
+            "One of the circle's own people takes the request: booked as a volunteer's accept is, never twice in one time, and " +
+            "the first one wins. A volunteer's offer for it is withdrawn.");
+    }
+
+    private static async Task<Results<Created<MemberResponse>, Ok<MemberResponse>, ForbiddenProblem, NotFoundProblem,
+        InvalidInputProblem, ConflictProblem>> Invite(string circleId, MemberInput? body, HttpContext http, IGrainFactory grains,
+        Accounts accounts, SecurityLog log)
+    {
+        var user = KringUser.Current(http);
+        var id = KringApi.Resolve(circleId, user);
+        if (id is null) return Problems.Forbidden(NoAccess);
+        var errors = new FieldErrors();
+        var outcome = await OwnCircleDesk.Invite(grains, accounts, log, http, user, id, body?.Name, body?.Email, body?.Relation, errors);
+        switch (outcome.Refusal)
+        {
+            case OwnCircleDesk.Refusal.NotAllowed: return Problems.Forbidden("U kunt voor deze kring niemand uitnodigen.");
+            case OwnCircleDesk.Refusal.NoSuchCircle: return Problems.NotFound(NoCircle);
+            case OwnCircleDesk.Refusal.Invalid: return Problems.Validation(errors);
+            case OwnCircleDesk.Refusal.NoAccount:
+                return Problems.Conflict("Er kon geen gebruikersnaam worden gemaakt. Probeer het nog eens.", "noUserName");
+        }
+        var member = ToDto(outcome.Member!, withEmail: true);
+        if (outcome.Account is not { } account) return TypedResults.Ok(member);
+        return TypedResults.Created($"/api/v1/circles/{id}/members",
+            member with { ActivationCode = account.ActivationCode, ActivationExpiresAt = account.ActivationExpiresAt });
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<MemberResponse>>, ForbiddenProblem, NotFoundProblem>> Members(
+        string circleId, HttpContext http, IGrainFactory grains, AccessLog log)
+    {
+        var user = KringUser.Current(http);
+        var id = KringApi.Resolve(circleId, user);
+        if (id is null || !user.CanSeeOwnCircle(id)) return Problems.Forbidden(NoAccess);
+        if (await grains.GetGrain<ICarerCircleGrain>(id).Get() is not { } view) return Problems.NotFound(NoCircle);
+        await log.Record(http, id, AccessKind.CircleViewed);
+        var withEmail = user.Role is not Role.CircleMember;
+        return TypedResults.Ok<IReadOnlyList<MemberResponse>>((view.Members ?? []).Select(m => ToDto(m, withEmail)).ToList());
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CalendarEntryResponse>>, ForbiddenProblem, NotFoundProblem>> Calendar(
+        string circleId, HttpContext http, IGrainFactory grains, AccessLog log)
+    {
+        var user = KringUser.Current(http);
+        var id = KringApi.Resolve(circleId, user);
+        if (id is null || !user.CanSeeOwnCircle(id)) return Problems.Forbidden(NoAccess);
+        if (await grains.GetGrain<ICarerCircleGrain>(id).Get() is not { } view) return Problems.NotFound(NoCircle);
+        await log.Record(http, id, AccessKind.CircleViewed);
+        return TypedResults.Ok<IReadOnlyList<CalendarEntryResponse>>(OwnCircleDesk.Calendar(view, TimeProvider.System.GetUtcNow())
+            .Select(e => new CalendarEntryResponse(e.RequestId, e.Kind.Code(), e.Start, e.End, e.Status.Code(), e.Helper, e.OwnPeople,
+                e.CircleFirstUntil)).ToList());
+    }
+
+    private static async Task<Results<Ok<HelpRequestResponse>, ForbiddenProblem, NotFoundProblem, ConflictProblem>> Take(
+        string circleId, string requestId, HttpContext http, IGrainFactory grains)
+    {
+        var user = KringUser.Current(http);
+        var id = KringApi.Resolve(circleId, user) ?? circleId;
+        var (refusal, reply, request) = await OwnCircleDesk.Take(grains, user, id, requestId);
+        if (refusal == OwnCircleDesk.Refusal.NotAllowed) return Problems.Forbidden(NoAccess);
+        if (refusal == OwnCircleDesk.Refusal.NoSuchRequest || reply == OfferReply.NotFound)
+        {
+            return Problems.NotFound("Deze hulpvraag bestaat niet.");
+        }
+        if (reply is OfferReply.Accepted or OfferReply.AlreadyAccepted) return TypedResults.Ok(OwnView(request!));
+        return Problems.Conflict(Explain(reply!.Value), reply.Value.Code());
+    }
+
+    /// <summary>The carer's own people learn who helps when, not the notes or the history (which names staff).</summary>
+    private static HelpRequestResponse OwnView(HelpRequestView r) => r.ToDto() with { Notes = null, History = [] };
+
+    public static string Explain(OfferReply reply) => reply switch
+    {
+        OfferReply.TakenByOther => "Iemand anders was u net voor.",
+        OfferReply.ScheduleConflict => "U heeft op die tijd al een andere afspraak.",
+        _ => "Deze hulpvraag staat niet meer open.",
+    };
+
+    private static MemberResponse ToDto(CircleMember m, bool withEmail) =>
+        new(m.Id, m.Name, OwnCircleDesk.Code(m.Relation), m.UserName, m.UsualTimes, withEmail ? m.Email : null);
+}

@@ -1,0 +1,69 @@
+using Kring.Web.Input;
+using Kring.Web.Security;
+using Kring.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kring.Web.Pages.EigenKring;
+
+/// <summary>
+/// The carer (or the consultant, for them) invites their own people by mail and sees the circle's calendar: who helps
+/// when, own people and volunteers alike.
+/// </summary>
+[Authorize(Policy = AuthSetup.Policies.Requester)]
+public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log, SecurityLog security, Accounts accounts) : PageModel
+{
+    [BindProperty(Name = "Kring")] public string? CircleId { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Relation { get; set; } = "family";
+    public CircleView? Circle { get; private set; }
+    public IReadOnlyList<OwnCircleDesk.CalendarEntry> Calendar { get; private set; } = [];
+    public FieldErrors Errors { get; } = new();
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGet(string? kring)
+    {
+        var user = KringUser.Current(HttpContext);
+        CircleId = user.Role == Role.Carer ? user.CircleId : kring?.Trim();
+        if (string.IsNullOrEmpty(CircleId)) return Page();
+        return await Load(user) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPost()
+    {
+        var user = KringUser.Current(HttpContext);
+        var circleId = user.Role == Role.Carer ? user.CircleId : CircleId?.Trim();
+        if (string.IsNullOrEmpty(circleId)) return NotFound();
+        var outcome = await OwnCircleDesk.Invite(grains, accounts, security, HttpContext, user, circleId, Name, Email, Relation, Errors);
+        switch (outcome.Refusal)
+        {
+            case OwnCircleDesk.Refusal.NotAllowed: return Forbid();
+            case OwnCircleDesk.Refusal.NoSuchCircle: return NotFound();
+            case OwnCircleDesk.Refusal.Invalid:
+                CircleId = circleId;
+                await Load(user);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            case OwnCircleDesk.Refusal.NoAccount:
+                Message = Texts.T("Er kon geen gebruikersnaam worden gemaakt. Probeer het nog eens.");
+                return RedirectToPage(new { kring = circleId });
+        }
+        var member = outcome.Member!;
+        Message = outcome.Account is null
+            ? Texts.T("{0} hoorde al bij de eigen kring.", member.Name)
+            : Texts.T("We hebben {0} een uitnodiging gemaild, met een eenmalige code. Gebruikersnaam: {1}.", member.Name, member.UserName);
+        return RedirectToPage(new { kring = circleId });
+    }
+
+    private async Task<bool> Load(KringUser user)
+    {
+        if (CircleId is null || !user.CanSeeOwnCircle(CircleId)) return false;
+        Circle = await grains.GetGrain<ICarerCircleGrain>(CircleId).Get();
+        if (Circle is null) return false;
+        await log.Record(HttpContext, CircleId, AccessKind.CircleViewed);
+        Calendar = OwnCircleDesk.Calendar(Circle, DateTimeOffset.UtcNow);
+        return true;
+    }
+}
