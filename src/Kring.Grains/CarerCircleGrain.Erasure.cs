@@ -34,6 +34,7 @@ public sealed partial class CarerCircleGrain
             s.Helpers.Clear();
             s.Members.Clear();
             s.CheckIns.Clear();
+            s.Contacts.Clear();
             s.Overloaded = false;
             s.ErasedAt = now;
             await state.WriteStateAsync();
@@ -46,7 +47,7 @@ public sealed partial class CarerCircleGrain
             NotifySettled(record);
         }
         await Village.ForgetCircle(this.GetPrimaryKeyString());
-        await GrainFactory.GetGrain<ISignalsGrain>(DirectoryKeys.Default).Clear(this.GetPrimaryKeyString());
+        await GrainFactory.GetGrain<ISignalsGrain>(DirectoryKeys.Default).Forget(this.GetPrimaryKeyString());
         return s.ReleasedOnErasure.Distinct().ToList();
     }
 

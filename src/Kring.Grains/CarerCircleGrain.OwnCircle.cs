@@ -45,12 +45,15 @@ public sealed partial class CarerCircleGrain
     }
 
     /// <summary>
-    /// The hold a new request gets: only with own people to ask, never past the start, and never in the past.
+    /// The hold a new request gets: only with own people to ask, and never in the past. It ends halfway to the start at
+    /// the latest, so that volunteers have as long as the own people had when nobody of them can.
     /// </summary>
-    private DateTimeOffset? CircleFirstUntil(NewHelpRequest request, DateTimeOffset now) =>
-        request.CircleFirstUntil is { } until && until > now && state.State.Members.Count > 0
-            ? until < request.Start ? until : request.Start
-            : null;
+    private DateTimeOffset? CircleFirstUntil(NewHelpRequest request, DateTimeOffset now)
+    {
+        if (request.CircleFirstUntil is not { } until || until <= now || state.State.Members.Count == 0) return null;
+        var halfway = now + (request.Start - now) / 2;
+        return until < halfway ? until : halfway > now ? halfway : null;
+    }
 
     /// <summary>Mails the circle's own people about the requests held for them, and sets the timer that lets go of them.</summary>
     private async Task AskOwnCircle(List<HelpRequestRecord> held)

@@ -99,7 +99,8 @@ public sealed partial class CarerCircleGrain(
     public Task<CircleTrace> GetTrace()
     {
         if (state.State is not { Profile: not null, ErasedAt: null }) return Task.FromResult(new CircleTrace([], null));
-        var heard = state.State.Requests.Values.Select(r => r.CreatedAt).Concat(state.State.CheckIns.Select(c => c.At)).ToList();
+        var heard = state.State.Requests.Values.Select(r => r.CreatedAt).Concat(state.State.CheckIns.Select(c => c.At))
+            .Concat(state.State.Contacts.Select(Heard)).ToList();
         return Task.FromResult(new CircleTrace(state.State.Requests.Values.Select(Summary).ToList(), heard.Count > 0 ? heard.Max() : null));
     }
 

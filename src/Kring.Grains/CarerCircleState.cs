@@ -48,4 +48,6 @@ public sealed class CarerCircleState
     [Id(9)] public HashSet<string> OfferedTo { get; set; } = [];
     /// <summary>The carer's own people: family, neighbours and friends the carer invited.</summary>
     [Id(10)] public List<CircleMember> Members { get; set; } = [];
+    /// <summary>Contacts with the carer and referrals, as the village contact person and the consultant logged them.</summary>
+    [Id(11)] public List<CircleContact> Contacts { get; set; } = [];
 }

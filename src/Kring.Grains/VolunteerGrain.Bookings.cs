@@ -39,7 +39,7 @@ public sealed partial class VolunteerGrain
         if (state.State.Profile is not { Contact: { Email: { Length: > 0 } email, Reminders: true } contact }) return;
         var mail = MailTexts.Reminder($"reminder/{requestId}/{this.GetPrimaryKeyString()}", assignment.Kind, assignment.Start,
             assignment.End,
-            await VillageName(assignment.Village), email, contact, new Uri(links.Base, "/Vrijwilliger"), now, null);
+            await VillageName(assignment.Village), email, contact, OwnPage, now, null);
         await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(mail);
     }
 
@@ -47,10 +47,12 @@ public sealed partial class VolunteerGrain
     {
         if (state.State.Profile is not { Contact: { Email: { Length: > 0 } email } contact }) return;
         var mail = MailTexts.Cancelled(assignment.RequestId, this.GetPrimaryKeyString(), assignment.Kind, assignment.Start, assignment.End,
-            email, contact,
-            links.Base, clock.GetUtcNow());
+            email, contact, OwnPage, clock.GetUtcNow());
         await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(email)).Queue(mail);
     }
+
+    /// <summary>Where this person sees their bookings: a volunteer's page, or a member's page of their own circle.</summary>
+    private Uri OwnPage => new(links.Base, state.State.Profile?.OwnCircleId is null ? "/Vrijwilliger" : "/MijnKring");
 
     public Task<IReadOnlyList<Assignment>> GetAssignments() =>
         Task.FromResult<IReadOnlyList<Assignment>>(state.State.Assignments.OrderBy(a => a.Start).ToList());

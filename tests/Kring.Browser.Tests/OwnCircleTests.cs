@@ -70,7 +70,8 @@ public sealed partial class OwnCircleTests(BrowserFixture browser)
         await Assertions.Expect(carer.GetByText("We hebben Bram Buurman een uitnodiging gemaild")).ToBeVisibleAsync();
         await Assertions.Expect(carer.GetByRole(AriaRole.List, new() { Name = "Wie hoort erbij" })).ToContainTextAsync("Bram Buurman");
 
-        var mail = await browser.Smtp.WaitFor(email, m => (m.Subject ?? "").Contains("eigen kring", StringComparison.Ordinal), "the invitation");
+        var mail = await browser.Smtp.WaitFor(
+            email, m => (m.Subject ?? "").Contains("eigen kring", StringComparison.Ordinal), "the invitation");
         var link = SignInLink().Match(mail.TextBody!).Value;
         var code = ActivationCode().Match(mail.TextBody!).Groups[1].Value;
 

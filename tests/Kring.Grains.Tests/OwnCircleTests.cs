@@ -41,6 +41,21 @@ public sealed class OwnCircleTests(DeadlineCluster cluster) : IClassFixture<Dead
     }
 
     [Fact]
+    public async Task A_hold_ends_halfway_to_a_start_that_is_near_so_volunteers_get_as_long()
+    {
+        var w = _world;
+        var village = await w.Village("dorp");
+        var circle = await w.Circle(village, "kring");
+        await w.Member(circle, village, "nicht", CircleRelation.Family);
+        var now = cluster.Clock.GetUtcNow();
+        var request = w.OwnCircleFirst("morgen", now + TimeSpan.FromHours(10), TimeSpan.FromHours(2), now + TimeSpan.FromHours(24));
+
+        var filed = await w.Circle(circle).SubmitRequest(request);
+
+        Assert.Equal(now + TimeSpan.FromHours(5), filed.CircleFirstUntil);
+    }
+
+    [Fact]
     public async Task A_request_nobody_of_the_own_circle_takes_in_time_is_offered_to_volunteers()
     {
         var w = _world;

@@ -71,7 +71,6 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     /// keeps them as anonymous counts. Returns how many went.
     /// </summary>
     [Alias("RemoveClosedRequests")] Task<int> RemoveClosedRequests(DateTimeOffset closedBefore);
-    /// <summary>Removes balance check-ins made before the given moment; returns how many. Idempotent.</summary>
     /// <summary>
     /// Adds one of the carer's own people and mails them the invitation with their one-time code (none without a code: the
     /// account has its password already). Idempotent per e-mail address: the member already there is returned, and no
@@ -80,5 +79,13 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     [Alias("AddMember")] Task<CircleMember> AddMember(CircleMember member, string? activationCode, DateTimeOffset? codeExpires);
     /// <summary>A member says when they can usually help, in their own words; null or empty clears it.</summary>
     [Alias("SetUsualTimes")] Task<bool> SetUsualTimes(string memberId, string? usualTimes);
+    /// <summary>Removes balance check-ins made before the given moment; returns how many. Idempotent.</summary>
     [Alias("RemoveCheckIns")] Task<int> RemoveCheckIns(DateTimeOffset madeBefore);
+    /// <summary>
+    /// Logs a contact with the carer (a call, a visit, a meeting) or a referral to the consultant. Idempotent per id. The
+    /// village counts it as the circle's last contact; a referral raises the consultant's signal, with its source.
+    /// </summary>
+    [Alias("LogContact")] Task<CircleContact> LogContact(CircleContact contact);
+    /// <summary>The logged contacts, newest first; none once erased.</summary>
+    [Alias("GetContacts"), ReadOnly] Task<IReadOnlyList<CircleContact>> GetContacts();
 }

@@ -97,12 +97,11 @@ public static class MailTexts
     /// <summary>The volunteer hears that a booking of theirs was cancelled and their time is free again.</summary>
     public static OutgoingMail Cancelled(
         string requestId, string volunteerId, HelpKind kindOfHelp, DateTimeOffset start, DateTimeOffset end, string to,
-        ContactDetails contact, Uri baseUrl, DateTimeOffset now)
+        ContactDetails contact, Uri page, DateTimeOffset now)
     {
         var en = contact.Language == "en";
         var when = When(start, end, en ? English : Dutch);
         var kind = Kind(kindOfHelp, en);
-        var page = new Uri(baseUrl, "/Vrijwilliger");
         return Notice($"cancelled/{requestId}/{volunteerId}", to, contact, now, start,
             en ? $"Cancelled: {when}" : $"Geannuleerd: {when}",
             en ? $"The request for a {kind} on {when} was cancelled. You do not need to come; that time is free again.\n\n{page}"

@@ -58,6 +58,7 @@ public static class ApiTags
     public const string Balance = "Balance";
     public const string Community = "Community";
     public const string Contact = "Contact";
+    public const string ContactLog = "ContactLog";
     public const string Mail = "Mail";
     public const string Privacy = "Privacy";
 
@@ -76,6 +77,7 @@ public static class ApiTags
         (Balance, "Carers in balance: check-ins and the consultant's signals."),
         (Community, "The yearly appreciation round and the partners' rating of the village network."),
         (Contact, "How Kring reaches volunteers and carers, and what they share once matched."),
+        (ContactLog, "Contacts with a carer logged by the village contact person or the consultant, and referrals to the consultant."),
         (Mail, "The outgoing mail, for operators."),
         (Privacy, "AVG/GDPR: access logs, exports of personal data, and erasure."),
     ];

@@ -10,7 +10,9 @@ namespace Kring.Web.Api;
 
 public sealed record CheckInInput(Dictionary<string, int>? Answers);
 public sealed record CheckInResultResponse(int Score, string Level);
-public sealed record SignalResponse(string CircleId, string Village, string Reason, int Score, string Level, DateTimeOffset At);
+/// <summary>A carer who needs the consultant's attention; <c>source</c> names who referred them (null for a check-in's signal).</summary>
+public sealed record SignalResponse(
+    string CircleId, string Village, string Reason, int Score, string Level, DateTimeOffset At, string? Source = null);
 public sealed record QuietCircleResponse(string CircleId, DateTimeOffset? LastContact);
 public sealed record ReportLineResponse(string Section, string Key, string Value);
 
@@ -28,7 +30,9 @@ public static class BalanceApi
             "Record a check-in",
                 "The carer answers the check-in questions; the answer is the score and the level (good, attention, overloaded).");
         api.MapGet("/signals", Signals).RequireAuthorization(p => p.RequireRole(nameof(Role.CarerConsultant))).Doc("listSignals",
-            ApiTags.Balance, "List the signals", "Returns the circles whose carer may be overloaded, for the consultant.");
+            ApiTags.Balance, "List the signals",
+                "Returns the carers a village contact person referred (with the source), newest first, then those whose check-ins " +
+                "say they may be overloaded, for the consultant.");
         api.MapGet("/villages/{villageId}/quiet", Quiet).RequireAuthorization(Policies.Villages).Doc("listQuietCircles", ApiTags.Villages,
             "List the quiet circles", "Returns the village's circles without contact in the last weeks (1 to 520, 12 unless given).");
         api.MapGet("/villages/{villageId}/report", Report).RequireAuthorization(Policies.Villages).Doc("getVillageReport", ApiTags.Villages,
@@ -43,7 +47,8 @@ public static class BalanceApi
     {
         var signals = await grains.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals();
         await log.Record(http, signals.Select(s => s.CircleId), AccessKind.Listed);
-        return TypedResults.Ok(signals.Select(s => new SignalResponse(s.CircleId, s.Village, s.Reason, s.Score, Code(s.Level), s.At)));
+        return TypedResults.Ok(signals.Select(s =>
+            new SignalResponse(s.CircleId, s.Village, s.Reason, s.Score, Code(s.Level), s.At, s.Source)));
     }
 
     public static string Code(BalanceLevel level) => level switch

@@ -25,7 +25,7 @@ public static class CircleApi
                 "Files a request for help (start and end in ISO 8601). With repeat.weeks it files a weekly series; the answer " +
             "then lists every request. circleFirst: true gives the circle's own people the request first (the form ticks it when " +
             "the circle has them; the API only when asked), " +
-            "for circleFirstHours (default 24, never past the start); then matching offers it to volunteers. An " +
+            "for circleFirstHours (default 24, at most until halfway to the start); then matching offers it to volunteers. An " +
             "Idempotency-Key header makes a retry file nothing twice.");
         circles.MapGet("/requests/{requestId}", GetRequest).Doc("getRequest", ApiTags.Requests, "Read a request",
             "Returns a request for help with its history and, once matched, who is coming.");

@@ -36,6 +36,7 @@ public static class KringApi
         api.MapKringVolunteerApi();
         api.MapKringCircleApi();
         api.MapKringOwnCircleApi();
+        api.MapKringContactLogApi();
         Coordination.Map(api);
         BalanceApi.Map(api);
         api.MapKringContactApi();

@@ -118,6 +118,6 @@ public static class OwnCircleApi
         _ => "Deze hulpvraag staat niet meer open.",
     };
 
-    private static MemberResponse ToDto(CircleMember m, bool withEmail) =>
+    public static MemberResponse ToDto(CircleMember m, bool withEmail) =>
         new(m.Id, m.Name, OwnCircleDesk.Code(m.Relation), m.UserName, m.UsualTimes, withEmail ? m.Email : null);
 }

@@ -20,7 +20,8 @@ public sealed record AccountExportResponse(string UserName, string DisplayName, 
 public sealed record CircleExportResponse(
     DateTimeOffset ExportedAt, string ExportedBy, CircleResponse Circle, IReadOnlyList<CheckInResponse> CheckIns, SignalResponse? Signal,
     DateTimeOffset? LastContact, IReadOnlyList<AccountExportResponse> Accounts, IReadOnlyList<AccessEntryResponse> AccessLog,
-    IReadOnlyList<AppreciationExportResponse> Appreciation, ContactResponse? Contact = null);
+    IReadOnlyList<AppreciationExportResponse> Appreciation, ContactResponse? Contact = null,
+    IReadOnlyList<ContactLogEntryResponse>? ContactLog = null, IReadOnlyList<MemberResponse>? OwnPeople = null);
 public sealed record AppreciationExportResponse(int Year, DateTimeOffset ReceivedAt, string By);
 public sealed record VolunteerProfileResponse(
     string Id, string DisplayName, string HomeVillage, double MaxKm, IReadOnlyList<string> Kinds, IReadOnlyList<string> Skills,
@@ -104,12 +105,14 @@ public static class PrivacyApi
             TimeProvider.System.GetUtcNow(), user.UserName, view.ToDto(),
             checkIns.Select(c => new CheckInResponse(c.At, c.Answers, c.Score, BalanceApi.Code(c.Level), c.By)).ToList(),
             signal is null ? null : new SignalResponse(signal.CircleId, signal.Village, signal.Reason, signal.Score,
-                BalanceApi.Code(signal.Level), signal.At),
+                BalanceApi.Code(signal.Level), signal.At, signal.Source),
             lastContact,
             await Accounts(grains, AccountLinks.Circle(id)),
             (await grains.GetGrain<IAccessLogGrain>(id).Read()).Select(ToDto).ToList(),
             await Appreciation(grains, id),
-            ContactApi.ToJson(view.Profile.Contact));
+            ContactApi.ToJson(view.Profile.Contact),
+            (await grain.GetContacts()).Select(ContactLogApi.ToDto).ToList(),
+            (view.Members ?? []).Select(m => OwnCircleApi.ToDto(m, withEmail: true)).ToList());
         return Download(http, export, $"kring-{id}-gegevens.json");
     }
 

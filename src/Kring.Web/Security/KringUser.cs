@@ -65,6 +65,14 @@ public sealed record KringUser(
         _ => false,
     };
 
+    /// <summary>May this user log and read contacts with the carer? The consultant, and the village's contact person.</summary>
+    public bool CanLogContact(CircleProfile circle) => Role switch
+    {
+        Role.CarerConsultant => true,
+        Role.VillageContact => VillageId == circle.Village,
+        _ => false,
+    };
+
     /// <summary>May this user see the circle's own people and its calendar? Its carer, the consultant, and its own people.</summary>
     public bool CanSeeOwnCircle(string circleId) => Role switch
     {

@@ -91,6 +91,10 @@ public static class OwnCircleDesk
         var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
         var request = await circle.GetRequest(requestId);
         if (request is null) return (Refusal.NoSuchRequest, null, null);
+        if (request.Status != RequestStatus.Matched && request.Start <= TimeProvider.System.GetUtcNow())
+        {
+            return (Refusal.None, OfferReply.Expired, request);
+        }
         var summary = new RequestSummary(request.Id, request.CircleId, request.Village, request.Kind, request.Start, request.End,
             request.Needs, request.Status, request.CreatedAt, [], request.Priority, request.SeriesId,
             CircleFirstUntil: request.CircleFirstUntil);

@@ -22,8 +22,11 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
     /// <summary>Needed soon: handled before other waiting requests.</summary>
     [BindProperty] public bool Urgent { get; set; }
     private static readonly string DefaultHours = HelpRequestDesk.DefaultCircleFirstHours.ToString(CultureInfo.InvariantCulture);
-    /// <summary>Ask the circle's own people first; the form offers it only when the circle has them.</summary>
-    [BindProperty] public bool CircleFirst { get; set; } = true;
+    /// <summary>
+    /// Ask the circle's own people first; the form offers it, ticked, only when the circle has them. False unless posted: an
+    /// unticked box sends nothing.
+    /// </summary>
+    [BindProperty] public bool CircleFirst { get; set; }
     [BindProperty] public string? CircleFirstHours { get; set; } = DefaultHours;
     /// <summary>The form showed the own-circle choice, so an unticked box means no.</summary>
     [BindProperty] public bool OwnCircleShown { get; set; }
@@ -47,6 +50,7 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
             Needs = circle.Profile.CareNeeds.Where(RequestInput.KnownNeeds.Contains).ToList();
             Circle = circle.Profile;
             OwnCircleShown = circle.Members is { Count: > 0 };
+            CircleFirst = OwnCircleShown;
         }
         return Page();
     }

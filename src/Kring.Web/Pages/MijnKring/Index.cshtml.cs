@@ -12,7 +12,7 @@ namespace Kring.Web.Pages.MijnKring;
 /// they can usually help.
 /// </summary>
 [Authorize(Policy = AuthSetup.Policies.Member)]
-public sealed class IndexModel(IGrainFactory grains) : PageModel
+public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     public string CarerFirstName { get; private set; } = "";
     /// <summary>Requests still without a helper, from now on.</summary>
@@ -56,6 +56,7 @@ public sealed class IndexModel(IGrainFactory grains) : PageModel
     {
         var user = KringUser.Current(HttpContext);
         if (await OwnCircleDesk.ForMember(grains, user) is not { } circle) return false;
+        await log.Record(HttpContext, circle.Profile.Id, AccessKind.CircleViewed);
         var now = DateTimeOffset.UtcNow;
         CarerFirstName = circle.Profile.CarerName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
         Asked = circle.Requests.Where(r => r.Start > now && r.Status is RequestStatus.Open or RequestStatus.Offered)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kring.Web.Pages.Signalen;
@@ -12,5 +13,12 @@ public sealed class IndexModel(IGrainFactory grains, Kring.Web.Privacy.AccessLog
     {
         Signals = await grains.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals();
         await log.Record(HttpContext, Signals.Select(s => s.CircleId), AccessKind.Listed);
+    }
+
+    /// <summary>The consultant took up a referral; it leaves the list.</summary>
+    public async Task<IActionResult> OnPostHandled(string? kring)
+    {
+        if (!string.IsNullOrWhiteSpace(kring)) await grains.GetGrain<ISignalsGrain>(DirectoryKeys.Default).Handled(kring.Trim());
+        return RedirectToPage();
     }
 }

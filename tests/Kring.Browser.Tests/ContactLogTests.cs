@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+
+namespace Kring.Browser.Tests;
+
+/// <summary>
+/// The village contact person logs a call with a carer and refers them; the consultant finds the referral in the signals.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ContactLogTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_village_contact_logs_a_call_and_refers_the_carer_and_the_consultant_sees_who_referred()
+    {
+        var reason = $"Wil graag praten over vervangende zorg ({Guid.NewGuid().ToString("N")[..6]}).";
+        var contact = await browser.Phone();
+        await Pages.SignIn(contact, "dorp-elsloo");
+        await contact.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
+            .GetByRole(AriaRole.Link, new() { Name = "Dorp", Exact = true }).ClickAsync();
+        await contact.GetByText("Mantelzorgers (").ClickAsync();
+        await contact.GetByRole(AriaRole.Row).Filter(new() { HasText = "c-demo" }).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(contact.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Contact met Marij");
+
+        await contact.GetByLabel("Hoe").SelectOptionAsync(new SelectOptionValue { Label = "telefoongesprek" });
+        await contact.GetByLabel("Wat is er besproken?").FillAsync("Gebeld: de nachten zijn zwaar.");
+        await contact.GetByRole(AriaRole.Button, new() { Name = "Vastleggen" }).ClickAsync();
+        await Assertions.Expect(contact.GetByRole(AriaRole.Status)).ToHaveTextAsync("Het contact is vastgelegd.");
+        await Assertions.Expect(contact.GetByRole(AriaRole.List, new() { Name = "Eerdere contacten" }))
+            .ToContainTextAsync("Gebeld: de nachten zijn zwaar.");
+
+        await contact.GetByLabel("Waarom?").FillAsync(reason);
+        await contact.GetByRole(AriaRole.Button, new() { Name = "Doorverwijzen naar de mantelzorgconsulent" }).ClickAsync();
+        await Assertions.Expect(contact.GetByRole(AriaRole.Status)).ToContainTextAsync("ziet de doorverwijzing");
+        Assert.Empty(await Pages.SeriousViolations(contact));
+        await Pages.Screenshot(contact, "dorp-contact");
+
+        var consultant = await browser.Phone();
+        await Pages.SignIn(consultant, "consulent");
+        await consultant.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
+            .GetByRole(AriaRole.Link, new() { Name = "Signalen", Exact = true }).ClickAsync();
+        var card = consultant.Locator(".card", new() { HasText = reason });
+        await Assertions.Expect(card).ToContainTextAsync("Doorverwezen door Daan Fictief");
+        await Assertions.Expect(card).ToContainTextAsync("dorpscontactpersoon");
+        Assert.Empty(await Pages.SeriousViolations(consultant));
+
+        await card.GetByRole(AriaRole.Link, new() { Name = "Contacten" }).ClickAsync();
+        await Assertions.Expect(consultant.GetByRole(AriaRole.List, new() { Name = "Eerdere contacten" }))
+            .ToContainTextAsync("Gebeld: de nachten zijn zwaar.");
+        await consultant.GoBackAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Afgehandeld" }).ClickAsync();
+        await Assertions.Expect(consultant.Locator(".card", new() { HasText = reason })).ToHaveCountAsync(0);
+    }
+}
