@@ -35,6 +35,7 @@ public sealed partial class CarerCircleGrain
             s.Members.Clear();
             s.CheckIns.Clear();
             s.Contacts.Clear();
+            s.Professionals.Clear();
             s.Overloaded = false;
             s.ErasedAt = now;
             await state.WriteStateAsync();

@@ -50,4 +50,6 @@ public sealed class CarerCircleState
     [Id(10)] public List<CircleMember> Members { get; set; } = [];
     /// <summary>Contacts with the carer and referrals, as the village contact person and the consultant logged them.</summary>
     [Id(11)] public List<CircleContact> Contacts { get; set; } = [];
+    /// <summary>Professionals linked to the circle by the consultant, and whether the carer consented.</summary>
+    [Id(12)] public List<ProfessionalLink> Professionals { get; set; } = [];
 }

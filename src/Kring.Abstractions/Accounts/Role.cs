@@ -11,4 +11,9 @@ public enum Role
     Coordinator = 5,
     /// <summary>One of the carer's own people (family, a neighbour, a friend), for that one circle.</summary>
     CircleMember = 6,
+    /// <summary>
+    /// A professional around the carer (a casemanager dementie, a wijkverpleegkundige), of a partner or not; sees a circle
+    /// only once the consultant linked them to it and the carer consented.
+    /// </summary>
+    Professional = 7,
 }

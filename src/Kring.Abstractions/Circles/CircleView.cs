@@ -6,4 +6,6 @@ public sealed record CircleView(
     [property: Id(1)] IReadOnlyList<string> Helpers,
     [property: Id(2)] IReadOnlyList<HelpRequestView> Requests,
     /// <summary>The carer's own people: family, neighbours, friends.</summary>
-    [property: Id(3)] IReadOnlyList<CircleMember>? Members = null);
+    [property: Id(3)] IReadOnlyList<CircleMember>? Members = null,
+    /// <summary>Professionals the consultant linked to the circle, with the carer's consent or waiting for it.</summary>
+    [property: Id(4)] IReadOnlyList<ProfessionalLink>? Professionals = null);

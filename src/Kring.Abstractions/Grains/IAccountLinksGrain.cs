@@ -19,6 +19,8 @@ public static class AccountLinks
 {
     public static string Circle(string circleId) => $"circle/{circleId}";
     public static string Volunteer(string volunteerId) => $"volunteer/{volunteerId}";
+    /// <summary>Unlike the other keys, holds circle ids: the circles whose carer consented to this professional.</summary>
+    public static string Professional(string userName) => $"professional/{userName}";
     /// <summary>Accounts that act for no circle or volunteer: consultants, village contacts, coordinators, operators.</summary>
     public const string Staff = "staff";
 }

@@ -86,6 +86,12 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     /// village counts it as the circle's last contact; a referral raises the consultant's signal, with its source.
     /// </summary>
     [Alias("LogContact")] Task<CircleContact> LogContact(CircleContact contact);
+    /// <summary>Links a professional to the circle, without access until the carer consents. Idempotent per user name.</summary>
+    [Alias("LinkProfessional")] Task<ProfessionalLink> LinkProfessional(ProfessionalLink link);
+    /// <summary>The carer consents to a linked professional; false when no such link. Idempotent.</summary>
+    [Alias("ConsentProfessional")] Task<bool> ConsentProfessional(string userName, DateTimeOffset at);
+    /// <summary>Ends a professional's link, consented or not; false when there was none.</summary>
+    [Alias("UnlinkProfessional")] Task<bool> UnlinkProfessional(string userName);
     /// <summary>The logged contacts, newest first; none once erased.</summary>
     [Alias("GetContacts"), ReadOnly] Task<IReadOnlyList<CircleContact>> GetContacts();
 }

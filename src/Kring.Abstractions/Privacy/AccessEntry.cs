@@ -17,6 +17,12 @@ public enum AccessKind
     Erased = 7,
     /// <summary>The consultant gave the carer an account for the circle.</summary>
     AccountCreated = 8,
+    /// <summary>The consultant linked a professional to the circle; they see nothing until the carer consents.</summary>
+    ProfessionalLinked = 9,
+    /// <summary>The carer consented to a linked professional seeing the circle.</summary>
+    ProfessionalConsented = 10,
+    /// <summary>The carer or the consultant ended a professional's link.</summary>
+    ProfessionalUnlinked = 11,
 }
 
 /// <summary>

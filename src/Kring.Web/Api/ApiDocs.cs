@@ -59,6 +59,7 @@ public static class ApiTags
     public const string Community = "Community";
     public const string Contact = "Contact";
     public const string ContactLog = "ContactLog";
+    public const string Professionals = "Professionals";
     public const string Mail = "Mail";
     public const string Privacy = "Privacy";
 
@@ -73,6 +74,9 @@ public static class ApiTags
         (Circles, "Carer circles: registering them and reading them."),
         (Requests, "Requests for help in a circle: asking, cancelling and matching by hand."),
         (OwnCircle, "The carer's own people (family, neighbours, friends): inviting them, the circle's calendar, taking a request."),
+        (Professionals,
+            "Professionals around a carer (casemanager dementie, wijkverpleegkundige): linked by the consultant, with the " +
+            "carer's consent."),
         (Partners, "Partner organisations, their coordinators' queue and volunteers."),
         (Balance, "Carers in balance: check-ins and the consultant's signals."),
         (Community, "The yearly appreciation round and the partners' rating of the village network."),

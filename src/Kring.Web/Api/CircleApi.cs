@@ -20,7 +20,7 @@ public static class CircleApi
         var circles = api.MapGroup("/circles/{circleId}").RequireAuthorization();
         circles.MapGet("", GetCircle).Doc("getCircle", ApiTags.Circles, "Read a circle",
             "Returns the carer, the person cared for, the helpers and the requests for help. 410 for a circle that was erased.");
-        circles.MapPost("/requests", SubmitRequest).RequireAuthorization(Policies.Requester).Doc("submitRequest", ApiTags.Requests,
+        circles.MapPost("/requests", SubmitRequest).RequireAuthorization(Policies.Filer).Doc("submitRequest", ApiTags.Requests,
             "Ask for help",
                 "Files a request for help (start and end in ISO 8601). With repeat.weeks it files a weekly series; the answer " +
             "then lists every request. circleFirst: true gives the circle's own people the request first (the form ticks it when " +

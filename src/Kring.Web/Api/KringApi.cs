@@ -37,6 +37,7 @@ public static class KringApi
         api.MapKringCircleApi();
         api.MapKringOwnCircleApi();
         api.MapKringContactLogApi();
+        api.MapKringProfessionalApi();
         Coordination.Map(api);
         BalanceApi.Map(api);
         api.MapKringContactApi();

@@ -38,7 +38,8 @@ public static class OwnCircleApi
             "The members of the circle's own people, with when they can usually help. Their e-mail addresses only for the carer " +
             "and the consultant.");
         circle.MapGet("/calendar", Calendar).Doc("getCircleCalendar", ApiTags.OwnCircle, "Read the circle's calendar",
-            "Who helps when, own people and volunteers alike, from now on; without notes or needs.");
+            "Who helps when, own people and volunteers alike, from now on; without notes or needs. For the carer, the consultant, " +
+            "the circle's own people and the professionals the carer consented to.");
         circle.MapPost("/requests/{requestId}/take", Take).RequireAuthorization(Policies.Member).Doc("takeRequest", ApiTags.OwnCircle,
             "Take a request of one's own circle",
             "One of the circle's own people takes the request: booked as a volunteer's accept is, never twice in one time, and " +
@@ -85,12 +86,13 @@ public static class OwnCircleApi
     {
         var user = KringUser.Current(http);
         var id = KringApi.Resolve(circleId, user);
-        if (id is null || !user.CanSeeOwnCircle(id)) return Problems.Forbidden(NoAccess);
-        if (await grains.GetGrain<ICarerCircleGrain>(id).Get() is not { } view) return Problems.NotFound(NoCircle);
+        if (id is null) return Problems.Forbidden(NoAccess);
+        var found = await grains.GetGrain<ICarerCircleGrain>(id).Get();
+        if (!user.CanSeeOwnCircle(id) && !ProfessionalDesk.Consented(found, user)) return Problems.Forbidden(NoAccess);
+        if (found is not { } view) return Problems.NotFound(NoCircle);
         await log.Record(http, id, AccessKind.CircleViewed);
         return TypedResults.Ok<IReadOnlyList<CalendarEntryResponse>>(OwnCircleDesk.Calendar(view, TimeProvider.System.GetUtcNow())
-            .Select(e => new CalendarEntryResponse(e.RequestId, e.Kind.Code(), e.Start, e.End, e.Status.Code(), e.Helper, e.OwnPeople,
-                e.CircleFirstUntil)).ToList());
+            .Select(ToDto).ToList());
     }
 
     private static async Task<Results<Ok<HelpRequestResponse>, ForbiddenProblem, NotFoundProblem, ConflictProblem>> Take(
@@ -117,6 +119,9 @@ public static class OwnCircleApi
         OfferReply.ScheduleConflict => "U heeft op die tijd al een andere afspraak.",
         _ => "Deze hulpvraag staat niet meer open.",
     };
+
+    public static CalendarEntryResponse ToDto(OwnCircleDesk.CalendarEntry e) =>
+        new(e.RequestId, e.Kind.Code(), e.Start, e.End, e.Status.Code(), e.Helper, e.OwnPeople, e.CircleFirstUntil);
 
     public static MemberResponse ToDto(CircleMember m, bool withEmail) =>
         new(m.Id, m.Name, OwnCircleDesk.Code(m.Relation), m.UserName, m.UsualTimes, withEmail ? m.Email : null);

@@ -155,6 +155,23 @@ public static class RequestInput
         return null;
     }
 
+    /// <summary>
+    /// A form's date (yyyy-MM-dd) and times (HH:mm) in Europe/Amsterdam as a start and an end, with a message per field that
+    /// is not valid.
+    /// </summary>
+    public static (DateTimeOffset? Start, DateTimeOffset? End) Window(string? date, string? from, string? to, FieldErrors errors)
+    {
+        DateOnly? day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : null;
+        if (day is null) errors.Add("date", "Vul een geldige datum in.");
+        TimeOnly? start = AvailabilityInput.TryTime(from, out var f) ? f : null;
+        if (start is null) errors.Add("from", "Vul een begintijd in als uu:mm.");
+        TimeOnly? end = AvailabilityInput.TryTime(to, out var t) ? t : null;
+        if (end is null) errors.Add("to", "Vul een eindtijd in als uu:mm.");
+        return (Local(day, start), Local(day, end));
+    }
+
     /// <summary>Converts a local date and time in Europe/Amsterdam to an absolute time.</summary>
     public static DateTimeOffset? Local(DateOnly? date, TimeOnly? time)
     {

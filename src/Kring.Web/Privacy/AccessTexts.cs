@@ -14,6 +14,9 @@ public static class AccessTexts
         AccessKind.Exported => "export",
         AccessKind.Erased => "gewist",
         AccessKind.AccountCreated => "account aangemaakt",
+        AccessKind.ProfessionalLinked => "zorgprofessional gekoppeld",
+        AccessKind.ProfessionalConsented => "toestemming voor zorgprofessional",
+        AccessKind.ProfessionalUnlinked => "zorgprofessional ontkoppeld",
         _ => kind.ToString(),
     };
 
@@ -25,6 +28,8 @@ public static class AccessTexts
         Kring.Role.VillageContact => "dorpscontactpersoon",
         Kring.Role.Operator => "beheerder",
         Kring.Role.Coordinator => "coördinator",
+        Kring.Role.CircleMember => "eigen kring",
+        Kring.Role.Professional => "zorgprofessional",
         _ => role.ToString(),
     };
 

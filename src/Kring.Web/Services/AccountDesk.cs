@@ -29,12 +29,14 @@ public static class AccountDesk
         ["villageContact"] = Role.VillageContact,
         ["coordinator"] = Role.Coordinator,
         ["operator"] = Role.Operator,
+        ["professional"] = Role.Professional,
         ["carer"] = Role.Carer,
         ["volunteer"] = Role.Volunteer,
         ["member"] = Role.CircleMember,
     };
 
-    public static readonly IReadOnlyList<string> StaffRoles = ["consultant", "villageContact", "coordinator", "operator"];
+    public static readonly IReadOnlyList<string> StaffRoles =
+        ["consultant", "villageContact", "coordinator", "professional", "operator"];
 
     public static string Code(Role role) => Roles.First(r => r.Value == role).Key;
 
@@ -50,7 +52,7 @@ public static class AccountDesk
         var userName = AccountInput.UserName(form.UserName, errors);
         var displayName = AccountInput.DisplayName(form.DisplayName, errors, "Vul de naam in.");
         var role = StaffRoles.Contains(form.Role ?? "") ? Roles[form.Role!] : (Role?)null;
-        if (role is null) errors.Add("role", "Kies een rol: consultant, villageContact, coordinator of operator.");
+        if (role is null) errors.Add("role", "Kies een rol: consultant, villageContact, coordinator, professional of operator.");
         var directory = grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default);
         string? village = null, partner = null;
         if (role == Role.VillageContact)
@@ -58,10 +60,10 @@ public static class AccountDesk
             village = form.Village?.Trim().ToLowerInvariant();
             if ((await directory.GetVillages()).All(v => v.Id != village)) errors.Add("village", "Kies het dorp van de contactpersoon.");
         }
-        if (role == Role.Coordinator)
+        if (role == Role.Coordinator || role == Role.Professional && !string.IsNullOrWhiteSpace(form.Partner))
         {
             partner = form.Partner?.Trim().ToLowerInvariant();
-            if ((await directory.GetPartners()).All(p => p.Id != partner)) errors.Add("partner", "Kies de organisatie van de coördinator.");
+            if ((await directory.GetPartners()).All(p => p.Id != partner)) errors.Add("partner", "Kies de organisatie.");
         }
         var email = ContactInput.Email(form.Email, errors);
         if (errors.Any) return null;

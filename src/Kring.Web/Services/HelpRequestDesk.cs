@@ -4,7 +4,8 @@ using Kring.Web.Security;
 namespace Kring.Web.Services;
 
 /// <summary>
-/// Filing a request for help, for the carer's and the consultant's page and the API alike: who may file for the circle,
+/// Filing a request for help, for the carer's, the consultant's and a professional's page and the API alike: who may file
+/// for the circle (a professional only with the carer's consent),
 /// the validation and the weekly series are decided here, once. A circle with as many open requests as it may have
 /// refuses with <see cref="LimitReachedException"/>.
 /// </summary>
@@ -29,9 +30,12 @@ public static class HelpRequestDesk
 
     public static async Task<Outcome> File(IGrainFactory grains, KringUser user, string circleId, Filing filing, FieldErrors errors)
     {
-        if (!user.CanRequestFor(circleId)) return new(Refusal.NotAllowed, []);
+        var professional = user.Role == Role.Professional;
+        if (!user.CanRequestFor(circleId) && !professional) return new(Refusal.NotAllowed, []);
         var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
-        if (await circle.Get() is not { } view) return new(Refusal.NoSuchCircle, []);
+        var view = await circle.Get();
+        if (professional && !ProfessionalDesk.Consented(view, user)) return new(Refusal.NotAllowed, []);
+        if (view is null) return new(Refusal.NoSuchCircle, []);
 
         if (filing.IdempotencyKey is { Length: > 100 }) errors.Add("Idempotency-Key", "De sleutel is te lang (hooguit 100 tekens).");
         if (filing.Weeks is < MinSeriesWeeks or > RequestInput.MaxWeeks)

@@ -15,7 +15,9 @@ public enum Who
     Anonymous = 64,
     /// <summary>One of the demo carer's own people.</summary>
     Member = 128,
-    SignedIn = Volunteer | Carer | Consultant | Contact | Operator | Coordinator | Member,
+    /// <summary>A professional (the demo casemanager), linked to no circle.</summary>
+    Professional = 256,
+    SignedIn = Volunteer | Carer | Consultant | Contact | Operator | Coordinator | Member | Professional,
     Everyone = SignedIn | Anonymous,
 }
 
@@ -131,6 +133,20 @@ public sealed partial class AuthorisationMatrixTests
             "an invalid body: validation only"),
         new("POST", "/api/v1/circles/{circleId}/referrals", "/api/v1/circles/{other-circle}/referrals", new { reason = "" }, Nobody,
             "a circle in another village"),
+        new("POST", "/api/v1/circles/{circleId}/professionals", $"/api/v1/circles/{Circle}/professionals", new { userName = "" },
+            Consultant, "an unknown professional: validation only"),
+        new("GET", "/api/v1/circles/{circleId}/professionals", $"/api/v1/circles/{Circle}/professionals", null, Carer | Consultant),
+        new("GET", "/api/v1/circles/{circleId}/professionals", "/api/v1/circles/{other-circle}/professionals", null, Consultant,
+            "another circle"),
+        new("POST", "/api/v1/circles/{circleId}/professionals/{userName}/consent",
+            $"/api/v1/circles/{Circle}/professionals/niemand-hier/consent", null, Carer, "a professional not linked"),
+        new("POST", "/api/v1/circles/{circleId}/professionals/{userName}/consent",
+            "/api/v1/circles/{other-circle}/professionals/niemand-hier/consent", null, Nobody, "another circle"),
+        new("DELETE", "/api/v1/circles/{circleId}/professionals/{userName}", $"/api/v1/circles/{Circle}/professionals/niemand-hier",
+            null, Carer | Consultant, "a professional not linked"),
+        new("DELETE", "/api/v1/circles/{circleId}/professionals/{userName}", "/api/v1/circles/{other-circle}/professionals/niemand-hier",
+            null, Consultant, "another circle"),
+        new("GET", "/api/v1/professionals/me/circles", "/api/v1/professionals/me/circles", null, Professional),
         new("GET", "/api/v1/circles/{circleId}", $"/api/v1/circles/{Circle}", null, Carer | Consultant | Contact),
         new("GET", "/api/v1/circles/{circleId}", "/api/v1/circles/{other-circle}", null, Consultant, "a circle in another village"),
         new("POST", "/api/v1/circles/{circleId}/requests", $"/api/v1/circles/{Circle}/requests", Invalid, Carer | Consultant),
@@ -197,6 +213,6 @@ public sealed partial class AuthorisationMatrixTests
     private static readonly (Who Who, string? User)[] Callers =
     [
         (Volunteer, "vrijwilliger"), (Carer, "mantelzorger"), (Consultant, "consulent"), (Contact, "dorp-elsloo"),
-        (Operator, "beheerder"), (Coordinator, "coordinator"), (Member, "familie"), (Anonymous, null),
+        (Operator, "beheerder"), (Coordinator, "coordinator"), (Member, "familie"), (Professional, "casemanager"), (Anonymous, null),
     ];
 }

@@ -57,6 +57,41 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log, Secu
         return RedirectToPage(new { kring = circleId });
     }
 
+    /// <summary>The consultant links a professional; they see nothing until the carer consents.</summary>
+    public async Task<IActionResult> OnPostLink(string? professional)
+    {
+        var user = KringUser.Current(HttpContext);
+        var (refusal, link) = await ProfessionalDesk.Link(grains, log, HttpContext, user, CircleId?.Trim() ?? "", professional);
+        Message = refusal switch
+        {
+            ProfessionalDesk.Refusal.None => Texts.T("{0} is gekoppeld. De mantelzorger geeft nu toestemming, of niet.", link!.Name),
+            ProfessionalDesk.Refusal.NoSuchProfessional => Texts.T("Er is geen zorgprofessional met deze gebruikersnaam."),
+            _ => null,
+        };
+        return refusal is ProfessionalDesk.Refusal.NotAllowed or ProfessionalDesk.Refusal.NoSuchCircle
+            ? NotFound()
+            : RedirectToPage(new { kring = CircleId });
+    }
+
+    public async Task<IActionResult> OnPostConsent(string? professional)
+    {
+        var user = KringUser.Current(HttpContext);
+        var refusal = await ProfessionalDesk.Consent(grains, log, HttpContext, user, user.CircleId ?? "", professional ?? "");
+        if (refusal == ProfessionalDesk.Refusal.NotAllowed) return Forbid();
+        Message = Texts.T("U gaf toestemming. U kunt die altijd weer intrekken.");
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostUnlink(string? professional)
+    {
+        var user = KringUser.Current(HttpContext);
+        var circleId = user.Role == Role.Carer ? user.CircleId ?? "" : CircleId?.Trim() ?? "";
+        var refusal = await ProfessionalDesk.Unlink(grains, log, HttpContext, user, circleId, professional ?? "");
+        if (refusal == ProfessionalDesk.Refusal.NotAllowed) return Forbid();
+        Message = Texts.T("De zorgprofessional is ontkoppeld en ziet de kring niet meer.");
+        return RedirectToPage(new { kring = circleId });
+    }
+
     private async Task<bool> Load(KringUser user)
     {
         if (CircleId is null || !user.CanSeeOwnCircle(CircleId)) return false;

@@ -66,20 +66,13 @@ public sealed class NieuwModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
             return Invalid();
         }
 
-        DateOnly? date = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : null;
-        if (date is null) Errors.Add("date", "Vul een geldige datum in.");
-        TimeOnly? from = AvailabilityInput.TryTime(From, out var f) ? f : null;
-        if (from is null) Errors.Add("from", "Vul een begintijd in als uu:mm.");
-        TimeOnly? to = AvailabilityInput.TryTime(To, out var t) ? t : null;
-        if (to is null) Errors.Add("to", "Vul een eindtijd in als uu:mm.");
+        var (start, end) = RequestInput.Window(Date, From, To, Errors);
         int? weeks = !Repeat ? null : int.TryParse(Weeks, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : 0;
         bool? circleFirst = OwnCircleShown ? CircleFirst : null;
         int? hours = circleFirst != true ? null
             : int.TryParse(CircleFirstHours, NumberStyles.None, CultureInfo.InvariantCulture, out var h) ? h : 0;
         var filing = new HelpRequestDesk.Filing(
-            Kind, RequestInput.Local(date, from), RequestInput.Local(date, to), Needs, Notes, Urgent, weeks, IdempotencyKey, circleFirst,
+            Kind, start, end, Needs, Notes, Urgent, weeks, IdempotencyKey, circleFirst,
             hours);
         var askedOwnCircle = false;
         try
