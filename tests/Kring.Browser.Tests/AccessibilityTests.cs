@@ -21,6 +21,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("beheerder", false)]
     [InlineData("coordinator", false)]
     [InlineData("familie", false)]
+    [InlineData("casemanager", false)]
     [InlineData(null, true)]
     [InlineData("vrijwilliger", true)]
     [InlineData("familie", true)]
