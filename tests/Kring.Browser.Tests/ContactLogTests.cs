@@ -20,7 +20,7 @@ public sealed class ContactLogTests(BrowserFixture browser)
         await contact.GetByRole(AriaRole.Row).Filter(new() { HasText = "c-demo" }).GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(contact.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Contact met Marij");
 
-        await contact.GetByLabel("Hoe").SelectOptionAsync(new SelectOptionValue { Label = "telefoongesprek" });
+        await contact.GetByLabel("Hoe", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "telefoongesprek" });
         await contact.GetByLabel("Wat is er besproken?").FillAsync("Gebeld: de nachten zijn zwaar.");
         await contact.GetByRole(AriaRole.Button, new() { Name = "Vastleggen" }).ClickAsync();
         await Assertions.Expect(contact.GetByRole(AriaRole.Status)).ToHaveTextAsync("Het contact is vastgelegd.");
@@ -30,6 +30,17 @@ public sealed class ContactLogTests(BrowserFixture browser)
         await contact.GetByLabel("Waarom?").FillAsync(reason);
         await contact.GetByRole(AriaRole.Button, new() { Name = "Doorverwijzen naar de mantelzorgconsulent" }).ClickAsync();
         await Assertions.Expect(contact.GetByRole(AriaRole.Status)).ToContainTextAsync("ziet de doorverwijzing");
+        var day = Kring.Testing.Journey.NextMonday(0).AddDays(28 + 3);
+        await contact.GetByLabel("Vervangende zorg").CheckAsync();
+        await contact.GetByLabel("Op welke dag?").FillAsync(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await contact.GetByLabel("Van", new() { Exact = true }).FillAsync("13:00");
+        await contact.GetByLabel("Tot", new() { Exact = true }).FillAsync("16:00");
+        await contact.GetByLabel("Hoe gaf de mantelzorger toestemming?").FillAsync("Aan de telefoon, ze wil graag een middag vrij.");
+        await contact.GetByRole(AriaRole.Button, new() { Name = "Hulpvraag versturen" }).ClickAsync();
+        await Assertions.Expect(contact.GetByRole(AriaRole.Status))
+            .ToHaveTextAsync("De hulpvraag is verstuurd, en de toestemming is vastgelegd.");
+        await Assertions.Expect(contact.GetByRole(AriaRole.List, new() { Name = "Eerdere contacten" }))
+            .ToContainTextAsync("hulp gevraagd namens de mantelzorger");
         Assert.Empty(await Pages.SeriousViolations(contact));
         await Pages.Screenshot(contact, "dorp-contact");
 

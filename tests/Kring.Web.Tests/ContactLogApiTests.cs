@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kring.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Kring.Web.Tests.Security;
 
 namespace Kring.Web.Tests;
@@ -41,6 +43,37 @@ public sealed class ContactLogApiTests(SharedApp shared)
 
         var quiet = await contact.GetFromJsonAsync<JsonElement>("/api/v1/villages/elsloo/quiet?weeks=4");
         Assert.DoesNotContain(quiet.EnumerateArray(), q => q.GetProperty("circleId").GetString() == circleId);
+    }
+
+    [Fact]
+    public async Task The_village_contact_asks_for_help_only_saying_how_the_carer_agreed_and_the_consent_is_logged()
+    {
+        var (_, circleId) = await TestAccounts.NewCarerWithCircle(App, "namens");
+        var contact = await App.SignedIn("dorp-elsloo", "kring-demo");
+        var start = Journey.Day(6);
+        var body = new Dictionary<string, object>
+        {
+            ["kind"] = "buddy",
+            ["start"] = start.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            ["end"] = start.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        };
+
+        var refused = await contact.PostAsJsonAsync($"/api/v1/circles/{circleId}/requests", body);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("carerConsent", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        body["carerConsent"] = "telefonisch gevraagd, ze wil graag een maatje";
+        var filed = await contact.PostAsJsonAsync($"/api/v1/circles/{circleId}/requests", body);
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+
+        var contacts = await contact.GetFromJsonAsync<JsonElement>($"/api/v1/circles/{circleId}/contacts");
+        var logged = Assert.Single(contacts.EnumerateArray());
+        Assert.Equal("filedWithConsent", logged.GetProperty("kind").GetString());
+        Assert.Contains("telefonisch gevraagd", logged.GetProperty("note").GetString(), StringComparison.Ordinal);
+        var urmond = $"c-urmond-{Guid.NewGuid():N}"[..20];
+        await App.Services.GetRequiredService<IGrainFactory>().GetGrain<ICarerCircleGrain>(urmond).Register(
+            new CircleProfile(urmond, "urmond", "Proef Elders", 70, "Proef Naaste", "partner", [], null, null));
+        var elsewhere = await contact.PostAsJsonAsync($"/api/v1/circles/{urmond}/requests", body);
+        Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
     }
 
     [Fact]

@@ -8,6 +8,8 @@ public enum ContactKind
     Visit = 1,
     Meeting = 2,
     Referral = 3,
+    /// <summary>A request for help filed on the carer's behalf, with their consent; the note says what and how they agreed.</summary>
+    FiledWithConsent = 4,
 }
 
 /// <summary>

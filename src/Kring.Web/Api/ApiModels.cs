@@ -23,7 +23,7 @@ public sealed record OfferResultResponse(string OfferId, string Result);
 public sealed record AssignmentResponse(string RequestId, string Kind, string Village, DateTimeOffset Start, DateTimeOffset End);
 
 public sealed record NewRequestInput(string? Kind, string? Start, string? End, IReadOnlyList<string>? Needs, string? Notes,
-    RepeatInput? Repeat, bool? Urgent, bool? CircleFirst = null, int? CircleFirstHours = null);
+    RepeatInput? Repeat, bool? Urgent, bool? CircleFirst = null, int? CircleFirstHours = null, string? CarerConsent = null);
 /// <summary>Repeats the request every week, for example every Tuesday 14:00–17:00 for 8 weeks.</summary>
 public sealed record RepeatInput(int? Weeks);
 public sealed record SeriesCreatedResponse(string SeriesId, IReadOnlyList<RequestCreatedResponse> Requests);

@@ -26,7 +26,9 @@ public static class CircleApi
             "then lists every request. circleFirst: true gives the circle's own people the request first (the form ticks it when " +
             "the circle has them; the API only when asked), " +
             "for circleFirstHours (default 24, at most until halfway to the start); then matching offers it to volunteers. An " +
-            "Idempotency-Key header makes a retry file nothing twice.");
+            "Idempotency-Key header makes a retry file nothing twice. Who may: the carer, the consultant, a professional the carer " +
+            "consented to, and the village contact person for a carer of their village, with carerConsent saying how the carer " +
+            "agreed (logged as a contact).");
         circles.MapGet("/requests/{requestId}", GetRequest).Doc("getRequest", ApiTags.Requests, "Read a request",
             "Returns a request for help with its history and, once matched, who is coming.");
         circles.MapPost("/requests/{requestId}/cancel", CancelRequest).RequireAuthorization(Policies.Requester)
@@ -72,7 +74,8 @@ public static class CircleApi
         var errors = new FieldErrors();
         var filing = new HelpRequestDesk.Filing(body?.Kind, RequestInput.ParseInstant(body?.Start, "start", errors),
             RequestInput.ParseInstant(body?.End, "end", errors), body?.Needs, body?.Notes, body?.Urgent == true,
-            body?.Repeat is null ? null : body.Repeat.Weeks ?? 0, idempotencyKey, body?.CircleFirst, body?.CircleFirstHours);
+            body?.Repeat is null ? null : body.Repeat.Weeks ?? 0, idempotencyKey, body?.CircleFirst, body?.CircleFirstHours,
+            body?.CarerConsent);
         var outcome = await HelpRequestDesk.File(grains, user, id, filing, errors);
         switch (outcome.Refusal)
         {

@@ -21,7 +21,8 @@ public sealed record CircleExportResponse(
     DateTimeOffset ExportedAt, string ExportedBy, CircleResponse Circle, IReadOnlyList<CheckInResponse> CheckIns, SignalResponse? Signal,
     DateTimeOffset? LastContact, IReadOnlyList<AccountExportResponse> Accounts, IReadOnlyList<AccessEntryResponse> AccessLog,
     IReadOnlyList<AppreciationExportResponse> Appreciation, ContactResponse? Contact = null,
-    IReadOnlyList<ContactLogEntryResponse>? ContactLog = null, IReadOnlyList<MemberResponse>? OwnPeople = null);
+    IReadOnlyList<ContactLogEntryResponse>? ContactLog = null, IReadOnlyList<MemberResponse>? OwnPeople = null,
+    IReadOnlyList<ProfessionalResponse>? Professionals = null);
 public sealed record AppreciationExportResponse(int Year, DateTimeOffset ReceivedAt, string By);
 public sealed record VolunteerProfileResponse(
     string Id, string DisplayName, string HomeVillage, double MaxKm, IReadOnlyList<string> Kinds, IReadOnlyList<string> Skills,
@@ -112,7 +113,8 @@ public static class PrivacyApi
             await Appreciation(grains, id),
             ContactApi.ToJson(view.Profile.Contact),
             (await grain.GetContacts()).Select(ContactLogApi.ToDto).ToList(),
-            (view.Members ?? []).Select(m => OwnCircleApi.ToDto(m, withEmail: true)).ToList());
+            (view.Members ?? []).Select(m => OwnCircleApi.ToDto(m, withEmail: true)).ToList(),
+            (view.Professionals ?? []).Select(ProfessionalApi.ToDto).ToList());
         return Download(http, export, $"kring-{id}-gegevens.json");
     }
 

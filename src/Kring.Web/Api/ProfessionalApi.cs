@@ -106,5 +106,5 @@ public static class ProfessionalApi
         return errors;
     }
 
-    private static ProfessionalResponse ToDto(ProfessionalLink p) => new(p.UserName, p.Name, p.LinkedBy, p.LinkedAt, p.ConsentedAt);
+    public static ProfessionalResponse ToDto(ProfessionalLink p) => new(p.UserName, p.Name, p.LinkedBy, p.LinkedAt, p.ConsentedAt);
 }

@@ -16,7 +16,10 @@ public static class AuthSetup
         public const string Operator = "operator";
         public const string Volunteer = "volunteer";
         public const string Requester = "requester";
-        /// <summary>Who may ask for help for a circle: the requesters, and a professional the carer consented to.</summary>
+        /// <summary>
+        /// Who may ask for help for a circle: the requesters, a professional the carer consented to, and the village contact
+        /// person for a carer of their village who agreed.
+        /// </summary>
         public const string Filer = "filer";
         public const string Villages = "villages";
         public const string Coordinator = "coordinator";
@@ -62,7 +65,8 @@ public static class AuthSetup
             .AddPolicy(Policies.Operator, p => p.RequireRole(nameof(Role.Operator)))
             .AddPolicy(Policies.Volunteer, p => p.RequireRole(nameof(Role.Volunteer)).RequireClaim(KringUser.VolunteerClaim))
             .AddPolicy(Policies.Requester, p => p.RequireRole(nameof(Role.Carer), nameof(Role.CarerConsultant)))
-            .AddPolicy(Policies.Filer, p => p.RequireRole(nameof(Role.Carer), nameof(Role.CarerConsultant), nameof(Role.Professional)))
+            .AddPolicy(Policies.Filer, p => p.RequireRole(
+                nameof(Role.Carer), nameof(Role.CarerConsultant), nameof(Role.Professional), nameof(Role.VillageContact)))
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(nameof(Role.Coordinator)).RequireClaim(KringUser.PartnerClaim))
             .AddPolicy(Policies.Schedule, p => p.RequireRole(nameof(Role.Volunteer), nameof(Role.CircleMember))
                 .RequireClaim(KringUser.VolunteerClaim))

@@ -20,6 +20,7 @@ public static class ContactDesk
         ("visit", ContactKind.Visit, "bezoek"),
         ("meeting", ContactKind.Meeting, "ontmoeting"),
         ("referral", ContactKind.Referral, "doorverwezen naar de mantelzorgconsulent"),
+        ("filedWithConsent", ContactKind.FiledWithConsent, "hulp gevraagd namens de mantelzorger"),
     ];
 
     public static string Code(ContactKind kind) => Kinds.First(k => k.Kind == kind).Code;
@@ -40,7 +41,8 @@ public static class ContactDesk
     public static async Task<Outcome> Log(
         IGrainFactory grains, KringUser user, string circleId, string? kind, DateOnly? date, string? note, FieldErrors errors)
     {
-        var known = Kinds.FirstOrDefault(k => k.Kind != ContactKind.Referral && k.Code == kind?.Trim().ToLowerInvariant());
+        var known = Kinds.FirstOrDefault(k => k.Kind is ContactKind.Call or ContactKind.Visit or ContactKind.Meeting
+            && k.Code == kind?.Trim().ToLowerInvariant());
         if (known.Code is null) errors.Add("kind", "Kies hoe u contact had: call, visit of meeting.");
         var today = Amsterdam.Today(TimeProvider.System);
         var day = date ?? today;
@@ -55,6 +57,15 @@ public static class ContactDesk
         if (user.Role != Role.VillageContact) return new(Refusal.NotAllowed);
         var text = Note(reason, "reason", "Schrijf waarom de mantelzorgconsulent contact moet opnemen (hooguit 500 tekens).", errors);
         return await Add(grains, user, circleId, ContactKind.Referral, Amsterdam.Today(TimeProvider.System), text, errors);
+    }
+
+    /// <summary>Logs that the village contact person asked for help on the carer's behalf, and how the carer agreed.</summary>
+    public static Task<CircleContact> RecordConsent(ICarerCircleGrain circle, KringUser user, HelpRequestView request, string consent)
+    {
+        var start = Amsterdam.ToLocal(request.Start).ToString("d MMMM yyyy HH:mm", Pages.Format.Dutch);
+        return circle.LogContact(new CircleContact("k-" + Guid.NewGuid().ToString("N")[..12], ContactKind.FiledWithConsent,
+            Amsterdam.Today(TimeProvider.System), $"Hulpvraag {request.Id} voor {start}. Toestemming: {consent}", user.UserName,
+            $"{user.DisplayName}, dorpscontactpersoon", TimeProvider.System.GetUtcNow()));
     }
 
     /// <summary>Only the consultant, who may read every circle, learns that a circle does not exist.</summary>

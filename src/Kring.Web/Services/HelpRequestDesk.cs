@@ -5,7 +5,8 @@ namespace Kring.Web.Services;
 
 /// <summary>
 /// Filing a request for help, for the carer's, the consultant's and a professional's page and the API alike: who may file
-/// for the circle (a professional only with the carer's consent),
+/// for the circle (a professional only with the carer's consent; the village contact person for a carer of their village,
+/// saying how the carer agreed, which is logged as a contact),
 /// the validation and the weekly series are decided here, once. A circle with as many open requests as it may have
 /// refuses with <see cref="LimitReachedException"/>.
 /// </summary>
@@ -17,7 +18,7 @@ public static class HelpRequestDesk
     /// <summary>What the requester filled in. <paramref name="Weeks"/> is null for a single request.</summary>
     public sealed record Filing(
         string? Kind, DateTimeOffset? Start, DateTimeOffset? End, IReadOnlyList<string>? Needs, string? Notes, bool Urgent, int? Weeks,
-        string? IdempotencyKey, bool? CircleFirst = null, int? CircleFirstHours = null);
+        string? IdempotencyKey, bool? CircleFirst = null, int? CircleFirstHours = null, string? CarerConsent = null);
 
     /// <summary>How long the circle's own people have a request to themselves when the carer does not say.</summary>
     public const int DefaultCircleFirstHours = 24;
@@ -31,11 +32,19 @@ public static class HelpRequestDesk
     public static async Task<Outcome> File(IGrainFactory grains, KringUser user, string circleId, Filing filing, FieldErrors errors)
     {
         var professional = user.Role == Role.Professional;
-        if (!user.CanRequestFor(circleId) && !professional) return new(Refusal.NotAllowed, []);
+        var villageContact = user.Role == Role.VillageContact;
+        if (!user.CanRequestFor(circleId) && !professional && !villageContact) return new(Refusal.NotAllowed, []);
         var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
         var view = await circle.Get();
         if (professional && !ProfessionalDesk.Consented(view, user)) return new(Refusal.NotAllowed, []);
+        if (villageContact && (view is null || !user.CanLogContact(view.Profile))) return new(Refusal.NotAllowed, []);
         if (view is null) return new(Refusal.NoSuchCircle, []);
+        var consent = filing.CarerConsent?.Trim() ?? "";
+        if (villageContact && consent.Length is 0 or > ContactDesk.MaxNoteLength)
+        {
+            errors.Add("carerConsent",
+                "Vraag de mantelzorger eerst om toestemming, en schrijf op hoe die is gegeven (hooguit 500 tekens).");
+        }
 
         if (filing.IdempotencyKey is { Length: > 100 }) errors.Add("Idempotency-Key", "De sleutel is te lang (hooguit 100 tekens).");
         if (filing.Weeks is < MinSeriesWeeks or > RequestInput.MaxWeeks)
@@ -62,7 +71,10 @@ public static class HelpRequestDesk
             ? TimeProvider.System.GetUtcNow().AddHours(filing.CircleFirstHours ?? DefaultCircleFirstHours)
             : (DateTimeOffset?)null;
         request = request with { Priority = filing.Urgent ? 1 : 0, CircleFirstUntil = until };
-        if (filing.Weeks is not { } weeks) return new(Refusal.None, [await circle.SubmitRequest(request)]);
-        return new(Refusal.None, await circle.SubmitSeries(RequestInput.Weekly(request, weeks)), request.Id);
+        var outcome = filing.Weeks is not { } weeks
+            ? new Outcome(Refusal.None, [await circle.SubmitRequest(request)])
+            : new Outcome(Refusal.None, await circle.SubmitSeries(RequestInput.Weekly(request, weeks)), request.Id);
+        if (villageContact) await ContactDesk.RecordConsent(circle, user, outcome.Filed[0], consent);
+        return outcome;
     }
 }

@@ -149,7 +149,7 @@ public sealed partial class AuthorisationMatrixTests
         new("GET", "/api/v1/professionals/me/circles", "/api/v1/professionals/me/circles", null, Professional),
         new("GET", "/api/v1/circles/{circleId}", $"/api/v1/circles/{Circle}", null, Carer | Consultant | Contact),
         new("GET", "/api/v1/circles/{circleId}", "/api/v1/circles/{other-circle}", null, Consultant, "a circle in another village"),
-        new("POST", "/api/v1/circles/{circleId}/requests", $"/api/v1/circles/{Circle}/requests", Invalid, Carer | Consultant),
+        new("POST", "/api/v1/circles/{circleId}/requests", $"/api/v1/circles/{Circle}/requests", Invalid, Carer | Consultant | Contact),
         new("POST", "/api/v1/circles/{circleId}/requests", "/api/v1/circles/{other-circle}/requests", Invalid, Consultant,
             "another carer's circle"),
         new("GET", "/api/v1/circles/{circleId}/requests/{requestId}", $"/api/v1/circles/{Circle}/requests/{NoRequest}", null,

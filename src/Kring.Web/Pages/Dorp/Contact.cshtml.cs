@@ -19,6 +19,11 @@ public sealed class ContactModel(IGrainFactory grains, Privacy.AccessLog log) : 
     [BindProperty] public DateOnly? Date { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? AskKind { get; set; }
+    [BindProperty] public string? AskDate { get; set; }
+    [BindProperty] public string? AskFrom { get; set; }
+    [BindProperty] public string? AskTo { get; set; }
+    [BindProperty] public string? Consent { get; set; }
     public CircleView? Circle { get; private set; }
     public IReadOnlyList<CircleContact> Contacts { get; private set; } = [];
     public bool CanRefer => KringUser.Current(HttpContext).Role == Role.VillageContact;
@@ -34,6 +39,26 @@ public sealed class ContactModel(IGrainFactory grains, Privacy.AccessLog log) : 
     public async Task<IActionResult> OnPostRefer() =>
         Answer(await ContactDesk.Refer(grains, KringUser.Current(HttpContext), CircleId ?? "", Reason, Errors),
             "De mantelzorgconsulent ziet de doorverwijzing bij de signalen.") ?? await Invalid();
+
+    /// <summary>The village contact person asks for help on the carer's behalf, saying how the carer agreed.</summary>
+    public async Task<IActionResult> OnPostAsk()
+    {
+        var (start, end) = RequestInput.Window(AskDate, AskFrom, AskTo, Errors);
+        var filing = new HelpRequestDesk.Filing(AskKind, start, end, null, null, false, null, null, CarerConsent: Consent);
+        try
+        {
+            var outcome = await HelpRequestDesk.File(grains, KringUser.Current(HttpContext), CircleId?.Trim() ?? "", filing, Errors);
+            if (outcome.Refusal is HelpRequestDesk.Refusal.NotAllowed or HelpRequestDesk.Refusal.NoSuchCircle) return Forbid();
+            if (outcome.Refusal == HelpRequestDesk.Refusal.Invalid) return await Invalid();
+        }
+        catch (LimitReachedException limit)
+        {
+            Message = Texts.T(limit.Title);
+            return RedirectToPage(new { kring = CircleId });
+        }
+        Message = Texts.T("De hulpvraag is verstuurd, en de toestemming is vastgelegd.");
+        return RedirectToPage(new { kring = CircleId });
+    }
 
     private IActionResult? Answer(ContactDesk.Outcome outcome, string done)
     {

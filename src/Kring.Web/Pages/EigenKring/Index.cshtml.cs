@@ -78,7 +78,9 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log, Secu
         var user = KringUser.Current(HttpContext);
         var refusal = await ProfessionalDesk.Consent(grains, log, HttpContext, user, user.CircleId ?? "", professional ?? "");
         if (refusal == ProfessionalDesk.Refusal.NotAllowed) return Forbid();
-        Message = Texts.T("U gaf toestemming. U kunt die altijd weer intrekken.");
+        Message = refusal == ProfessionalDesk.Refusal.None
+            ? Texts.T("U gaf toestemming. U kunt die altijd weer intrekken.")
+            : Texts.T("Deze zorgprofessional is niet aan de kring gekoppeld.");
         return RedirectToPage();
     }
 
@@ -88,7 +90,9 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log, Secu
         var circleId = user.Role == Role.Carer ? user.CircleId ?? "" : CircleId?.Trim() ?? "";
         var refusal = await ProfessionalDesk.Unlink(grains, log, HttpContext, user, circleId, professional ?? "");
         if (refusal == ProfessionalDesk.Refusal.NotAllowed) return Forbid();
-        Message = Texts.T("De zorgprofessional is ontkoppeld en ziet de kring niet meer.");
+        Message = refusal == ProfessionalDesk.Refusal.None
+            ? Texts.T("De zorgprofessional is ontkoppeld en ziet de kring niet meer.")
+            : Texts.T("Deze zorgprofessional is niet aan de kring gekoppeld.");
         return RedirectToPage(new { kring = circleId });
     }
 

@@ -30,10 +30,14 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
     {
         var user = KringUser.Current(HttpContext);
         var (start, end) = RequestInput.Window(Date, From, To, Errors);
-        var filing = new HelpRequestDesk.Filing(Kind, start, end, null, Notes, false, null, null);
+        var circleId = Kring?.Trim() ?? "";
+        // The circle's own needs go with it, as on the carer's form, so a volunteer who can handle them is asked.
+        var needs = (await grains.GetGrain<ICarerCircleGrain>(circleId).Get())?.Profile.CareNeeds.Where(RequestInput.KnownNeeds.Contains)
+            .ToList();
+        var filing = new HelpRequestDesk.Filing(Kind, start, end, needs, Notes, false, null, null);
         try
         {
-            var outcome = await HelpRequestDesk.File(grains, user, Kring?.Trim() ?? "", filing, Errors);
+            var outcome = await HelpRequestDesk.File(grains, user, circleId, filing, Errors);
             if (outcome.Refusal is HelpRequestDesk.Refusal.NotAllowed or HelpRequestDesk.Refusal.NoSuchCircle) return Forbid();
             if (outcome.Refusal == HelpRequestDesk.Refusal.Invalid)
             {
