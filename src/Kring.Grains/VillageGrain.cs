@@ -12,6 +12,8 @@ public sealed class VillageState
     [Id(4)] public Dictionary<string, DateTimeOffset> LastContact { get; set; } = new();
     /// <summary>Erased circles whose access log still holds entries; the retention sweep prunes those logs too.</summary>
     [Id(5)] public SortedSet<string> ErasedCircles { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Initiatives the village contact person added or updated; they replace the seed's of the same name.</summary>
+    [Id(6)] public List<Initiative> Initiatives { get; set; } = [];
 }
 
 public sealed class VillageGrain(
@@ -75,10 +77,48 @@ public sealed class VillageGrain(
     {
         state.State.Info = info;
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).RegisterVillage(info);
+        await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).RegisterVillage(Merged(info));
     }
 
-    public Task<VillageInfo?> GetInfo() => Task.FromResult(state.State.Info);
+    public Task<VillageInfo?> GetInfo() => Task.FromResult(state.State.Info is { } info ? Merged(info) : null);
+
+    public const int MaxInitiatives = 50;
+
+    public async Task<bool> SaveInitiative(Initiative initiative)
+    {
+        if (state.State.Info is not { } info) return false;
+        var own = state.State.Initiatives;
+        own.RemoveAll(i => SameName(i, initiative.Name));
+        if (own.Count >= MaxInitiatives)
+        {
+            throw new LimitReachedException(
+                "Er staan al genoeg initiatieven bij dit dorp.", $"Een dorp heeft hooguit {MaxInitiatives} eigen initiatieven.");
+        }
+        own.Add(initiative);
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).RegisterVillage(Merged(info));
+        return true;
+    }
+
+    public async Task<bool> RemoveInitiative(string name)
+    {
+        if (state.State.Info is not { } info || state.State.Initiatives.RemoveAll(i => SameName(i, name)) == 0) return false;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).RegisterVillage(Merged(info));
+        return true;
+    }
+
+    private static bool SameName(Initiative initiative, string name) =>
+        string.Equals(initiative.Name.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The seed's village with the contact person's initiatives in place of the seed's of the same name.</summary>
+    private VillageInfo Merged(VillageInfo info) => state.State.Initiatives.Count == 0
+        ? info
+        : info with
+        {
+            Initiatives = info.Initiatives.Where(i => !state.State.Initiatives.Any(o => SameName(o, i.Name)))
+                .Concat(state.State.Initiatives).ToList(),
+        };
 
     public async Task AddCircle(string circleId, int carerAge)
     {
@@ -181,7 +221,7 @@ public sealed class VillageGrain(
     {
         var info = state.State.Info ?? throw new KeyNotFoundException($"Village '{this.GetPrimaryKeyString()}' is not defined.");
         return Task.FromResult(new VillageMembers(
-            info,
+            Merged(info),
             state.State.Circles.Keys.Order(StringComparer.Ordinal).ToList(),
             state.State.Volunteers.ToList(),
             state.State.Requests.Values.OrderBy(r => r.Start).ToList()));

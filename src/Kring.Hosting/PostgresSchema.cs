@@ -1,5 +1,7 @@
 using System.Globalization;
 using Npgsql;
+using Polly;
+using Polly.Retry;
 
 namespace Kring.Hosting;
 
@@ -15,9 +17,26 @@ public static class PostgresSchema
 
     public static string ScriptDirectory => Path.Combine(AppContext.BaseDirectory, "sql", "postgresql");
 
-    /// <summary>Applies the scripts not yet recorded and returns how many it applied.</summary>
+    /// <summary>
+    /// While a silo starts, PostgreSQL may be starting too, or slow to answer on a busy machine: a connection that fails or
+    /// times out is tried again for about two minutes before the silo gives up.
+    /// </summary>
+    private static readonly ResiliencePipeline StartUpRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient).Handle<TimeoutException>(),
+            MaxRetryAttempts = 8,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromSeconds(1),
+            MaxDelay = TimeSpan.FromSeconds(20),
+        })
+        .Build();
+
+    /// <summary>Applies the scripts not yet recorded and returns how many it applied, waiting for PostgreSQL at start-up.</summary>
     public static int EnsureCreated(string connectionString, string? scriptDirectory = null) =>
-        EnsureCreatedAsync(connectionString, scriptDirectory).GetAwaiter().GetResult();
+        StartUpRetry.ExecuteAsync(async token => await EnsureCreatedAsync(connectionString, scriptDirectory, token))
+            .AsTask().GetAwaiter().GetResult();
 
     public static async Task<int> EnsureCreatedAsync(
         string connectionString, string? scriptDirectory = null, CancellationToken cancellationToken = default)

@@ -60,4 +60,26 @@ public sealed class ContactLogTests(BrowserFixture browser)
         await card.GetByRole(AriaRole.Button, new() { Name = "Afgehandeld" }).ClickAsync();
         await Assertions.Expect(consultant.Locator(".card", new() { HasText = reason })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task The_village_contact_adds_a_good_example_to_the_villages_initiatives()
+    {
+        var name = $"Koffie bij Mien {Guid.NewGuid().ToString("N")[..4]}";
+        var contact = await browser.Phone();
+        await Pages.SignIn(contact, "dorp-elsloo");
+        await contact.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
+            .GetByRole(AriaRole.Link, new() { Name = "Dorp", Exact = true }).ClickAsync();
+        await contact.GetByRole(AriaRole.Link, new() { Name = "Alle initiatieven en pareltjes" }).ClickAsync();
+        await contact.GetByLabel("Naam").FillAsync(name);
+        await contact.GetByLabel("Wat doet het?").FillAsync("Elke woensdag koffie voor mantelzorgers, met oppas voor thuis.");
+        await contact.GetByLabel("Een pareltje").CheckAsync();
+        await contact.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Assertions.Expect(contact.GetByRole(AriaRole.Status)).ToContainTextAsync("is bijgewerkt");
+        var card = contact.GetByRole(AriaRole.List, new() { Name = "Initiatieven" }).Locator(".card", new() { HasText = name });
+        await Assertions.Expect(card).ToContainTextAsync("Pareltje");
+        Assert.Empty(await Pages.SeriousViolations(contact));
+
+        await contact.GetByRole(AriaRole.Link, new() { Name = "Terug naar het dorp" }).ClickAsync();
+        await Assertions.Expect(contact.GetByText(name)).ToBeVisibleAsync();
+    }
 }

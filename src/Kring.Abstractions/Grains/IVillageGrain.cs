@@ -7,7 +7,15 @@ namespace Kring;
 public interface IVillageGrain : IGrainWithStringKey
 {
     [Alias("Define")] Task Define(VillageInfo info);
+    /// <summary>The village, with the initiatives as the contact person keeps them.</summary>
     [Alias("GetInfo"), ReadOnly] Task<VillageInfo?> GetInfo();
+    /// <summary>
+    /// Adds an initiative, or updates the one of the same name (the seed's too); false for a village not defined. The
+    /// directory's copy of the village follows.
+    /// </summary>
+    [Alias("SaveInitiative")] Task<bool> SaveInitiative(Initiative initiative);
+    /// <summary>Removes an initiative the contact person added or updated (a seed's one comes back); false when there was none.</summary>
+    [Alias("RemoveInitiative")] Task<bool> RemoveInitiative(string name);
     [Alias("AddCircle")] Task AddCircle(string circleId, int carerAge);
     [Alias("AddVolunteer")] Task AddVolunteer(string volunteerId);
     /// <summary>

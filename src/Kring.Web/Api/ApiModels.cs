@@ -7,7 +7,10 @@ public sealed record UserResponse(string UserName, string DisplayName, string Ro
     string? CircleId);
 
 public sealed record VillageResponse(string Id, string Name, string Region, double Lat, double Lon, string ContactName,
-    IReadOnlyList<Initiative> Initiatives);
+    IReadOnlyList<InitiativeResponse> Initiatives);
+/// <summary>An initiative in a village; <c>goodExample</c> marks a *pareltje*, an example worth following.</summary>
+public sealed record InitiativeResponse(string Name, string Description, bool GoodExample, DateTimeOffset? UpdatedAt);
+public sealed record InitiativeInput(string? Name, string? Description, bool? GoodExample);
 public sealed record OverviewResponse(string VillageId, string Name, int Carers, int YoungCarers, int Volunteers,
     RequestCountsResponse Requests);
 public sealed record RequestCountsResponse(int Open, int Offered, int Matched);

@@ -38,6 +38,7 @@ public static class KringApi
         api.MapKringOwnCircleApi();
         api.MapKringContactLogApi();
         api.MapKringProfessionalApi();
+        api.MapKringInitiativeApi();
         Coordination.Map(api);
         BalanceApi.Map(api);
         api.MapKringContactApi();
@@ -78,7 +79,7 @@ public static class KringApi
     {
         var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
         return TypedResults.Ok(villages.Select(v => new VillageResponse(v.Id, v.Name, v.Region, v.Lat, v.Lon, v.ContactName,
-            v.Initiatives)));
+            v.Initiatives.Select(InitiativeApi.ToDto).ToList())));
     }
 
     private static async Task<Results<Ok<OverviewResponse>, ForbiddenProblem, NotFoundProblem>> VillageOverview(

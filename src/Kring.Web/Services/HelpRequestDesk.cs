@@ -77,4 +77,27 @@ public static class HelpRequestDesk
         if (villageContact) await ContactDesk.RecordConsent(circle, user, outcome.Filed[0], consent);
         return outcome;
     }
+
+    /// <summary>
+    /// The short form on someone else's page (a professional's, the village contact person's): a kind, a day and times, with
+    /// the circle's own needs as the carer's form ticks them. The limit's title when the circle has as many open requests as
+    /// it may have.
+    /// </summary>
+    public static async Task<(Refusal Refusal, string? Limit)> FileForCarer(
+        IGrainFactory grains, KringUser user, string circleId, string? kind, (string? Date, string? From, string? To) when,
+        string? notes, string? consent, FieldErrors errors)
+    {
+        var (start, end) = RequestInput.Window(when.Date, when.From, when.To, errors);
+        var needs = (await grains.GetGrain<ICarerCircleGrain>(circleId).Get())?.Profile.CareNeeds
+            .Where(RequestInput.KnownNeeds.Contains).ToList();
+        try
+        {
+            var filing = new Filing(kind, start, end, needs, notes, false, null, null, CarerConsent: consent);
+            return ((await File(grains, user, circleId, filing, errors)).Refusal, null);
+        }
+        catch (LimitReachedException limit)
+        {
+            return (Refusal.None, limit.Title);
+        }
+    }
 }

@@ -68,6 +68,12 @@ public sealed partial class AuthorisationMatrixTests
         new("GET", "/api/v1/partners", "/api/v1/partners", null, Everyone),
         new("GET", "/api/v1/checkins/questions", "/api/v1/checkins/questions", null, Everyone),
 
+        new("POST", "/api/v1/villages/{villageId}/initiatives", "/api/v1/villages/elsloo/initiatives", new { name = "" },
+            Consultant | Contact, "an invalid body: validation only"),
+        new("POST", "/api/v1/villages/{villageId}/initiatives", "/api/v1/villages/{other-village}/initiatives", new { name = "" },
+            Consultant, "another village"),
+        new("DELETE", "/api/v1/villages/{villageId}/initiatives/{name}", "/api/v1/villages/elsloo/initiatives/bestaat-niet", null,
+            Consultant | Contact, "an initiative that is not there"),
         new("GET", "/api/v1/villages/{villageId}/overview", "/api/v1/villages/elsloo/overview", null, Consultant | Contact | Operator),
         new("GET", "/api/v1/villages/{villageId}/overview", "/api/v1/villages/stein/overview", null, Consultant | Operator,
             "another village than the contact's"),

@@ -43,20 +43,11 @@ public sealed class ContactModel(IGrainFactory grains, Privacy.AccessLog log) : 
     /// <summary>The village contact person asks for help on the carer's behalf, saying how the carer agreed.</summary>
     public async Task<IActionResult> OnPostAsk()
     {
-        var (start, end) = RequestInput.Window(AskDate, AskFrom, AskTo, Errors);
-        var filing = new HelpRequestDesk.Filing(AskKind, start, end, null, null, false, null, null, CarerConsent: Consent);
-        try
-        {
-            var outcome = await HelpRequestDesk.File(grains, KringUser.Current(HttpContext), CircleId?.Trim() ?? "", filing, Errors);
-            if (outcome.Refusal is HelpRequestDesk.Refusal.NotAllowed or HelpRequestDesk.Refusal.NoSuchCircle) return Forbid();
-            if (outcome.Refusal == HelpRequestDesk.Refusal.Invalid) return await Invalid();
-        }
-        catch (LimitReachedException limit)
-        {
-            Message = Texts.T(limit.Title);
-            return RedirectToPage(new { kring = CircleId });
-        }
-        Message = Texts.T("De hulpvraag is verstuurd, en de toestemming is vastgelegd.");
+        var (refusal, limit) = await HelpRequestDesk.FileForCarer(grains, KringUser.Current(HttpContext), CircleId?.Trim() ?? "",
+            AskKind, (AskDate, AskFrom, AskTo), null, Consent, Errors);
+        if (refusal is HelpRequestDesk.Refusal.NotAllowed or HelpRequestDesk.Refusal.NoSuchCircle) return Forbid();
+        if (refusal == HelpRequestDesk.Refusal.Invalid) return await Invalid();
+        Message = Texts.T(limit ?? "De hulpvraag is verstuurd, en de toestemming is vastgelegd.");
         return RedirectToPage(new { kring = CircleId });
     }
 

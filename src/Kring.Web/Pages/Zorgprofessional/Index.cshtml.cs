@@ -28,30 +28,16 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
 
     public async Task<IActionResult> OnPostAsk()
     {
-        var user = KringUser.Current(HttpContext);
-        var (start, end) = RequestInput.Window(Date, From, To, Errors);
-        var circleId = Kring?.Trim() ?? "";
-        // The circle's own needs go with it, as on the carer's form, so a volunteer who can handle them is asked.
-        var needs = (await grains.GetGrain<ICarerCircleGrain>(circleId).Get())?.Profile.CareNeeds.Where(RequestInput.KnownNeeds.Contains)
-            .ToList();
-        var filing = new HelpRequestDesk.Filing(Kind, start, end, needs, Notes, false, null, null);
-        try
+        var (refusal, limit) = await HelpRequestDesk.FileForCarer(grains, KringUser.Current(HttpContext), Kring?.Trim() ?? "", Kind,
+            (Date, From, To), Notes, null, Errors);
+        if (refusal is HelpRequestDesk.Refusal.NotAllowed or HelpRequestDesk.Refusal.NoSuchCircle) return Forbid();
+        if (refusal == HelpRequestDesk.Refusal.Invalid)
         {
-            var outcome = await HelpRequestDesk.File(grains, user, circleId, filing, Errors);
-            if (outcome.Refusal is HelpRequestDesk.Refusal.NotAllowed or HelpRequestDesk.Refusal.NoSuchCircle) return Forbid();
-            if (outcome.Refusal == HelpRequestDesk.Refusal.Invalid)
-            {
-                await OnGet();
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
-            }
+            await OnGet();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
-        catch (LimitReachedException limit)
-        {
-            Message = Texts.T(limit.Title);
-            return RedirectToPage();
-        }
-        Message = Texts.T("De hulpvraag is verstuurd. We zoeken een vrijwilliger; de mantelzorger ziet hem onder Hulpvragen.");
+        Message = Texts.T(limit ?? "De hulpvraag is verstuurd. We zoeken een vrijwilliger; de mantelzorger ziet hem onder Hulpvragen.");
         return RedirectToPage();
     }
 }
