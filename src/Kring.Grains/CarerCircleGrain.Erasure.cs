@@ -36,6 +36,7 @@ public sealed partial class CarerCircleGrain
             s.CheckIns.Clear();
             s.Contacts.Clear();
             s.Professionals.Clear();
+            s.VisibleToKeyFigures = false;
             s.Overloaded = false;
             s.ErasedAt = now;
             await state.WriteStateAsync();

@@ -37,6 +37,15 @@ public sealed partial class CarerCircleGrain
         return true;
     }
 
+    public async Task<bool> SetVisibleToKeyFigures(bool visible)
+    {
+        if (state.State is not { Profile: not null, ErasedAt: null }) return false;
+        if (state.State.VisibleToKeyFigures == visible) return true;
+        state.State.VisibleToKeyFigures = visible;
+        await state.WriteStateAsync();
+        return true;
+    }
+
     public async Task<bool> UnlinkProfessional(string userName)
     {
         var removed = state.State.Professionals.RemoveAll(p => p.UserName == userName) > 0;

@@ -50,7 +50,7 @@ public sealed partial class CarerCircleGrain(
 
     public Task<CircleView?> Get() => Task.FromResult(state.State is { Profile: { } profile, ErasedAt: null }
         ? new CircleView(profile, state.State.Helpers.ToList(), state.State.Requests.Values.OrderBy(r => r.Start).Select(View).ToList(),
-            state.State.Members.ToList(), state.State.Professionals.ToList())
+            state.State.Members.ToList(), state.State.Professionals.ToList(), state.State.VisibleToKeyFigures)
         : null);
 
     public async Task<HelpRequestView> SubmitRequest(NewHelpRequest request) => (await SubmitSeries([request]))[0];

@@ -52,4 +52,6 @@ public sealed class CarerCircleState
     [Id(11)] public List<CircleContact> Contacts { get; set; } = [];
     /// <summary>Professionals linked to the circle by the consultant, and whether the carer consented.</summary>
     [Id(12)] public List<ProfessionalLink> Professionals { get; set; } = [];
+    /// <summary>The carer agreed that the village's key figures see them.</summary>
+    [Id(13)] public bool VisibleToKeyFigures { get; set; }
 }

@@ -22,6 +22,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("coordinator", false)]
     [InlineData("familie", false)]
     [InlineData("casemanager", false)]
+    [InlineData("sleutelfiguur", false)]
     [InlineData(null, true)]
     [InlineData("vrijwilliger", true)]
     [InlineData("familie", true)]

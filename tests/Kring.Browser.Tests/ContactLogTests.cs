@@ -82,4 +82,39 @@ public sealed class ContactLogTests(BrowserFixture browser)
         await contact.GetByRole(AriaRole.Link, new() { Name = "Terug naar het dorp" }).ClickAsync();
         await Assertions.Expect(contact.GetByText(name)).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task A_key_figure_sees_a_carer_only_after_the_carer_agreed_and_logs_a_visit()
+    {
+        var keyFigure = await browser.Phone();
+        await Pages.SignIn(keyFigure, "sleutelfiguur");
+        var dorp = keyFigure.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
+            .GetByRole(AriaRole.Link, new() { Name = "Dorp", Exact = true });
+        await dorp.ClickAsync();
+        var visible = keyFigure.GetByRole(AriaRole.List, new() { Name = "Mantelzorgers die u mogen zien" });
+        await Assertions.Expect(visible.GetByRole(AriaRole.Link, new() { Name = "Marij Proefmans" })).ToHaveCountAsync(0);
+
+        var carer = await browser.Phone();
+        await Pages.SignIn(carer, "mantelzorger");
+        await carer.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
+            .GetByRole(AriaRole.Link, new() { Name = "Eigen kring", Exact = true }).ClickAsync();
+        var agree = carer.GetByLabel("De sleutelfiguren van mijn dorp mogen mij zien");
+        await agree.CheckAsync();
+        await agree.Locator("xpath=ancestor::form").GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Assertions.Expect(carer.GetByRole(AriaRole.Status)).ToContainTextAsync("zien u nu");
+
+        await dorp.ClickAsync();
+        await visible.GetByRole(AriaRole.Link, new() { Name = "Marij Proefmans" }).ClickAsync();
+        await keyFigure.GetByLabel("Hoe", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "bezoek" });
+        await keyFigure.GetByLabel("Wat is er besproken?").FillAsync("Even langs geweest met de buurtkrant.");
+        await keyFigure.GetByRole(AriaRole.Button, new() { Name = "Vastleggen" }).ClickAsync();
+        await Assertions.Expect(keyFigure.GetByRole(AriaRole.Status)).ToHaveTextAsync("Het contact is vastgelegd.");
+        await Assertions.Expect(keyFigure.GetByRole(AriaRole.Heading, new() { Name = "Hulp vragen namens", Exact = false }))
+            .ToHaveCountAsync(0);
+        Assert.Empty(await Pages.SeriousViolations(keyFigure));
+
+        await agree.UncheckAsync();
+        await agree.Locator("xpath=ancestor::form").GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Assertions.Expect(carer.GetByRole(AriaRole.Status)).ToContainTextAsync("niet meer");
+    }
 }

@@ -77,6 +77,35 @@ public sealed class ContactLogApiTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task A_key_figure_sees_and_refers_only_a_carer_who_agreed()
+    {
+        var (carerName, circleId) = await TestAccounts.NewCarerWithCircle(App, "sleutel");
+        var carer = await App.SignedIn(carerName, TestAccounts.Password);
+        var keyFigure = await App.SignedIn("sleutelfiguur", "kring-demo");
+        var contacts = $"/api/v1/circles/{circleId}/contacts";
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await keyFigure.GetAsync(contacts)).StatusCode);
+        var early = await keyFigure.PostAsJsonAsync($"/api/v1/circles/{circleId}/referrals", new { reason = "Graag bellen." });
+        Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await keyFigure.GetAsync("/api/v1/villages/elsloo/quiet")).StatusCode);
+
+        var agreed = await carer.PutAsJsonAsync("/api/v1/circles/mine/key-figures", new { visible = true });
+        Assert.Equal(HttpStatusCode.NoContent, agreed.StatusCode);
+        var logged = await keyFigure.PostAsJsonAsync(contacts, new { kind = "visit", note = "Even langs geweest." });
+        Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
+        var referred = await keyFigure.PostAsJsonAsync($"/api/v1/circles/{circleId}/referrals", new { reason = "Graag bellen." });
+        Assert.Equal(HttpStatusCode.Created, referred.StatusCode);
+        Assert.Contains("sleutelfiguur", (await referred.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("source").GetString(),
+            StringComparison.Ordinal);
+        var asked = await keyFigure.PostAsJsonAsync($"/api/v1/circles/{circleId}/requests", new { kind = "buddy" });
+        Assert.Equal(HttpStatusCode.Forbidden, asked.StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await carer.PutAsJsonAsync("/api/v1/circles/mine/key-figures", new { visible = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await keyFigure.GetAsync(contacts)).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_input_gets_a_problem_per_field_and_the_consultant_does_not_refer()
     {
         var (_, circleId) = await TestAccounts.NewCarerWithCircle(App, "contact");

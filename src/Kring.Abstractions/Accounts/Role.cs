@@ -16,4 +16,9 @@ public enum Role
     /// only once the consultant linked them to it and the carer consented.
     /// </summary>
     Professional = 7,
+    /// <summary>
+    /// A key figure (*sleutelfiguur*): an active resident or volunteer who keeps one village's network in view; a village
+    /// contact person with a narrower scope, seeing only the carers who agreed to be visible to the key figures.
+    /// </summary>
+    KeyFigure = 8,
 }

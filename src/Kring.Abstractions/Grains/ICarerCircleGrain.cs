@@ -92,6 +92,8 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     [Alias("ConsentProfessional")] Task<bool> ConsentProfessional(string userName, DateTimeOffset at);
     /// <summary>Ends a professional's link, consented or not; false when there was none.</summary>
     [Alias("UnlinkProfessional")] Task<bool> UnlinkProfessional(string userName);
+    /// <summary>The carer says whether the village's key figures may see them; false for a circle not registered.</summary>
+    [Alias("SetVisibleToKeyFigures")] Task<bool> SetVisibleToKeyFigures(bool visible);
     /// <summary>The logged contacts, newest first; none once erased.</summary>
     [Alias("GetContacts"), ReadOnly] Task<IReadOnlyList<CircleContact>> GetContacts();
 }

@@ -77,7 +77,11 @@ public static class BalanceApi
     private static async Task<Results<Ok<IEnumerable<QuietCircleResponse>>, ForbiddenProblem, InvalidInputProblem>> Quiet(
        string villageId, int? weeks, HttpContext http, IGrainFactory grains)
     {
-        if (!KringUser.From(http.User)!.CanSeeVillage(villageId)) return Problems.Forbidden("U heeft geen toegang tot dit dorp.");
+        var user = KringUser.From(http.User)!;
+        if (!user.CanSeeVillage(villageId) || user.Role == Role.KeyFigure)
+        {
+            return Problems.Forbidden("U heeft geen toegang tot de mantelzorgers van dit dorp.");
+        }
         if (weeks is < 1 or > 520) return Problems.Validation(Error("weeks", "Kies een aantal weken van 1 tot en met 520."));
         var since = TimeProvider.System.GetUtcNow().AddDays(-7 * (weeks ?? DefaultQuietWeeks));
         var quiet = await grains.GetGrain<IVillageGrain>(villageId).GetQuiet(since);

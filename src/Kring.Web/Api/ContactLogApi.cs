@@ -12,6 +12,7 @@ public sealed record ContactLogEntryResponse(
 /// <summary><c>date</c> (yyyy-MM-dd, Europe/Amsterdam) defaults to today.</summary>
 public sealed record ContactLogInput(string? Kind, string? Note, DateOnly? Date);
 public sealed record ReferralInput(string? Reason);
+public sealed record KeyFigureVisibilityInput(bool? Visible);
 
 /// <summary>The village contact person (and the consultant) log their contacts with a carer, and refer carers to the consultant.</summary>
 public static class ContactLogApi
@@ -22,11 +23,15 @@ public static class ContactLogApi
     {
         var circle = api.MapGroup("/circles/{circleId}").RequireAuthorization(AuthSetup.Policies.Villages);
         circle.MapPost("/contacts", Log).Doc("logContact", ApiTags.ContactLog, "Log a contact with the carer",
-            "The village contact person (for a circle in their village) or the consultant logs a call, visit or meeting: the " +
-            "day (today if left out; not in the future, at most a year ago) and a short note. The consultant reads it; the village " +
-            "counts it as the circle's last contact (*Lang niets van gehoord*).");
+            "The village contact person (for a circle in their village), a key figure (for a carer who agreed) or the consultant " +
+            "logs a call, visit or meeting: the day (today if left out; not in the future, at most a year ago) and a short note. " +
+            "The consultant reads it; the village counts it as the circle's last contact (*Lang niets van gehoord*).");
         circle.MapGet("/contacts", Contacts).Doc("listContacts", ApiTags.ContactLog, "List the contacts with the carer",
             "Every logged contact and referral, newest first, with who logged it.");
+        api.MapPut("/circles/{circleId}/key-figures", KeyFigures).RequireAuthorization(p => p.RequireRole(nameof(Role.Carer)))
+            .Doc("setKeyFigureVisibility", ApiTags.ContactLog, "Let the village's key figures see the carer",
+                "The carer (own circle, also as mine) says whether the village's key figures (sleutelfiguren) see their name and " +
+                "phone and may log contacts with them and refer them; off unless the carer turns it on.");
         circle.MapPost("/referrals", Refer).Doc("referCarer", ApiTags.ContactLog, "Refer the carer to the consultant",
             "The village contact person refers a carer of their village to the consultant, with a reason. It raises a signal on the " +
             "consultant's list, with the contact person as its source, and is logged as a contact.");
@@ -65,6 +70,22 @@ public static class ContactLogApi
         if (refusal == ContactDesk.Refusal.NoSuchCircle) return Problems.NotFound("Deze kring bestaat niet.");
         await log.Record(http, circleId, AccessKind.CircleViewed);
         return TypedResults.Ok<IReadOnlyList<ContactLogEntryResponse>>(contacts.Select(ToDto).ToList());
+    }
+
+    private static async Task<Results<NoContent, ForbiddenProblem, InvalidInputProblem>> KeyFigures(
+        string circleId, KeyFigureVisibilityInput? body, HttpContext http, IGrainFactory grains)
+    {
+        var user = KringUser.Current(http);
+        var id = KringApi.Resolve(circleId, user);
+        if (id is null || id != user.CircleId) return Problems.Forbidden("Alleen de mantelzorger zelf kiest dit.");
+        if (body?.Visible is not { } visible)
+        {
+            var errors = new FieldErrors();
+            errors.Add("visible", "Kies true of false.");
+            return Problems.Validation(errors);
+        }
+        await grains.GetGrain<ICarerCircleGrain>(id).SetVisibleToKeyFigures(visible);
+        return TypedResults.NoContent();
     }
 
     public static ContactLogEntryResponse ToDto(CircleContact c) =>

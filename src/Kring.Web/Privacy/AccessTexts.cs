@@ -30,6 +30,7 @@ public static class AccessTexts
         Kring.Role.Coordinator => "coördinator",
         Kring.Role.CircleMember => "eigen kring",
         Kring.Role.Professional => "zorgprofessional",
+        Kring.Role.KeyFigure => "sleutelfiguur",
         _ => role.ToString(),
     };
 

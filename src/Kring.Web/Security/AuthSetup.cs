@@ -73,7 +73,8 @@ public static class AuthSetup
             .AddPolicy(Policies.Member, p => p.RequireRole(nameof(Role.CircleMember)).RequireClaim(KringUser.CircleClaim)
                 .RequireClaim(KringUser.VolunteerClaim))
             .AddPolicy(
-                Policies.Villages, p => p.RequireRole(nameof(Role.VillageContact), nameof(Role.CarerConsultant), nameof(Role.Operator)));
+                Policies.Villages, p => p.RequireRole(
+                    nameof(Role.VillageContact), nameof(Role.KeyFigure), nameof(Role.CarerConsultant), nameof(Role.Operator)));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Accounts>();
         services.AddSingleton<SecurityLog>();

@@ -73,6 +73,12 @@ public sealed record KringUser(
         _ => false,
     };
 
+    /// <summary>As <see cref="CanLogContact(CircleProfile)"/>, and the village's key figures for a carer who agreed.</summary>
+    public bool CanLogContact(CircleView circle) =>
+        Role == Role.KeyFigure
+            ? VillageId == circle.Profile.Village && circle.VisibleToKeyFigures
+            : CanLogContact(circle.Profile);
+
     /// <summary>May this user see the circle's own people and its calendar? Its carer, the consultant, and its own people.</summary>
     public bool CanSeeOwnCircle(string circleId) => Role switch
     {
@@ -106,7 +112,7 @@ public sealed record KringUser(
     public bool CanSeeVillage(string villageId) => Role switch
     {
         Role.CarerConsultant or Role.Operator => true,
-        Role.VillageContact => VillageId == villageId,
+        Role.VillageContact or Role.KeyFigure => VillageId == villageId,
         _ => false,
     };
 }

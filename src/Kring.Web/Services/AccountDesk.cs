@@ -30,13 +30,14 @@ public static class AccountDesk
         ["coordinator"] = Role.Coordinator,
         ["operator"] = Role.Operator,
         ["professional"] = Role.Professional,
+        ["keyFigure"] = Role.KeyFigure,
         ["carer"] = Role.Carer,
         ["volunteer"] = Role.Volunteer,
         ["member"] = Role.CircleMember,
     };
 
     public static readonly IReadOnlyList<string> StaffRoles =
-        ["consultant", "villageContact", "coordinator", "professional", "operator"];
+        ["consultant", "villageContact", "keyFigure", "coordinator", "professional", "operator"];
 
     public static string Code(Role role) => Roles.First(r => r.Value == role).Key;
 
@@ -52,10 +53,13 @@ public static class AccountDesk
         var userName = AccountInput.UserName(form.UserName, errors);
         var displayName = AccountInput.DisplayName(form.DisplayName, errors, "Vul de naam in.");
         var role = StaffRoles.Contains(form.Role ?? "") ? Roles[form.Role!] : (Role?)null;
-        if (role is null) errors.Add("role", "Kies een rol: consultant, villageContact, coordinator, professional of operator.");
+        if (role is null)
+        {
+            errors.Add("role", "Kies een rol: consultant, villageContact, keyFigure, coordinator, professional of operator.");
+        }
         var directory = grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default);
         string? village = null, partner = null;
-        if (role == Role.VillageContact)
+        if (role is Role.VillageContact or Role.KeyFigure)
         {
             village = form.Village?.Trim().ToLowerInvariant();
             if ((await directory.GetVillages()).All(v => v.Id != village)) errors.Add("village", "Kies het dorp van de contactpersoon.");

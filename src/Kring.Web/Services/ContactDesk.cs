@@ -5,7 +5,8 @@ namespace Kring.Web.Services;
 
 /// <summary>
 /// Contacts with a carer and referrals to the consultant, for the pages and the API alike. The village contact person logs
-/// them for the circles of their village, the consultant for any; only a village contact person refers.
+/// them for the circles of their village, the consultant for any, a key figure for the carers of their village who agreed;
+/// the village contact person and the key figure refer.
 /// </summary>
 public static class ContactDesk
 {
@@ -34,7 +35,7 @@ public static class ContactDesk
     {
         var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
         if (await circle.Get() is not { } view) return (Missing(user), null, []);
-        if (!user.CanLogContact(view.Profile)) return (Refusal.NotAllowed, null, []);
+        if (!user.CanLogContact(view)) return (Refusal.NotAllowed, null, []);
         return (Refusal.None, view, await circle.GetContacts());
     }
 
@@ -54,7 +55,7 @@ public static class ContactDesk
 
     public static async Task<Outcome> Refer(IGrainFactory grains, KringUser user, string circleId, string? reason, FieldErrors errors)
     {
-        if (user.Role != Role.VillageContact) return new(Refusal.NotAllowed);
+        if (user.Role is not (Role.VillageContact or Role.KeyFigure)) return new(Refusal.NotAllowed);
         var text = Note(reason, "reason", "Schrijf waarom de mantelzorgconsulent contact moet opnemen (hooguit 500 tekens).", errors);
         return await Add(grains, user, circleId, ContactKind.Referral, Amsterdam.Today(TimeProvider.System), text, errors);
     }
@@ -83,9 +84,9 @@ public static class ContactDesk
     {
         var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
         if (await circle.Get() is not { } view) return new(Missing(user));
-        if (!user.CanLogContact(view.Profile)) return new(Refusal.NotAllowed);
+        if (!user.CanLogContact(view)) return new(Refusal.NotAllowed);
         if (errors.Any) return new(Refusal.Invalid);
-        var source = $"{user.DisplayName}, {(user.Role == Role.VillageContact ? "dorpscontactpersoon" : "mantelzorgconsulent")}";
+        var source = $"{user.DisplayName}, {Privacy.AccessTexts.Role(user.Role)}";
         var contact = new CircleContact("k-" + Guid.NewGuid().ToString("N")[..12], kind, date, note, user.UserName, source,
             TimeProvider.System.GetUtcNow());
         return new(Refusal.None, await circle.LogContact(contact));

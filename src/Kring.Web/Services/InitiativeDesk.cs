@@ -14,7 +14,7 @@ public static class InitiativeDesk
     public static bool MayEdit(KringUser user, string villageId) => user.Role switch
     {
         Role.CarerConsultant => true,
-        Role.VillageContact => user.VillageId == villageId,
+        Role.VillageContact or Role.KeyFigure => user.VillageId == villageId,
         _ => false,
     };
 

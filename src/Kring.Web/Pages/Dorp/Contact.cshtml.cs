@@ -11,7 +11,7 @@ namespace Kring.Web.Pages.Dorp;
 /// One carer's contacts as the village contact person and the consultant logged them; a form to log a new one, and for
 /// the village contact person one to refer the carer to the consultant.
 /// </summary>
-[Authorize(Roles = $"{nameof(Role.VillageContact)},{nameof(Role.CarerConsultant)}")]
+[Authorize(Roles = $"{nameof(Role.VillageContact)},{nameof(Role.KeyFigure)},{nameof(Role.CarerConsultant)}")]
 public sealed class ContactModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "kring")] public string? CircleId { get; set; }
@@ -26,7 +26,8 @@ public sealed class ContactModel(IGrainFactory grains, Privacy.AccessLog log) : 
     [BindProperty] public string? Consent { get; set; }
     public CircleView? Circle { get; private set; }
     public IReadOnlyList<CircleContact> Contacts { get; private set; } = [];
-    public bool CanRefer => KringUser.Current(HttpContext).Role == Role.VillageContact;
+    public bool CanRefer => KringUser.Current(HttpContext).Role is Role.VillageContact or Role.KeyFigure;
+    public bool CanAsk => KringUser.Current(HttpContext).Role == Role.VillageContact;
     public FieldErrors Errors { get; } = new();
     [TempData] public string? Message { get; set; }
 

@@ -36,6 +36,8 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
     public IReadOnlyList<CircleProfile> Circles { get; private set; } = [];
     public IReadOnlyList<CircleProfile> YoungCarers { get; private set; } = [];
     public IReadOnlyList<QuietCircle> Quiet { get; private set; } = [];
+    /// <summary>For a key figure: the carers who agreed to be seen by the village's key figures.</summary>
+    public IReadOnlyList<CircleProfile>? Visible { get; private set; }
     public int QuietWeeks { get; private set; } = 12;
 
     public async Task<IActionResult> OnGet(string? dorp, int? weken)
@@ -62,9 +64,11 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
         Matched = requests.Where(r => r.Status == RequestStatus.Matched && r.End >= now).OrderBy(r => r.Start).ToList();
         Earlier = requests.Except(Open).Except(Offered).Except(Matched).OrderByDescending(r => r.Start).Take(50).ToList();
 
-        // The operator keeps the cluster running and sees counts; only the contact person and the consultant see people.
+        // The operator keeps the cluster running and sees counts; only the contact person and the consultant see people,
+        // and a key figure the carers who agreed to it.
         ShowPeople = user.Role is Role.VillageContact or Role.CarerConsultant;
         IsConsultant = user.Role == Role.CarerConsultant;
+        if (user.Role == Role.KeyFigure) await LoadVisible();
         if (!ShowPeople) return Page();
 
         var today = DateOnly.FromDateTime(RequestInput.ToAmsterdam(now).DateTime);
@@ -94,6 +98,13 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
         // Every carer of the village is named on the page (the list of all carers).
         await log.Record(HttpContext, Circles.Select(c => c.Id), AccessKind.Listed);
         return Page();
+    }
+
+    private async Task LoadVisible()
+    {
+        Visible = (await Task.WhenAll(Members!.Circles.Select(c => grains.GetGrain<ICarerCircleGrain>(c).Get()))).OfType<CircleView>()
+            .Where(c => c.VisibleToKeyFigures).Select(c => c.Profile).OrderBy(c => c.CarerName, StringComparer.CurrentCulture).ToList();
+        await log.Record(HttpContext, Visible.Select(c => c.Id), AccessKind.Listed);
     }
 
     /// <summary>The volunteer's weekly slots on the coming seven days, leaving out days off; none while paused.</summary>

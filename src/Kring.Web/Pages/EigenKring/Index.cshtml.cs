@@ -73,6 +73,18 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log, Secu
             : RedirectToPage(new { kring = CircleId });
     }
 
+    /// <summary>The carer says whether the village's key figures may see them.</summary>
+    public async Task<IActionResult> OnPostKeyFigures(bool visible)
+    {
+        var user = KringUser.Current(HttpContext);
+        if (user.Role != Role.Carer || user.CircleId is not { } circleId) return Forbid();
+        await grains.GetGrain<ICarerCircleGrain>(circleId).SetVisibleToKeyFigures(visible);
+        Message = visible
+            ? Texts.T("De sleutelfiguren van uw dorp zien u nu.")
+            : Texts.T("De sleutelfiguren van uw dorp zien u niet meer.");
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostConsent(string? professional)
     {
         var user = KringUser.Current(HttpContext);
