@@ -82,7 +82,7 @@ public static class BalanceApi
         {
             return Problems.Forbidden("U heeft geen toegang tot de mantelzorgers van dit dorp.");
         }
-        if (weeks is < 1 or > 520) return Problems.Validation(Error("weeks", "Kies een aantal weken van 1 tot en met 520."));
+        if (weeks is < 1 or > 520) return Problems.Validation(FieldErrors.One("weeks", "Kies een aantal weken van 1 tot en met 520."));
         var since = TimeProvider.System.GetUtcNow().AddDays(-7 * (weeks ?? DefaultQuietWeeks));
         var quiet = await grains.GetGrain<IVillageGrain>(villageId).GetQuiet(since);
         return TypedResults.Ok(quiet.Select(q => new QuietCircleResponse(q.CircleId, q.LastContact)));
@@ -95,9 +95,9 @@ public static class BalanceApi
         if (!KringUser.From(http.User)!.CanSeeVillage(villageId)) return Problems.Forbidden("U heeft geen toegang tot dit dorp.");
         if (!DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
         {
-            return Problems.Validation(Error("month", "Kies een maand als jjjj-mm, bijvoorbeeld 2027-03."));
+            return Problems.Validation(FieldErrors.One("month", "Kies een maand als jjjj-mm, bijvoorbeeld 2027-03."));
         }
-        if (format is not (null or "json" or "csv")) return Problems.Validation(Error("format", "Kies csv of json."));
+        if (format is not (null or "json" or "csv")) return Problems.Validation(FieldErrors.One("format", "Kies csv of json."));
         var village = grains.GetGrain<IVillageGrain>(villageId);
         if (await village.GetInfo() is null) return Problems.NotFound($"Dorp '{villageId}' bestaat niet.");
         var lines = MonthlyReport.Build((await village.GetMembers()).Requests, first.Year, first.Month);
@@ -105,12 +105,5 @@ public static class BalanceApi
             ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(MonthlyReport.ToCsv(lines)), "text/csv; charset=utf-8",
                 $"kring-{villageId}-{month}.csv")
             : TypedResults.Ok(lines.Select(l => new ReportLineResponse(l.Section, l.Key, l.Value)));
-    }
-
-    private static FieldErrors Error(string field, string message)
-    {
-        var errors = new FieldErrors();
-        errors.Add(field, message);
-        return errors;
     }
 }

@@ -37,7 +37,7 @@ public static class CommunityApi
     private static async Task<Results<Ok<AppreciationRoundResponse>, InvalidInputProblem>> GetRound(
         int year, HttpContext http, IGrainFactory grains, Privacy.AccessLog log)
     {
-        if (year is < 2000 or > 2100) return Problems.Validation(Error("year", "Kies een jaar tussen 2000 en 2100."));
+        if (year is < 2000 or > 2100) return Problems.Validation(FieldErrors.One("year", "Kies een jaar tussen 2000 en 2100."));
         var round = await Round(grains, year);
         await log.Record(http, round.Carers.Select(c => c.CircleId), AccessKind.Listed);
         return TypedResults.Ok(round);
@@ -71,7 +71,7 @@ public static class CommunityApi
     private static async Task<Results<Ok<AppreciationReceiptResponse>, InvalidInputProblem, NotFoundProblem>> MarkReceived(
        int year, string circleId, HttpContext http, IGrainFactory grains)
     {
-        if (year is < 2000 or > 2100) return Problems.Validation(Error("year", "Kies een jaar tussen 2000 en 2100."));
+        if (year is < 2000 or > 2100) return Problems.Validation(FieldErrors.One("year", "Kies een jaar tussen 2000 en 2100."));
         if (await grains.GetGrain<ICarerCircleGrain>(circleId).Get() is null) return Problems.NotFound("Deze kring bestaat niet.");
         var receipt = await grains.GetGrain<IAppreciationGrain>(year.ToString(CultureInfo.InvariantCulture)).MarkReceived(circleId,
             KringUser.From(http.User)!.UserName);
@@ -97,12 +97,5 @@ public static class CommunityApi
         await grains.GetGrain<INetworkHealthGrain>(villageId).Rate(new NetworkRating(partner.Id, TimeProvider.System.GetUtcNow(),
             body!.Answers!));
         return TypedResults.NoContent();
-    }
-
-    private static FieldErrors Error(string field, string message)
-    {
-        var errors = new FieldErrors();
-        errors.Add(field, message);
-        return errors;
     }
 }

@@ -78,12 +78,7 @@ public static class ContactLogApi
         var user = KringUser.Current(http);
         var id = KringApi.Resolve(circleId, user);
         if (id is null || id != user.CircleId) return Problems.Forbidden("Alleen de mantelzorger zelf kiest dit.");
-        if (body?.Visible is not { } visible)
-        {
-            var errors = new FieldErrors();
-            errors.Add("visible", "Kies true of false.");
-            return Problems.Validation(errors);
-        }
+        if (body?.Visible is not { } visible) return Problems.Validation(FieldErrors.One("visible", "Kies true of false."));
         await grains.GetGrain<ICarerCircleGrain>(id).SetVisibleToKeyFigures(visible);
         return TypedResults.NoContent();
     }

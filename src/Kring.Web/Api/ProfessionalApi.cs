@@ -48,7 +48,7 @@ public static class ProfessionalApi
         {
             ProfessionalDesk.Refusal.NotAllowed => Problems.Forbidden("Alleen de mantelzorgconsulent koppelt zorgprofessionals."),
             ProfessionalDesk.Refusal.NoSuchCircle => Problems.NotFound(NoCircle),
-            ProfessionalDesk.Refusal.NoSuchProfessional => Problems.Validation(Error("userName",
+            ProfessionalDesk.Refusal.NoSuchProfessional => Problems.Validation(Input.FieldErrors.One("userName",
                 "Er is geen zorgprofessional met deze gebruikersnaam.")),
             _ => TypedResults.Created($"/api/v1/circles/{circleId}/professionals", ToDto(link!)),
         };
@@ -97,13 +97,6 @@ public static class ProfessionalApi
         return TypedResults.Ok<IReadOnlyList<ProfessionalCircleResponse>>(circles.Select(c => new ProfessionalCircleResponse(
             c.CircleId, c.CarerName, c.Village, c.Calendar.Select(OwnCircleApi.ToDto).ToList(),
             c.Balance.Select(b => new BalancePointResponse(b.At, b.Score, BalanceApi.Code(b.Level))).ToList())).ToList());
-    }
-
-    private static Input.FieldErrors Error(string field, string message)
-    {
-        var errors = new Input.FieldErrors();
-        errors.Add(field, message);
-        return errors;
     }
 
     public static ProfessionalResponse ToDto(ProfessionalLink p) => new(p.UserName, p.Name, p.LinkedBy, p.LinkedAt, p.ConsentedAt);

@@ -64,9 +64,8 @@ public static class ContactDesk
     public static Task<CircleContact> RecordConsent(ICarerCircleGrain circle, KringUser user, HelpRequestView request, string consent)
     {
         var start = Amsterdam.ToLocal(request.Start).ToString("d MMMM yyyy HH:mm", Pages.Format.Dutch);
-        return circle.LogContact(new CircleContact("k-" + Guid.NewGuid().ToString("N")[..12], ContactKind.FiledWithConsent,
-            Amsterdam.Today(TimeProvider.System), $"Hulpvraag {request.Id} voor {start}. Toestemming: {consent}", user.UserName,
-            $"{user.DisplayName}, dorpscontactpersoon", TimeProvider.System.GetUtcNow()));
+        return circle.LogContact(NewContact(user, ContactKind.FiledWithConsent, Amsterdam.Today(TimeProvider.System),
+            $"Hulpvraag {request.Id} voor {start}. Toestemming: {consent}"));
     }
 
     /// <summary>Only the consultant, who may read every circle, learns that a circle does not exist.</summary>
@@ -86,9 +85,10 @@ public static class ContactDesk
         if (await circle.Get() is not { } view) return new(Missing(user));
         if (!user.CanLogContact(view)) return new(Refusal.NotAllowed);
         if (errors.Any) return new(Refusal.Invalid);
-        var source = $"{user.DisplayName}, {Privacy.AccessTexts.Role(user.Role)}";
-        var contact = new CircleContact("k-" + Guid.NewGuid().ToString("N")[..12], kind, date, note, user.UserName, source,
-            TimeProvider.System.GetUtcNow());
-        return new(Refusal.None, await circle.LogContact(contact));
+        return new(Refusal.None, await circle.LogContact(NewContact(user, kind, date, note)));
     }
+
+    private static CircleContact NewContact(KringUser user, ContactKind kind, DateOnly date, string note) =>
+        new("k-" + Guid.NewGuid().ToString("N")[..12], kind, date, note, user.UserName,
+            $"{user.DisplayName}, {Privacy.AccessTexts.Role(user.Role)}", TimeProvider.System.GetUtcNow());
 }
