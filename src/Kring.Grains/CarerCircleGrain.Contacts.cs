@@ -19,12 +19,10 @@ public sealed partial class CarerCircleGrain
         await Village.TrackContact(profile.Id, Heard(contact));
         if (contact.Kind == ContactKind.Referral)
         {
-            var level = state.State.CheckIns.LastOrDefault() is { } last && last.Level > BalanceLevel.Attention
-                ? last.Level
-                : BalanceLevel.Attention;
+            var last = state.State.CheckIns.LastOrDefault();
+            var level = last is { Level: > BalanceLevel.Attention } ? last.Level : BalanceLevel.Attention;
             await GrainFactory.GetGrain<ISignalsGrain>(DirectoryKeys.Default).Raise(new CarerSignal(
-                profile.Id, profile.Village, contact.Note, state.State.CheckIns.LastOrDefault()?.Score ?? 0, level, contact.LoggedAt,
-                contact.Source));
+                profile.Id, profile.Village, contact.Note, last?.Score ?? 0, level, contact.LoggedAt, contact.Source));
         }
         return contact;
     }

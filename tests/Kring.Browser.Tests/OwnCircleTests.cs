@@ -45,7 +45,8 @@ public sealed partial class OwnCircleTests(BrowserFixture browser)
             .Locator(".card", new() { HasText = dutchDate });
         await Assertions.Expect(planned).ToContainTextAsync(new Regex(@"Fenna.*\(eigen kring\) komt\."));
 
-        await carer.GotoAsync("/Hulpvragen");
+        await carer.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
+            .GetByRole(AriaRole.Link, new() { Name = "Hulpvragen", Exact = true }).ClickAsync();
         var request = carer.Locator(".card", new() { HasText = $"{dutchDate}, 10:00" });
         await Assertions.Expect(request.GetByText("gekoppeld")).ToBeVisibleAsync();
         await Assertions.Expect(request).ToContainTextAsync("Fenna");

@@ -14,7 +14,10 @@ public sealed class ProfessionalTests(BrowserFixture browser)
     {
         var consultant = await browser.Phone();
         await Pages.SignIn(consultant, "consulent");
-        await consultant.GotoAsync("/EigenKring?kring=c-demo");
+        await consultant.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
+            .GetByRole(AriaRole.Link, new() { Name = "Eigen kring", Exact = true }).ClickAsync();
+        await consultant.GetByLabel("Kring (bijvoorbeeld c-0001)").FillAsync("c-demo");
+        await consultant.GetByRole(AriaRole.Button, new() { Name = "Tonen" }).ClickAsync();
         await consultant.GetByLabel("Gebruikersnaam van de zorgprofessional").FillAsync("casemanager");
         await consultant.GetByRole(AriaRole.Button, new() { Name = "Koppelen" }).ClickAsync();
         await Assertions.Expect(consultant.GetByRole(AriaRole.Status)).ToContainTextAsync("Ans Zorgzaam");
@@ -49,7 +52,8 @@ public sealed class ProfessionalTests(BrowserFixture browser)
         Assert.Empty(await Pages.SeriousViolations(casemanager));
         await Pages.Screenshot(casemanager, "zorgprofessional");
 
-        await carer.GotoAsync("/Hulpvragen");
+        await carer.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
+            .GetByRole(AriaRole.Link, new() { Name = "Hulpvragen", Exact = true }).ClickAsync();
         var dutchDate = date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"));
         await Assertions.Expect(carer.Locator(".card", new() { HasText = $"{dutchDate}, 09:00" })).ToBeVisibleAsync();
         await carer.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })

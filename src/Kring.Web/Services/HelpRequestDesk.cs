@@ -31,14 +31,11 @@ public static class HelpRequestDesk
 
     public static async Task<Outcome> File(IGrainFactory grains, KringUser user, string circleId, Filing filing, FieldErrors errors)
     {
-        var professional = user.Role == Role.Professional;
-        var villageContact = user.Role == Role.VillageContact;
-        if (!user.CanRequestFor(circleId) && !professional && !villageContact) return new(Refusal.NotAllowed, []);
         var circle = grains.GetGrain<ICarerCircleGrain>(circleId);
         var view = await circle.Get();
-        if (professional && !ProfessionalDesk.Consented(view, user)) return new(Refusal.NotAllowed, []);
-        if (villageContact && (view is null || !user.CanLogContact(view.Profile))) return new(Refusal.NotAllowed, []);
+        if (!MayFile(user, circleId, view)) return new(Refusal.NotAllowed, []);
         if (view is null) return new(Refusal.NoSuchCircle, []);
+        var villageContact = user.Role == Role.VillageContact;
         var consent = filing.CarerConsent?.Trim() ?? "";
         if (villageContact && consent.Length is 0 or > ContactDesk.MaxNoteLength)
         {
@@ -77,6 +74,17 @@ public static class HelpRequestDesk
         if (villageContact) await ContactDesk.RecordConsent(circle, user, outcome.Filed[0], consent);
         return outcome;
     }
+
+    /// <summary>
+    /// The carer and the consultant as <see cref="KringUser.CanRequestFor"/> says; a professional the carer consented to; the
+    /// village contact person for a carer of their village (who then says how the carer agreed).
+    /// </summary>
+    private static bool MayFile(KringUser user, string circleId, CircleView? circle) => user.Role switch
+    {
+        Role.Professional => ProfessionalDesk.Consented(circle, user),
+        Role.VillageContact => circle is not null && user.CanLogContact(circle.Profile),
+        _ => user.CanRequestFor(circleId),
+    };
 
     /// <summary>
     /// The short form on someone else's page (a professional's, the village contact person's): a kind, a day and times, with
