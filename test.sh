@@ -23,7 +23,7 @@ need_packages() {
 phase() { echo "test.sh: $1 after ${SECONDS} s"; }
 trap 'phase "ended (exit code $?)"' EXIT
 
-need_packages tzdata postgresql chromium
+need_packages tzdata postgresql chromium prometheus
 
 # Spectral lints the OpenAPI document in the API tests; it lives in .tools/ (ignored by git), next to the sources.
 if [ ! -x .tools/spectral/node_modules/.bin/spectral ]; then

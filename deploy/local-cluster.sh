@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # A local Kring cluster on loopback: PostgreSQL, 3 silos and the web front end at http://127.0.0.1:5080, with the same
 # demo data and accounts as the embedded default. The silos and the web speak mutual TLS with the cluster certificate
-# $state/cluster.pfx, made on the first `up`.
+# $state/cluster.pfx, made on the first `up`. When Debian's `prometheus` package is installed, Prometheus scrapes the
+# silos' and the web's /metrics and evaluates deploy/prometheus/alerts.yml, at http://127.0.0.1:9090.
 #
-#   deploy/local-cluster.sh up       build, start everything, wait until the web answers
-#   deploy/local-cluster.sh status   one line per process: "silo-N PID" (and postgres, web)
+#   deploy/local-cluster.sh up       build, start everything, wait until the web (and Prometheus) answers
+#   deploy/local-cluster.sh status   one line per process: "silo-N PID" (and postgres, web, prometheus)
 #   deploy/local-cluster.sh down     stop everything (data is kept in the state directory)
 #   deploy/local-cluster.sh destroy  stop everything and delete the state directory
 #
 # Settings (environment): KRING_CLUSTER_DIR (state, default /tmp/kring-cluster), KRING_SILOS (default 3),
-# KRING_PG_PORT (default 55432), KRING_WEB_PORT (default 5080).
+# KRING_PG_PORT (default 55432), KRING_WEB_PORT (default 5080), KRING_PROMETHEUS_PORT (default 9090).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,6 +18,8 @@ state="${KRING_CLUSTER_DIR:-/tmp/kring-cluster}"
 silos="${KRING_SILOS:-3}"
 pg_port="${KRING_PG_PORT:-55432}"
 web_port="${KRING_WEB_PORT:-5080}"
+prom_port="${KRING_PROMETHEUS_PORT:-9090}"
+prometheus=/usr/bin/prometheus
 out="$root/artifacts/cluster"
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 connection="Host=127.0.0.1;Port=$pg_port;Username=kring;Database=kring;Pooling=true;Timeout=5;Command Timeout=15"
@@ -49,6 +52,51 @@ wait_for() { # url, seconds
   echo "Timed out waiting for $1" >&2; return 1
 }
 
+# deploy/prometheus/prometheus.yml for this cluster: $silos silos, the web on $web_port, the rules of this checkout.
+prometheus_config() {
+  local targets="" n
+  for n in $(seq 1 "$silos"); do targets+="${targets:+, }\"127.0.0.1:$((5090 + n))\""; done
+  cat <<EOF
+global:
+  scrape_interval: 15s
+  evaluation_interval: 15s
+
+rule_files:
+  - $root/deploy/prometheus/alerts.yml
+
+scrape_configs:
+  - job_name: kring-silo
+    metrics_path: /metrics
+    static_configs:
+      - targets: [$targets]
+  - job_name: kring-web
+    metrics_path: /metrics
+    static_configs:
+      - targets: ["127.0.0.1:$web_port"]
+EOF
+}
+
+prometheus_up() {
+  if [ ! -x "$prometheus" ]; then
+    echo "Prometheus is not installed ($prometheus), so the cluster runs without it: apt-get install -y prometheus" >&2
+    return 0
+  fi
+  mkdir -p "$state/prometheus"
+  prometheus_config >"$state/prometheus.yml"
+  if [ -f "$state/prometheus.pid" ] && kill -0 "$(cat "$state/prometheus.pid")" 2>/dev/null; then
+    # One left running by an earlier `up` rereads the config, which may name another number of silos.
+    kill -HUP "$(cat "$state/prometheus.pid")"
+  elif curl -fs -o /dev/null "http://127.0.0.1:$prom_port/-/ready"; then
+    # Another Prometheus has the port (Debian's package starts its own service on 9090 where systemd runs).
+    echo "Port $prom_port is taken by another Prometheus, so the cluster runs without its own: set KRING_PROMETHEUS_PORT" >&2
+    return 0
+  fi
+  start prometheus "$prometheus" --config.file="$state/prometheus.yml" --storage.tsdb.path="$state/prometheus" \
+    --web.listen-address="127.0.0.1:$prom_port"
+  wait_for "http://127.0.0.1:$prom_port/-/ready" 60
+  echo "Prometheus runs at http://127.0.0.1:$prom_port (alerts: http://127.0.0.1:$prom_port/alerts)"
+}
+
 up() {
   mkdir -p "$state"
   postgres_up
@@ -66,10 +114,11 @@ up() {
   start web dotnet "$out/Kring.Web.dll" --urls "http://127.0.0.1:$web_port" --contentRoot "$root/src/Kring.Web"
   wait_for "http://127.0.0.1:$web_port/health/ready" 120
   echo "Kring runs at http://127.0.0.1:$web_port ($silos silos, PostgreSQL on port $pg_port, state in $state)"
+  prometheus_up
 }
 
 status() {
-  for pidfile in "$state"/silo-*.pid "$state"/web.pid; do
+  for pidfile in "$state"/silo-*.pid "$state"/web.pid "$state"/prometheus.pid; do
     [ -f "$pidfile" ] || continue
     local pid; pid="$(cat "$pidfile")"
     if kill -0 "$pid" 2>/dev/null; then echo "$(basename "$pidfile" .pid) $pid"; else echo "$(basename "$pidfile" .pid) stopped"; fi
@@ -81,7 +130,7 @@ down() {
   # SIGTERM, then wait: a silo leaving gracefully writes its departure to the membership table, so PostgreSQL must
   # stay up until the silos are gone. One that has not ended after 30 s is killed.
   local pids=()
-  for pidfile in "$state"/web.pid "$state"/silo-*.pid; do
+  for pidfile in "$state"/prometheus.pid "$state"/web.pid "$state"/silo-*.pid; do
     [ -f "$pidfile" ] || continue
     pid="$(cat "$pidfile")"
     kill "$pid" 2>/dev/null && pids+=("$pid")

@@ -1,4 +1,5 @@
 using Kring.Grains.Mail;
+using Kring.Grains.Operations;
 
 namespace Kring.Grains;
 
@@ -135,6 +136,7 @@ public sealed partial class CarerCircleGrain
         var partner = (await GrainFactory.GetGrain<IPartnerGrain>(partnerId).GetInfo())?.Name ?? partnerId;
         record.EscalatedTo = partnerId;
         await Transition(record, RequestStatus.Open, $"nog geen vrijwilliger gevonden; de coördinator van {partner} zoekt verder");
+        metrics.RequestEscalated(VillageId, record.Kind);
         await QueueCarerMail(contact =>
             MailTexts.Escalated(record.Id, record.Kind, record.Start, record.End, partner, contact.Email!, contact, links.Base,
                 clock.GetUtcNow()));
@@ -145,10 +147,12 @@ public sealed partial class CarerCircleGrain
     /// </param>
     private async Task Transition(HelpRequestRecord record, RequestStatus status, string what, bool durable = true)
     {
+        var firstOffer = status == RequestStatus.Offered && record.History.All(e => e.Status != RequestStatus.Offered);
         record.Status = status;
         record.History.Add(new RequestEvent(clock.GetUtcNow(), status, what));
         if (durable) await state.WriteStateAsync();
         else _writeBehind.Schedule();
+        metrics.RequestMoved(VillageId, record.Kind, status, record.CreatedAt, firstOffer);
         await Village.TrackRequest(Summary(record));
     }
 

@@ -1,4 +1,5 @@
 using Kring.Grains.Mail;
+using Kring.Grains.Operations;
 using Microsoft.Extensions.Options;
 
 namespace Kring.Grains;
@@ -11,6 +12,7 @@ public sealed partial class CarerCircleGrain(
     [PersistentState("circle", KringStorage.Name)] IPersistentState<CarerCircleState> state,
     IPublicAddress links,
     IOptions<LimitOptions> limits,
+    KringMetrics metrics,
     TimeProvider clock) : Grain, ICarerCircleGrain
 {
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(12);
@@ -86,6 +88,7 @@ public sealed partial class CarerCircleGrain(
             foreach (var record in records) await Village.TrackRequest(Summary(record));
             foreach (var record in records) state.State.Requests[record.Id] = record;
             await state.WriteStateAsync();
+            foreach (var kind in records.GroupBy(r => r.Kind)) metrics.RequestsFiled(VillageId, kind.Key, kind.Count());
             foreach (var record in records.Where(r => r.CircleFirstUntil is null)) NotifyMatching(record);
             await AskOwnCircle(records.Where(r => r.CircleFirstUntil is not null).ToList());
             await Village.TrackContact(this.GetPrimaryKeyString(), now);

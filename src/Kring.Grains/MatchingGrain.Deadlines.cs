@@ -1,3 +1,5 @@
+using Kring.Grains.Operations;
+
 namespace Kring.Grains;
 
 /// <summary>The shard's clock: reconciling with the villages, requests that start unmatched, and offers that lapse.</summary>
@@ -85,7 +87,15 @@ public sealed partial class MatchingGrain
         Changed(lapsed);
         await OfferWaves(WithoutOffers());
         await ReopenIfLapsed(lapsed);
+        metrics.ShardRead(_region, Reading(clock.GetUtcNow()));
     }
+
+    /// <summary>The backlog as operators see it; requests held by a partner's coordinator count as pending too.</summary>
+    private ShardReading Reading(DateTimeOffset now) => new(
+        _pending.Count,
+        _pending.Count == 0 ? null : _pending.Values.Min(p => p.Request.CreatedAt),
+        _pending.Values.Count(p => p.Request.Start <= now),
+        _pending.Values.Count(p => p.Request.Start > now && p.Request.Start - now <= TimeSpan.FromHours(24)));
 
     /// <summary>Takes back the offers past their deadline; returns the requests left with none, whose reach is widened.</summary>
     private async Task<List<PendingMatch>> WithdrawExpiredOffers(DateTimeOffset now)
@@ -94,6 +104,7 @@ public sealed partial class MatchingGrain
         foreach (var pending in _pending.Values)
         {
             var expired = pending.Outstanding.Values.Where(o => o.ExpiresAt <= now).ToList();
+            if (expired.Count > 0) metrics.OffersLapsed(_region, pending.Request.Kind, expired.Count);
             foreach (var offer in expired)
             {
                 pending.Outstanding.Remove(offer.VolunteerId);

@@ -53,6 +53,7 @@ public sealed partial class MatchingGrain
             foreach (var id in ids) _changed.Add(id);
             throw;
         }
+        metrics.ShardWrites(_region, ids.Count);
         if (state.State.Pending.Count > 0)
         {
             // The rows now hold what the single state of earlier versions held.

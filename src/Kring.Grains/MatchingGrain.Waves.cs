@@ -138,7 +138,9 @@ public sealed partial class MatchingGrain
 
     private void AddWave(PendingMatch pending, IReadOnlyList<string> volunteers, DateTimeOffset now)
     {
-        foreach (var volunteerId in volunteers.Where(v => !pending.Outstanding.ContainsKey(v)))
+        var fresh = volunteers.Where(v => !pending.Outstanding.ContainsKey(v)).ToList();
+        if (fresh.Count > 0) metrics.Wave(_region, pending.Request.Kind, ReachName(pending.Reach), fresh.Count);
+        foreach (var volunteerId in fresh)
         {
             pending.Tried.Add(volunteerId);
             var offerId = $"{pending.Request.Id}~{volunteerId}";
@@ -171,6 +173,8 @@ public sealed partial class MatchingGrain
         await Task.WhenAll(offered.Concat(escalated));
         await ReopenIfLapsed(plan.Waiting);
     }
+
+    private static string ReachName(int reach) => ((Matching.Reach)reach).ToString().ToLowerInvariant();
 
     /// <summary>
     /// Nobody in the municipality can take the request: it goes to the queue of a partner that offers this kind of

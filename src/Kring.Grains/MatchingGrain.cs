@@ -1,3 +1,4 @@
+using Kring.Grains.Operations;
 using Kring.Matching;
 using Kring.Matching.Waves;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ public sealed partial class MatchingGrain(
     [PersistentState("matching", KringStorage.Name)] IPersistentState<MatchingState> state,
     IOptions<MatchingOptions> options,
     TimeProvider clock,
+    KringMetrics metrics,
     ILogger<MatchingGrain> logger) : Grain, IMatchingGrain
 {
     private readonly ShardIndex _index = new();
@@ -61,10 +63,14 @@ public sealed partial class MatchingGrain(
         // Reconciling at once, not at the first tick: the villages list what this shard held before it stopped, and its
         // rows say how far each request had come. The timers are armed first, so their deadlines count from now.
         await Reconcile(everything: true);
+        metrics.ShardRead(_region, Reading(clock.GetUtcNow()));
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        Checkpoint(cancellationToken);
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.ShardGone(_region);
+        return Checkpoint(cancellationToken);
+    }
 
     /// <summary>
     /// Not written here: the circle has stored the request and the village lists it as unsettled, so should the shard
@@ -88,6 +94,7 @@ public sealed partial class MatchingGrain(
     public async Task OfferDeclined(string requestId, string volunteerId)
     {
         if (!_pending.TryGetValue(requestId, out var pending) || !pending.Outstanding.Remove(volunteerId)) return;
+        metrics.OfferDeclined(_region, pending.Request.Kind);
         Changed(pending);
         await OfferWaves([pending]);
         await ReopenIfLapsed([pending]);
@@ -102,6 +109,10 @@ public sealed partial class MatchingGrain(
         if (!_pending.Remove(requestId, out var pending)) return Task.CompletedTask;
         _nobody.Remove(requestId);
         Changed(pending);
+        if (matchedVolunteerId is not null && pending.Outstanding.ContainsKey(matchedVolunteerId))
+        {
+            metrics.OfferAccepted(_region, pending.Request.Kind, ReachName(pending.Reach));
+        }
         if (matchedVolunteerId is not null)
         {
             _index.Commit(matchedVolunteerId, new Matching.TimeWindow(pending.Request.Start, pending.Request.End));
@@ -125,6 +136,7 @@ public sealed partial class MatchingGrain(
     {
         _passQueued = false;
         if (_due.Count == 0 && _settled.Count == 0) return;
+        var started = clock.GetTimestamp();
         var due = _due.Select(id => _pending.GetValueOrDefault(id)).OfType<PendingMatch>().ToList();
         var settled = _settled.ToList();
         _due.Clear();
@@ -132,6 +144,7 @@ public sealed partial class MatchingGrain(
         var plan = await PlanWaves(due);
         await Task.WhenAll(settled.Select(s => Close(s.Pending, s.MatchedVolunteer, OfferStatus.Withdrawn)));
         await Send(plan);
+        metrics.ShardPass(_region, clock.GetElapsedTime(started), due.Count);
     }
 
     /// <summary>A pass queued behind the messages already waiting; one at a time.</summary>

@@ -1,4 +1,5 @@
 using Kring.Grains;
+using Kring.Grains.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
@@ -23,7 +24,8 @@ namespace Kring.Hosting;
 /// 150 ms before it tries again: a request behind another grain's write would wait 150 ms instead of a millisecond.
 /// </summary>
 public sealed partial class GuardedGrainStorage(
-    IGrainStorage inner, IGrainContextAccessor grains, ILogger<GuardedGrainStorage> logger, bool oneAtATime = false) : IGrainStorage
+    IGrainStorage inner, IGrainContextAccessor grains, KringMetrics metrics, ILogger<GuardedGrainStorage> logger, bool oneAtATime = false)
+    : IGrainStorage
 {
     private readonly SemaphoreSlim? _turn = oneAtATime ? new SemaphoreSlim(1, 1) : null;
 
@@ -50,6 +52,7 @@ public sealed partial class GuardedGrainStorage(
         }
         catch (Exception e)
         {
+            metrics.StorageWriteFailed(grainId.Type.ToString()!);
             Forget(grainId, e);
             if (e is OrleansException) throw;
             throw Unavailable("write", e);
@@ -64,6 +67,7 @@ public sealed partial class GuardedGrainStorage(
         }
         catch (Exception e)
         {
+            metrics.StorageWriteFailed(grainId.Type.ToString()!);
             Forget(grainId, e);
             if (e is OrleansException) throw;
             throw Unavailable("clear", e);
@@ -115,6 +119,7 @@ public static class GuardedGrainStorageRegistration
         silo.Services.AddKeyedSingleton<IGrainStorage>(KringStorage.Name, (services, _) => new GuardedGrainStorage(
             services.GetRequiredKeyedService<IGrainStorage>(GuardedGrainStorage.InnerName),
             services.GetRequiredService<IGrainContextAccessor>(),
+            services.GetRequiredService<KringMetrics>(),
             services.GetRequiredService<ILogger<GuardedGrainStorage>>(),
             oneAtATime));
         return silo;

@@ -1,3 +1,4 @@
+using Kring.Grains.Operations;
 using Kring.Grains;
 using Kring.Hosting.Mail;
 using Microsoft.Extensions.Configuration;
@@ -108,6 +109,8 @@ public static class SiloHosting
         silo.Services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
         silo.Services.Configure<KringSettings>(configuration.GetSection(KringSettings.Section));
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton<KringMetrics>();
         silo.Services.AddKringPublicAddress();
         return silo;
     }

@@ -30,6 +30,7 @@ public static class SiloProgram
 
         var app = builder.Build();
         app.MapKringHealth();
+        app.MapKringMetrics();
         await app.RunAsync();
     }
 }

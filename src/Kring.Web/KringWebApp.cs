@@ -47,6 +47,7 @@ public static class KringWebApp
         app.MapKringPrivacyApi();
         app.MapRazorPages();
         app.MapKringHealth();
+        app.MapKringMetrics();
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(AuthSetup.Policies.Operator);
         return app;
     }

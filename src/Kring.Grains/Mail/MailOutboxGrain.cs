@@ -1,3 +1,4 @@
+using Kring.Grains.Operations;
 using Orleans.Concurrency;
 
 namespace Kring.Grains.Mail;
@@ -28,6 +29,7 @@ public sealed record QueuedMail(
 [Reentrant]
 public sealed class MailOutboxGrain(
     [PersistentState("mailoutbox", KringStorage.Name)] IPersistentState<MailOutboxState> state,
+    KringMetrics metrics,
     TimeProvider clock) : Grain, IMailOutboxGrain
 {
     private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(2);
@@ -37,6 +39,21 @@ public sealed class MailOutboxGrain(
     private long _changes;
     private long _stored;
     private Task? _writing;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Report();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.OutboxGone(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    private void Report() => metrics.OutboxRead(this.GetPrimaryKeyString(), new OutboxReading(state.State.Pending.Count,
+        state.State.Parked.Count, state.State.Pending.Count == 0 ? null : state.State.Pending.Values.Min(q => q.Mail.QueuedAt)));
 
     /// <summary>Waits until a write that started after this call's change has finished, starting one when none runs.</summary>
     private async Task Persist()
@@ -62,6 +79,7 @@ public sealed class MailOutboxGrain(
         {
             await state.WriteStateAsync();
             _stored = Math.Max(_stored, upTo);
+            Report();
         }
         finally
         {
@@ -76,6 +94,7 @@ public sealed class MailOutboxGrain(
         var now = clock.GetUtcNow();
         s.Pending[mail.Id] = new QueuedMail(mail, 0, mail.NotBefore is { } later && later > now ? later : now, null);
         await Persist();
+        metrics.MailQueued();
     }
 
     public Task<IReadOnlyList<OutgoingMail>> Lease(int max)
@@ -95,18 +114,19 @@ public sealed class MailOutboxGrain(
     {
         var s = state.State;
         var now = clock.GetUtcNow();
-        var changed = false;
+        var sent = 0;
         foreach (var id in ids)
         {
             _leases.Remove(id);
             if (!s.Pending.Remove(id)) continue;
             s.Sent[id] = now;
             s.Delivered++;
-            changed = true;
+            sent++;
         }
-        if (!changed) return;
+        if (sent == 0) return;
         foreach (var old in s.Sent.Where(e => now - e.Value > RememberSent).Select(e => e.Key).ToList()) s.Sent.Remove(old);
         await Persist();
+        metrics.MailSent(sent);
     }
 
     public async Task Failed(string id, string error, int maxAttempts)
@@ -116,7 +136,8 @@ public sealed class MailOutboxGrain(
         var now = clock.GetUtcNow();
         var attempts = queued.Attempts + 1;
         var detail = error.Length > 500 ? error[..500] : error;
-        if (attempts >= maxAttempts)
+        var parked = attempts >= maxAttempts;
+        if (parked)
         {
             state.State.Pending.Remove(id);
             state.State.Parked.Add(new ParkedMail(queued.Mail, attempts, detail, now));
@@ -127,6 +148,7 @@ public sealed class MailOutboxGrain(
             state.State.Pending[id] = queued with { Attempts = attempts, NextAttempt = now + wait, LastError = detail };
         }
         await Persist();
+        metrics.MailFailed(parked);
     }
 
     public async Task<bool> Retry(string id)
