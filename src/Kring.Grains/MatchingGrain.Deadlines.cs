@@ -104,7 +104,11 @@ public sealed partial class MatchingGrain
         foreach (var pending in _pending.Values)
         {
             var expired = pending.Outstanding.Values.Where(o => o.ExpiresAt <= now).ToList();
-            if (expired.Count > 0) metrics.OffersLapsed(_region, pending.Request.Kind, expired.Count);
+            if (expired.Count > 0)
+            {
+                metrics.OffersLapsed(_region, pending.Request.Kind, expired.Count);
+                TallyLapsed(expired.Count);
+            }
             foreach (var offer in expired)
             {
                 pending.Outstanding.Remove(offer.VolunteerId);

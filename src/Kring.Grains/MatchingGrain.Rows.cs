@@ -38,7 +38,7 @@ public sealed partial class MatchingGrain
     /// <summary>Writes the rows of the requests that changed, and clears those of requests that left.</summary>
     private async Task Checkpoint(CancellationToken cancellationToken)
     {
-        if (_changed.Count == 0) return;
+        if (_changed.Count == 0 && !_tallyChanged) return;
         var ids = _changed.ToList();
         _changed.Clear();
         try
@@ -54,10 +54,12 @@ public sealed partial class MatchingGrain
             throw;
         }
         metrics.ShardWrites(_region, ids.Count);
-        if (state.State.Pending.Count > 0)
+        if (state.State.Pending.Count > 0 || _tallyChanged)
         {
             // The rows now hold what the single state of earlier versions held.
-            await state.ClearStateAsync(cancellationToken);
+            state.State.Pending.Clear();
+            await state.WriteStateAsync(cancellationToken);
+            _tallyChanged = false;
         }
     }
 

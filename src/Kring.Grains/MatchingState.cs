@@ -24,5 +24,9 @@ public sealed class PendingMatch
 [GenerateSerializer, Alias("kring.state.Matching")]
 public sealed class MatchingState
 {
+    /// <summary>Only in the state of earlier versions: each pending request now has a row of its own.</summary>
     [Id(0)] public Dictionary<string, PendingMatch> Pending { get; set; } = new();
+    /// <summary>Offers that lapsed on one day (Amsterdam time), for the operator's page; counts only.</summary>
+    [Id(1)] public DateOnly LapsedDay { get; set; }
+    [Id(2)] public int LapsedOnDay { get; set; }
 }

@@ -4,6 +4,7 @@ using Kring.Hosting;
 using Kring.Web.Api;
 using Kring.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Dashboard;
 
 namespace Kring.Web;
@@ -71,6 +72,7 @@ public static class KringWebApp
         builder.Services.AddKringAuth();
         builder.Services.AddKringWebSecurity(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(new Resilience.ClusterResilience());
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Privacy.AccessLog>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

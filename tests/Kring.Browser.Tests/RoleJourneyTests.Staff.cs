@@ -173,4 +173,27 @@ public sealed partial class RoleJourneyTests
         await Assertions.Expect(wim.GetByLabel("dementie")).ToBeCheckedAsync();
         await Assertions.Expect(wim.Locator("strong", new() { HasText = "Catsop" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task The_operator_sees_on_Beheer_what_waits_in_which_village_and_no_one_by_name()
+    {
+        var carer = await Browser.App.SignedIn("mantelzorger");
+        await Journey.AskBuddy(carer, Journey.NextMonday(3, 0), Journey.NextMonday(3, 30));
+        var page = await Browser.Phone();
+        await Pages.SignIn(page, "beheerder");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Beheer", Exact = true }).ClickAsync();
+
+        var villages = page.GetByRole(AriaRole.Region, new() { Name = "Wachtende hulpvragen per dorp" });
+        var elsloo = villages.GetByRole(AriaRole.Row).Filter(new() { HasText = "Elsloo" });
+        await Assertions.Expect(elsloo).ToBeVisibleAsync();
+        var underADay = await elsloo.GetByRole(AriaRole.Cell).Nth(1).InnerTextAsync();
+        Assert.True(int.Parse(underADay, CultureInfo.InvariantCulture) >= 1, $"Elsloo waits under a day: {underADay}");
+        var regions = page.GetByRole(AriaRole.Region, new() { Name = "Matching per regio" });
+        await Assertions.Expect(regions.GetByRole(AriaRole.Columnheader, new() { Name = "stein" })).ToBeVisibleAsync();
+        await Assertions.Expect(regions.GetByRole(AriaRole.Rowheader, new() { Name = "Verlopen vandaag" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Waarschuwingen die nu gelden" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Proefmans");
+        await Pages.Screenshot(page, "beheer-zorg");
+        Assert.Empty(await Pages.SeriousViolations(page));
+    }
 }

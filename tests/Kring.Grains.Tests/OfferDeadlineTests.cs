@@ -36,5 +36,12 @@ public sealed class OfferDeadlineTests(DeadlineCluster cluster) : IClassFixture<
         await w.RequestBecomes(circleId, request.Id, RequestStatus.Open);
         Assert.Equal(1, await w.Shard().PendingCount());
         Assert.Equal(OfferStatus.Expired, (await w.OfferFor(first, request.Id))!.Status);
+
+        // The operator's page: what lapsed today and what waits in which village, in counts that name nobody.
+        var backlog = await w.Shard().GetBacklog();
+        Assert.Equal(2, backlog.LapsedToday);
+        Assert.Equal(0, backlog.OutstandingOffers);
+        var waiting = Assert.Single(backlog.Villages);
+        Assert.Equal((village, 1, 0, 0), (waiting.Village, waiting.UnderADay, waiting.UnderAWeek, waiting.Longer));
     }
 }

@@ -29,6 +29,8 @@ public interface IMatchingGrain : IGrainWithStringKey
     /// <summary>Re-reads unsettled requests from the villages and re-arms deadlines. Safe to repeat.</summary>
     [Alias("Reconcile")] Task Reconcile();
     [Alias("PendingCount"), ReadOnly] Task<int> PendingCount();
+    /// <summary>The operator's view: pending requests by village and age, lapsed offers today, the deadlines at risk.</summary>
+    [Alias("GetBacklog"), ReadOnly] Task<ShardBacklog> GetBacklog();
 }
 
 /// <summary>

@@ -30,7 +30,8 @@ public sealed record MailOutboxStatus(
     [property: Id(2)] long Delivered,
     /// <summary>Pending messages that failed at least once and wait for their next try.</summary>
     [property: Id(3)] int Retrying = 0,
-    [property: Id(4)] IReadOnlyList<string>? PendingIds = null);
+    [property: Id(4)] IReadOnlyList<string>? PendingIds = null,
+    [property: Id(5)] DateTimeOffset? OldestQueuedAt = null);
 
 public static class MailOutboxes
 {

@@ -52,8 +52,11 @@ public sealed class MailOutboxGrain(
         return Task.CompletedTask;
     }
 
-    private void Report() => metrics.OutboxRead(this.GetPrimaryKeyString(), new OutboxReading(state.State.Pending.Count,
-        state.State.Parked.Count, state.State.Pending.Count == 0 ? null : state.State.Pending.Values.Min(q => q.Mail.QueuedAt)));
+    private void Report() =>
+        metrics.OutboxRead(this.GetPrimaryKeyString(), new OutboxReading(state.State.Pending.Count, state.State.Parked.Count, OldestQueuedAt()));
+
+    private DateTimeOffset? OldestQueuedAt() =>
+        state.State.Pending.Count == 0 ? null : state.State.Pending.Values.Min(q => q.Mail.QueuedAt);
 
     /// <summary>Waits until a write that started after this call's change has finished, starting one when none runs.</summary>
     private async Task Persist()
@@ -163,5 +166,6 @@ public sealed class MailOutboxGrain(
 
     public Task<MailOutboxStatus> GetStatus() =>
         Task.FromResult(new MailOutboxStatus(state.State.Pending.Count, state.State.Parked.ToList(), state.State.Delivered,
-            state.State.Pending.Values.Count(q => q.Attempts > 0), state.State.Pending.Keys.Order(StringComparer.Ordinal).ToList()));
+            state.State.Pending.Values.Count(q => q.Attempts > 0), state.State.Pending.Keys.Order(StringComparer.Ordinal).ToList(),
+            OldestQueuedAt()));
 }

@@ -24,6 +24,14 @@ public static class Format
     /// <summary>A moment, such as when a request was filed: "3 maart 2027 14:05".</summary>
     public static string Moment(DateTimeOffset at) => RequestInput.ToAmsterdam(at).ToString("d MMMM yyyy HH:mm", Culture);
 
+    /// <summary>How long something has waited, in the unit a person reads at a glance.</summary>
+    public static string Age(TimeSpan age) => age switch
+    {
+        { TotalHours: < 1 } => Texts.T("{0} min", Math.Max(0, (int)age.TotalMinutes)),
+        { TotalDays: < 2 } => Texts.T("{0} uur", (int)age.TotalHours),
+        _ => Texts.T("{0} dagen", (int)age.TotalDays),
+    };
+
     public static string Time(TimeOnly time) => time.ToString("HH:mm", Culture);
 
     public static string Date(DateOnly date) => date.ToString("dddd d MMMM yyyy", Culture);
