@@ -53,7 +53,8 @@ public sealed class MailOutboxGrain(
     }
 
     private void Report() =>
-        metrics.OutboxRead(this.GetPrimaryKeyString(), new OutboxReading(state.State.Pending.Count, state.State.Parked.Count, OldestQueuedAt()));
+        metrics.OutboxRead(this.GetPrimaryKeyString(),
+            new OutboxReading(state.State.Pending.Count, state.State.Parked.Count, OldestQueuedAt()));
 
     private DateTimeOffset? OldestQueuedAt() =>
         state.State.Pending.Count == 0 ? null : state.State.Pending.Values.Min(q => q.Mail.QueuedAt);

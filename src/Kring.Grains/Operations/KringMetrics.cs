@@ -63,8 +63,10 @@ public sealed class KringMetrics
             "Pending requests past their start that the shard has not expired yet");
         meter.CreateObservableGauge("kring.shard.unmatched_within_24h_requests", () => Shards(r => r.StartingWithin24Hours),
             "{request}", "Pending requests that start within 24 hours");
-        meter.CreateObservableGauge("kring.mail.unsent_messages", () => Outboxes(o => o.Unsent), "{message}", "Mail waiting in the outboxes");
-        meter.CreateObservableGauge("kring.mail.parked_messages", () => Outboxes(o => o.Parked), "{message}", "Mail parked for an operator");
+        meter.CreateObservableGauge("kring.mail.unsent_messages", () => Outboxes(o => o.Unsent), "{message}",
+            "Mail waiting in the outboxes");
+        meter.CreateObservableGauge("kring.mail.parked_messages", () => Outboxes(o => o.Parked), "{message}",
+            "Mail parked for an operator");
         meter.CreateObservableGauge("kring.mail.oldest_unsent_age", () => Outboxes(o => o.OldestQueuedAt is { } at
             ? Math.Max(0, (_clock.GetUtcNow() - at).TotalSeconds) : 0), "s", "Age of the oldest unsent mail");
     }

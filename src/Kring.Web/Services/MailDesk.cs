@@ -3,7 +3,8 @@ namespace Kring.Web.Services;
 /// <summary>The operator's view of the outboxes: what waits, what is being retried, and the parked mail to send again.</summary>
 public static class MailDesk
 {
-    public sealed record Overview(int Pending, int Retrying, long Delivered, IReadOnlyList<ParkedMail> Parked, DateTimeOffset? OldestQueuedAt);
+    public sealed record Overview(
+        int Pending, int Retrying, long Delivered, IReadOnlyList<ParkedMail> Parked, DateTimeOffset? OldestQueuedAt);
 
     public static async Task<Overview> Read(IGrainFactory grains)
     {
