@@ -5,6 +5,8 @@ public sealed partial class MatchingGrain
 {
     /// <summary>The lapse tally changed since the last checkpoint, which then writes the shard's own state.</summary>
     private bool _tallyChanged;
+    /// <summary>A tick expires a request at its start; past this, the shard is behind (as the alert rule has it).</summary>
+    private static readonly TimeSpan DeadlineGrace = TimeSpan.FromMinutes(2);
 
     public Task<ShardBacklog> GetBacklog()
     {
@@ -19,8 +21,8 @@ public sealed partial class MatchingGrain
         var reading = Reading(now);
         return Task.FromResult(new ShardBacklog(_region, villages, _pending.Values.Sum(p => p.Outstanding.Count),
             state.State.LapsedDay == Amsterdam.Today(clock) ? state.State.LapsedOnDay : 0,
-            reading.Overdue, reading.StartingWithin24Hours, _pending.Values.Count(p => p.EscalatedTo is not null),
-            reading.OldestFiledAt));
+            _pending.Values.Count(p => p.Request.Start <= now - DeadlineGrace), reading.StartingWithin24Hours,
+            _pending.Values.Count(p => p.EscalatedTo is not null), reading.OldestFiledAt));
     }
 
     private void TallyLapsed(int offers)

@@ -94,7 +94,7 @@ public sealed partial class MatchingGrain
     private ShardReading Reading(DateTimeOffset now) => new(
         _pending.Count,
         _pending.Count == 0 ? null : _pending.Values.Min(p => p.Request.CreatedAt),
-        _pending.Values.Count(p => p.Request.Start <= now),
+        _pending.Count == 0 ? null : _pending.Values.Min(p => p.Request.Start),
         _pending.Values.Count(p => p.Request.Start > now && p.Request.Start - now <= TimeSpan.FromHours(24)));
 
     /// <summary>Takes back the offers past their deadline; returns the requests left with none, whose reach is widened.</summary>

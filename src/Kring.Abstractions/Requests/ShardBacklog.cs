@@ -8,7 +8,7 @@ public sealed record ShardBacklog(
     [property: Id(2)] int OutstandingOffers,
     /// <summary>Offers that passed their deadline unanswered since midnight, Amsterdam time.</summary>
     [property: Id(3)] int LapsedToday,
-    /// <summary>Pending requests whose start has passed and that the shard has not yet expired.</summary>
+    /// <summary>Pending requests whose start passed over two minutes ago: the shard should have expired them.</summary>
     [property: Id(4)] int Overdue,
     /// <summary>Pending requests that start within 24 hours.</summary>
     [property: Id(5)] int StartingWithin24Hours,

@@ -59,8 +59,10 @@ public sealed class KringMetrics
             "Requests a shard is matching");
         meter.CreateObservableGauge("kring.shard.oldest_pending_age", () => Shards(r => r.OldestFiledAt is { } at
             ? Math.Max(0, (_clock.GetUtcNow() - at).TotalSeconds) : 0), "s", "Age of a shard's oldest pending request");
-        meter.CreateObservableGauge("kring.shard.overdue_requests", () => Shards(r => r.Overdue), "{request}",
-            "Pending requests past their start that the shard has not expired yet");
+        // Measured at the scrape, not at the tick: a shard whose ticks stopped keeps its last reading, and its lag grows.
+        meter.CreateObservableGauge("kring.shard.deadline_lag", () => Shards(r => r.EarliestStart is { } start
+            ? Math.Max(0, (_clock.GetUtcNow() - start).TotalSeconds) : 0), "s",
+            "How long ago the earliest start among a shard's pending requests passed; 0 when none has");
         meter.CreateObservableGauge("kring.shard.unmatched_within_24h_requests", () => Shards(r => r.StartingWithin24Hours),
             "{request}", "Pending requests that start within 24 hours");
         meter.CreateObservableGauge("kring.mail.unsent_messages", () => Outboxes(o => o.Unsent), "{message}",
@@ -126,7 +128,7 @@ public sealed class KringMetrics
     public void ShardRead(string region, ShardReading reading) => _shards[region] = reading;
 
     /// <summary>Zero rather than removed: the exporter goes on showing a gauge's last value, and the shard lives elsewhere now.</summary>
-    public void ShardGone(string region) => _shards[region] = new ShardReading(0, null, 0, 0);
+    public void ShardGone(string region) => _shards[region] = new ShardReading(0, null, null, 0);
 
     public void MailQueued() => _mailQueued.Add(1);
 
@@ -158,7 +160,7 @@ public sealed class KringMetrics
 }
 
 /// <summary>A shard's backlog at its last tick.</summary>
-public sealed record ShardReading(int Pending, DateTimeOffset? OldestFiledAt, int Overdue, int StartingWithin24Hours);
+public sealed record ShardReading(int Pending, DateTimeOffset? OldestFiledAt, DateTimeOffset? EarliestStart, int StartingWithin24Hours);
 
 /// <summary>An outbox after its last change.</summary>
 public sealed record OutboxReading(int Unsent, int Parked, DateTimeOffset? OldestQueuedAt);
