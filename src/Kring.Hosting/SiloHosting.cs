@@ -109,7 +109,6 @@ public static class SiloHosting
         silo.Services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
         silo.Services.Configure<KringSettings>(configuration.GetSection(KringSettings.Section));
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.AddMetrics();
         silo.Services.TryAddSingleton<KringMetrics>();
         silo.Services.AddKringPublicAddress();
         return silo;

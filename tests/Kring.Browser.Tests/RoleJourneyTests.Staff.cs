@@ -196,4 +196,42 @@ public sealed partial class RoleJourneyTests
         await Pages.Screenshot(page, "beheer-zorg");
         Assert.Empty(await Pages.SeriousViolations(page));
     }
+
+    [Fact]
+    public async Task A_coordinator_rates_the_network_of_a_village_with_its_pareltjes_in_view()
+    {
+        var pareltje = $"Koffie-ochtend {Guid.NewGuid().ToString("N")[..6]}";
+        var contact = await Browser.App.SignedIn("dorp-elsloo");
+        (await contact.PostAsJsonAsync("/api/v1/villages/elsloo/initiatives",
+            new { name = pareltje, description = "Elke dinsdag koffie in het dorpshuis.", goodExample = true })).EnsureSuccessStatusCode();
+        var page = await Browser.Phone();
+        await Pages.SignIn(page, "coordinator");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Coördinatie", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Het netwerk beoordelen" }).ClickAsync();
+        await page.GetByLabel("Dorp").SelectOptionAsync(new SelectOptionValue { Label = "Elsloo" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kiezen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".card", new() { HasText = pareltje })).ToContainTextAsync("pareltje");
+
+        // One statement left open: the page says so and keeps the other answers.
+        var questions = Kring.Balance.NetworkQuestions.Questions;
+        foreach (var question in questions.SkipLast(1))
+        {
+            await page.GetByRole(AriaRole.Group, new() { Name = question.Text }).GetByLabel("4", new() { Exact = true }).CheckAsync();
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Beoordeling opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Beantwoord alle vragen");
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = questions[0].Text })
+            .GetByLabel("4", new() { Exact = true })).ToBeCheckedAsync();
+
+        await page.GetByRole(AriaRole.Group, new() { Name = questions[^1].Text }).GetByLabel("2", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Beoordeling opslaan" }).ClickAsync();
+        var quarter = Kring.Balance.NetworkQuestions.Quarter(DateTimeOffset.UtcNow);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Uw beoordeling voor {quarter} is bewaard");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Verloop in Elsloo" })
+            .GetByRole(AriaRole.Row).Filter(new() { HasText = quarter })).ToBeVisibleAsync();
+        // Back on the page, this quarter's rating is there to change.
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = questions[^1].Text })
+            .GetByLabel("2", new() { Exact = true })).ToBeCheckedAsync();
+        Assert.Empty(await Pages.SeriousViolations(page));
+    }
 }

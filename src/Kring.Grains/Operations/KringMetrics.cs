@@ -9,7 +9,9 @@ namespace Kring.Grains.Operations;
 /// /metrics, see the README's Operators section). Labels carry a region, village, kind, reach or grain type, never a
 /// person. The gauges report the last reading of each shard and outbox active in this process.
 /// </summary>
-public sealed class KringMetrics
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
+    Justification = "Grains record through the instance they are given; only the instruments are per process.")]
+public sealed class KringMetrics : IDisposable
 {
     public const string MeterName = "Kring";
 
@@ -18,62 +20,86 @@ public sealed class KringMetrics
     private static readonly double[] PassBuckets = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
     private static readonly int[] CountBuckets = [0, 1, 2, 3, 5, 10, 25, 50, 100, 250, 1000, 5000];
 
+    /// <summary>
+    /// One meter and one set of instruments per process, as OpenTelemetry needs: it merges instruments of meters with the
+    /// same name, and disposing one such meter (a test's second host, say) silences them all (opentelemetry-dotnet #6412).
+    /// </summary>
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> Filed = Meter.CreateCounter<long>("kring.requests.filed", "{request}",
+        "Requests filed and acknowledged");
+    private static readonly Counter<long> Matched = Meter.CreateCounter<long>("kring.requests.matched", "{request}",
+        "Requests matched to a volunteer or own person");
+    private static readonly Counter<long> Expired = Meter.CreateCounter<long>("kring.requests.expired", "{request}",
+        "Requests that reached their start unmatched");
+    private static readonly Counter<long> Cancelled = Meter.CreateCounter<long>("kring.requests.cancelled", "{request}",
+        "Requests cancelled");
+    private static readonly Counter<long> Escalated = Meter.CreateCounter<long>("kring.requests.escalated", "{request}",
+        "Requests handed to a partner's coordinator");
+    private static readonly Counter<long> Completed = Meter.CreateCounter<long>("kring.requests.completed", "{request}",
+        "Requests done, with the hours reported");
+    private static readonly Histogram<double> ToFirstOffer = Seconds("kring.requests.time_to_first_offer",
+        "From filing to the first offer", WaitBuckets);
+    private static readonly Histogram<double> ToMatch = Seconds("kring.requests.time_to_match", "From filing to the match", WaitBuckets);
+    private static readonly Counter<long> OffersMade = Meter.CreateCounter<long>("kring.offers.made", "{offer}",
+        "Offers sent to volunteers");
+    private static readonly Counter<long> OffersAccepted = Meter.CreateCounter<long>("kring.offers.accepted", "{offer}",
+        "Offers accepted (the request is matched)");
+    private static readonly Counter<long> OffersDeclined = Meter.CreateCounter<long>("kring.offers.declined", "{offer}",
+        "Offers declined by the volunteer");
+    private static readonly Counter<long> LapsedOffers = Meter.CreateCounter<long>("kring.offers.lapsed", "{offer}",
+        "Offers nobody answered in time");
+    private static readonly Histogram<int> WaveSize = Count("kring.offers.wave_size", "{offer}", "Offers in one wave for one request");
+    private static readonly Histogram<double> PassDuration = Seconds("kring.shard.pass.duration", "One matching pass of a shard",
+        PassBuckets);
+    private static readonly Histogram<int> PassDue = Count("kring.shard.pass.due_requests", "{request}", "Requests a pass planned");
+    private static readonly Counter<long> ShardWritten = Meter.CreateCounter<long>("kring.shard.writes", "{write}",
+        "Rows a shard wrote or cleared at its checkpoints");
+    private static readonly Counter<long> MailQueuedCount = Meter.CreateCounter<long>("kring.mail.queued", "{message}",
+        "Mail put in an outbox");
+    private static readonly Counter<long> MailSentCount = Meter.CreateCounter<long>("kring.mail.sent", "{message}",
+        "Mail handed to the relay");
+    private static readonly Counter<long> MailRetried = Meter.CreateCounter<long>("kring.mail.retried", "{message}",
+        "Failed mail attempts that will be tried again");
+    private static readonly Counter<long> MailParked = Meter.CreateCounter<long>("kring.mail.parked", "{message}",
+        "Mail parked after its last attempt failed");
+    private static readonly Counter<long> WriteFailures = Meter.CreateCounter<long>("kring.storage.write_failures", "{write}",
+        "Grain state writes that failed");
+    /// <summary>The instances whose readings the gauges report: one per host in this process, usually one.</summary>
+    private static readonly ConcurrentDictionary<KringMetrics, bool> Live = new();
+
     private readonly TimeProvider _clock;
-    private readonly Counter<long> _filed, _matched, _expired, _cancelled, _escalated, _completed;
-    private readonly Histogram<double> _toFirstOffer, _toMatch, _passDuration;
-    private readonly Counter<long> _offersMade, _offersAccepted, _offersDeclined, _offersLapsed;
-    private readonly Histogram<int> _waveSize, _passDue;
-    private readonly Counter<long> _shardWrites;
-    private readonly Counter<long> _mailQueued, _mailSent, _mailRetried, _mailParked;
-    private readonly Counter<long> _writeFailures;
     private readonly ConcurrentDictionary<string, ShardReading> _shards = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OutboxReading> _outboxes = new(StringComparer.Ordinal);
 
-    public KringMetrics(IMeterFactory meters, TimeProvider clock)
+    static KringMetrics()
     {
-        _clock = clock;
-        var meter = meters.Create(MeterName);
-        _filed = meter.CreateCounter<long>("kring.requests.filed", "{request}", "Requests filed and acknowledged");
-        _matched = meter.CreateCounter<long>("kring.requests.matched", "{request}", "Requests matched to a volunteer or own person");
-        _expired = meter.CreateCounter<long>("kring.requests.expired", "{request}", "Requests that reached their start unmatched");
-        _cancelled = meter.CreateCounter<long>("kring.requests.cancelled", "{request}", "Requests cancelled");
-        _escalated = meter.CreateCounter<long>("kring.requests.escalated", "{request}", "Requests handed to a partner's coordinator");
-        _completed = meter.CreateCounter<long>("kring.requests.completed", "{request}", "Requests done, with the hours reported");
-        _toFirstOffer = Seconds(meter, "kring.requests.time_to_first_offer", "From filing to the first offer", WaitBuckets);
-        _toMatch = Seconds(meter, "kring.requests.time_to_match", "From filing to the match", WaitBuckets);
-        _offersMade = meter.CreateCounter<long>("kring.offers.made", "{offer}", "Offers sent to volunteers");
-        _offersAccepted = meter.CreateCounter<long>("kring.offers.accepted", "{offer}", "Offers accepted (the request is matched)");
-        _offersDeclined = meter.CreateCounter<long>("kring.offers.declined", "{offer}", "Offers declined by the volunteer");
-        _offersLapsed = meter.CreateCounter<long>("kring.offers.lapsed", "{offer}", "Offers nobody answered in time");
-        _waveSize = Count(meter, "kring.offers.wave_size", "{offer}", "Offers in one wave for one request");
-        _passDuration = Seconds(meter, "kring.shard.pass.duration", "One matching pass or deadline tick of a shard", PassBuckets);
-        _passDue = Count(meter, "kring.shard.pass.due_requests", "{request}", "Requests a pass planned");
-        _shardWrites = meter.CreateCounter<long>("kring.shard.writes", "{write}", "Rows a shard wrote or cleared at its checkpoints");
-        _mailQueued = meter.CreateCounter<long>("kring.mail.queued", "{message}", "Mail put in an outbox");
-        _mailSent = meter.CreateCounter<long>("kring.mail.sent", "{message}", "Mail handed to the relay");
-        _mailRetried = meter.CreateCounter<long>("kring.mail.retried", "{message}", "Failed mail attempts that will be tried again");
-        _mailParked = meter.CreateCounter<long>("kring.mail.parked", "{message}", "Mail parked after its last attempt failed");
-        _writeFailures = meter.CreateCounter<long>("kring.storage.write_failures", "{write}", "Grain state writes that failed");
-
-        meter.CreateObservableGauge("kring.shard.pending_requests", () => Shards(r => r.Pending), "{request}",
+        Meter.CreateObservableGauge("kring.shard.pending_requests", () => Shards((_, r) => r.Pending), "{request}",
             "Requests a shard is matching");
-        meter.CreateObservableGauge("kring.shard.oldest_pending_age", () => Shards(r => r.OldestFiledAt is { } at
-            ? Math.Max(0, (_clock.GetUtcNow() - at).TotalSeconds) : 0), "s", "Age of a shard's oldest pending request");
+        Meter.CreateObservableGauge("kring.shard.oldest_pending_age", () => Shards((m, r) => m.SecondsSince(r.OldestFiledAt)), "s",
+            "Age of a shard's oldest pending request");
         // Measured at the scrape, not at the tick: a shard whose ticks stopped keeps its last reading, and its lag grows.
-        meter.CreateObservableGauge("kring.shard.deadline_lag", () => Shards(r => r.EarliestStart is { } start
-            ? Math.Max(0, (_clock.GetUtcNow() - start).TotalSeconds) : 0), "s",
+        Meter.CreateObservableGauge("kring.shard.deadline_lag", () => Shards((m, r) => m.SecondsSince(r.EarliestStart)), "s",
             "How long ago the earliest start among a shard's pending requests passed; 0 when none has");
-        meter.CreateObservableGauge("kring.shard.unmatched_within_24h_requests", () => Shards(r => r.StartingWithin24Hours),
+        Meter.CreateObservableGauge("kring.shard.unmatched_within_24h_requests", () => Shards((_, r) => r.StartingWithin24Hours),
             "{request}", "Pending requests that start within 24 hours");
-        meter.CreateObservableGauge("kring.mail.unsent_messages", () => Outboxes(o => o.Unsent), "{message}",
+        Meter.CreateObservableGauge("kring.mail.unsent_messages", () => Outboxes((_, o) => o.Unsent), "{message}",
             "Mail waiting in the outboxes");
-        meter.CreateObservableGauge("kring.mail.parked_messages", () => Outboxes(o => o.Parked), "{message}",
+        Meter.CreateObservableGauge("kring.mail.parked_messages", () => Outboxes((_, o) => o.Parked), "{message}",
             "Mail parked for an operator");
-        meter.CreateObservableGauge("kring.mail.oldest_unsent_age", () => Outboxes(o => o.OldestQueuedAt is { } at
-            ? Math.Max(0, (_clock.GetUtcNow() - at).TotalSeconds) : 0), "s", "Age of the oldest unsent mail");
+        Meter.CreateObservableGauge("kring.mail.oldest_unsent_age", () => Outboxes((m, o) => m.SecondsSince(o.OldestQueuedAt)), "s",
+            "Age of the oldest unsent mail");
     }
 
-    public void RequestsFiled(string village, HelpKind kind, int count) => _filed.Add(count, Place(village, kind));
+    public KringMetrics(TimeProvider clock)
+    {
+        _clock = clock;
+        Live[this] = true;
+    }
+
+    /// <summary>The host stops: its shards and outboxes are no longer reported.</summary>
+    public void Dispose() => Live.TryRemove(this, out _);
+
+    public void RequestsFiled(string village, HelpKind kind, int count) => Filed.Add(count, Place(village, kind));
 
     /// <summary>A request's new status, once stored; <paramref name="firstOffer"/> when it is offered for the first time.</summary>
     public void RequestMoved(string village, HelpKind kind, RequestStatus status, DateTimeOffset filedAt, bool firstOffer)
@@ -83,80 +109,84 @@ public sealed class KringMetrics
         switch (status)
         {
             case RequestStatus.Offered when firstOffer:
-                _toFirstOffer.Record(waited, tags);
+                ToFirstOffer.Record(waited, tags);
                 break;
             case RequestStatus.Matched:
-                _matched.Add(1, tags);
-                _toMatch.Record(waited, tags);
+                Matched.Add(1, tags);
+                ToMatch.Record(waited, tags);
                 break;
             case RequestStatus.Expired:
-                _expired.Add(1, tags);
+                Expired.Add(1, tags);
                 break;
             case RequestStatus.Cancelled:
-                _cancelled.Add(1, tags);
+                Cancelled.Add(1, tags);
                 break;
             case RequestStatus.Completed:
-                _completed.Add(1, tags);
+                Completed.Add(1, tags);
                 break;
         }
     }
 
-    public void RequestEscalated(string village, HelpKind kind) => _escalated.Add(1, Place(village, kind));
+    public void RequestEscalated(string village, HelpKind kind) => Escalated.Add(1, Place(village, kind));
 
     public void Wave(string region, HelpKind kind, string reach, int offers)
     {
-        _offersMade.Add(offers, new TagList { { "region", region }, { "kind", kind.Code() }, { "reach", reach } });
-        _waveSize.Record(offers, new TagList { { "region", region } });
+        OffersMade.Add(offers, new TagList { { "region", region }, { "kind", kind.Code() }, { "reach", reach } });
+        WaveSize.Record(offers, new TagList { { "region", region } });
     }
 
     public void OfferAccepted(string region, HelpKind kind, string reach) =>
-        _offersAccepted.Add(1, new TagList { { "region", region }, { "kind", kind.Code() }, { "reach", reach } });
+        OffersAccepted.Add(1, new TagList { { "region", region }, { "kind", kind.Code() }, { "reach", reach } });
 
-    public void OfferDeclined(string region, HelpKind kind) => _offersDeclined.Add(1, Shard(region, kind));
+    public void OfferDeclined(string region, HelpKind kind) => OffersDeclined.Add(1, Shard(region, kind));
 
-    public void OffersLapsed(string region, HelpKind kind, int count) => _offersLapsed.Add(count, Shard(region, kind));
+    public void OffersLapsed(string region, HelpKind kind, int count) => LapsedOffers.Add(count, Shard(region, kind));
 
     public void ShardPass(string region, TimeSpan duration, int due)
     {
         var tags = new TagList { { "region", region } };
-        _passDuration.Record(duration.TotalSeconds, tags);
-        _passDue.Record(due, tags);
+        PassDuration.Record(duration.TotalSeconds, tags);
+        PassDue.Record(due, tags);
     }
 
-    public void ShardWrites(string region, int rows) => _shardWrites.Add(rows, new TagList { { "region", region } });
+    public void ShardWrites(string region, int rows) => ShardWritten.Add(rows, new TagList { { "region", region } });
 
     public void ShardRead(string region, ShardReading reading) => _shards[region] = reading;
 
     /// <summary>Zero rather than removed: the exporter goes on showing a gauge's last value, and the shard lives elsewhere now.</summary>
     public void ShardGone(string region) => _shards[region] = new ShardReading(0, null, null, 0);
 
-    public void MailQueued() => _mailQueued.Add(1);
+    public void MailQueued() => MailQueuedCount.Add(1);
 
-    public void MailSent(int count) => _mailSent.Add(count);
+    public void MailSent(int count) => MailSentCount.Add(count);
 
-    public void MailFailed(bool parked) => (parked ? _mailParked : _mailRetried).Add(1);
+    public void MailFailed(bool parked) => (parked ? MailParked : MailRetried).Add(1);
 
     public void OutboxRead(string outbox, OutboxReading reading) => _outboxes[outbox] = reading;
 
     public void OutboxGone(string outbox) => _outboxes[outbox] = new OutboxReading(0, 0, null);
 
-    public void StorageWriteFailed(string grainType) => _writeFailures.Add(1, new TagList { { "grain_type", grainType } });
+    public void StorageWriteFailed(string grainType) => WriteFailures.Add(1, new TagList { { "grain_type", grainType } });
 
     private static TagList Place(string village, HelpKind kind) => new() { { "village", village }, { "kind", kind.Code() } };
 
     private static TagList Shard(string region, HelpKind kind) => new() { { "region", region }, { "kind", kind.Code() } };
 
-    private IEnumerable<Measurement<double>> Shards(Func<ShardReading, double> value) =>
-        _shards.Select(s => new Measurement<double>(value(s.Value), new KeyValuePair<string, object?>("region", s.Key)));
+    private double SecondsSince(DateTimeOffset? at) => at is { } t ? Math.Max(0, (_clock.GetUtcNow() - t).TotalSeconds) : 0;
 
-    private IEnumerable<Measurement<double>> Outboxes(Func<OutboxReading, double> value) =>
-        _outboxes.Select(o => new Measurement<double>(value(o.Value), new KeyValuePair<string, object?>("outbox", o.Key)));
+    private static IEnumerable<Measurement<double>> Shards(Func<KringMetrics, ShardReading, double> value) =>
+        Live.Keys.SelectMany(m => m._shards.Select(s =>
+            new Measurement<double>(value(m, s.Value), new KeyValuePair<string, object?>("region", s.Key))));
 
-    private static Histogram<double> Seconds(Meter meter, string name, string description, double[] buckets) =>
-        meter.CreateHistogram(name, "s", description, tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = buckets });
+    private static IEnumerable<Measurement<double>> Outboxes(Func<KringMetrics, OutboxReading, double> value) =>
+        Live.Keys.SelectMany(m => m._outboxes.Select(o =>
+            new Measurement<double>(value(m, o.Value), new KeyValuePair<string, object?>("outbox", o.Key))));
 
-    private static Histogram<int> Count(Meter meter, string name, string unit, string description) =>
-        meter.CreateHistogram(name, unit, description, tags: null, new InstrumentAdvice<int> { HistogramBucketBoundaries = CountBuckets });
+    private static Histogram<double> Seconds(string name, string description, double[] buckets) =>
+        Meter.CreateHistogram(name, "s", description, tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = buckets });
+
+    private static Histogram<int> Count(string name, string unit, string description) =>
+        Meter.CreateHistogram(name, unit, description, tags: null, new InstrumentAdvice<int> { HistogramBucketBoundaries = CountBuckets });
 }
 
 /// <summary>A shard's backlog at its last tick.</summary>

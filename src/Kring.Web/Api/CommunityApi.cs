@@ -2,6 +2,7 @@ using System.Globalization;
 using Kring.Balance;
 using Kring.Web.Input;
 using Kring.Web.Security;
+using Kring.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static Kring.Web.Security.AuthSetup;
 
@@ -81,21 +82,14 @@ public static class CommunityApi
     private static async Task<Results<NoContent, NotFoundProblem, ForbiddenProblem, InvalidInputProblem>> Rate(
        string villageId, NetworkRatingInput? body, HttpContext http, IGrainFactory grains)
     {
-        var user = KringUser.From(http.User)!;
-        var partner = await grains.GetGrain<IPartnerGrain>(user.PartnerId!).GetInfo();
-        if (await grains.GetGrain<IVillageGrain>(villageId).GetInfo() is null)
-        {
-            return Problems.NotFound($"Dorp '{villageId}' bestaat niet.");
-        }
-        if (partner is null || (partner.Villages.Count > 0 && !partner.Villages.Contains(villageId)))
-        {
-            return Problems.Forbidden("Uw organisatie werkt niet in dit dorp.");
-        }
         var errors = new FieldErrors();
-        foreach (var (question, message) in NetworkQuestions.Validate(body?.Answers)) errors.Add($"answers.{question}", message);
-        if (errors.Any) return Problems.Validation(errors);
-        await grains.GetGrain<INetworkHealthGrain>(villageId).Rate(new NetworkRating(partner.Id, TimeProvider.System.GetUtcNow(),
-            body!.Answers!));
-        return TypedResults.NoContent();
+        var refusal = await NetworkRatingDesk.Rate(grains, KringUser.From(http.User)!, villageId, body?.Answers, errors);
+        return refusal switch
+        {
+            NetworkRatingDesk.Refusal.NoSuchVillage => Problems.NotFound(NetworkRatingDesk.Explain(refusal, villageId)),
+            NetworkRatingDesk.Refusal.NotOurVillage => Problems.Forbidden(NetworkRatingDesk.Explain(refusal, villageId)),
+            NetworkRatingDesk.Refusal.Invalid => Problems.Validation(errors),
+            _ => TypedResults.NoContent(),
+        };
     }
 }
