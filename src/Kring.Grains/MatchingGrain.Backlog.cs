@@ -12,10 +12,13 @@ public sealed partial class MatchingGrain
     {
         var now = clock.GetUtcNow();
         var villages = _pending.Values.GroupBy(p => p.Request.Village, StringComparer.Ordinal)
-            .Select(g => new VillageBacklog(g.Key,
-                g.Count(p => now - p.Request.CreatedAt < TimeSpan.FromDays(1)),
-                g.Count(p => now - p.Request.CreatedAt >= TimeSpan.FromDays(1) && now - p.Request.CreatedAt < TimeSpan.FromDays(7)),
-                g.Count(p => now - p.Request.CreatedAt >= TimeSpan.FromDays(7))))
+            .Select(g =>
+            {
+                var waited = g.Select(p => now - p.Request.CreatedAt).ToList();
+                var days = waited.Count(w => w >= TimeSpan.FromDays(1));
+                var weeks = waited.Count(w => w >= TimeSpan.FromDays(7));
+                return new VillageBacklog(g.Key, waited.Count - days, days - weeks, weeks);
+            })
             .OrderBy(v => v.Village, StringComparer.Ordinal)
             .ToList();
         var reading = Reading(now);

@@ -21,7 +21,10 @@ public sealed class SecuritySettings
     /// </summary>
     public List<string> KnownProxies { get; set; } = [];
 
-    /// <summary>Networks of trusted proxies in CIDR notation, such as 10.0.0.0/8 for a cluster's ingress.</summary>
+    /// <summary>
+    /// Networks of trusted proxies in CIDR notation, such as 10.0.0.0/8 for a cluster's ingress. They (and loopback) may
+    /// also read /metrics, on the web and the silos alike (Telemetry.MapKringMetrics reads this key itself).
+    /// </summary>
     public List<string> KnownNetworks { get; set; } = [];
 
     /// <summary>

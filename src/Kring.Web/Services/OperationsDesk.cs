@@ -15,25 +15,30 @@ public static class OperationsDesk
         IReadOnlyList<ShardBacklog> Shards,
         IReadOnlyDictionary<string, string> VillageNames,
         MailDesk.Overview Mail,
-        IReadOnlyList<string>? DownSilos,
         IReadOnlyList<Alert> Alerts);
+
+    /// <summary>
+    /// The cluster's membership as the page reads it: the active silos, and those declared dead in the last day whose
+    /// address no active silo has taken over since.
+    /// </summary>
+    public sealed record Silos(int Active, IReadOnlyList<string> Down);
 
     /// <summary>A rule of alerts.yml that holds now; <see cref="Dutch"/> is the page's text, with its figures.</summary>
     public sealed record Alert(string Rule, string Dutch, object[] Figures);
 
-    public static async Task<Overview> Read(IGrainFactory grains, TimeProvider clock)
+    /// <param name="silos">The membership, read first on its own; null when the cluster did not answer.</param>
+    public static async Task<Overview> Read(IGrainFactory grains, Silos? silos)
     {
         var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
         var shards = await Task.WhenAll(villages.Select(v => v.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(region => grains.GetGrain<IMatchingGrain>(MatchingShard.Key(region)).GetBacklog()));
         var mail = await MailDesk.Read(grains);
-        var down = await DownSilos(grains, clock.GetUtcNow());
-        return new Overview(shards, villages.ToDictionary(v => v.Id, v => v.Name, StringComparer.Ordinal), mail, down,
-            Alerts(shards, mail, down));
+        return new Overview(shards, villages.ToDictionary(v => v.Id, v => v.Name, StringComparer.Ordinal), mail,
+            Alerts(shards, mail, silos?.Down ?? []));
     }
 
     /// <summary>The rules of alerts.yml that this page can judge from the grains alone, as they stand at this moment.</summary>
-    public static IReadOnlyList<Alert> Alerts(IReadOnlyList<ShardBacklog> shards, MailDesk.Overview mail, IReadOnlyList<string>? downSilos)
+    public static IReadOnlyList<Alert> Alerts(IReadOnlyList<ShardBacklog> shards, MailDesk.Overview mail, IReadOnlyList<string> downSilos)
     {
         var alerts = new List<Alert>();
         foreach (var shard in shards.Where(s => s.StartingWithin24Hours > 0))
@@ -52,30 +57,20 @@ public static class OperationsDesk
         {
             alerts.Add(new Alert("KringMailParked", "Berichten geparkeerd na hun laatste poging: {0}.", [mail.Parked.Count]));
         }
-        if (downSilos is { Count: > 0 })
+        if (downSilos.Count > 0)
         {
             alerts.Add(new Alert("KringSiloDown", "Silo('s) uitgevallen: {0}.", [string.Join(", ", downSilos)]));
         }
         return alerts;
     }
 
-    /// <summary>
-    /// Silos the cluster declared dead in the last day whose address no active silo has taken over since; null when the
-    /// cluster does not answer.
-    /// </summary>
-    private static async Task<IReadOnlyList<string>?> DownSilos(IGrainFactory grains, DateTimeOffset now)
+    public static async Task<Silos> ReadSilos(IGrainFactory grains, DateTimeOffset now)
     {
-        try
-        {
-            var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false).WaitAsync(TimeSpan.FromSeconds(5));
-            var active = hosts.Where(h => h.Status == SiloStatus.Active).Select(h => h.SiloAddress.Endpoint).ToHashSet();
-            return hosts.Where(h => h.Status == SiloStatus.Dead && !active.Contains(h.SiloAddress.Endpoint)
-                    && now - new DateTimeOffset(h.IAmAliveTime, TimeSpan.Zero) < DownFor)
-                .Select(h => $"{h.SiloName} ({h.SiloAddress.Endpoint})").Distinct(StringComparer.Ordinal).ToList();
-        }
-        catch (Exception e) when (e is TimeoutException or OrleansException)
-        {
-            return null;
-        }
+        var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false).WaitAsync(TimeSpan.FromSeconds(5));
+        var active = hosts.Where(h => h.Status == SiloStatus.Active).Select(h => h.SiloAddress.Endpoint).ToHashSet();
+        var down = hosts.Where(h => h.Status == SiloStatus.Dead && !active.Contains(h.SiloAddress.Endpoint)
+                && now - new DateTimeOffset(h.IAmAliveTime, TimeSpan.Zero) < DownFor)
+            .Select(h => $"{h.SiloName} ({h.SiloAddress.Endpoint})").Distinct(StringComparer.Ordinal).ToList();
+        return new Silos(active.Count, down);
     }
 }

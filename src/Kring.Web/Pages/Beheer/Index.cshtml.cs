@@ -17,7 +17,8 @@ public sealed partial class IndexModel(
     HealthCheckService health, IGrainFactory grains, SecurityLog log, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
 {
     public HealthReport? Readiness { get; private set; }
-    public int? ActiveSilos { get; private set; }
+    public int? ActiveSilos => Silos?.Active;
+    public OperationsDesk.Silos? Silos { get; private set; }
     public OperationsDesk.Overview? Care { get; private set; }
     public DateTimeOffset Now { get; private set; }
     public IReadOnlyList<SecurityEvent> Unacknowledged { get; private set; } = [];
@@ -41,19 +42,18 @@ public sealed partial class IndexModel(
     {
         Unacknowledged = await log.Grain.Unacknowledged();
         Readiness = await health.CheckHealthAsync(check => check.Tags.Contains("ready"), HttpContext.RequestAborted);
+        Now = clock.GetUtcNow();
         try
         {
-            var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(5));
-            ActiveSilos = hosts.Count;
+            Silos = await OperationsDesk.ReadSilos(grains, Now);
         }
         catch (Exception e)
         {
             LogSiloCountFailed(logger, e);
         }
-        Now = clock.GetUtcNow();
         try
         {
-            Care = await OperationsDesk.Read(grains, clock).WaitAsync(TimeSpan.FromSeconds(10), HttpContext.RequestAborted);
+            Care = await OperationsDesk.Read(grains, Silos).WaitAsync(TimeSpan.FromSeconds(10), HttpContext.RequestAborted);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
