@@ -80,7 +80,7 @@ public sealed partial class CarerCircleGrain
         await QueueCarerMail(contact =>
             MailTexts.Withdrawn(record.Id, volunteerId, record.Start, record.End, contact.Email!, contact, helper, links.Base,
                 clock.GetUtcNow()));
-        await Reopen(record, $"vrijwilliger {volunteerId} kan toch niet: {reason}");
+        await Reopen(record, $"{HelperName(volunteerId)} kan toch niet: {reason}");
         return true;
     }
 
@@ -103,9 +103,15 @@ public sealed partial class CarerCircleGrain
     {
         if (!state.State.Requests.TryGetValue(requestId, out var record) || state.State.ErasedAt is not null) return false;
         if (record.Status != RequestStatus.Matched || record.VolunteerId != volunteerId) return record.Status == RequestStatus.Open;
-        await Reopen(record, $"vrijwilliger {volunteerId} ontkoppeld door {by}: {reason}");
+        await Reopen(record, $"{HelperName(volunteerId)} ontkoppeld door {by}: {reason}");
         return true;
     }
+
+    /// <summary>How the history names a helper: one of the own people by name, a volunteer by id.</summary>
+    private string HelperName(string volunteerId) =>
+        state.State.Members.FirstOrDefault(m => m.Id == volunteerId) is { } member
+            ? $"{member.Name} uit de eigen kring"
+            : $"vrijwilliger {volunteerId}";
 
     /// <summary>The matched volunteer lets go: the request is open again and back in matching.</summary>
     private async Task Reopen(HelpRequestRecord record, string what)

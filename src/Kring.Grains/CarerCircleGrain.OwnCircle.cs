@@ -44,6 +44,26 @@ public sealed partial class CarerCircleGrain
         return true;
     }
 
+    public async Task<bool> SetMemberSight(string memberId, MemberSight sight)
+    {
+        var index = state.State.Members.FindIndex(m => m.Id == memberId);
+        if (index < 0 || state.State.ErasedAt is not null) return false;
+        if (state.State.Members[index].Sight == sight) return true;
+        state.State.Members[index] = state.State.Members[index] with { Sight = sight };
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task<bool> RemoveMember(string memberId)
+    {
+        if (state.State.Members.FirstOrDefault(m => m.Id == memberId) is not { } member) return false;
+        state.State.Members.Remove(member);
+        await state.WriteStateAsync();
+        var mail = OwnCircleMail.Removed(member, MailTexts.FirstName(Profile.CarerName), links.Base, clock.GetUtcNow());
+        await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(member.Email)).Queue(mail);
+        return true;
+    }
+
     /// <summary>
     /// The hold a new request gets: only with own people to ask, and never in the past. It ends halfway to the start at
     /// the latest, so that volunteers have as long as the own people had when nobody of them can.

@@ -1,3 +1,5 @@
+using Kring.Grains.Mail;
+
 namespace Kring.Grains;
 
 /// <summary>
@@ -20,6 +22,9 @@ public sealed partial class CarerCircleGrain
         var linked = link with { ConsentedAt = null };
         state.State.Professionals.Add(linked);
         await state.WriteStateAsync();
+        var carer = MailTexts.FirstName(Profile.CarerName);
+        await QueueCarerMail(contact =>
+            ProfessionalMail.Linked(this.GetPrimaryKeyString(), linked, carer, contact.Email!, contact, links.Base, clock.GetUtcNow()));
         return linked;
     }
 

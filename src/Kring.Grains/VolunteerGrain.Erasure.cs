@@ -21,9 +21,10 @@ public sealed partial class VolunteerGrain
             // Each circle lets go before this grain forgets the booking, as with a coordinator's unassign.
             var promised = s.Assignments.Select(a => (a.RequestId, a.CircleId, a.Start))
                 .Concat(s.Offers.Values.Where(o => o.Status == OfferStatus.Accepting).Select(o => (o.RequestId, o.CircleId, o.Start)));
+            var why = profile.OwnCircleId is null ? "de vrijwilliger heeft Kring verlaten" : "hoort niet meer bij de eigen kring";
             foreach (var (requestId, circleId, start) in promised.Where(p => p.Start > now).Distinct().ToList())
             {
-                await GrainFactory.GetGrain<ICarerCircleGrain>(circleId).Unmatch(requestId, me, by, "de vrijwilliger heeft Kring verlaten");
+                await GrainFactory.GetGrain<ICarerCircleGrain>(circleId).Unmatch(requestId, me, by, why);
             }
             await GrainFactory.GetGrain<IVillageGrain>(profile.HomeVillage).RemoveVolunteer(me);
             if (profile.PartnerId is { } partner) await GrainFactory.GetGrain<IPartnerGrain>(partner).RemoveVolunteer(me);

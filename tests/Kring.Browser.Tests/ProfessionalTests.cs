@@ -21,6 +21,9 @@ public sealed class ProfessionalTests(BrowserFixture browser)
         await consultant.GetByLabel("Gebruikersnaam van de zorgprofessional").FillAsync("casemanager");
         await consultant.GetByRole(AriaRole.Button, new() { Name = "Koppelen" }).ClickAsync();
         await Assertions.Expect(consultant.GetByRole(AriaRole.Status)).ToContainTextAsync("Ans Zorgzaam");
+        var told = await browser.Smtp.WaitFor("mantelzorger@example.org",
+            m => (m.Subject ?? "").Contains("vraagt om mee te kijken", StringComparison.Ordinal), "the carer's mail about the link");
+        Assert.Contains("/EigenKring", told.TextBody, StringComparison.Ordinal);
 
         var casemanager = await browser.Phone();
         await Pages.SignIn(casemanager, "casemanager");

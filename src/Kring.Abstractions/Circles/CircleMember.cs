@@ -14,7 +14,9 @@ public sealed record CircleMember(
     [property: Id(5)] DateTimeOffset InvitedAt,
     [property: Id(6)] string InvitedBy,
     /// <summary>When they can usually help, in their own words ("dinsdagmiddag, en in het weekend").</summary>
-    [property: Id(7)] string? UsualTimes = null)
+    [property: Id(7)] string? UsualTimes = null,
+    /// <summary>What the carer lets this member see of the circle.</summary>
+    [property: Id(8)] MemberSight Sight = MemberSight.WholeCalendar)
 {
     public const int MaxUsualTimesLength = 200;
 }
@@ -29,4 +31,14 @@ public enum CircleRelation
     Neighbour = 3,
     Friend = 4,
     Other = 5,
+}
+
+/// <summary>What the carer lets one of their own people see.</summary>
+[GenerateSerializer, Alias("kring.MemberSight")]
+public enum MemberSight
+{
+    /// <summary>The whole calendar (who helps when) and the other members.</summary>
+    WholeCalendar = 0,
+    /// <summary>Only what is asked of the circle and their own bookings; not who else helps, nor the other members.</summary>
+    OwnPart = 1,
 }

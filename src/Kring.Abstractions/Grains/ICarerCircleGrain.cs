@@ -79,6 +79,13 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     [Alias("AddMember")] Task<CircleMember> AddMember(CircleMember member, string? activationCode, DateTimeOffset? codeExpires);
     /// <summary>A member says when they can usually help, in their own words; null or empty clears it.</summary>
     [Alias("SetUsualTimes")] Task<bool> SetUsualTimes(string memberId, string? usualTimes);
+    /// <summary>The carer says what a member sees of the circle; false when no such member.</summary>
+    [Alias("SetMemberSight")] Task<bool> SetMemberSight(string memberId, MemberSight sight);
+    /// <summary>
+    /// Takes a member out of the circle, after <see cref="IErasureGrain.EraseMember"/> gave their bookings back; false when
+    /// they were not in it. Idempotent.
+    /// </summary>
+    [Alias("RemoveMember")] Task<bool> RemoveMember(string memberId);
     /// <summary>Removes balance check-ins made before the given moment; returns how many. Idempotent.</summary>
     [Alias("RemoveCheckIns")] Task<int> RemoveCheckIns(DateTimeOffset madeBefore);
     /// <summary>

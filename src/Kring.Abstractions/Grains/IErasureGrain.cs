@@ -19,4 +19,9 @@ public interface IErasureGrain : IGrainWithStringKey
     /// circles (which open them for matching again), blanks the profile and removes the accounts. Repeatable.
     /// </summary>
     [Alias("EraseVolunteer")] Task<ErasureResult> EraseVolunteer(string volunteerId, string by);
+    /// <summary>
+    /// Takes one of the carer's own people out of the circle: their bookings still to come go back to the circle (which
+    /// asks volunteers), their schedule is blanked, and their account removed. Repeatable.
+    /// </summary>
+    [Alias("EraseMember")] Task<ErasureResult> EraseMember(string circleId, string memberId, string by);
 }

@@ -27,6 +27,8 @@ public enum SecurityEventKind
     ActivationIssued = 15,
     /// <summary>The user signed in with their activation code and chose their own password.</summary>
     AccountActivated = 16,
+    /// <summary>One of a carer's own people left the circle or was taken out of it; the subject is their schedule's id.</summary>
+    MemberRemoved = 17,
 }
 
 /// <summary>

@@ -1,6 +1,9 @@
 namespace Kring.Grains.Mail;
 
-/// <summary>The mail to a circle's own people: the invitation, and a request they may take before volunteers hear of it.</summary>
+/// <summary>
+/// The mail to a circle's own people: the invitation, a request they may take before volunteers hear of it, and that they
+/// are out of the circle.
+/// </summary>
 public static class OwnCircleMail
 {
     /// <summary>The invitation, with the one-time code that opens their account for this circle only.</summary>
@@ -31,5 +34,16 @@ public static class OwnCircleMail
             + $"Kan niemand uit de eigen kring vóór {deadline}, dan vraagt Kring het aan vrijwilligers.";
         return MailTexts.Notice($"owncircle/{requestId}/{member.Id}", member.Email, new ContactDetails(member.Email, null), now, start,
             $"Kunt u helpen? {when}", body);
+    }
+
+    /// <summary>The member is out of the circle, by their own choice or the carer's: their account is gone.</summary>
+    public static OutgoingMail Removed(CircleMember member, string carerFirstName, Uri baseUrl, DateTimeOffset now)
+    {
+        var body = $"Hallo {MailTexts.FirstName(member.Name)},\n\n"
+            + $"U hoort niet meer bij de eigen kring van {carerFirstName} in Kring, en uw account is opgeheven. Afspraken die nog "
+            + "zouden komen, vraagt Kring aan anderen.\n\n"
+            + $"Was dit een vergissing? Dan kan {carerFirstName} u opnieuw uitnodigen. Meer over Kring: {baseUrl}";
+        return MailTexts.Notice($"leftcircle/{member.Id}", member.Email, new ContactDetails(member.Email, null), now, now,
+            $"U hoort niet meer bij de eigen kring van {carerFirstName}", body);
     }
 }

@@ -12,9 +12,11 @@ namespace Kring.Web.Api;
 /// in the answer that invited them.
 /// </summary>
 public sealed record MemberResponse(
-    string Id, string Name, string Relation, string UserName, string? UsualTimes, string? Email = null, string? ActivationCode = null,
-    DateTimeOffset? ActivationExpiresAt = null);
+    string Id, string Name, string Relation, string UserName, string? UsualTimes, string Sees, string? Email = null,
+    string? ActivationCode = null, DateTimeOffset? ActivationExpiresAt = null);
 public sealed record MemberInput(string? Name, string? Email, string? Relation);
+/// <summary>What the member sees: <c>calendar</c> (the whole calendar and the other members) or <c>own</c>.</summary>
+public sealed record MemberSightInput(string? Sees);
 /// <summary>One entry of the circle's calendar: who helps when (<c>helper</c> null while nobody does).</summary>
 public sealed record CalendarEntryResponse(
     string RequestId, string Kind, DateTimeOffset Start, DateTimeOffset End, string Status, string? Helper, bool OwnPeople,
@@ -25,6 +27,7 @@ public static class OwnCircleApi
 {
     private const string NoCircle = "Deze kring bestaat niet.";
     private const string NoAccess = "U hoort niet bij deze kring.";
+    private const string NoMember = "Deze persoon hoort niet bij de eigen kring.";
 
     public static void MapKringOwnCircleApi(this RouteGroupBuilder api)
     {
@@ -37,6 +40,13 @@ public static class OwnCircleApi
         circle.MapGet("/members", Members).Doc("listMembers", ApiTags.OwnCircle, "List the carer's own people",
             "The members of the circle's own people, with when they can usually help. Their e-mail addresses only for the carer " +
             "and the consultant.");
+        circle.MapPatch("/members/{memberId}", SetSight).RequireAuthorization(Policies.Requester).Doc("setMemberSight",
+            ApiTags.OwnCircle, "Say what a member sees",
+            "The carer or the consultant says what one of the own people sees: calendar (the whole calendar, who helps when, and " +
+            "the other members) or own (only what is asked of the circle and their own bookings).");
+        circle.MapDelete("/members/{memberId}", Remove).Doc("removeMember", ApiTags.OwnCircle, "Take a member out of the circle",
+            "The carer or the consultant takes one of the own people out of the circle, or the member leaves it. Their bookings " +
+            "still to come open again for the others and for volunteers; their account ends.");
         circle.MapGet("/calendar", Calendar).Doc("getCircleCalendar", ApiTags.OwnCircle, "Read the circle's calendar",
             "Who helps when, own people and volunteers alike, from now on; without notes or needs. For the carer, the consultant, " +
             "the circle's own people and the professionals the carer consented to.");
@@ -78,7 +88,41 @@ public static class OwnCircleApi
         if (await grains.GetGrain<ICarerCircleGrain>(id).Get() is not { } view) return Problems.NotFound(NoCircle);
         await log.Record(http, id, AccessKind.CircleViewed);
         var withEmail = user.Role is not Role.CircleMember;
-        return TypedResults.Ok<IReadOnlyList<MemberResponse>>((view.Members ?? []).Select(m => ToDto(m, withEmail)).ToList());
+        return TypedResults.Ok<IReadOnlyList<MemberResponse>>(OwnCircleDesk.VisibleMembers(view, user)
+            .Select(m => ToDto(m, withEmail)).ToList());
+    }
+
+    private static async Task<Results<NoContent, ForbiddenProblem, NotFoundProblem, InvalidInputProblem>> SetSight(
+        string circleId, string memberId, MemberSightInput? body, HttpContext http, IGrainFactory grains)
+    {
+        var user = KringUser.Current(http);
+        var id = KringApi.Resolve(circleId, user);
+        if (id is null) return Problems.Forbidden(NoAccess);
+        switch (await OwnCircleDesk.SetSight(grains, user, id, memberId, body?.Sees))
+        {
+            case OwnCircleDesk.Refusal.NotAllowed: return Problems.Forbidden(NoAccess);
+            case OwnCircleDesk.Refusal.Invalid:
+                var errors = new FieldErrors();
+                errors.Add("sees", "Kies wat dit lid ziet: calendar (de hele agenda) of own (alleen het eigen deel).");
+                return Problems.Validation(errors);
+            case OwnCircleDesk.Refusal.NoSuchCircle: return Problems.NotFound(NoCircle);
+            case OwnCircleDesk.Refusal.NoSuchMember: return Problems.NotFound(NoMember);
+            default: return TypedResults.NoContent();
+        }
+    }
+
+    private static async Task<Results<NoContent, ForbiddenProblem, NotFoundProblem>> Remove(
+        string circleId, string memberId, HttpContext http, IGrainFactory grains, SessionStamps stamps, SecurityLog log)
+    {
+        var user = KringUser.Current(http);
+        var id = KringApi.Resolve(circleId, user) ?? circleId;
+        return await OwnCircleDesk.Remove(grains, stamps, log, http, user, id, memberId) switch
+        {
+            OwnCircleDesk.Refusal.NotAllowed => Problems.Forbidden(NoAccess),
+            OwnCircleDesk.Refusal.NoSuchCircle => Problems.NotFound(NoCircle),
+            OwnCircleDesk.Refusal.NoSuchMember => Problems.NotFound(NoMember),
+            _ => TypedResults.NoContent(),
+        };
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CalendarEntryResponse>>, ForbiddenProblem, NotFoundProblem>> Calendar(
@@ -91,7 +135,7 @@ public static class OwnCircleApi
         if (!user.CanSeeOwnCircle(id) && !ProfessionalDesk.Consented(found, user)) return Problems.Forbidden(NoAccess);
         if (found is not { } view) return Problems.NotFound(NoCircle);
         await log.Record(http, id, AccessKind.CircleViewed);
-        return TypedResults.Ok<IReadOnlyList<CalendarEntryResponse>>(OwnCircleDesk.Calendar(view, TimeProvider.System.GetUtcNow())
+        return TypedResults.Ok<IReadOnlyList<CalendarEntryResponse>>(OwnCircleDesk.Calendar(view, TimeProvider.System.GetUtcNow(), user)
             .Select(ToDto).ToList());
     }
 
@@ -124,5 +168,6 @@ public static class OwnCircleApi
         new(e.RequestId, e.Kind.Code(), e.Start, e.End, e.Status.Code(), e.Helper, e.OwnPeople, e.CircleFirstUntil);
 
     public static MemberResponse ToDto(CircleMember m, bool withEmail) =>
-        new(m.Id, m.Name, OwnCircleDesk.Code(m.Relation), m.UserName, m.UsualTimes, withEmail ? m.Email : null);
+        new(m.Id, m.Name, OwnCircleDesk.Code(m.Relation), m.UserName, m.UsualTimes, OwnCircleDesk.Code(m.Sight),
+            withEmail ? m.Email : null);
 }

@@ -108,6 +108,7 @@ public static class SecurityApi
         (SecurityEventKind.AccountActivated, "accountActivated", "account geactiveerd"),
         (SecurityEventKind.CircleErased, "circleErased", "kring gewist"),
         (SecurityEventKind.VolunteerErased, "volunteerErased", "vrijwilliger gewist"),
+        (SecurityEventKind.MemberRemoved, "memberRemoved", "uit de eigen kring gehaald"),
         (SecurityEventKind.CircleExported, "circleExported", "gegevens van kring gedownload"),
         (SecurityEventKind.VolunteerExported, "volunteerExported", "gegevens van vrijwilliger gedownload"),
         (SecurityEventKind.Acknowledged, "acknowledged", "nieuw account bevestigd"),

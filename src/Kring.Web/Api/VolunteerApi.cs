@@ -31,12 +31,14 @@ public static class VolunteerApi
                 .Select(a => new AssignmentResponse(a.RequestId, a.Kind.Code(), a.Village, a.Start, a.End))))
             .Doc("listAssignments", ApiTags.Volunteers, "List my assignments",
                 "Returns the requests for help the volunteer was matched with.");
-        me.MapPost("/assignments/{requestId}/withdraw", Withdraw).Doc("withdrawAssignment", ApiTags.Volunteers,
-            "Withdraw from an assignment",
-            "The volunteer can no longer come; the reason (at most 500 characters) goes into the request's history and the " +
-            "request opens again.");
-        me.MapPost("/assignments/{requestId}/complete", Complete).Doc("completeAssignment", ApiTags.Volunteers, "Report an assignment done",
-            "After the end, the volunteer reports the hours spent, or that it did not happen and why.");
+        // One of a carer's own people gives a booking back or reports it done the way a volunteer does.
+        var booking = api.MapGroup("/volunteers/me/assignments/{requestId}").RequireAuthorization(Policies.Schedule);
+        booking.MapPost("/withdraw", Withdraw).Doc("withdrawAssignment", ApiTags.Volunteers, "Withdraw from an assignment",
+            "The volunteer (or a member of the circle's own people) can no longer come; the reason (at most 500 characters) goes " +
+            "into the request's history and the request opens again.");
+        booking.MapPost("/complete", Complete).Doc("completeAssignment", ApiTags.Volunteers, "Report an assignment done",
+            "After the end, the volunteer (or a member of the circle's own people) reports the hours spent, or that it did not " +
+            "happen and why.");
 
         var offers = api.MapGroup("/offers/{offerId}").RequireAuthorization(Policies.Volunteer);
         offers.MapPost("/accept", (string offerId, HttpContext http, IGrainFactory grains) =>

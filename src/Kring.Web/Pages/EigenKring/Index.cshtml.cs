@@ -12,7 +12,8 @@ namespace Kring.Web.Pages.EigenKring;
 /// when, own people and volunteers alike.
 /// </summary>
 [Authorize(Policy = AuthSetup.Policies.Requester)]
-public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log, SecurityLog security, Accounts accounts) : PageModel
+public sealed class IndexModel(
+    IGrainFactory grains, Privacy.AccessLog log, SecurityLog security, Accounts accounts, SessionStamps stamps) : PageModel
 {
     [BindProperty(Name = "Kring")] public string? CircleId { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -54,6 +55,33 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log, Secu
         Message = outcome.Account is null
             ? Texts.T("{0} hoorde al bij de eigen kring.", member.Name)
             : Texts.T("We hebben {0} een uitnodiging gemaild, met een eenmalige code. Gebruikersnaam: {1}.", member.Name, member.UserName);
+        return RedirectToPage(new { kring = circleId });
+    }
+
+    /// <summary>The carer (or the consultant) says what one member sees of the circle.</summary>
+    public async Task<IActionResult> OnPostSight(string? memberId, string? sees)
+    {
+        var user = KringUser.Current(HttpContext);
+        var circleId = user.Role == Role.Carer ? user.CircleId ?? "" : CircleId?.Trim() ?? "";
+        var refusal = await OwnCircleDesk.SetSight(grains, user, circleId, memberId ?? "", sees);
+        if (refusal == OwnCircleDesk.Refusal.NotAllowed) return Forbid();
+        if (refusal is OwnCircleDesk.Refusal.NoSuchCircle) return NotFound();
+        Message = refusal == OwnCircleDesk.Refusal.None ? Texts.T("Opgeslagen.") : Texts.T("Deze persoon hoort niet bij de eigen kring.");
+        return RedirectToPage(new { kring = circleId });
+    }
+
+    /// <summary>The carer (or the consultant) takes a member out of the circle.</summary>
+    public async Task<IActionResult> OnPostRemove(string? memberId)
+    {
+        var user = KringUser.Current(HttpContext);
+        var circleId = user.Role == Role.Carer ? user.CircleId ?? "" : CircleId?.Trim() ?? "";
+        var name = (await grains.GetGrain<ICarerCircleGrain>(circleId).Get())?.Members?.FirstOrDefault(m => m.Id == memberId)?.Name;
+        var refusal = await OwnCircleDesk.Remove(grains, stamps, security, HttpContext, user, circleId, memberId ?? "");
+        if (refusal == OwnCircleDesk.Refusal.NotAllowed) return Forbid();
+        if (refusal is OwnCircleDesk.Refusal.NoSuchCircle) return NotFound();
+        Message = refusal == OwnCircleDesk.Refusal.None
+            ? Texts.T("{0} hoort niet meer bij de eigen kring.", name ?? "")
+            : Texts.T("Deze persoon hoort niet bij de eigen kring.");
         return RedirectToPage(new { kring = circleId });
     }
 

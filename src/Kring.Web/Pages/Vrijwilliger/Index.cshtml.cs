@@ -1,7 +1,7 @@
 using Kring.Web.Api;
-using Kring.Web.Input;
 using Kring.Web.Privacy;
 using Kring.Web.Security;
+using Kring.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -46,33 +46,17 @@ public sealed class IndexModel(IGrainFactory grains, AccessLog log) : PageModel
     public Task<IActionResult> OnPostDecline(string offerId) => Answer(Volunteer.Decline(offerId ?? ""));
 
     /// <summary>"Gedaan": after the end the volunteer reports the hours given, or that it did not take place.</summary>
-    public async Task<IActionResult> OnPostComplete(string requestId, string? hours, bool happened = true, string? reason = null)
-    {
-        var errors = new FieldErrors();
-        var parsed = BookingInput.ParseHours(hours, errors);
-        var report = errors.Any ? null : BookingInput.Completion(parsed, happened, reason, errors);
-        if (report is null)
-        {
-            Message = string.Join(" ", errors.All.SelectMany(e => e.Value).Select(Texts.T));
-            MessageIsError = true;
-            return RedirectToPage();
-        }
-        var reply = await Volunteer.CompleteAssignment(requestId ?? "", report.Value.Hours, report.Value.Happened, report.Value.Reason);
-        Message = Texts.T(Problems.Explain(reply));
-        MessageIsError = reply != OfferReply.Completed;
-        return RedirectToPage();
-    }
+    public async Task<IActionResult> OnPostComplete(string requestId, string? hours, bool happened = true, string? reason = null) =>
+        Show(await BookingDesk.ReportDone(Volunteer, requestId, hours, happened, reason));
 
     /// <summary>"Kan toch niet": the booking goes back, the carer is told and matching looks again.</summary>
-    public async Task<IActionResult> OnPostWithdraw(string requestId, string? reason)
+    public async Task<IActionResult> OnPostWithdraw(string requestId, string? reason) =>
+        Show(await BookingDesk.GiveBack(Volunteer, requestId, reason));
+
+    private RedirectToPageResult Show(BookingDesk.Outcome outcome)
     {
-        var why = string.IsNullOrWhiteSpace(reason) ? "geen reden opgegeven" : reason.Trim();
-        if (why.Length > 500) why = why[..500];
-        var reply = await Volunteer.WithdrawAssignment(requestId ?? "", why);
-        Message = Texts.T(reply == OfferReply.Unassigned
-            ? "Jammer dat het niet lukt. De mantelzorger hoort het, en we zoeken meteen een ander."
-            : Problems.Explain(reply));
-        MessageIsError = reply != OfferReply.Unassigned;
+        Message = outcome.Message;
+        MessageIsError = outcome.IsError;
         return RedirectToPage();
     }
 
