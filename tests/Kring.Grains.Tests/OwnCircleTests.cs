@@ -118,4 +118,44 @@ public sealed class OwnCircleTests(DeadlineCluster cluster) : IClassFixture<Dead
         Assert.Null(filed.CircleFirstUntil);
         await w.PendingOffer(anna, request.Id);
     }
+
+    [Fact]
+    public async Task A_member_taken_out_gives_their_booking_back_and_erasing_the_circle_blanks_the_other_members_schedules()
+    {
+        var w = _world;
+        var village = await w.Village("dorp");
+        var circle = await w.Circle(village, "kring");
+        var leaving = await w.Member(circle, village, "zoon");
+        var staying = await w.Member(circle, village, "dochter", CircleRelation.Family);
+        var accounts = new[] { leaving, staying }.Select(member => w.Id("account-" + member)).ToList();
+        foreach (var (member, userName) in new[] { leaving, staying }.Zip(accounts))
+        {
+            await cluster.Client.GetGrain<IAccountGrain>(userName)
+                .Set(new AccountRecord(userName, "Lid", "hash", Role.CircleMember, village, member, circle, null));
+        }
+        var until = cluster.Clock.GetUtcNow() + TimeSpan.FromHours(24);
+        var request = w.OwnCircleFirst("hulp", World.Wednesday10, TimeSpan.FromHours(2), until);
+        await w.Circle(circle).SubmitRequest(request);
+        Assert.Equal(OfferReply.Accepted, await w.Volunteer(leaving).TakeFromOwnCircle(await w.Summary(circle, request.Id)));
+
+        var erasure = cluster.Client.GetGrain<IErasureGrain>("default");
+        var result = await erasure.EraseMember(circle, leaving, "mantelzorger");
+
+        Assert.Equal([accounts[0]], result.RemovedAccounts);
+        var reopened = await w.RequestIn(circle, request.Id);
+        Assert.Equal(RequestStatus.Open, reopened.Status);
+        Assert.Null(reopened.VolunteerId);
+        Assert.Contains(reopened.History,
+            e => e.What.StartsWith("zoon Lid uit de eigen kring ontkoppeld door mantelzorger", StringComparison.Ordinal));
+        Assert.True(await w.Volunteer(leaving).IsErased());
+        Assert.Equal([staying], (await w.Circle(circle).Get())!.Members!.Select(m => m.Id));
+        Assert.Null(await cluster.Client.GetGrain<IAccountGrain>(accounts[0]).Get());
+        Assert.Empty((await erasure.EraseMember(circle, leaving, "mantelzorger")).RemovedAccounts);
+
+        await erasure.EraseCircle(circle, new AccessEntry(default, "consulent", Role.CarerConsultant, AccessKind.Erased, "test"));
+
+        Assert.True(await w.Volunteer(staying).IsErased());
+        Assert.Null(await w.Volunteer(staying).GetProfile());
+        Assert.Null(await cluster.Client.GetGrain<IAccountGrain>(accounts[1]).Get());
+    }
 }
