@@ -1,3 +1,5 @@
+using Kring.Grains.Mail;
+
 namespace Kring.Grains;
 
 [GenerateSerializer, Alias("kring.state.Account")]
@@ -16,6 +18,10 @@ public sealed class AccountState
     /// <summary>The latest failures across all clients, at most <see cref="AccountGrain.AlarmFailures"/> of them.</summary>
     [Id(7)] public List<DateTimeOffset> RecentFailures { get; set; } = [];
     [Id(8)] public DateTimeOffset? LastAlarm { get; set; }
+    /// <summary>The SHA-256 of the latest password reset link's code, until it is used or replaced.</summary>
+    [Id(9)] public byte[]? ResetHash { get; set; }
+    [Id(10)] public DateTimeOffset? ResetExpiresAt { get; set; }
+    [Id(11)] public DateTimeOffset? ResetMailedAt { get; set; }
 }
 
 [GenerateSerializer, Alias("kring.state.ClientThrottle")]
@@ -31,9 +37,10 @@ public sealed class ClientThrottle
 /// An account. Failed sign-ins slow down the client that makes them, per account, instead of locking the account: a
 /// lock would let anyone lock anyone out, while a throttle per client leaves the right password from elsewhere working.
 /// </summary>
-public sealed class AccountGrain(
+public sealed partial class AccountGrain(
     [PersistentState("account", KringStorage.Name)] IPersistentState<AccountState> state,
-    TimeProvider clock) : Grain, IAccountGrain
+    TimeProvider clock,
+    IPublicAddress links) : Grain, IAccountGrain
 {
     /// <summary>Failures a client may make before its attempts on the account are slowed down.</summary>
     public const int FreeFailures = 3;

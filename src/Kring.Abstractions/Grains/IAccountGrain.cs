@@ -44,6 +44,17 @@ public interface IAccountGrain : IGrainWithStringKey
     /// there is no account. Idempotent.
     /// </summary>
     [Alias("SetBlocked")] Task<string?> SetBlocked(bool blocked);
+    /// <summary>
+    /// Mails a link to set a new password to the account's own address, with a new single-use code valid for
+    /// <paramref name="validFor"/>. False, and nothing mailed, when there is no account, it is blocked, it has no address, or
+    /// a link went out less than five minutes ago.
+    /// </summary>
+    [Alias("MailPasswordReset")] Task<bool> MailPasswordReset(TimeSpan validFor);
+    /// <summary>
+    /// Sets the new password when <paramref name="code"/> is the latest link's and has not expired, and ends every session;
+    /// the code is used up. Returns the new stamp, or null.
+    /// </summary>
+    [Alias("ResetPassword")] Task<string?> ResetPassword(string code, string passwordHash);
     /// <summary>The account with whether it is blocked or throttled; null when there is none.</summary>
     [Alias("GetStatus"), ReadOnly] Task<AccountStatus?> GetStatus();
 }

@@ -29,6 +29,8 @@ public enum SecurityEventKind
     AccountActivated = 16,
     /// <summary>One of a carer's own people left the circle or was taken out of it; the subject is their schedule's id.</summary>
     MemberRemoved = 17,
+    /// <summary>A link to set a new password was mailed to the account's own address.</summary>
+    PasswordResetMailed = 18,
 }
 
 /// <summary>

@@ -24,6 +24,7 @@ public static class KringApi
             .Doc("getMe", ApiTags.Session, "The signed-in user",
                 "Returns who is signed in: the role and the village, volunteer or circle it is tied to.");
         api.MapKringAccountApi();
+        api.MapKringPasswordResetApi();
         api.MapKringSecurityApi();
 
         api.MapGet("/villages", Villages).AllowAnonymous()

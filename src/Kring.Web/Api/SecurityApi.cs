@@ -109,6 +109,7 @@ public static class SecurityApi
         (SecurityEventKind.CircleErased, "circleErased", "kring gewist"),
         (SecurityEventKind.VolunteerErased, "volunteerErased", "vrijwilliger gewist"),
         (SecurityEventKind.MemberRemoved, "memberRemoved", "uit de eigen kring gehaald"),
+        (SecurityEventKind.PasswordResetMailed, "passwordResetMailed", "link voor nieuw wachtwoord gemaild"),
         (SecurityEventKind.CircleExported, "circleExported", "gegevens van kring gedownload"),
         (SecurityEventKind.VolunteerExported, "volunteerExported", "gegevens van vrijwilliger gedownload"),
         (SecurityEventKind.Acknowledged, "acknowledged", "nieuw account bevestigd"),

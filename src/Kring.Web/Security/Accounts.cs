@@ -123,6 +123,35 @@ public sealed class Accounts(IGrainFactory grains, SessionStamps stamps, Securit
         return activation;
     }
 
+    /// <summary>How long a mailed link to set a new password works.</summary>
+    public static readonly TimeSpan ResetValidFor = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Mails the account's own address a link to set a new password. Whether anything was mailed stays in the security log:
+    /// the caller answers alike for an unknown user name, a blocked account or one without an address.
+    /// </summary>
+    public async Task RequestReset(HttpContext http, string userName)
+    {
+        var key = Key(userName);
+        if (key.Length is 0 or > 64) return;
+        if (await grains.GetGrain<IAccountGrain>(key).MailPasswordReset(ResetValidFor))
+        {
+            await log.Record(http, SecurityEventKind.PasswordResetMailed, key, actor: key);
+        }
+    }
+
+    /// <summary>Sets the new password (checked against the policy already) with a mailed link's code; false when it fails.</summary>
+    public async Task<bool> Reset(HttpContext http, string userName, string code, string newPassword)
+    {
+        var key = Key(userName);
+        if (key.Length is 0 or > 64 || code.Length is 0 or > 100) return false;
+        var stamp = await grains.GetGrain<IAccountGrain>(key).ResetPassword(code, Passwords.Hash(newPassword));
+        if (stamp is null) return false;
+        stamps.Remember(key, stamp);
+        await log.Record(http, SecurityEventKind.PasswordChanged, key, "resetLink", actor: key);
+        return true;
+    }
+
     /// <summary>A code for an account about to be made: logged as the account's creation, not as a code issued.</summary>
     public Activation FirstActivation() => Activation.New(clock);
 

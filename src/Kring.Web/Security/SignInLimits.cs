@@ -72,7 +72,12 @@ public static class SignInLimits
 
     public static bool IsSignIn(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
-        && (Is(request.Path, "/api/v1/session") || Is(request.Path, "/Inloggen"));
+        && (Is(request.Path, "/api/v1/session") || Is(request.Path, "/Inloggen") || IsPasswordReset(request.Path));
+
+    /// <summary>Asking for a link to set a new password, and using one, count as sign-in attempts.</summary>
+    private static bool IsPasswordReset(PathString path) =>
+        Is(path, "/api/v1/password-reset") || Is(path, "/api/v1/password-reset/confirm") || Is(path, "/WachtwoordVergeten")
+        || Is(path, "/WachtwoordHerstellen");
 
     private static bool Is(PathString path, string expected) =>
         string.Equals(path.Value?.TrimEnd('/'), expected, StringComparison.OrdinalIgnoreCase);

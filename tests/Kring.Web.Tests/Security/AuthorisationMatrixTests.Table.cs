@@ -118,6 +118,10 @@ public sealed partial class AuthorisationMatrixTests
         new("POST", "/api/v1/offers/{offerId}/accept", "/api/v1/offers/o-bestaat-niet/accept", null, Volunteer),
         new("POST", "/api/v1/offers/{offerId}/decline", "/api/v1/offers/o-bestaat-niet/decline", null, Volunteer),
 
+        new("POST", "/api/v1/password-reset", "/api/v1/password-reset", new { userName = "" }, Everyone, "an invalid body: 400"),
+        new("POST", "/api/v1/password-reset/confirm", "/api/v1/password-reset/confirm", new { userName = "x" }, Everyone,
+            "no code: 400"),
+
         new("POST", "/api/v1/circles", "/api/v1/circles", new { village = "nergens" }, Consultant),
         new("POST", "/api/v1/circles/{circleId}/members", $"/api/v1/circles/{Circle}/members", new { name = "" }, Carer | Consultant,
             "an invalid body: validation only"),
