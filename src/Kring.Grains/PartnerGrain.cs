@@ -1,3 +1,5 @@
+using Kring.Grains.Mail;
+
 namespace Kring.Grains;
 
 [GenerateSerializer, Alias("kring.state.Partner")]
@@ -7,10 +9,14 @@ public sealed class PartnerState
     [Id(1)] public SortedSet<string> Volunteers { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Requests escalated to the partner's coordinator, by request id.</summary>
     [Id(2)] public Dictionary<string, EscalatedRequest> Queue { get; set; } = new();
+    /// <summary>Volunteers' applications waiting for the coordinator, by application id.</summary>
+    [Id(3)] public Dictionary<string, VolunteerApplication> Applications { get; set; } = new();
 }
 
-public sealed class PartnerGrain(
-    [PersistentState("partner", KringStorage.Name)] IPersistentState<PartnerState> state) : Grain, IPartnerGrain
+public sealed partial class PartnerGrain(
+    [PersistentState("partner", KringStorage.Name)] IPersistentState<PartnerState> state,
+    TimeProvider clock,
+    IPublicAddress links) : Grain, IPartnerGrain
 {
     public async Task Define(PartnerInfo info)
     {

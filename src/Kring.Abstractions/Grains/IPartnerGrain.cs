@@ -16,4 +16,17 @@ public interface IPartnerGrain : IGrainWithStringKey
     [Alias("Resolve")] Task Resolve(string requestId);
     [Alias("GetQueue"), ReadOnly] Task<IReadOnlyList<EscalatedRequest>> GetQueue();
     [Alias("RemoveVolunteer")] Task RemoveVolunteer(string volunteerId);
+    /// <summary>
+    /// Keeps a volunteer's application for the coordinator and mails the applicant that it arrived. Idempotent per e-mail
+    /// address while one is waiting; false when <see cref="VolunteerApplication.MaxWaiting"/> are waiting.
+    /// </summary>
+    [Alias("Apply")] Task<bool> Apply(VolunteerApplication application);
+    [Alias("GetApplications"), ReadOnly] Task<IReadOnlyList<VolunteerApplication>> GetApplications();
+    /// <summary>
+    /// The coordinator approved it and the account exists: the applicant is mailed their user name and one-time code, and
+    /// the application goes. False when no such application is waiting.
+    /// </summary>
+    [Alias("Approve")] Task<bool> Approve(string applicationId, string userName, string activationCode, DateTimeOffset codeExpires);
+    /// <summary>The coordinator declined it: the applicant is mailed, and the application goes. False when none is waiting.</summary>
+    [Alias("Decline")] Task<bool> Decline(string applicationId);
 }

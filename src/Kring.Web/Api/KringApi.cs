@@ -25,6 +25,7 @@ public static class KringApi
                 "Returns who is signed in: the role and the village, volunteer or circle it is tied to.");
         api.MapKringAccountApi();
         api.MapKringPasswordResetApi();
+        api.MapKringVolunteerApplicationApi();
         api.MapKringSecurityApi();
 
         api.MapGet("/villages", Villages).AllowAnonymous()

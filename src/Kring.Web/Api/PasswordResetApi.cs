@@ -30,7 +30,8 @@ public static class PasswordResetApi
         var errors = new FieldErrors();
         if (!await PasswordResetDesk.Ask(accounts, http, body?.UserName, errors)) return Problems.Validation(errors);
         return TypedResults.Accepted((string?)null, new PasswordResetAnswer(
-            "Hoort er een account met een e-mailadres bij deze gebruikersnaam, dan is er een link gemaild. Die werkt één uur en één keer."));
+            "Hoort er een account met een e-mailadres bij deze gebruikersnaam, dan is er een link gemaild. "
+            + "Die werkt één uur en één keer."));
     }
 
     private static async Task<Results<NoContent, InvalidInputProblem>> Confirm(

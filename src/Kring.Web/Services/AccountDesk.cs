@@ -99,16 +99,22 @@ public static class AccountDesk
     /// An account for one of the circle's own people, for that circle only, with <paramref name="memberId"/> as its schedule.
     /// The user name is made from the first name and four digits; null when the names made were all taken.
     /// </summary>
+    /// <summary>A user name made for someone: their first name in plain letters and four random digits ("sanne-4821").</summary>
+    public static string SuggestUserName(string name, string fallback)
+    {
+        var first = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        var stem = new string(first.Normalize(System.Text.NormalizationForm.FormD).ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)
+            .Take(20).ToArray());
+        return $"{(stem.Length > 0 ? stem : fallback)}-{System.Security.Cryptography.RandomNumberGenerator.GetInt32(1000, 10000)}";
+    }
+
     public static async Task<AccountDto?> CreateMember(
         IGrainFactory grains, Accounts accounts, SecurityLog log, HttpContext http, CircleProfile circle, string memberId,
         string name, string email)
     {
-        var stem = new string(name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0].Normalize(System.Text.NormalizationForm.FormD)
-            .ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(20).ToArray());
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var digits = System.Security.Cryptography.RandomNumberGenerator.GetInt32(1000, 10000);
-            var userName = $"{(stem.Length > 0 ? stem : "lid")}-{digits}";
+            var userName = SuggestUserName(name, "lid");
             var activation = accounts.FirstActivation();
             var account = new AccountRecord(userName, name, activation.Hash, Role.CircleMember, circle.Village, memberId, circle.Id, null,
                 Email: email, ActivationExpiresAt: activation.ExpiresAt);

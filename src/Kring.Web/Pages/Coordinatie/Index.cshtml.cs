@@ -24,6 +24,8 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
     public IReadOnlyList<EscalatedRequest> Queue { get; private set; } = [];
     public IReadOnlyList<Helper> Volunteers { get; private set; } = [];
     public IReadOnlyList<Booking> Bookings { get; private set; } = [];
+    /// <summary>Volunteers who signed up themselves and wait on <c>/Coordinatie/Aanmeldingen</c>.</summary>
+    public int WaitingApplications { get; private set; }
     [TempData] public string? Message { get; set; }
     [TempData] public bool MessageIsError { get; set; }
     public FieldErrors Errors { get; } = new();
@@ -116,6 +118,7 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
         Partner = await partner.GetInfo();
         if (Partner is null) return;
         Queue = (await partner.GetQueue()).OrderBy(q => q.Request.Start).ToList();
+        WaitingApplications = (await partner.GetApplications()).Count;
         await log.Record(HttpContext, Queue.Select(q => q.Request.CircleId), AccessKind.Listed);
         var ids = await partner.GetVolunteers();
         var helpers = await Task.WhenAll(ids.Select(async id =>
