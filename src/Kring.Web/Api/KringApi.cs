@@ -26,6 +26,7 @@ public static class KringApi
         api.MapKringAccountApi();
         api.MapKringPasswordResetApi();
         api.MapKringVolunteerApplicationApi();
+        api.MapKringIntakeApi();
         api.MapKringSecurityApi();
 
         api.MapGet("/villages", Villages).AllowAnonymous()

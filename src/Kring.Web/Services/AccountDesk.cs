@@ -95,10 +95,6 @@ public static class AccountDesk
         return await Create(grains, log, http, activation, account, errors);
     }
 
-    /// <summary>
-    /// An account for one of the circle's own people, for that circle only, with <paramref name="memberId"/> as its schedule.
-    /// The user name is made from the first name and four digits; null when the names made were all taken.
-    /// </summary>
     /// <summary>A user name made for someone: their first name in plain letters and four random digits ("sanne-4821").</summary>
     public static string SuggestUserName(string name, string fallback)
     {
@@ -108,6 +104,10 @@ public static class AccountDesk
         return $"{(stem.Length > 0 ? stem : fallback)}-{System.Security.Cryptography.RandomNumberGenerator.GetInt32(1000, 10000)}";
     }
 
+    /// <summary>
+    /// An account for one of the circle's own people, for that circle only, with <paramref name="memberId"/> as its schedule.
+    /// The user name is made from the first name and four digits; null when the names made were all taken.
+    /// </summary>
     public static async Task<AccountDto?> CreateMember(
         IGrainFactory grains, Accounts accounts, SecurityLog log, HttpContext http, CircleProfile circle, string memberId,
         string name, string email)

@@ -136,6 +136,11 @@ public sealed partial class AuthorisationMatrixTests
         new("POST", "/api/v1/partners/{partnerId}/applications/{applicationId}/decline",
             "/api/v1/partners/de-brug/applications/a-bestaat-niet/decline", null, Nobody, "another partner's"),
 
+        new("POST", "/api/v1/intake", "/api/v1/intake", new { carerName = "" }, Everyone, "an invalid body: 400"),
+        new("GET", "/api/v1/intake", "/api/v1/intake", null, Consultant),
+        new("POST", "/api/v1/intake/{intakeId}/accept", "/api/v1/intake/i-bestaat-niet/accept", null, Consultant, "unknown: 404"),
+        new("POST", "/api/v1/intake/{intakeId}/decline", "/api/v1/intake/i-bestaat-niet/decline", null, Consultant, "unknown: 404"),
+
         new("POST", "/api/v1/circles", "/api/v1/circles", new { village = "nergens" }, Consultant),
         new("POST", "/api/v1/circles/{circleId}/members", $"/api/v1/circles/{Circle}/members", new { name = "" }, Carer | Consultant,
             "an invalid body: validation only"),
