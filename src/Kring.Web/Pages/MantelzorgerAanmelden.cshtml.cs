@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kring.Web.Pages;
 
 /// <summary>A carer registers themselves, or someone refers them; the consultant's intake list is where it goes, and only there.</summary>
-public sealed class MantelzorgerAanmeldenModel(IGrainFactory grains) : PageModel
+public sealed class MantelzorgerAanmeldenModel(IGrainFactory grains) : PageModel, ICircleForm
 {
     [BindProperty] public string? Village { get; set; }
     [BindProperty] public string? CarerName { get; set; }

@@ -9,7 +9,7 @@ namespace Kring.Web.Pages.Kringen;
 
 /// <summary>The carer consultant registers a new carer circle, then files requests on its behalf.</summary>
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class NieuwModel(IGrainFactory grains) : PageModel
+public sealed class NieuwModel(IGrainFactory grains) : PageModel, ICircleForm
 {
     [BindProperty] public string? Village { get; set; }
     [BindProperty] public string? CarerName { get; set; }
