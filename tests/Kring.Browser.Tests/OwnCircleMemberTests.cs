@@ -32,7 +32,8 @@ public sealed class OwnCircleMemberTests(BrowserFixture browser)
             end = friday.AddHours(17).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
         });
         filed.EnsureSuccessStatusCode();
-        var dutchDate = friday.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"));
+        // Other tests ask for help on the same day: the time tells this request apart.
+        var dutchDate = friday.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL")) + ", 15:00";
 
         var otto = await browser.Phone();
         await Pages.SignIn(otto, userName, "oom-otto-helpt-7");
