@@ -43,6 +43,16 @@ public sealed class IntakeGrain(
         return true;
     }
 
+    public async Task<int> Expire(DateTimeOffset submittedBefore)
+    {
+        var lapsed = state.State.Waiting.Values.Where(i => i.SubmittedAt < submittedBefore).ToList();
+        if (lapsed.Count == 0) return 0;
+        foreach (var intake in lapsed) state.State.Waiting.Remove(intake.Id);
+        await state.WriteStateAsync();
+        foreach (var intake in lapsed) await Mail(IntakeMail.Lapsed(intake, links.Base, clock.GetUtcNow()));
+        return lapsed.Count;
+    }
+
     private Task Mail(OutgoingMail? mail) =>
         mail is null ? Task.CompletedTask : GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(mail.To)).Queue(mail);
 }

@@ -40,6 +40,16 @@ public sealed partial class PartnerGrain
         return true;
     }
 
+    public async Task<int> ExpireApplications(DateTimeOffset submittedBefore)
+    {
+        var lapsed = state.State.Applications.Values.Where(a => a.SubmittedAt < submittedBefore).ToList();
+        if (lapsed.Count == 0) return 0;
+        foreach (var application in lapsed) state.State.Applications.Remove(application.Id);
+        await state.WriteStateAsync();
+        foreach (var application in lapsed) await Mail(ApplicationMail.Lapsed(application, PartnerName, links.Base, clock.GetUtcNow()));
+        return lapsed.Count;
+    }
+
     private string PartnerName => state.State.Info?.Name ?? this.GetPrimaryKeyString();
 
     private Task Mail(OutgoingMail mail) => GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(mail.To)).Queue(mail);

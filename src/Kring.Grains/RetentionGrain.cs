@@ -18,9 +18,10 @@ public sealed partial class RetentionGrain(IOptions<RetentionOptions> options, T
     private const int Batch = 32;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention in {Village}: removed {Requests} requests, {Assignments} bookings, "
-        + "{Entries} access-log entries, {CheckIns} check-ins and {SecurityEvents} security events")]
+        + "{Entries} access-log entries, {CheckIns} check-ins and {SecurityEvents} security events; {Unanswered} unanswered sign-ups "
+        + "lapsed")]
     private static partial void LogSwept(ILogger logger, string village, int requests, int assignments, int entries, int checkIns,
-        int securityEvents);
+        int securityEvents, int unanswered);
 
     public async Task Arm()
     {
@@ -31,11 +32,12 @@ public sealed partial class RetentionGrain(IOptions<RetentionOptions> options, T
     {
         if (reminderName != ReminderName) return;
         var report = await Sweep();
-        if (report.Requests + report.Assignments + report.AccessEntries + report.CheckIns + report.SecurityEvents > 0)
+        var swept = report.Requests + report.Assignments + report.AccessEntries + report.CheckIns + report.SecurityEvents;
+        if (swept + report.Unanswered > 0)
         {
             var village = this.GetPrimaryKeyString();
             LogSwept(logger, village, report.Requests, report.Assignments, report.AccessEntries, report.CheckIns,
-                report.SecurityEvents);
+                report.SecurityEvents, report.Unanswered);
         }
     }
 
@@ -49,6 +51,7 @@ public sealed partial class RetentionGrain(IOptions<RetentionOptions> options, T
         if (await village.GetInfo() is null) return new RetentionReport(0, 0, 0);
         var securityEvents =
             await GrainFactory.GetGrain<ISecurityLogGrain>(SecurityLogKeys.Default).Prune(now - options.Value.SecurityEvents);
+        var unanswered = await ExpireUnanswered(now - options.Value.Unanswered);
         var members = await village.GetMembers();
 
         var requests = 0;
@@ -81,7 +84,20 @@ public sealed partial class RetentionGrain(IOptions<RetentionOptions> options, T
                 return await volunteer.RemoveHistory(closedBefore);
             }))).Sum();
         }
-        return new RetentionReport(requests, assignments, entries, checkIns, securityEvents);
+        return new RetentionReport(requests, assignments, entries, checkIns, securityEvents, unanswered);
+    }
+
+    /// <summary>
+    /// Like the security log, these belong to the municipality, not the village: every village's sweep asks, and only the
+    /// first finds any.
+    /// </summary>
+    private async Task<int> ExpireUnanswered(DateTimeOffset submittedBefore)
+    {
+        var intake = await GrainFactory.GetGrain<IIntakeGrain>(DirectoryKeys.Default).Expire(submittedBefore);
+        var partners = await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetPartners();
+        var applications = await Task.WhenAll(
+            partners.Select(p => GrainFactory.GetGrain<IPartnerGrain>(p.Id).ExpireApplications(submittedBefore)));
+        return intake + applications.Sum();
     }
 
     private Task<(int Removed, int Left)> PruneLog(string circleId, DateTimeOffset before) =>

@@ -16,4 +16,6 @@ public sealed class RetentionOptions
     public TimeSpan CheckIns { get; set; } = TimeSpan.FromDays(730);
     /// <summary>The security event log: sign-ins, throttling, accounts, erasures and exports.</summary>
     public TimeSpan SecurityEvents { get; set; } = TimeSpan.FromDays(730);
+    /// <summary>Volunteers' applications and carers' registrations nobody answered: personal data kept for no purpose.</summary>
+    public TimeSpan Unanswered { get; set; } = TimeSpan.FromDays(90);
 }

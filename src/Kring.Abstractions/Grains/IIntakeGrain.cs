@@ -19,4 +19,6 @@ public interface IIntakeGrain : IGrainWithStringKey
     [Alias("Accept")] Task<bool> Accept(string intakeId, string? userName, string? activationCode, DateTimeOffset? codeExpires);
     /// <summary>The consultant declined it: the one who sent it is mailed, and the intake and its personal data go.</summary>
     [Alias("Decline")] Task<bool> Decline(string intakeId);
+    /// <summary>Intakes submitted before the moment lapse: whoever sent each is mailed, and they go. Returns how many.</summary>
+    [Alias("Expire")] Task<int> Expire(DateTimeOffset submittedBefore);
 }

@@ -29,4 +29,6 @@ public interface IPartnerGrain : IGrainWithStringKey
     [Alias("Approve")] Task<bool> Approve(string applicationId, string userName, string activationCode, DateTimeOffset codeExpires);
     /// <summary>The coordinator declined it: the applicant is mailed, and the application goes. False when none is waiting.</summary>
     [Alias("Decline")] Task<bool> Decline(string applicationId);
+    /// <summary>Applications submitted before the moment lapse: each applicant is mailed, and they go. Returns how many.</summary>
+    [Alias("ExpireApplications")] Task<int> ExpireApplications(DateTimeOffset submittedBefore);
 }

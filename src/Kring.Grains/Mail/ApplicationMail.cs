@@ -26,6 +26,11 @@ public static class ApplicationMail
             $"De coördinator van {partner} kan uw aanmelding als vrijwilliger nu niet aannemen. Wilt u weten waarom, of zoekt u "
             + "ander vrijwilligerswerk? Neem dan contact op met de organisatie zelf.\n\nDank u wel voor uw aanbod.");
 
+    public static OutgoingMail Lapsed(VolunteerApplication application, string partner, Uri baseUrl, DateTimeOffset now) =>
+        Notice(application, "lapsed", now, $"Uw aanmelding bij {partner}",
+            $"Uw aanmelding als vrijwilliger bij {partner} heeft te lang gewacht en is vervallen; uw gegevens zijn weg. Wilt u nog "
+            + $"steeds helpen? Meld u dan opnieuw aan op {new Uri(baseUrl, "/VrijwilligerWorden")}, of bel de organisatie.");
+
     private static OutgoingMail Notice(VolunteerApplication application, string step, DateTimeOffset now, string subject, string text) =>
         MailTexts.Notice($"application/{application.Id}/{step}", application.Email, new ContactDetails(application.Email, null), now,
             now, subject, $"Hallo {MailTexts.FirstName(application.Name)},\n\n{text}");

@@ -35,6 +35,11 @@ public static class IntakeMail
             "De mantelzorgconsulent heeft de aanmelding bekeken en neemt haar niet op in Kring. Wilt u weten waarom, of zoekt u "
             + "andere hulp? Neem dan contact op met het Steunpunt Mantelzorg.");
 
+    public static OutgoingMail? Lapsed(CircleIntake intake, Uri baseUrl, DateTimeOffset now) =>
+        Notice(intake, "lapsed", intake.AnswerTo, now, "Uw aanmelding bij de mantelzorgconsulent",
+            "De aanmelding heeft te lang gewacht en is vervallen; de gegevens zijn weg. Is er nog steeds hulp nodig? Meld het "
+            + $"dan opnieuw op {new Uri(baseUrl, "/MantelzorgerAanmelden")}, of bel het Steunpunt Mantelzorg.");
+
     private static OutgoingMail? Notice(CircleIntake intake, string step, string? to, DateTimeOffset now, string subject, string text)
     {
         if (string.IsNullOrEmpty(to)) return null;
