@@ -32,8 +32,7 @@ public sealed class OwnCircleMemberTests(BrowserFixture browser)
             end = friday.AddHours(17).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
         });
         filed.EnsureSuccessStatusCode();
-        // Other tests ask for help on the same day: the time tells this request apart.
-        var dutchDate = friday.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL")) + ", 15:00";
+        var dutchDate = friday.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL")) + ", 15:00"; // other tests use the day
 
         var otto = await browser.Phone();
         await Pages.SignIn(otto, userName, "oom-otto-helpt-7");
