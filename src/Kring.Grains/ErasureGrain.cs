@@ -19,7 +19,10 @@ public sealed class ErasureGrain : Grain, IErasureGrain
         foreach (var volunteer in await circle.OfferedVolunteers()) await GrainFactory.GetGrain<IVolunteerGrain>(volunteer)
             .ForgetCircle(circleId);
         // The own people's schedules hold their names and addresses; their accounts, removed last, say who they are.
-        foreach (var memberId in await MemberSchedules(circleId)) await GrainFactory.GetGrain<IVolunteerGrain>(memberId).Erase(by.UserName);
+        foreach (var (_, memberId) in await MemberAccounts(circleId))
+        {
+            await GrainFactory.GetGrain<IVolunteerGrain>(memberId).Erase(by.UserName);
+        }
         var accounts = await RemoveAccounts(AccountLinks.Circle(circleId));
         var log = GrainFactory.GetGrain<IAccessLogGrain>(circleId);
         await log.ForgetCarer();
@@ -36,31 +39,24 @@ public sealed class ErasureGrain : Grain, IErasureGrain
 
     public async Task<ErasureResult> EraseMember(string circleId, string memberId, string by)
     {
-        var schedules = await MemberSchedules(circleId);
+        var accounts = (await MemberAccounts(circleId)).Where(a => a.VolunteerId == memberId).Select(a => a.UserName).ToList();
         var circle = GrainFactory.GetGrain<ICarerCircleGrain>(circleId);
         var inCircle = (await circle.Get())?.Members?.Any(m => m.Id == memberId) ?? false;
-        if (!inCircle && !schedules.Contains(memberId)) return new ErasureResult(memberId, [], []);
+        if (!inCircle && accounts.Count == 0) return new ErasureResult(memberId, [], []);
         // Bookings go back to the circle before it forgets the member, so each is open again for the others and volunteers.
         await GrainFactory.GetGrain<IVolunteerGrain>(memberId).Erase(by);
         await circle.RemoveMember(memberId);
-        var removed = new List<string>();
-        var links = GrainFactory.GetGrain<IAccountLinksGrain>(AccountLinks.Circle(circleId));
-        foreach (var userName in await links.Get())
-        {
-            var account = GrainFactory.GetGrain<IAccountGrain>(userName);
-            if ((await account.Get())?.VolunteerId != memberId) continue;
-            await account.Remove();
-            removed.Add(userName);
-        }
-        return new ErasureResult(memberId, removed, []);
+        foreach (var userName in accounts) await GrainFactory.GetGrain<IAccountGrain>(userName).Remove();
+        return new ErasureResult(memberId, accounts, []);
     }
 
-    /// <summary>The schedules (volunteer grains) of the circle's own people, found through their accounts.</summary>
-    private async Task<IReadOnlyList<string>> MemberSchedules(string circleId)
+    /// <summary>The accounts of the circle's own people, with their schedules (volunteer grains).</summary>
+    private async Task<IReadOnlyList<(string UserName, string VolunteerId)>> MemberAccounts(string circleId)
     {
         var userNames = await GrainFactory.GetGrain<IAccountLinksGrain>(AccountLinks.Circle(circleId)).Get();
         var accounts = await Task.WhenAll(userNames.Select(u => GrainFactory.GetGrain<IAccountGrain>(u).Get()));
-        return accounts.Where(a => a is { Role: Role.CircleMember }).Select(a => a!.VolunteerId).OfType<string>().ToList();
+        return accounts.Where(a => a is { Role: Role.CircleMember, VolunteerId: not null })
+            .Select(a => (a!.UserName, a.VolunteerId!)).ToList();
     }
 
     private async Task<IReadOnlyList<string>> RemoveAccounts(string linksKey)
