@@ -6,6 +6,7 @@ public sealed class DirectoryState
     [Id(0)] public Dictionary<string, VillageInfo> Villages { get; set; } = new();
     [Id(1)] public Dictionary<string, PartnerInfo> Partners { get; set; } = new();
     [Id(2)] public SortedSet<int> AppreciationYears { get; set; } = new();
+    [Id(3)] public Dictionary<string, MunicipalityInfo> Municipalities { get; set; } = new();
 }
 
 public sealed class DirectoryGrain(
@@ -17,6 +18,19 @@ public sealed class DirectoryGrain(
     }
 
     public Task<IReadOnlyList<int>> GetAppreciationYears() => Task.FromResult<IReadOnlyList<int>>(state.State.AppreciationYears.ToList());
+
+    public async Task RegisterMunicipality(MunicipalityInfo municipality)
+    {
+        if (state.State.Municipalities.TryGetValue(municipality.Id, out var known) && known == municipality) return;
+        state.State.Municipalities[municipality.Id] = municipality;
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>The registered municipalities, and any that only its villages name (stored before municipalities were).</summary>
+    public Task<IReadOnlyList<MunicipalityInfo>> GetMunicipalities() =>
+        Task.FromResult<IReadOnlyList<MunicipalityInfo>>(state.State.Villages.Values.Select(v => v.Region)
+            .Where(id => !state.State.Municipalities.ContainsKey(id)).Distinct().Select(id => new MunicipalityInfo(id, id))
+            .Concat(state.State.Municipalities.Values).OrderBy(m => m.Name, StringComparer.Ordinal).ToList());
 
     public async Task RegisterVillage(VillageInfo village)
     {

@@ -12,6 +12,10 @@ public sealed class KringSettings
     /// through the Development environment (launchSettings.json, appsettings.Development.json).
     /// </summary>
     public bool Demo { get; set; }
+    /// <summary>
+    /// The municipalities to load from seeds/ (Kring__Municipalities__0=stein, …); empty loads every folder there.
+    /// </summary>
+    public List<string> Municipalities { get; set; } = [];
     public string ServiceId { get; set; } = "kring";
     public string ClusterId { get; set; } = "kring-embedded";
     public int SiloPort { get; set; } = 11111;

@@ -34,7 +34,7 @@ public static class KringWebApp
             options.Conventions.AuthorizeFolder("/Hulpvragen", AuthSetup.Policies.Requester);
             options.Conventions.AuthorizeFolder("/Dorp", AuthSetup.Policies.Villages);
             options.Conventions.AuthorizeFolder("/Beheer", AuthSetup.Policies.Operator);
-        });
+        }).AddMvcOptions(options => options.Filters.AddService<CircleScopeFilter>());
         builder.Services.AddKringHealthChecks();
         Localisation.FrontEndSetup.AddKringFrontEnd(builder.Services);
 
@@ -74,6 +74,7 @@ public static class KringWebApp
         builder.Services.AddSingleton(new Resilience.ClusterResilience());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Privacy.AccessLog>();
+        builder.Services.AddSingleton<Services.CircleSearch>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             if (Problems.Titles.TryGetValue(context.ProblemDetails.Status ?? 0, out var title)

@@ -18,4 +18,9 @@ public sealed record AccountRecord(
     /// Set while <see cref="PasswordHash"/> holds a one-time activation code, valid until then; cleared once the user
     /// chose a password.
     /// </summary>
-    [property: Id(10)] DateTimeOffset? ActivationExpiresAt = null);
+    [property: Id(10)] DateTimeOffset? ActivationExpiresAt = null,
+    /// <summary>
+    /// The municipality (a seed folder's region id) a staff account works for; null for everyone else and for the platform's
+    /// own operators, who see every municipality.
+    /// </summary>
+    [property: Id(11)] string? MunicipalityId = null);

@@ -2,10 +2,12 @@ using Orleans.Concurrency;
 
 namespace Kring;
 
-/// <summary>The list of villages and partners. Key: "default".</summary>
+/// <summary>The list of municipalities, villages and partners. Key: "default".</summary>
 [Alias("kring.IDirectoryGrain")]
 public interface IDirectoryGrain : IGrainWithStringKey
 {
+    [Alias("RegisterMunicipality")] Task RegisterMunicipality(MunicipalityInfo municipality);
+    [Alias("GetMunicipalities"), ReadOnly] Task<IReadOnlyList<MunicipalityInfo>> GetMunicipalities();
     [Alias("RegisterVillage")] Task RegisterVillage(VillageInfo village);
     [Alias("RegisterPartner")] Task RegisterPartner(PartnerInfo partner);
     [Alias("GetVillages"), ReadOnly] Task<IReadOnlyList<VillageInfo>> GetVillages();

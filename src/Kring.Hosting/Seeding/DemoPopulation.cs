@@ -26,7 +26,7 @@ public static class DemoPopulation
             var surname = Pick(random, seed.Surnames);
             var needs = Enumerable.Range(0, random.Next(0, 3)).Select(_ => Pick(random, seed.CareNeeds)).Distinct().ToList();
             circles.Add(new CircleProfile(
-                $"c-{i:0000}",
+                $"{seed.IdPrefix}c-{i:0000}",
                 village,
                 $"{Pick(random, seed.FirstNames)} {surname}",
                 isYoung ? random.Next(12, 25) : random.Next(25, 90),
@@ -48,7 +48,7 @@ public static class DemoPopulation
         {
             var roll = random.NextDouble();
             HelpKind[] kinds = roll < 0.5 ? [HelpKind.Buddy] : roll < 0.8 ? [HelpKind.Respite] : [HelpKind.Buddy, HelpKind.Respite];
-            var partner = kinds.Contains(HelpKind.Respite) ? "de-brug" : "piw";
+            var partner = kinds.Contains(HelpKind.Respite) ? seed.RespitePartner : seed.BuddyPartner;
             var skills = Enumerable.Range(0, random.Next(0, 4)).Select(_ => Pick(random, seed.CareNeeds)).Distinct().Order().ToList();
             var slots = Enumerable.Range(0, random.Next(1, 4))
                 .Select(_ =>
@@ -58,7 +58,7 @@ public static class DemoPopulation
                 })
                 .Distinct().ToList();
             var profile = new VolunteerProfile(
-                $"v-{i:000}",
+                $"{seed.IdPrefix}v-{i:000}",
                 $"{Pick(random, seed.FirstNames)} {Pick(random, seed.Surnames)}",
                 villages[random.Next(villages.Count)],
                 random.Next(2, 9),

@@ -8,12 +8,19 @@ public sealed record MunicipalitySeed(
 public sealed record RegionSeed(string Id, string Name);
 public sealed record VillageSeed(string Id, string Name, double Lat, double Lon, List<string> Neighbours);
 public sealed record InitiativeSeed(string Village, string Name, string Description);
-public sealed record PartnerSeed(string Id, string Name, List<PartnerService> Services, List<string> Villages, string Description);
+public sealed record PartnerSeed(
+    string Id, string Name, List<PartnerService> Services, List<string> Villages, string Description, string? Address = null,
+    string? OpeningHours = null, string? Phone = null, string? Website = null);
 
+/// <summary>
+/// A municipality's fictional population. <see cref="IdPrefix"/> keeps its generated circles and volunteers apart from
+/// another municipality's; the generated volunteers belong to <see cref="BuddyPartner"/> or <see cref="RespitePartner"/>.
+/// </summary>
 public sealed record DemoSeed(
     int Seed, int Circles, int YoungCarers, int Volunteers, Dictionary<string, int> VillageWeights,
     List<string> FirstNames, List<string> Surnames, List<string> CareNeeds, List<string> Relationships,
-    List<DemoAccountSeed> Accounts, string Password);
+    List<DemoAccountSeed> Accounts, string Password, string IdPrefix = "", string BuddyPartner = "piw",
+    string RespitePartner = "de-brug");
 
 public sealed record DemoAccountSeed(
     string UserName, string DisplayName, Role Role, string? Village, DemoVolunteerSeed? Volunteer, DemoCircleSeed? Circle,
@@ -33,13 +40,33 @@ public static class SeedFiles
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
-    public static string Directory => Path.Combine(AppContext.BaseDirectory, "seeds", "stein");
+    /// <summary>The municipality the tests, benchmarks and a one-municipality deployment know best.</summary>
+    public const string Stein = "stein";
 
-    public static MunicipalitySeed Municipality() => Read<MunicipalitySeed>("municipality.json");
+    public static string Root => Path.Combine(AppContext.BaseDirectory, "seeds");
 
-    public static DemoSeed Demo() => Read<DemoSeed>("demo.json");
+    /// <summary>
+    /// The municipalities to load: those named (Kring:Municipalities), else every folder under seeds/ that holds a
+    /// municipality.json, in name order.
+    /// </summary>
+    public static IReadOnlyList<string> Municipalities(IReadOnlyCollection<string>? named = null) =>
+        named is { Count: > 0 }
+            ? named.Select(n => n.Trim().ToLowerInvariant()).Distinct().ToList()
+            : System.IO.Directory.GetDirectories(Root)
+                .Where(d => File.Exists(Path.Combine(d, "municipality.json")))
+                .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
 
-    private static T Read<T>(string file) =>
-        JsonSerializer.Deserialize<T>(File.ReadAllText(Path.Combine(Directory, file)), Json)
-        ?? throw new InvalidDataException($"Seed file {file} is empty.");
+    public static MunicipalitySeed Municipality(string id = Stein) => Read<MunicipalitySeed>(id, "municipality.json")
+        ?? throw new InvalidDataException($"There is no seeds/{id}/municipality.json.");
+
+    /// <summary>The municipality's demo population, or null when it has none.</summary>
+    public static DemoSeed? Demo(string id = Stein) => Read<DemoSeed>(id, "demo.json");
+
+    private static T? Read<T>(string municipality, string file) where T : class
+    {
+        var path = Path.Combine(Root, municipality, file);
+        if (!File.Exists(path)) return null;
+        return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json)
+            ?? throw new InvalidDataException($"Seed file {municipality}/{file} is empty.");
+    }
 }

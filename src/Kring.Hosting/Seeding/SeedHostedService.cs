@@ -13,16 +13,21 @@ public sealed partial class SeedHostedService(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var municipality = SeedFiles.Municipality();
-        var version = settings.Value.Demo ? municipality.Version + "+demo" : municipality.Version;
         await CreateFirstOperator();
+        foreach (var id in SeedFiles.Municipalities(settings.Value.Municipalities)) await Load(id);
+    }
+
+    private async Task Load(string id)
+    {
+        var municipality = SeedFiles.Municipality(id);
+        var demo = settings.Value.Demo ? SeedFiles.Demo(id) : null;
+        var version = demo is null ? municipality.Version : municipality.Version + "+demo";
         var marker = grains.GetGrain<ISeedGrain>(municipality.Region.Id);
         if (await marker.GetLoadedVersion() == version) return;
 
         var started = TimeProvider.System.GetTimestamp();
-        var demo = settings.Value.Demo ? SeedFiles.Demo() : null;
         await LoadMunicipality(municipality, demo);
-        if (demo is not null) await LoadDemo(demo);
+        if (demo is not null) await LoadDemo(demo, municipality.Region.Id);
         await marker.MarkLoaded(version);
         var elapsed = TimeProvider.System.GetElapsedTime(started);
         LogSeedLoaded(logger, version, elapsed);
@@ -49,6 +54,7 @@ public sealed partial class SeedHostedService(
 
     private async Task LoadMunicipality(MunicipalitySeed seed, DemoSeed? demo)
     {
+        await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).RegisterMunicipality(new(seed.Region.Id, seed.Region.Name));
         foreach (var village in seed.Villages)
         {
             var contact = demo?.Accounts.FirstOrDefault(a => a.Role == Role.VillageContact && a.Village == village.Id)?.DisplayName ?? "";
@@ -61,11 +67,13 @@ public sealed partial class SeedHostedService(
         foreach (var partner in seed.Partners)
         {
             await grains.GetGrain<IPartnerGrain>(partner.Id).Define(
-                new PartnerInfo(partner.Id, partner.Name, partner.Description, partner.Services, partner.Villages));
+                new PartnerInfo(partner.Id, partner.Name, partner.Description, partner.Services, partner.Villages,
+                    Address: partner.Address, OpeningHours: partner.OpeningHours, Phone: partner.Phone, Website: partner.Website,
+                    Municipality: seed.Region.Id));
         }
     }
 
-    private async Task LoadDemo(DemoSeed seed)
+    private async Task LoadDemo(DemoSeed seed, string municipality)
     {
         await InBatches(DemoPopulation.Circles(seed), circle => grains.GetGrain<ICarerCircleGrain>(circle.Id).Register(circle));
         await InBatches(DemoPopulation.Volunteers(seed), async v =>
@@ -97,7 +105,8 @@ public sealed partial class SeedHostedService(
                 account.UserName, account.DisplayName, hash, account.Role, account.Village, account.Volunteer?.Id ?? account.Member?.Id,
                 account.Circle?.Id ?? account.Member?.Circle,
                 account.Partner ?? account.Volunteer?.Partner,
-                Email: DemoContact(account).Email));
+                Email: DemoContact(account).Email,
+                MunicipalityId: IsStaff(account.Role) ? municipality : null));
         }
     }
 
@@ -113,6 +122,12 @@ public sealed partial class SeedHostedService(
             null, null);
         await circle.SetUsualTimes(m.Id, m.UsualTimes);
     }
+
+    /// <summary>
+    /// Staff work for the municipality whose seed made them; the demo's operator is the platform's, who sees them all.
+    /// </summary>
+    private static bool IsStaff(Role role) =>
+        role is Role.CarerConsultant or Role.VillageContact or Role.Coordinator or Role.KeyFigure or Role.Professional;
 
     /// <summary>Every demo account has the address &lt;username&gt;@example.org, a domain that never receives mail.</summary>
     private static ContactDetails DemoContact(DemoAccountSeed account) => new($"{account.UserName}@example.org", null, SharePhone: true);

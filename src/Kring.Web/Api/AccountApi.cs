@@ -8,7 +8,7 @@ namespace Kring.Web.Api;
 
 public sealed record PasswordChangeInput(string? CurrentPassword, string? NewPassword);
 public sealed record NewStaffAccountInput(string? UserName, string? DisplayName, string? Role, string? Village, string? Partner,
-    string? Email = null);
+    string? Email = null, string? Municipality = null);
 public sealed record NewCarerAccountInput(string? UserName);
 
 /// <summary>
@@ -31,7 +31,8 @@ public static class AccountApi
         accounts.MapPost("", CreateStaffAccount).Doc("createStaffAccount", ApiTags.Accounts, "Create a staff account",
             "The operator signs up a consultant, village contact person, coordinator or operator. The answer holds the one-time " +
             "activation code, to hand over in person.");
-        accounts.MapGet("", async (IGrainFactory grains) => TypedResults.Ok(await AccountDesk.Staff(grains)))
+        accounts.MapGet("", async (IGrainFactory grains, HttpContext http) =>
+            TypedResults.Ok(await AccountDesk.Staff(grains, KringUser.Current(http))))
             .Doc("listStaffAccounts", ApiTags.Accounts, "List the staff accounts", "Returns every staff account, for the operator.");
         accounts.MapPost("/{userName}/block", (string userName, HttpContext http, IGrainFactory grains, SessionStamps stamps,
             SecurityLog log) =>
@@ -90,7 +91,8 @@ public static class AccountApi
         var errors = new FieldErrors();
         if (body is null) { errors.Add("body", "Stuur de gegevens van het account mee."); return Problems.Validation(errors); }
         var created = await AccountDesk.CreateStaff(grains, accounts, log, http,
-            new AccountDesk.StaffForm(body.UserName, body.DisplayName, body.Role, body.Village, body.Partner, body.Email), errors);
+            new AccountDesk.StaffForm(body.UserName, body.DisplayName, body.Role, body.Village, body.Partner, body.Email,
+                body.Municipality), errors);
         // No Location header: there is no route that reads one account.
         return created is null ? Problems.Validation(errors) : TypedResults.Created((string?)null, created);
     }

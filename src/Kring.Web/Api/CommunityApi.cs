@@ -39,7 +39,7 @@ public static class CommunityApi
         int year, HttpContext http, IGrainFactory grains, Privacy.AccessLog log)
     {
         if (year is < 2000 or > 2100) return Problems.Validation(FieldErrors.One("year", "Kies een jaar tussen 2000 en 2100."));
-        var round = await Round(grains, year);
+        var round = await Round(grains, KringUser.Current(http), year);
         await log.Record(http, round.Carers.Select(c => c.CircleId), AccessKind.Listed);
         return TypedResults.Ok(round);
     }
@@ -54,9 +54,10 @@ public static class CommunityApi
     }
 
     /// <summary>Every registered carer is eligible; the round records who received it.</summary>
-    public static async Task<AppreciationRoundResponse> Round(IGrainFactory grains, int year)
+    /// <summary>The round in the villages the user sees: a consultant's is their own municipality's.</summary>
+    public static async Task<AppreciationRoundResponse> Round(IGrainFactory grains, KringUser user, int year)
     {
-        var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
+        var villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).Where(v => user.CanSeeVillage(v.Id));
         var members = await Task.WhenAll(villages.Select(v => grains.GetGrain<IVillageGrain>(v.Id).GetMembers()));
         var circles = await Task.WhenAll(members.SelectMany(m => m.Circles).Select(c => grains.GetGrain<ICarerCircleGrain>(c).Get()));
         var received = (await grains.GetGrain<IAppreciationGrain>(year.ToString(CultureInfo.InvariantCulture)).GetReceived())

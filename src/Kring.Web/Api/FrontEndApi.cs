@@ -29,7 +29,8 @@ public static class FrontEndApi
 
     public static void MapKringFrontEndApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<Resilience.ResilientEndpointFilter>().WithCommonProblems();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<Resilience.ResilientEndpointFilter>()
+            .AddEndpointFilter<Security.CircleScopeFilter>().WithCommonProblems();
 
         // The carer's own people have a schedule of their own too, and their bookings belong in their calendar as well.
         api.MapGet("/volunteers/me/assignments.ics", CalendarFeedFor).RequireAuthorization(Policies.Schedule)
@@ -92,8 +93,9 @@ public static class FrontEndApi
         var errors = new FieldErrors();
         if (body is null) { errors.Add("body", "Stuur de gegevens van de kring mee."); return Problems.Validation(errors); }
         if (idempotencyKey is { Length: > 100 }) errors.Add("Idempotency-Key", "De sleutel is te lang (hooguit 100 tekens).");
-        var villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).Select(v =>
-            v.Id).ToHashSet(StringComparer.Ordinal);
+        var user = KringUser.Current(http);
+        var villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).Where(v => user.InScope(v.Id))
+            .Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
         var profile = CircleInput.Validate(CircleInput.NewId(idempotencyKey), body.Village, villages, body.CarerName, body.CarerAge,
             body.CareRecipientName,
             body.Relationship, body.Needs, body.Phone, body.Address, errors);

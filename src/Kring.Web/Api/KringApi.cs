@@ -12,7 +12,8 @@ public static class KringApi
 {
     public static void MapKringApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<Resilience.ResilientEndpointFilter>().WithCommonProblems();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<Resilience.ResilientEndpointFilter>()
+            .AddEndpointFilter<Security.CircleScopeFilter>().WithCommonProblems();
 
         api.MapPost("/session", SignIn).AllowAnonymous().Doc("signIn", ApiTags.Session, "Sign in",
             "Signs in with a user name and password. The answer holds a bearer token for the Authorization header; the session " +
@@ -28,10 +29,11 @@ public static class KringApi
         api.MapKringVolunteerApplicationApi();
         api.MapKringIntakeApi();
         api.MapKringSecurityApi();
+        api.MapKringMunicipalityApi();
 
         api.MapGet("/villages", Villages).AllowAnonymous()
             .Doc("listVillages", ApiTags.Villages, "List the villages",
-                "Returns every village with its place, contact person and initiatives.");
+                "Returns every village with its place, contact person and initiatives; ?municipality=ede only that municipality's.");
         api.MapGet("/villages/{villageId}/overview", VillageOverview).RequireAuthorization(Policies.Villages).Doc("getVillageOverview",
             ApiTags.Villages, "A village's key figures",
                 "Returns how many carers, young carers and volunteers a village has, and its open requests.");
@@ -42,6 +44,7 @@ public static class KringApi
         api.MapKringContactLogApi();
         api.MapKringProfessionalApi();
         api.MapKringInitiativeApi();
+        api.MapKringPartnerApi();
         Coordination.Map(api);
         BalanceApi.Map(api);
         api.MapKringContactApi();
@@ -78,9 +81,10 @@ public static class KringApi
         return new SessionResponse(token, "Bearer", expiresAt, user, account.ActivationExpiresAt is not null);
     }
 
-    private static async Task<Ok<IEnumerable<VillageResponse>>> Villages(IGrainFactory grains)
+    private static async Task<Ok<IEnumerable<VillageResponse>>> Villages(string? municipality, IGrainFactory grains)
     {
-        var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
+        var villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages())
+            .Where(v => string.IsNullOrEmpty(municipality) || v.Region == municipality);
         return TypedResults.Ok(villages.Select(v => new VillageResponse(v.Id, v.Name, v.Region, v.Lat, v.Lon, v.ContactName,
             v.Initiatives.Select(InitiativeApi.ToDto).ToList())));
     }

@@ -42,7 +42,8 @@ public static class PrivacyApi
 {
     public static void MapKringPrivacyApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<Resilience.ResilientEndpointFilter>().WithCommonProblems();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<Resilience.ResilientEndpointFilter>()
+            .AddEndpointFilter<Security.CircleScopeFilter>().WithCommonProblems();
 
         var circle = api.MapGroup("/circles/{circleId}").RequireAuthorization();
         circle.MapGet("/access-log", ReadAccessLog).Doc("getAccessLog", ApiTags.Privacy, "Read a circle's access log",

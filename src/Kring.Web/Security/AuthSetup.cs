@@ -80,6 +80,8 @@ public static class AuthSetup
         services.AddSingleton<SecurityLog>();
         services.AddMemoryCache();
         services.AddSingleton<SessionStamps>();
+        services.AddSingleton<TenantScope>();
+        services.AddSingleton<CircleScopeFilter>();
         return services;
     }
 

@@ -73,7 +73,8 @@ public sealed class SessionStamps(IGrainFactory grains, IMemoryCache cache)
         var stamps = context.HttpContext.RequestServices.GetRequiredService<SessionStamps>();
         if (context.Principal is not null && await stamps.Current(context.Principal) is { } account)
         {
-            context.ReplacePrincipal(KringUser.ToPrincipal(account, CookieAuthenticationDefaults.AuthenticationScheme));
+            var scope = await context.HttpContext.RequestServices.GetRequiredService<TenantScope>().VillagesOf(account.MunicipalityId);
+            context.ReplacePrincipal(KringUser.ToPrincipal(account, CookieAuthenticationDefaults.AuthenticationScheme, scope));
             return;
         }
         context.RejectPrincipal();
@@ -107,7 +108,8 @@ public sealed class SessionStamps(IGrainFactory grains, IMemoryCache cache)
             context.Fail("The session has ended.");
             return;
         }
-        context.Principal = KringUser.ToPrincipal(account, BearerTokenDefaults.AuthenticationScheme);
+        var scope = await context.HttpContext.RequestServices.GetRequiredService<TenantScope>().VillagesOf(account.MunicipalityId);
+        context.Principal = KringUser.ToPrincipal(account, BearerTokenDefaults.AuthenticationScheme, scope);
         context.Properties = ticket.Properties;
         context.Success();
     }

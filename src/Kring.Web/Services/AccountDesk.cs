@@ -12,7 +12,8 @@ namespace Kring.Web.Services;
 /// </summary>
 public sealed record AccountDto(
     string UserName, string DisplayName, string Role, string? Village, string? Partner, string? CircleId, string? VolunteerId, bool Blocked,
-    DateTimeOffset? ThrottledUntil, int ThrottledClients, DateTimeOffset? ActivationExpiresAt = null, string? ActivationCode = null);
+    DateTimeOffset? ThrottledUntil, int ThrottledClients, DateTimeOffset? ActivationExpiresAt = null, string? ActivationCode = null,
+    string? Municipality = null);
 
 /// <summary>
 /// Making and blocking accounts, for the API and the pages alike. The operator signs up staff, blocks or unblocks any
@@ -44,7 +45,8 @@ public static class AccountDesk
     public static Role RoleOf(string code) => Roles[code];
 
     public sealed record StaffForm(
-        string? UserName, string? DisplayName, string? Role, string? Village, string? Partner, string? Email = null);
+        string? UserName, string? DisplayName, string? Role, string? Village, string? Partner, string? Email = null,
+        string? Municipality = null);
 
     /// <summary>The new staff account, or null with the reasons in <paramref name="errors"/> (field names as in the API).</summary>
     public static async Task<AccountDto?> CreateStaff(
@@ -70,12 +72,37 @@ public static class AccountDesk
             if ((await directory.GetPartners()).All(p => p.Id != partner)) errors.Add("partner", "Kies de organisatie.");
         }
         var email = ContactInput.Email(form.Email, errors);
+        var municipality = await StaffMunicipality(directory, KringUser.Current(http), form.Municipality, village, partner, errors);
         if (errors.Any) return null;
         var activation = accounts.FirstActivation();
         var account = new AccountRecord(
             userName, displayName, activation.Hash, role!.Value, village, null, null, partner,
-            Email: email, ActivationExpiresAt: activation.ExpiresAt);
+            Email: email, ActivationExpiresAt: activation.ExpiresAt, MunicipalityId: municipality);
         return await Create(grains, log, http, activation, account, errors);
+    }
+
+    /// <summary>
+    /// The municipality a new staff account works for: the village's or the partner's, else the one asked for; an operator
+    /// of one municipality only makes staff of their own. Null (only from the platform's operator) reaches every one.
+    /// </summary>
+    private static async Task<string?> StaffMunicipality(
+        IDirectoryGrain directory, KringUser by, string? asked, string? village, string? partner, FieldErrors errors)
+    {
+        var municipality = string.IsNullOrWhiteSpace(asked) ? null : asked.Trim().ToLowerInvariant();
+        if (municipality is not null && (await directory.GetMunicipalities()).All(m => m.Id != municipality))
+        {
+            errors.Add("municipality", "Deze gemeente bestaat niet.");
+        }
+        var villages = await directory.GetVillages();
+        municipality = villages.FirstOrDefault(v => v.Id == village)?.Region
+            ?? (await directory.GetPartners()).FirstOrDefault(p => p.Id == partner)?.Municipality
+            ?? municipality ?? by.MunicipalityId;
+        if (municipality is not null && !by.WorksIn(municipality))
+        {
+            errors.Add(village is not null ? "village" : partner is not null ? "partner" : "municipality",
+                "U maakt alleen accounts voor uw eigen gemeente.");
+        }
+        return municipality;
     }
 
     /// <summary>
@@ -139,7 +166,9 @@ public static class AccountDesk
     }
 
     /// <summary>Staff accounts, by user name.</summary>
-    public static Task<IReadOnlyList<AccountDto>> Staff(IGrainFactory grains) => Listed(grains, AccountLinks.Staff);
+    /// <summary>The staff accounts the operator looks after: an operator of one municipality sees only its staff.</summary>
+    public static async Task<IReadOnlyList<AccountDto>> Staff(IGrainFactory grains, KringUser by) =>
+        (await Listed(grains, AccountLinks.Staff)).Where(a => by.MunicipalityId is null || a.Municipality == by.MunicipalityId).ToList();
 
     /// <summary>The accounts a carer signs in with for this circle.</summary>
     public static Task<IReadOnlyList<AccountDto>> ForCircle(IGrainFactory grains, string circleId) =>
@@ -230,5 +259,6 @@ public static class AccountDesk
 
     private static AccountDto ToDto(AccountStatus s) => new(
         s.Account.UserName, s.Account.DisplayName, Code(s.Account.Role), s.Account.VillageId, s.Account.PartnerId, s.Account.CircleId,
-        s.Account.VolunteerId, s.Blocked, s.ThrottledUntil, s.ThrottledClients, s.Account.ActivationExpiresAt);
+        s.Account.VolunteerId, s.Blocked, s.ThrottledUntil, s.ThrottledClients, s.Account.ActivationExpiresAt,
+        Municipality: s.Account.MunicipalityId);
 }

@@ -13,7 +13,7 @@ public static class InitiativeDesk
 
     public static bool MayEdit(KringUser user, string villageId) => user.Role switch
     {
-        Role.CarerConsultant => true,
+        Role.CarerConsultant => user.InScope(villageId),
         Role.VillageContact or Role.KeyFigure => user.VillageId == villageId,
         _ => false,
     };

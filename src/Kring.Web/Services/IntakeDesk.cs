@@ -42,9 +42,11 @@ public static class IntakeDesk
         return await grains.GetGrain<IIntakeGrain>(DirectoryKeys.Default).Submit(intake) ? Refusal.None : Refusal.Full;
     }
 
-    /// <summary>The intakes waiting, for the consultant; null for anyone else.</summary>
+    /// <summary>The intakes waiting in the consultant's municipality; null for anyone else.</summary>
     public static async Task<IReadOnlyList<CircleIntake>?> Waiting(IGrainFactory grains, KringUser user) =>
-        user.Role == Role.CarerConsultant ? await grains.GetGrain<IIntakeGrain>(DirectoryKeys.Default).GetWaiting() : null;
+        user.Role == Role.CarerConsultant
+            ? (await grains.GetGrain<IIntakeGrain>(DirectoryKeys.Default).GetWaiting()).Where(i => user.InScope(i.Profile.Village)).ToList()
+            : null;
 
     /// <summary>Registers the circle and, for a carer with an address, their account; the intake grain mails the way in.</summary>
     public static async Task<(Refusal Refusal, string? CircleId, string? UserName)> Accept(
@@ -69,7 +71,8 @@ public static class IntakeDesk
 
     public static async Task<Refusal> Decline(IGrainFactory grains, KringUser user, string intakeId)
     {
-        if (user.Role != Role.CarerConsultant) return Refusal.NotAllowed;
+        if (await Waiting(grains, user) is not { } waiting) return Refusal.NotAllowed;
+        if (waiting.All(i => i.Id != intakeId)) return Refusal.NoSuchIntake;
         return await grains.GetGrain<IIntakeGrain>(DirectoryKeys.Default).Decline(intakeId) ? Refusal.None : Refusal.NoSuchIntake;
     }
 }

@@ -20,7 +20,7 @@ public static class IndexMemoryBenchmark
         var count = options.Number("index-volunteers", 10_000);
         var municipality = SeedFiles.Municipality();
         var villages = municipality.Villages.ToDictionary(v => v.Id, v => new GeoPoint(v.Lat, v.Lon), StringComparer.Ordinal);
-        var seed = SeedFiles.Demo() with { Volunteers = count };
+        var seed = SeedFiles.Demo()! with { Volunteers = count };
 
         Measure(() => Snapshots(seed with { Volunteers = 100 }, commitments: 0), villages); // warm-up: JIT, statics
         var plain = Measure(() => Snapshots(seed, commitments: 0), villages);

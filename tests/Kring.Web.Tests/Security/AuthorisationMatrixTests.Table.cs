@@ -37,7 +37,7 @@ public sealed partial class AuthorisationMatrixTests
     private const string NoRequest = "r-bestaat-niet";
     private static readonly object Invalid = new { kind = "taxi" };
 
-    /// <summary>The table. Placeholders {other-circle} and {other-village} are filled in with real data outside Elsloo.</summary>
+    /// <summary>The table. The placeholder {other-circle} is filled in with a demo circle outside Elsloo.</summary>
     public static readonly Row[] Table =
     [
         new("POST", "/api/v1/session", "/api/v1/session", new { username = "vrijwilliger", password = "kring-demo" }, Everyone),
@@ -67,13 +67,19 @@ public sealed partial class AuthorisationMatrixTests
             "Scalar's own files, the same for everyone"),
         new("GET", "/api/reference/favicon.svg", "/api/reference/favicon.svg", null, Everyone, "Scalar's own files, the same for everyone"),
         new("GET", "/api/v1/villages", "/api/v1/villages", null, Everyone),
+        new("GET", "/api/v1/municipalities", "/api/v1/municipalities", null, Everyone),
+        new("GET", "/api/v1/circles", "/api/v1/circles?village=elsloo", null, Consultant),
         new("GET", "/api/v1/partners", "/api/v1/partners", null, Everyone),
+        new("PUT", "/api/v1/partners/{partnerId}", "/api/v1/partners/piw", new { website = "geen adres" }, Consultant | Operator,
+            "an invalid body: validation only"),
         new("GET", "/api/v1/checkins/questions", "/api/v1/checkins/questions", null, Everyone),
 
         new("POST", "/api/v1/villages/{villageId}/initiatives", "/api/v1/villages/elsloo/initiatives", new { name = "" },
             Consultant | Contact | KeyFigure, "an invalid body: validation only"),
-        new("POST", "/api/v1/villages/{villageId}/initiatives", "/api/v1/villages/{other-village}/initiatives", new { name = "" },
+        new("POST", "/api/v1/villages/{villageId}/initiatives", "/api/v1/villages/stein/initiatives", new { name = "" },
             Consultant, "another village"),
+        new("POST", "/api/v1/villages/{villageId}/initiatives", "/api/v1/villages/bennekom/initiatives", new { name = "" },
+            Nobody, "a village of another municipality"),
         new("DELETE", "/api/v1/villages/{villageId}/initiatives/{name}", "/api/v1/villages/elsloo/initiatives/bestaat-niet", null,
             Consultant | Contact | KeyFigure, "an initiative that is not there"),
         new("GET", "/api/v1/villages/{villageId}/overview", "/api/v1/villages/elsloo/overview", null,

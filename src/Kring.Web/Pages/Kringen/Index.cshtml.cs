@@ -1,3 +1,4 @@
+using Kring.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ namespace Kring.Web.Pages.Kringen;
 
 /// <summary>The carer consultant's list of circles, per village, searchable by name.</summary>
 [Authorize(Roles = nameof(Role.CarerConsultant))]
-public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
+public sealed class IndexModel(Services.CircleSearch circles) : PageModel
 {
     public const int PageSize = 25;
 
@@ -21,31 +22,14 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
 
     public async Task<IActionResult> OnGet(string? dorp, string? zoek, int pagina = 1)
     {
-        Villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages())
-            .OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
+        Villages = await circles.Villages(KringUser.Current(HttpContext));
         Village = dorp is null ? (Villages.Count > 0 ? Villages[0] : null) : Villages.FirstOrDefault(v => v.Id == dorp);
         if (Village is null) return dorp is null ? Page() : NotFound();
-        Search = string.IsNullOrWhiteSpace(zoek) ? null : zoek.Trim()[..Math.Min(zoek.Trim().Length, 100)];
-
-        var members = await grains.GetGrain<IVillageGrain>(Village.Id).GetMembers();
-        var views = await Task.WhenAll(members.Circles.Select(id => grains.GetGrain<ICarerCircleGrain>(id).Get()));
-        var found = views.OfType<CircleView>().Select(v => v.Profile)
-            .Where(p => Search is null || Matches(p, Search))
-            .OrderBy(p => p.CarerName, StringComparer.CurrentCulture).ThenBy(p => p.Id, StringComparer.Ordinal)
-            .ToList();
-        Total = found.Count;
-        PageNumber = Math.Clamp(pagina, 1, Pages);
-        Circles = found.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
-        await log.Record(HttpContext, Circles.Select(c => c.Id), AccessKind.Listed);
+        Search = Services.CircleSearch.Term(zoek);
+        (Circles, Total, PageNumber) = await circles.Page(HttpContext, Village.Id, Search, pagina, PageSize);
         return Page();
     }
 
     public string PageLink(int page) =>
         $"/Kringen?dorp={Uri.EscapeDataString(Village!.Id)}{(Search is null ? "" : "&zoek=" + Uri.EscapeDataString(Search))}&pagina={page}";
-
-    private static bool Matches(CircleProfile p, string search) =>
-        p.CarerName.Contains(search, StringComparison.CurrentCultureIgnoreCase)
-        || p.CareRecipientName.Contains(search, StringComparison.CurrentCultureIgnoreCase)
-        || p.Id.Equals(search, StringComparison.OrdinalIgnoreCase)
-        || (p.Address?.Contains(search, StringComparison.CurrentCultureIgnoreCase) ?? false);
 }

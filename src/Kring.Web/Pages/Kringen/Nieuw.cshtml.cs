@@ -1,3 +1,4 @@
+using Kring.Web.Security;
 using Kring.Web.Api;
 using Kring.Web.Input;
 using Kring.Web.Services;
@@ -51,5 +52,5 @@ public sealed class NieuwModel(IGrainFactory grains) : PageModel, ICircleForm
 
     private async Task LoadVillages() =>
         Villages = (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages())
-            .OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
+            .Where(v => KringUser.Current(HttpContext).InScope(v.Id)).OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
 }

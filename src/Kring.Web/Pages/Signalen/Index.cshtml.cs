@@ -1,3 +1,4 @@
+using Kring.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,8 @@ public sealed class IndexModel(IGrainFactory grains, Kring.Web.Privacy.AccessLog
 
     public async Task OnGet()
     {
-        Signals = await grains.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals();
+        var user = KringUser.Current(HttpContext);
+        Signals = (await grains.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals()).Where(s => user.InScope(s.Village)).ToList();
         await log.Record(HttpContext, Signals.Select(s => s.CircleId), AccessKind.Listed);
     }
 

@@ -16,7 +16,7 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
     public async Task OnGet(int? jaar)
     {
         Year = jaar is >= 2000 and <= 2100 ? jaar.Value : TimeProvider.System.GetUtcNow().Year;
-        Round = await CommunityApi.Round(grains, Year);
+        Round = await CommunityApi.Round(grains, KringUser.Current(HttpContext), Year);
         await log.Record(HttpContext, Round.Carers.Take(Shown).Select(c => c.CircleId), AccessKind.Listed);
     }
 
