@@ -172,7 +172,8 @@ public sealed partial class CarerCircleGrain(
         new(r.Id, this.GetPrimaryKeyString(), VillageId, r.Kind, r.Start, r.End, r.Needs, r.Status, r.CreatedAt,
             state.State.Helpers.ToList(),
             r.Priority, r.SeriesId, state.State.Overloaded,
-            r.Status == RequestStatus.Matched ? r.History.LastOrDefault(e => e.Status == RequestStatus.Matched)?.At : null,
+            r.Status is RequestStatus.Matched or RequestStatus.Completed
+                ? r.History.LastOrDefault(e => e.Status == RequestStatus.Matched)?.At : null,
             r.HoursGiven, r.HoursAssumed, r.CircleFirstUntil);
 
     private HelpRequestView View(HelpRequestRecord r) =>

@@ -66,7 +66,7 @@ public sealed partial class MatchingGrain
             _nobody.Add(pending.Request.Id);
             if (choice.Reach != Matching.Reach.Coordinator || pending.EscalatedTo is not null) continue;
             partners ??= await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetPartners();
-            if (PartnerFor(pending, partners) is { } partner)
+            if (PartnerFor(pending, partners, _region) is { } partner)
             {
                 pending.EscalatedTo = partner.Id;
                 Changed(pending);
@@ -180,9 +180,9 @@ public sealed partial class MatchingGrain
     /// Nobody in the municipality can take the request: it goes to the queue of a partner that offers this kind of
     /// help, one working in the request's village before one that works everywhere.
     /// </summary>
-    private static PartnerInfo? PartnerFor(PendingMatch pending, IReadOnlyList<PartnerInfo> partners) =>
+    private static PartnerInfo? PartnerFor(PendingMatch pending, IReadOnlyList<PartnerInfo> partners, string municipality) =>
         partners
-            .Where(p => p.Serves(pending.Request.Kind, pending.Request.Village))
+            .Where(p => p.Serves(pending.Request.Kind, pending.Request.Village, municipality))
             .OrderBy(p => p.Villages.Count == 0)
             .ThenBy(p => p.Id, StringComparer.Ordinal)
             .FirstOrDefault();

@@ -55,6 +55,11 @@ public interface ICarerCircleGrain : IGrainWithStringKey
     /// <summary>The start passed while the request was still open: it expires. Idempotent.</summary>
     [Alias("Expire")] Task Expire(string requestId);
     /// <summary>Scores a balance check-in, keeps it in the history and raises or clears the consultant's signal.</summary>
+    /// <summary>
+    /// Adds a past that closed before now: requests and check-ins, as the demo makes them up. Idempotent: requests by id;
+    /// check-ins only for a circle that has none. Refuses anything that has not ended yet.
+    /// </summary>
+    [Alias("RecordPast")] Task RecordPast(IReadOnlyList<PastRequest> requests, IReadOnlyList<CheckIn> checkIns);
     [Alias("RecordCheckIn")] Task<CheckIn> RecordCheckIn(IReadOnlyDictionary<string, int> answers, string by);
     [Alias("GetCheckIns"), ReadOnly] Task<IReadOnlyList<CheckIn>> GetCheckIns();
     /// <summary>

@@ -27,7 +27,7 @@ public sealed partial class SeedHostedService(
 
         var started = TimeProvider.System.GetTimestamp();
         await LoadMunicipality(municipality, demo);
-        if (demo is not null) await LoadDemo(demo, municipality.Region.Id);
+        if (demo is not null) await LoadDemo(demo, municipality);
         await marker.MarkLoaded(version);
         var elapsed = TimeProvider.System.GetElapsedTime(started);
         LogSeedLoaded(logger, version, elapsed);
@@ -73,15 +73,19 @@ public sealed partial class SeedHostedService(
         }
     }
 
-    private async Task LoadDemo(DemoSeed seed, string municipality)
+    private async Task LoadDemo(DemoSeed seed, MunicipalitySeed municipalitySeed)
     {
-        await InBatches(DemoPopulation.Circles(seed), circle => grains.GetGrain<ICarerCircleGrain>(circle.Id).Register(circle));
-        await InBatches(DemoPopulation.Volunteers(seed), async v =>
+        var municipality = municipalitySeed.Region.Id;
+        var circles = DemoPopulation.Circles(seed);
+        var volunteers = DemoPopulation.Volunteers(seed);
+        await InBatches(circles, circle => grains.GetGrain<ICarerCircleGrain>(circle.Id).Register(circle));
+        await InBatches(volunteers, async v =>
         {
             var grain = grains.GetGrain<IVolunteerGrain>(v.Profile.Id);
             await grain.Register(v.Profile);
             await grain.SetAvailability(v.Availability);
         });
+        await LoadHistory(seed, municipalitySeed, circles, volunteers.Select(v => v.Profile).ToList());
 
         var hash = Passwords.Hash(seed.Password);
         foreach (var account in seed.Accounts)
@@ -108,6 +112,21 @@ public sealed partial class SeedHostedService(
                 Email: DemoContact(account).Email,
                 MunicipalityId: IsStaff(account.Role) ? municipality : null));
         }
+    }
+
+    /// <summary>Six months of made-up history, so the reports and charts tell something on first start (see DemoHistory).</summary>
+    private async Task LoadHistory(
+        DemoSeed seed, MunicipalitySeed municipality, IReadOnlyList<CircleProfile> circles, IReadOnlyList<VolunteerProfile> volunteers)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        await InBatches(DemoHistory.Circles(seed, circles, volunteers, now),
+            past => grains.GetGrain<ICarerCircleGrain>(past.CircleId).RecordPast(past.Requests, past.CheckIns));
+        var partners = municipality.Partners.Select(p => new PartnerInfo(p.Id, p.Name, p.Description, p.Services, p.Villages)).ToList();
+        var ratings = DemoHistory.Ratings(seed, partners, municipality.Villages.Select(v => v.Id).ToList(), now).ToList();
+        await InBatches(ratings, r => grains.GetGrain<INetworkHealthGrain>(r.Village).Rate(r.Rating));
+        var year = Amsterdam.ToLocal(now).Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await InBatches(circles.Where((_, i) => i % 3 == 0).ToList(),
+            c => grains.GetGrain<IAppreciationGrain>(year).MarkReceived(c.Id, "demo"));
     }
 
     /// <summary>A demo member of a circle's own people: their schedule, and their place in the circle, without an invitation.</summary>

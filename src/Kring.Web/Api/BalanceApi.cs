@@ -46,7 +46,8 @@ public static class BalanceApi
     private static async Task<Ok<IEnumerable<SignalResponse>>> Signals(HttpContext http, IGrainFactory grains, Privacy.AccessLog log)
     {
         var user = KringUser.Current(http);
-        var signals = (await grains.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals()).Where(s => user.InScope(s.Village)).ToList();
+        var signals = (await grains.GetGrain<ISignalsGrain>(DirectoryKeys.Default).GetSignals())
+            .Where(s => user.InScope(s.Village)).ToList();
         await log.Record(http, signals.Select(s => s.CircleId), AccessKind.Listed);
         return TypedResults.Ok(signals.Select(s =>
             new SignalResponse(s.CircleId, s.Village, s.Reason, s.Score, Code(s.Level), s.At, s.Source)));

@@ -26,7 +26,7 @@ public static class CoordinatorDesk
         if (!(await partner.GetVolunteers()).Contains(volunteerId)) return new(Refusal.NotOurVolunteer);
         var request = await grains.GetGrain<ICarerCircleGrain>(circleId).GetRequest(requestId);
         if (request is null) return new(Refusal.NoSuchRequest);
-        if (!await IsOurs(partner, request)) return new(Refusal.NotOurRequest, request);
+        if (!await IsOurs(grains, partner, request)) return new(Refusal.NotOurRequest, request);
 
         var summary =
             new RequestSummary(request.Id, request.CircleId, request.Village, request.Kind, request.Start, request.End, request.Needs,
@@ -47,9 +47,11 @@ public static class CoordinatorDesk
         _ => "",
     };
 
-    private static async Task<bool> IsOurs(IPartnerGrain partner, HelpRequestView request)
+    private static async Task<bool> IsOurs(IGrainFactory grains, IPartnerGrain partner, HelpRequestView request)
     {
         if ((await partner.GetQueue()).Any(q => q.Request.Id == request.Id)) return true;
-        return await partner.GetInfo() is { } info && info.Serves(request.Kind, request.Village);
+        if (await partner.GetInfo() is not { } info) return false;
+        var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
+        return info.Serves(request.Kind, request.Village, villages.FirstOrDefault(v => v.Id == request.Village)?.Region);
     }
 }

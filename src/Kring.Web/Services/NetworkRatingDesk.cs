@@ -12,11 +12,11 @@ public static class NetworkRatingDesk
 {
     public enum Refusal { None, NoSuchVillage, NotOurVillage, Invalid }
 
-    /// <summary>The villages the coordinator's partner works in, every village for a partner that names none.</summary>
+    /// <summary>The villages the coordinator's partner works in, every village of its municipality for a partner that names none.</summary>
     public static async Task<IReadOnlyList<VillageInfo>> VillagesOf(IGrainFactory grains, PartnerInfo partner)
     {
         var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
-        return villages.Where(v => partner.Villages.Count == 0 || partner.Villages.Contains(v.Id))
+        return villages.Where(v => PartnerDesk.Serves(partner, v))
             .OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
     }
 
@@ -24,8 +24,8 @@ public static class NetworkRatingDesk
         IGrainFactory grains, KringUser user, string villageId, IReadOnlyDictionary<string, int>? answers, FieldErrors errors)
     {
         var partner = user.PartnerId is { } partnerId ? await grains.GetGrain<IPartnerGrain>(partnerId).GetInfo() : null;
-        if (await grains.GetGrain<IVillageGrain>(villageId).GetInfo() is null) return Refusal.NoSuchVillage;
-        if (partner is null || (partner.Villages.Count > 0 && !partner.Villages.Contains(villageId))) return Refusal.NotOurVillage;
+        if (await grains.GetGrain<IVillageGrain>(villageId).GetInfo() is not { } village) return Refusal.NoSuchVillage;
+        if (partner is null || !PartnerDesk.Serves(partner, village)) return Refusal.NotOurVillage;
         foreach (var (question, message) in NetworkQuestions.Validate(answers)) errors.Add($"answers.{question}", message);
         if (errors.Any) return Refusal.Invalid;
         await grains.GetGrain<INetworkHealthGrain>(villageId).Rate(new NetworkRating(partner.Id, TimeProvider.System.GetUtcNow(),

@@ -28,12 +28,13 @@ public static class VolunteerApplicationDesk
         if (contact is { Email: null }) errors.Add("email", "Vul uw e-mailadres in; daar komt het antwoord.");
         var village = form.Village?.Trim().ToLowerInvariant() ?? "";
         var villages = await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages();
-        if (villages.All(v => v.Id != village) || (info.Villages.Count > 0 && !info.Villages.Contains(village)))
+        if (villages.FirstOrDefault(v => v.Id == village) is not { } place || !PartnerDesk.Serves(info, place))
         {
             errors.Add("village", $"Kies een dorp waar {info.Name} werkt.");
         }
         var preferences = PreferencesInput.Parse(form.Kinds, [], form.MaxKm, errors);
-        var unserved = (preferences?.Kinds ?? []).Where(k => !info.Serves(k, village)).ToList();
+        var municipality = villages.FirstOrDefault(v => v.Id == village)?.Region;
+        var unserved = (preferences?.Kinds ?? []).Where(k => !info.Serves(k, village, municipality)).ToList();
         if (unserved.Count > 0 && !errors.Has("village"))
         {
             errors.Add("kinds", $"{info.Name} zoekt geen vrijwilligers voor {RequestInput.KindLabel(unserved[0])}.");

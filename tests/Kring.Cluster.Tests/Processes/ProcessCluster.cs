@@ -183,6 +183,8 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Kring__ServiceId"] = ServiceId,
             ["Kring__ClusterId"] = _clusterId,
             ["Kring__Demo"] = "true",
+            // Stein alone: the fault tests need one demo population, not every municipality's.
+            ["Kring__Municipalities__0"] = "stein",
             ["Kring__ClusterTls__CertificatePath"] = TestCertificate.Path,
             ["Kring__ClusterTls__CertificatePassword"] = TestCertificate.Password,
             // One consultant files thousands of requests in a few minutes: far beyond a person's write rate.
