@@ -32,6 +32,9 @@ public sealed partial class PartnerGrain
         return true;
     }
 
+    public Task WelcomeVolunteer(string name, string email, string userName, string activationCode, DateTimeOffset codeExpires) =>
+        Mail(ApplicationMail.Welcome(name, email, PartnerName, userName, activationCode, codeExpires, links.Base, clock.GetUtcNow()));
+
     public async Task<bool> Decline(string applicationId)
     {
         if (!state.State.Applications.Remove(applicationId, out var application)) return false;

@@ -20,6 +20,11 @@ public sealed partial class PartnerGrain(
 {
     public async Task Define(PartnerInfo info)
     {
+        // The seed loads again with every new version; what the municipality's staff changed on the sociale kaart since stays.
+        if (info.UpdatedBy is null && state.State.Info is { UpdatedBy: not null } edited)
+        {
+            info = edited with { Name = info.Name, Municipality = info.Municipality ?? edited.Municipality };
+        }
         state.State.Info = info;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).RegisterPartner(info);

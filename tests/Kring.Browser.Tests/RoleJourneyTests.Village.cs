@@ -57,7 +57,8 @@ public sealed partial class RoleJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Availability", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "When can you help?" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Monday" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Monday morning" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("morning = 9–12 h")).ToBeVisibleAsync();
         await Pages.Screenshot(page, "en-vrijwilliger-beschikbaarheid");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Nederlands", Exact = true }).ClickAsync();

@@ -68,6 +68,21 @@ public sealed class BalanceApiTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task On_first_start_last_months_report_of_Elsloo_tells_the_demos_made_up_history()
+    {
+        var contact = await App.SignedIn("dorp-elsloo");
+        var lastMonth = Amsterdam.ToLocal(DateTimeOffset.UtcNow).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+        var csv = await contact.GetStringAsync($"/api/v1/villages/elsloo/report?month={lastMonth}&format=csv");
+
+        var values = csv.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(';'))
+            .ToDictionary(l => (l[0], l[1]), l => l[2]);
+        Assert.True(int.Parse(values[("koppeling", "gekoppeld")], CultureInfo.InvariantCulture) >= 5, csv);
+        Assert.InRange(int.Parse(values[("koppeling", "vulgraad (%)")], CultureInfo.InvariantCulture), 50, 100);
+        Assert.True(double.Parse(values[("vrijwilligers", "uren gegeven")], CultureInfo.InvariantCulture) > 0, csv);
+    }
+
+    [Fact]
     public async Task The_village_report_hides_a_small_count_that_the_months_total_would_give_away()
     {
         // A month of its own: 17 buddy requests and 3 for respite care, nobody matched, so "niet gekoppeld" is the total.

@@ -80,8 +80,14 @@ public sealed class MunicipalityTests(SharedApp shared)
 
     private static object NewCircle(string village) => new
     {
-        village, carerName = "Gerrit Proefhuis", carerAge = 71, careRecipientName = "Riek Proefhuis", relationship = "partner",
-        needs = Array.Empty<string>(), phone = "06-00000001", address = "Proefweg 1",
+        village,
+        carerName = "Gerrit Proefhuis",
+        carerAge = 71,
+        careRecipientName = "Riek Proefhuis",
+        relationship = "partner",
+        needs = Array.Empty<string>(),
+        phone = "06-00000001",
+        address = "Proefweg 1",
     };
 
     private static async Task AssertHidden(HttpResponseMessage response)

@@ -6,6 +6,10 @@ namespace Kring;
 [Alias("kring.IPartnerGrain")]
 public interface IPartnerGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Stores the partner and lists it in the directory. The seed's definition (no <see cref="PartnerInfo.UpdatedBy"/>) keeps
+    /// the details a staff member changed since, and changes only the name and municipality.
+    /// </summary>
     [Alias("Define")] Task Define(PartnerInfo info);
     [Alias("AddVolunteer")] Task AddVolunteer(string volunteerId);
     [Alias("GetInfo"), ReadOnly] Task<PartnerInfo?> GetInfo();
@@ -27,6 +31,12 @@ public interface IPartnerGrain : IGrainWithStringKey
     /// the application goes. False when no such application is waiting.
     /// </summary>
     [Alias("Approve")] Task<bool> Approve(string applicationId, string userName, string activationCode, DateTimeOffset codeExpires);
+    /// <summary>
+    /// The coordinator made a volunteer with an account without an application (an import): the volunteer is mailed their
+    /// user name and one-time code. Queuing it again for the same user name sends nothing twice.
+    /// </summary>
+    [Alias("WelcomeVolunteer")]
+    Task WelcomeVolunteer(string name, string email, string userName, string activationCode, DateTimeOffset codeExpires);
     /// <summary>The coordinator declined it: the applicant is mailed, and the application goes. False when none is waiting.</summary>
     [Alias("Decline")] Task<bool> Decline(string applicationId);
     /// <summary>Applications submitted before the moment lapse: each applicant is mailed, and they go. Returns how many.</summary>

@@ -21,6 +21,23 @@ public static class ApplicationMail
             + "meestal kunt; dan krijgt u hulpvragen die bij u passen.");
     }
 
+    /// <summary>
+    /// A volunteer the coordinator made without an application (an import) gets the way in: user name, one-time code and
+    /// sign-in link. Its id carries the user name, so it goes once per account.
+    /// </summary>
+    public static OutgoingMail Welcome(
+        string name, string email, string partner, string userName, string code, DateTimeOffset codeExpires, Uri baseUrl,
+        DateTimeOffset now)
+    {
+        var signIn = new Uri(baseUrl, $"/Inloggen?gebruiker={Uri.EscapeDataString(userName)}");
+        var until = Amsterdam.ToLocal(codeExpires).ToString("dddd d MMMM 'om' HH:mm", MailTexts.Dutch);
+        return MailTexts.Notice($"welcome/{userName}", email, new ContactDetails(email, null), now, now, $"Welkom bij {partner} in Kring",
+            $"Hallo {MailTexts.FirstName(name)},\n\n{partner} heeft u als vrijwilliger in Kring gezet. Welkom!\n\n"
+            + $"Uw gebruikersnaam: {userName}\nUw eenmalige code: {code}\n\n"
+            + $"Meld u aan op {signIn} en kies een eigen wachtwoord. De code werkt tot {until}. Zet daarna in Kring wanneer u "
+            + "meestal kunt; dan krijgt u hulpvragen die bij u passen.");
+    }
+
     public static OutgoingMail Declined(VolunteerApplication application, string partner, DateTimeOffset now) =>
         Notice(application, "declined", now, $"Uw aanmelding bij {partner}",
             $"De coördinator van {partner} kan uw aanmelding als vrijwilliger nu niet aannemen. Wilt u weten waarom, of zoekt u "

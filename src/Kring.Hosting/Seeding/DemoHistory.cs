@@ -86,7 +86,8 @@ public static class DemoHistory
         DemoSeed seed, IReadOnlyList<PartnerInfo> partners, IReadOnlyList<string> villages, DateTimeOffset now)
     {
         var random = new Random(seed.Seed + 3);
-        foreach (var partner in partners.Where(p => p.Services.Contains(PartnerService.Buddy) || p.Services.Contains(PartnerService.Respite)))
+        var helping = partners.Where(p => p.Services.Contains(PartnerService.Buddy) || p.Services.Contains(PartnerService.Respite));
+        foreach (var partner in helping)
         {
             foreach (var village in partner.Villages.Count == 0 ? villages : partner.Villages)
             {

@@ -3,13 +3,6 @@ namespace Kring.Hosting.Seeding;
 /// <summary>Generates the fictional demo population. The same seed file always gives the same people.</summary>
 public static class DemoPopulation
 {
-    private static readonly (TimeOnly From, TimeOnly To)[] DayParts =
-    [
-        (new(9, 0), new(12, 0)),
-        (new(13, 0), new(17, 0)),
-        (new(18, 0), new(21, 0)),
-    ];
-
     public static IReadOnlyList<CircleProfile> Circles(DemoSeed seed)
     {
         var random = new Random(seed.Seed);
@@ -53,7 +46,7 @@ public static class DemoPopulation
             var slots = Enumerable.Range(0, random.Next(1, 4))
                 .Select(_ =>
                 {
-                    var part = DayParts[random.Next(DayParts.Length)];
+                    var part = DayParts.All[random.Next(DayParts.All.Count)];
                     return new WeeklySlotDto((DayOfWeek)random.Next(0, 7), part.From, part.To);
                 })
                 .Distinct().ToList();

@@ -30,8 +30,10 @@ public sealed record NewRequestInput(string? Kind, string? Start, string? End, I
 /// <summary>Repeats the request every week, for example every Tuesday 14:00–17:00 for 8 weeks.</summary>
 public sealed record RepeatInput(int? Weeks);
 public sealed record SeriesCreatedResponse(string SeriesId, IReadOnlyList<RequestCreatedResponse> Requests);
+/// <summary>A partner on the sociale kaart; no villages: the whole municipality. <c>updatedAt</c>: when staff last changed it.</summary>
 public sealed record PartnerResponse(string Id, string Name, string Description, IReadOnlyList<string> Services,
-    IReadOnlyList<string> Villages);
+    IReadOnlyList<string> Villages, string? Address = null, string? OpeningHours = null, string? Phone = null, string? Website = null,
+    DateTimeOffset? UpdatedAt = null);
 public sealed record QueueItemResponse(string RequestId, string CircleId, string Village, string Kind, DateTimeOffset Start,
     DateTimeOffset End, IReadOnlyList<string> Needs, DateTimeOffset EscalatedAt, string Reason);
 /// <summary>

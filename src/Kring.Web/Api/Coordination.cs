@@ -22,8 +22,6 @@ public static class Coordination
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/partners", Partners).AllowAnonymous().Doc("listPartners", ApiTags.Partners, "List the partners",
-            "Returns every partner organisation with the services it offers and the villages it works in.");
         var partner = api.MapGroup("/partners/{partnerId}").RequireAuthorization(Policies.Coordinator);
         partner.MapGet("/queue", Queue).Doc("getPartnerQueue", ApiTags.Partners, "The coordinator's queue",
             "Returns the requests for help escalated to the partner because no volunteer was found in time, with the reason.");
@@ -33,10 +31,6 @@ public static class Coordination
             "Signs up a volunteer of the coordinator's own partner, with an account and a one-time activation code to hand over. " +
             "An Idempotency-Key header makes a retry sign up nobody twice.");
     }
-
-    private static async Task<Ok<IEnumerable<PartnerResponse>>> Partners(IGrainFactory grains) =>
-        TypedResults.Ok((await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetPartners())
-            .Select(p => new PartnerResponse(p.Id, p.Name, p.Description, p.Services.Select(s => s.Code()).ToList(), p.Villages)));
 
     /// <summary>Signs up a volunteer of the coordinator's own partner, with an account (see <see cref="VolunteerSignUp"/>).</summary>
     public static async Task<Results<Created<NewVolunteerResponse>, ForbiddenProblem, InvalidInputProblem>> RegisterVolunteer(

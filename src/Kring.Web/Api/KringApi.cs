@@ -49,6 +49,8 @@ public static class KringApi
         BalanceApi.Map(api);
         api.MapKringContactApi();
         api.MapKringMailApi();
+        // A group of their own, outside the resilience pipeline's timeout (see ImportApi).
+        app.MapKringImportApi();
     }
 
     private static async Task<Results<Ok<SessionResponse>, UnauthorizedProblem, TooManyAttemptsProblem>> SignIn(

@@ -70,7 +70,10 @@ public static class Format
         _ => status.ToString(),
     });
 
-    public static string Service(PartnerService service) => Texts.T(service switch
+    public static string Service(PartnerService service) => Texts.T(DutchService(service));
+
+    /// <summary>The service's Dutch name, the key of its translations.</summary>
+    public static string DutchService(PartnerService service) => service switch
     {
         PartnerService.Buddy => "maatje",
         PartnerService.Respite => "vervangende zorg",
@@ -78,7 +81,7 @@ public static class Format
         PartnerService.ShortStay => "logeeropvang",
         PartnerService.InformationAndAdvice => "informatie en advies",
         _ => service.ToString(),
-    });
+    };
 
     /// <summary>A count; for figures that leave the page, see Services.VillageCounts.</summary>
     public static string Count(int n) => n.ToString("N0", Culture);

@@ -26,9 +26,9 @@ public sealed class CircleScopeFilter(TenantScope tenancy) : IEndpointFilter, IA
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var request = context.HttpContext.Request;
+        // Form keys ignore case: the pages post the field as "Kring".
         var circleId = request.Query["kring"].FirstOrDefault()
-            ?? (request.HasFormContentType ? (await request.ReadFormAsync()).Where(f => f.Key.Equals("kring", StringComparison.OrdinalIgnoreCase))
-                .Select(f => f.Value.FirstOrDefault()).FirstOrDefault() : null);
+            ?? (request.HasFormContentType ? (await request.ReadFormAsync())["kring"].FirstOrDefault() : null);
         if (!string.IsNullOrEmpty(circleId) && KringUser.From(context.HttpContext.User) is { Scope: not null } user
             && !await tenancy.Covers(user, circleId))
         {

@@ -94,7 +94,13 @@ public static class WebSecurity
     /// </summary>
     private static async Task GuardRequestBodies(HttpContext context, RequestDelegate next)
     {
-        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        var sizes = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        // An import file, on the API or a page, may be larger than anything else.
+        if (sizes is { IsReadOnly: false } && Api.ImportApi.TakesFile(context.Request.Path))
+        {
+            sizes.MaxRequestBodySize = Api.ImportApi.MaxRequestBytes;
+        }
+        var limit = sizes?.MaxRequestBodySize;
         if (context.Request.ContentLength is { } length && limit is { } max && length > max)
         {
             context.Response.Headers.Connection = "close";

@@ -22,10 +22,13 @@ public static class VolunteerSignUp
         string? UserName, string? DisplayName, string? Village, IReadOnlyList<string>? Kinds, IReadOnlyList<string>? Skills,
         string? MaxKm, string? MaxHoursPerWeek);
 
-    /// <summary>The new volunteer, or null with the reasons in <paramref name="errors"/> (field names as in the API).</summary>
+    /// <summary>
+    /// The new volunteer, or null with the reasons in <paramref name="errors"/> (field names as in the API).
+    /// <paramref name="volunteerId"/>: the id to give them (an import's), instead of one made here.
+    /// </summary>
     public static async Task<NewVolunteerResponse?> Run(
         IGrainFactory grains, Accounts accounts, SecurityLog log, HttpContext http, string partnerId, string coordinator, Form form,
-        string? idempotencyKey, FieldErrors errors)
+        string? idempotencyKey, FieldErrors errors, string? volunteerId = null)
     {
         var userName = AccountInput.UserName(form.UserName, errors);
         var displayName = AccountInput.DisplayName(form.DisplayName, errors, "Vul de naam van de vrijwilliger in.");
@@ -44,7 +47,7 @@ public static class VolunteerSignUp
         var preferences = PreferencesInput.Parse(form.Kinds, form.Skills, form.MaxKm, errors);
         if (errors.Any || preferences is null) return null;
 
-        var id = NewId(partnerId, idempotencyKey);
+        var id = volunteerId ?? NewId(partnerId, idempotencyKey);
         var account = grains.GetGrain<IAccountGrain>(userName);
         var volunteer = grains.GetGrain<IVolunteerGrain>(id);
         if (await account.Get() is { } existing)

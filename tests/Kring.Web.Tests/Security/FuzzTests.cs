@@ -43,7 +43,7 @@ public sealed partial class FuzzTests(FuzzApp fixture, ITestOutputHelper output)
         callers.Add(Client("CfDJ8" + new string('A', 300)));
         var consultant = callers[2];
 
-        var villages = (await consultant.GetFromJsonAsync<JsonElement>("/api/v1/villages")).EnumerateArray()
+        var villages = (await consultant.GetFromJsonAsync<JsonElement>("/api/v1/villages?municipality=stein")).EnumerateArray()
             .Select(v => v.GetProperty("id").GetString()!);
         Assert.Equal(VillageIds.Order(), villages.Order());
         var before = await Snapshot(consultant, callers[0], callers[5]);

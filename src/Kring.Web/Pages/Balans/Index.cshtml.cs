@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Kring.Balance;
 using Kring.Web.Input;
 using Kring.Web.Security;
@@ -9,7 +11,7 @@ namespace Kring.Web.Pages.Balans;
 
 /// <summary>The balance check-in, filled in by the carer or with the consultant.</summary>
 [Authorize(Policy = AuthSetup.Policies.Requester)]
-public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
+public sealed partial class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : PageModel
 {
     [BindProperty(Name = "Kring")] public string? CircleId { get; set; }
     [BindProperty] public Dictionary<string, int> Answers { get; set; } = new();
@@ -40,7 +42,7 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
         }
         catch (LimitReachedException limit)
         {
-            Refused = limit.Message;
+            Refused = RefusalText(limit);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
@@ -50,10 +52,20 @@ public sealed class IndexModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
 
     public string Explain(CheckIn checkIn) => checkIn.Level switch
     {
-        BalanceLevel.Good => $"Dank u wel. Uw score is {checkIn.Score} van 100: u lijkt in balans.",
-        BalanceLevel.Attention =>
-            $"Dank u wel. Uw score is {checkIn.Score} van 100. Let goed op uzelf; de mantelzorgconsulent kan met u meedenken.",
-        _ => $"Dank u wel. Uw score is {checkIn.Score} van 100: dat is zwaar. De mantelzorgconsulent neemt contact met u op, " +
-            "en uw aanvragen voor vervangende zorg gaan voor.",
+        BalanceLevel.Good => Texts.T("Dank u wel. Uw score is {0} van 100: u lijkt in balans.", checkIn.Score),
+        BalanceLevel.Attention => Texts.T(
+            "Dank u wel. Uw score is {0} van 100. Let goed op uzelf; de mantelzorgconsulent kan met u meedenken.", checkIn.Score),
+        _ => Texts.T("Dank u wel. Uw score is {0} van 100: dat is zwaar. De mantelzorgconsulent neemt contact met u op, " +
+            "en uw aanvragen voor vervangende zorg gaan voor.", checkIn.Score),
     };
+
+    /// <summary>The grain's Dutch refusal in the page's language; it says how often the circle filled it in today.</summary>
+    private static string RefusalText(LimitReachedException limit) =>
+        TimesToday().Match(limit.Message) is { Success: true } times
+            ? Texts.T("U heeft de balansvragen vandaag al {0} keer ingevuld voor deze kring. Morgen kan het weer.",
+                int.Parse(times.Groups[1].Value, CultureInfo.InvariantCulture))
+            : limit.Message;
+
+    [GeneratedRegex(@"^U heeft de balansvragen vandaag al (\d+) keer ingevuld")]
+    private static partial Regex TimesToday();
 }

@@ -117,7 +117,8 @@ public sealed class AccountsModel(IGrainFactory grains, SessionStamps stamps, Se
 
     private async Task Load()
     {
-        Staff = (await AccountDesk.Staff(grains, KringUser.Current(HttpContext))).OrderBy(a => a.DisplayName, StringComparer.CurrentCulture).ToList();
+        Staff = (await AccountDesk.Staff(grains, KringUser.Current(HttpContext)))
+            .OrderBy(a => a.DisplayName, StringComparer.CurrentCulture).ToList();
         var directory = grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default);
         Villages = (await directory.GetVillages()).OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
         Partners = (await directory.GetPartners()).OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();

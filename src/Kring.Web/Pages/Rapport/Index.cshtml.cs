@@ -38,7 +38,7 @@ public sealed class IndexModel(IGrainFactory grains) : PageModel
         VillageId = village.Id;
         VillageName = village.Name;
         Month = first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        MonthLabel = first.ToString("MMMM yyyy", Format.Dutch);
+        MonthLabel = first.ToString("MMMM yyyy", Format.Culture);
         Network = Kring.Balance.NetworkQuestions.Trend(await grains.GetGrain<INetworkHealthGrain>(village.Id).GetRatings());
         Lines = MonthlyReport.Build((await grains.GetGrain<IVillageGrain>(village.Id).GetMembers()).Requests, first.Year, first.Month);
         return Page();

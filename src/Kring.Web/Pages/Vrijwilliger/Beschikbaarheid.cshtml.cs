@@ -21,8 +21,15 @@ public sealed class BeschikbaarheidModel(IGrainFactory grains) : PageModel
     public sealed record DayRow(DayOfWeek Day);
 
     public IReadOnlyList<DayRow> Rows { get; } = Days.Week.Select(d => new DayRow(d)).ToList();
+    /// <summary>The exact times, at least <see cref="SlotsPerDay"/> a day, in week order.</summary>
     [BindProperty] public List<SlotInput> Slots { get; set; } = [];
-    [BindProperty] public bool Paused { get; set; }
+    /// <summary>The ticked cells of the grid, such as monday-morning (see <see cref="AvailabilityGrid"/>).</summary>
+    [BindProperty] public List<string> Cells { get; set; } = [];
+    public bool Paused { get; private set; }
+    /// <summary>The stored times are not all parts of the day: the grid starts empty and the exact times are open.</summary>
+    public bool TimesDoNotFit { get; private set; }
+    /// <summary>The section with the exact times starts open: their times do not fit the grid, or were refused.</summary>
+    public bool ExactTimesOpen { get; private set; }
     /// <summary>The day off being added, kept when it is refused.</summary>
     public string? DayOff { get; private set; }
     /// <summary>Days off from today on; earlier ones no longer matter.</summary>
@@ -36,40 +43,96 @@ public sealed class BeschikbaarheidModel(IGrainFactory grains) : PageModel
     public async Task OnGet(bool saved = false)
     {
         Saved = saved;
-        var availability = await Volunteer.GetAvailability();
-        Paused = availability.Paused;
-        Slots = Rows.SelectMany(row =>
-        {
-            var taken = availability.Weekly.Where(s => s.Day == row.Day).Take(SlotsPerDay)
-                .Select(s => new SlotInput
-                {
-                    Day = Days.Code(s.Day),
-                    From = s.From.ToString("HH:mm", CultureInfo.InvariantCulture),
-                    To = s.To.ToString("HH:mm", CultureInfo.InvariantCulture),
-                })
-                .ToList();
-            while (taken.Count < SlotsPerDay) taken.Add(new SlotInput { Day = Days.Code(row.Day) });
-            return taken;
-        }).ToList();
-        DaysOff = Upcoming(availability.DaysOff);
+        Show(await Volunteer.GetAvailability());
     }
 
+    /// <summary>Saves the grid: the ticked cells replace the weekly times, exact ones included.</summary>
     public async Task<IActionResult> OnPost()
     {
-        var filled = Slots.Where(s => !string.IsNullOrWhiteSpace(s.From) || !string.IsNullOrWhiteSpace(s.To))
+        var ticked = Cells;
+        var volunteer = Volunteer;
+        var current = await volunteer.GetAvailability();
+        var weekly = AvailabilityGrid.Slots(ticked, Errors);
+        if (weekly is null)
+        {
+            Show(current);
+            Cells = ticked;
+            return Refused();
+        }
+        await volunteer.SetAvailability(current with { Weekly = weekly });
+        return RedirectToPage(new { saved = true });
+    }
+
+    /// <summary>Saves the exact times, which replace the weekly times.</summary>
+    public async Task<IActionResult> OnPostExact()
+    {
+        var typed = Slots;
+        var filled = typed.Where(s => !string.IsNullOrWhiteSpace(s.From) || !string.IsNullOrWhiteSpace(s.To))
             .Select(s => (s.Day, s.From, s.To)).ToList();
         var volunteer = Volunteer;
         var current = await volunteer.GetAvailability();
-        DaysOff = Upcoming(current.DaysOff);
         var availability = AvailabilityInput.Parse(
-            filled, current.DaysOff.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(), Paused, Errors);
+            filled, current.DaysOff.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(), current.Paused, Errors);
         if (availability is null)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            Show(current);
+            Slots = PerDay(typed);
+            ExactTimesOpen = true;
+            return Refused();
         }
         await volunteer.SetAvailability(availability);
         return RedirectToPage(new { saved = true });
+    }
+
+    public async Task<IActionResult> OnPostPause(bool paused)
+    {
+        var volunteer = Volunteer;
+        var current = await volunteer.GetAvailability();
+        await volunteer.SetAvailability(current with { Paused = paused });
+        return RedirectToPage(new { saved = true });
+    }
+
+    /// <summary>The indexes in <see cref="Slots"/> of the day's exact times.</summary>
+    public IEnumerable<int> SlotsOf(DayOfWeek day) =>
+        Enumerable.Range(0, Slots.Count).Where(i => Days.TryParse(Slots[i].Day, out var d) && d == day);
+
+    /// <summary>A part's hours as the page says them: 9–12, or 9:30–12 when a time is not on the hour.</summary>
+    public static string Hours(DayPart part) => $"{Hour(part.From)}–{Hour(part.To)}";
+
+    private static string Hour(TimeOnly time) =>
+        time.Minute == 0 ? time.Hour.ToString(CultureInfo.InvariantCulture) : time.ToString("H:mm", CultureInfo.InvariantCulture);
+
+    private void Show(AvailabilityDto availability)
+    {
+        Paused = availability.Paused;
+        var cells = AvailabilityGrid.Cells(availability.Weekly);
+        TimesDoNotFit = ExactTimesOpen = cells is null;
+        Cells = cells?.ToList() ?? [];
+        Slots = PerDay(availability.Weekly.OrderBy(s => s.From).Select(s => new SlotInput
+        {
+            Day = Days.Code(s.Day),
+            From = s.From.ToString("HH:mm", CultureInfo.InvariantCulture),
+            To = s.To.ToString("HH:mm", CultureInfo.InvariantCulture),
+        }));
+        DaysOff = Upcoming(availability.DaysOff);
+    }
+
+    /// <summary>The times in week order, with empty ones added so that each day has at least <see cref="SlotsPerDay"/>.</summary>
+    private static List<SlotInput> PerDay(IEnumerable<SlotInput> slots)
+    {
+        var all = slots.ToList();
+        return Days.Week.SelectMany(day =>
+        {
+            var taken = all.Where(s => Days.TryParse(s.Day, out var d) && d == day).ToList();
+            while (taken.Count < SlotsPerDay) taken.Add(new SlotInput { Day = Days.Code(day) });
+            return taken;
+        }).ToList();
+    }
+
+    private PageResult Refused()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAddDayOff(string? dayOff)
@@ -88,7 +151,7 @@ public sealed class BeschikbaarheidModel(IGrainFactory grains) : PageModel
         }
         if (Errors.Any)
         {
-            await OnGet();
+            Show(current);
             DayOff = dayOff;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();

@@ -18,7 +18,7 @@ public sealed class BriefModel(IGrainFactory grains, Privacy.AccessLog log) : Pa
         await log.Record(HttpContext, kring, AccessKind.CircleViewed);
         Circle = circle.Profile;
         Year = jaar is >= 2000 and <= 2100 ? jaar.Value : TimeProvider.System.GetUtcNow().Year;
-        Today = Amsterdam.ToLocal(TimeProvider.System.GetUtcNow()).ToString("d MMMM yyyy", Format.Dutch);
+        Today = Amsterdam.ToLocal(TimeProvider.System.GetUtcNow()).ToString("d MMMM yyyy", Format.Culture);
         return Page();
     }
 }
