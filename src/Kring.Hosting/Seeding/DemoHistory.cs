@@ -17,7 +17,8 @@ public static class DemoHistory
     private const double ShareWithRequests = 0.45;
     private const double ShareWithCheckIns = 0.35;
     private const double ShareSliding = 0.04;
-    private static readonly int[] RatedMonthsAgo = [5, 2];
+    // Three and six months back: always the two quarters before this one, which is left for the partner to rate.
+    private static readonly int[] RatedMonthsAgo = [6, 3];
 
     public static IReadOnlyList<CirclePast> Circles(
         DemoSeed seed, IReadOnlyList<CircleProfile> circles, IReadOnlyList<VolunteerProfile> volunteers, DateTimeOffset now)
@@ -81,7 +82,7 @@ public static class DemoHistory
         return checkIns;
     }
 
-    /// <summary>Each partner's rating of the network in each of its villages, one per quarter over the past half year.</summary>
+    /// <summary>Each partner's rating of the network in each of its villages in the two quarters before this one.</summary>
     public static IEnumerable<(string Village, NetworkRating Rating)> Ratings(
         DemoSeed seed, IReadOnlyList<PartnerInfo> partners, IReadOnlyList<string> villages, DateTimeOffset now)
     {
@@ -94,7 +95,7 @@ public static class DemoHistory
                 foreach (var monthsAgo in RatedMonthsAgo)
                 {
                     var answers = NetworkQuestions.Questions.ToDictionary(q => q.Id, q => random.Next(q.Min + 1, q.Max + 1));
-                    yield return (village, new NetworkRating(partner.Id, now.AddDays(-30 * monthsAgo), answers));
+                    yield return (village, new NetworkRating(partner.Id, now.AddMonths(-monthsAgo), answers));
                 }
             }
         }
