@@ -78,6 +78,33 @@ public sealed class MunicipalityTests(SharedApp shared)
         Assert.Equal(HttpStatusCode.Created, own.StatusCode);
     }
 
+    [Fact]
+    public async Task Edes_consultant_imports_carers_into_Ede_once_and_never_into_Stein()
+    {
+        var consultant = await App.SignedIn("consulent-ede");
+        var run = Guid.NewGuid().ToString("N")[..8];
+        const string header = "externalId;village;carerName;carerAge;careRecipientName;relationship;needs;phone;address";
+        StringContent File(string village) =>
+            new($"{header}\nE-{run};{village};Aaltje Proefhuis;74;Hendrik Proefhuis;partner;;0318-000001;Proeflaan 3\n",
+                System.Text.Encoding.UTF8, "text/csv");
+        const string ede = "/api/v1/municipalities/ede/import/circles";
+
+        var first = await consultant.PostAsync(ede, File("bennekom"));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(1, (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("new").GetInt32());
+        var again = await (await consultant.PostAsync(ede, File("bennekom"))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, again.GetProperty("unchanged").GetInt32());
+        Assert.Equal(0, again.GetProperty("new").GetInt32() + again.GetProperty("updated").GetInt32());
+
+        var stein = await App.SignedIn("consulent");
+        Assert.Equal(HttpStatusCode.Forbidden, (await consultant.PostAsync("/api/v1/municipalities/stein/import/circles",
+            File("elsloo"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stein.PostAsync(ede, File("bennekom"))).StatusCode);
+        var elsewhere = await consultant.PostAsync(ede, File("elsloo"));
+        Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
+        Assert.Equal(2, (await elsewhere.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows")[0].GetProperty("row").GetInt32());
+    }
+
     private static object NewCircle(string village) => new
     {
         village,
