@@ -26,11 +26,9 @@ public sealed class DirectoryGrain(
         await state.WriteStateAsync();
     }
 
-    /// <summary>The registered municipalities, and any that only its villages name (stored before municipalities were).</summary>
     public Task<IReadOnlyList<MunicipalityInfo>> GetMunicipalities() =>
-        Task.FromResult<IReadOnlyList<MunicipalityInfo>>(state.State.Villages.Values.Select(v => v.Region)
-            .Where(id => !state.State.Municipalities.ContainsKey(id)).Distinct().Select(id => new MunicipalityInfo(id, id))
-            .Concat(state.State.Municipalities.Values).OrderBy(m => m.Name, StringComparer.Ordinal).ToList());
+        Task.FromResult<IReadOnlyList<MunicipalityInfo>>(
+            state.State.Municipalities.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToList());
 
     public async Task RegisterVillage(VillageInfo village)
     {

@@ -36,7 +36,16 @@ public sealed class TenantScope(IGrainFactory grains, IMemoryCache cache)
     public async Task<bool> Covers(KringUser user, string circleId)
     {
         if (user.Scope is null || user.CircleId == circleId) return true;
-        var circle = await grains.GetGrain<ICarerCircleGrain>(circleId).Get();
-        return circle is null || user.InScope(circle.Profile.Village);
+        return await VillageOfCircle(circleId) is not { } village || user.InScope(village);
+    }
+
+    /// <summary>A circle never moves to another village (an import refuses it), so its village is kept like the villages.</summary>
+    private async ValueTask<string?> VillageOfCircle(string circleId)
+    {
+        var key = "kring:tenancy:circle:" + circleId;
+        if (cache.TryGetValue(key, out string? known)) return known;
+        var village = (await grains.GetGrain<ICarerCircleGrain>(circleId).Get())?.Profile.Village;
+        if (village is not null) cache.Set(key, village, CacheFor);
+        return village;
     }
 }

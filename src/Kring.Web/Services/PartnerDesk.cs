@@ -166,9 +166,7 @@ public static partial class PartnerDesk
     }
 
     /// <summary>Does the partner work in the village? No villages means all of its municipality's.</summary>
-    public static bool Serves(PartnerInfo partner, VillageInfo village) =>
-        (partner.Municipality is null || partner.Municipality == village.Region)
-        && (partner.Villages.Count == 0 || partner.Villages.Contains(village.Id));
+    public static bool Serves(PartnerInfo partner, VillageInfo village) => partner.WorksIn(village.Id, village.Region);
 
     /// <summary>
     /// Does the partner meet the need, as someone types it: a service's code or name (Dutch or the page's language), or words
