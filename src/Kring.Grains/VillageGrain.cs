@@ -7,8 +7,12 @@ public sealed class VillageState
     /// <summary>Circle id → the carer's age, which is all the village needs to count young carers.</summary>
     [Id(1)] public Dictionary<string, int> Circles { get; set; } = new();
     [Id(2)] public SortedSet<string> Volunteers { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Requests whose circle was erased or that passed their retention, kept anonymous for the figures. The village's
+    /// view of its other requests is rebuilt from its circles, so it is never written (earlier versions stored it here).
+    /// </summary>
     [Id(3)] public Dictionary<string, RequestSummary> Requests { get; set; } = new();
-    /// <summary>Circle id → when the circle was last heard from.</summary>
+    /// <summary>Circle id → when the circle was last heard from; rebuilt from the circles, stored with other changes.</summary>
     [Id(4)] public Dictionary<string, DateTimeOffset> LastContact { get; set; } = new();
     /// <summary>Erased circles whose access log still holds entries; the retention sweep prunes those logs too.</summary>
     [Id(5)] public SortedSet<string> ErasedCircles { get; set; } = new(StringComparer.Ordinal);
@@ -21,47 +25,55 @@ public sealed class VillageGrain(
 {
     public const int YoungCarerAge = 25;
     private static readonly TimeSpan ContactResolution = TimeSpan.FromHours(1);
-    private WriteBehind _writeBehind = null!;
+    private const int RepairRounds = 5;
+    private static readonly TimeSpan RepairPause = TimeSpan.FromSeconds(1);
+
+    /// <summary>The view of every request: the stored anonymous ones and what the circles say.</summary>
+    private readonly Dictionary<string, RequestSummary> _requests = new(StringComparer.Ordinal);
     private Task _repair = Task.CompletedTask;
+    /// <summary>Requests a circle told of while the repair ran: newer than the repair's answers, which skip them.</summary>
+    private HashSet<string>? _trackedDuringRepair;
 
     /// <summary>
-    /// The requests and contacts are written behind, so after a crash the stored view may lag its circles: the village
-    /// asks them again. Reads that matching relies on wait for that; the activation itself does not, as a circle may be
+    /// The view of the requests is not stored, so that a request's every step costs the village no write: the village
+    /// asks its circles when it activates. Reads wait for that; the activation itself does not, as a circle may be
     /// waiting on this village.
     /// </summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _writeBehind = new WriteBehind(this, () => state.WriteStateAsync(), WriteBehind.DefaultDelay);
+        foreach (var (id, request) in state.State.Requests) _requests[id] = request;
+        foreach (var id in state.State.Requests.Where(r => r.Value.CircleId.Length > 0).Select(r => r.Key).ToList())
+        {
+            state.State.Requests.Remove(id);
+        }
         if (state.State.Circles.Count > 0) _repair = Repair();
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        _writeBehind.Flush(cancellationToken);
-
+    /// <summary>Asks every circle for its requests; a circle that cannot answer now is asked again a moment later.</summary>
     private async Task Repair()
     {
-        var traces = await Task.WhenAll(state.State.Circles.Keys.ToList().Select(async c => (Circle: c, Trace: await TraceOf(c))));
-        var changed = false;
-        foreach (var (circle, trace) in traces)
+        var circles = state.State.Circles.Keys.ToList();
+        _trackedDuringRepair = new HashSet<string>(StringComparer.Ordinal);
+        for (var round = 0; round < RepairRounds && circles.Count > 0; round++)
         {
-            foreach (var request in trace.Requests)
+            if (round > 0) await Task.Delay(RepairPause);
+            var traces = await Task.WhenAll(circles.Select(async c => (Circle: c, Trace: await TraceOf(c))));
+            foreach (var (circle, trace) in traces)
             {
-                if (state.State.Requests.TryGetValue(request.Id, out var known) && known.Status == request.Status) continue;
-                state.State.Requests[request.Id] = request;
-                changed = true;
+                if (trace is null) continue;
+                foreach (var request in trace.Requests.Where(r => !_trackedDuringRepair.Contains(r.Id)))
+                {
+                    _requests[request.Id] = request;
+                }
+                if (trace.LastContact is { } at) Heard(circle, at);
             }
-            if (trace.LastContact is { } at && !(state.State.LastContact.TryGetValue(circle, out var seen) && seen >= at))
-            {
-                state.State.LastContact[circle] = at;
-                changed = true;
-            }
+            circles = traces.Where(t => t.Trace is null).Select(t => t.Circle).ToList();
         }
-        if (changed) _writeBehind.Schedule();
+        _trackedDuringRepair = null;
     }
 
-    /// <summary>A circle that cannot answer now keeps the view stored; matching's reconcile asks it again later.</summary>
-    private async Task<CircleTrace> TraceOf(string circleId)
+    private async Task<CircleTrace?> TraceOf(string circleId)
     {
         try
         {
@@ -69,8 +81,15 @@ public sealed class VillageGrain(
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {
-            return new CircleTrace([], null);
+            return null;
         }
+    }
+
+    private bool Heard(string circleId, DateTimeOffset at)
+    {
+        if (state.State.LastContact.TryGetValue(circleId, out var known) && known >= at - ContactResolution) return false;
+        state.State.LastContact[circleId] = at;
+        return true;
     }
 
     public async Task Define(VillageInfo info)
@@ -134,30 +153,31 @@ public sealed class VillageGrain(
 
     public Task TrackRequest(RequestSummary request)
     {
-        if (state.State.Requests.TryGetValue(request.Id, out var known) && known.Status == request.Status) return Task.CompletedTask;
-        state.State.Requests[request.Id] = request;
-        _writeBehind.Schedule();
+        _requests[request.Id] = request;
+        _trackedDuringRepair?.Add(request.Id);
         return Task.CompletedTask;
     }
 
     public Task TrackContact(string circleId, DateTimeOffset at)
     {
-        if (state.State.LastContact.TryGetValue(circleId, out var known) && known >= at - ContactResolution) return Task.CompletedTask;
-        state.State.LastContact[circleId] = at;
-        _writeBehind.Schedule();
+        Heard(circleId, at);
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<(string CircleId, DateTimeOffset? LastContact)>> GetQuiet(DateTimeOffset since) =>
-        Task.FromResult<IReadOnlyList<(string, DateTimeOffset?)>>(state.State.Circles.Keys
+    public async Task<IReadOnlyList<(string CircleId, DateTimeOffset? LastContact)>> GetQuiet(DateTimeOffset since)
+    {
+        await _repair;
+        return state.State.Circles.Keys
             .Select(c => (c, state.State.LastContact.TryGetValue(c, out var at) ? at : (DateTimeOffset?)null))
             .Where(x => x.Item2 is null || x.Item2 < since)
             .OrderBy(x => x.Item2 ?? DateTimeOffset.MinValue)
             .ThenBy(x => x.c, StringComparer.Ordinal)
-            .ToList());
+            .ToList();
+    }
 
     public async Task Forget(string requestId)
     {
+        _requests.Remove(requestId);
         if (state.State.Requests.Remove(requestId)) await state.WriteStateAsync();
     }
 
@@ -165,9 +185,9 @@ public sealed class VillageGrain(
     {
         var s = state.State;
         var changed = s.Circles.Remove(circleId) | s.LastContact.Remove(circleId) | s.ErasedCircles.Add(circleId);
-        foreach (var request in s.Requests.Values.Where(r => r.CircleId == circleId).ToList())
+        foreach (var request in _requests.Values.Where(r => r.CircleId == circleId).ToList())
         {
-            s.Requests[request.Id] = Anonymous(request);
+            KeepAnonymous(request);
             changed = true;
         }
         if (changed) await state.WriteStateAsync();
@@ -178,9 +198,9 @@ public sealed class VillageGrain(
         var changed = false;
         foreach (var id in requestIds)
         {
-            if (state.State.Requests.TryGetValue(id, out var request) && request.CircleId.Length > 0)
+            if (_requests.TryGetValue(id, out var request) && request.CircleId.Length > 0)
             {
-                state.State.Requests[id] = Anonymous(request);
+                KeepAnonymous(request);
                 changed = true;
             }
         }
@@ -199,14 +219,22 @@ public sealed class VillageGrain(
         if (state.State.ErasedCircles.Remove(circleId)) await state.WriteStateAsync();
     }
 
-    /// <summary>What the figures need and nothing that points to a household: no circle, needs or earlier helpers.</summary>
-    private static RequestSummary Anonymous(RequestSummary r) =>
-        r.CircleId.Length == 0 ? r : r with { CircleId = "", Needs = [], PreviousVolunteers = [], Overloaded = false };
-
-    public Task<VillageOverview> GetOverview()
+    /// <summary>
+    /// Keeps what the figures need and nothing that points to a household (no circle, needs or earlier helpers), stored,
+    /// as no circle will tell the village of it again.
+    /// </summary>
+    private void KeepAnonymous(RequestSummary r)
     {
-        var requests = state.State.Requests.Values;
-        return Task.FromResult(new VillageOverview(
+        var anonymous = r with { CircleId = "", Needs = [], PreviousVolunteers = [], Overloaded = false };
+        _requests[r.Id] = anonymous;
+        state.State.Requests[r.Id] = anonymous;
+    }
+
+    public async Task<VillageOverview> GetOverview()
+    {
+        await _repair;
+        var requests = _requests.Values;
+        return new VillageOverview(
             this.GetPrimaryKeyString(),
             state.State.Info?.Name ?? this.GetPrimaryKeyString(),
             state.State.Circles.Count,
@@ -214,25 +242,29 @@ public sealed class VillageGrain(
             state.State.Volunteers.Count,
             requests.Count(r => r.Status == RequestStatus.Open),
             requests.Count(r => r.Status == RequestStatus.Offered),
-            requests.Count(r => r.Status == RequestStatus.Matched)));
+            requests.Count(r => r.Status == RequestStatus.Matched));
     }
 
-    public Task<VillageMembers> GetMembers()
+    public async Task<VillageMembers> GetMembers()
     {
         var info = state.State.Info ?? throw new KeyNotFoundException($"Village '{this.GetPrimaryKeyString()}' is not defined.");
-        return Task.FromResult(new VillageMembers(
+        await _repair;
+        return new VillageMembers(
             Merged(info),
             state.State.Circles.Keys.Order(StringComparer.Ordinal).ToList(),
             state.State.Volunteers.ToList(),
-            state.State.Requests.Values.OrderBy(r => r.Start).ToList()));
+            _requests.Values.OrderBy(r => r.Start).ToList());
     }
 
-    public Task<IReadOnlyList<RequestSummary>> GetMatched() =>
-        Task.FromResult<IReadOnlyList<RequestSummary>>(state.State.Requests.Values.Where(r => r.Status == RequestStatus.Matched).ToList());
+    public async Task<IReadOnlyList<RequestSummary>> GetMatched()
+    {
+        await _repair;
+        return _requests.Values.Where(r => r.Status == RequestStatus.Matched).ToList();
+    }
 
     public async Task<IReadOnlyList<RequestSummary>> GetUnsettled()
     {
         await _repair;
-        return state.State.Requests.Values.Where(r => r.Status is RequestStatus.Open or RequestStatus.Offered).ToList();
+        return _requests.Values.Where(r => r.Status is RequestStatus.Open or RequestStatus.Offered).ToList();
     }
 }

@@ -3,7 +3,7 @@ namespace Kring.Grains;
 /// <summary>
 /// Writes a grain's state a moment after a change that need not be durable at once, so a burst of such changes costs
 /// one write instead of one each. Only for what can be rebuilt or is redone after a crash (an offer's copy, a status
-/// the shard re-sends, a view the village rebuilds from its circles); an acknowledged fact is written before it is
+/// the shard re-sends); an acknowledged fact is written before it is
 /// acknowledged. Any other write of the same state takes the changes along. The grain flushes when it deactivates.
 /// </summary>
 internal sealed class WriteBehind(IGrainBase grain, Func<Task> write, TimeSpan delay)

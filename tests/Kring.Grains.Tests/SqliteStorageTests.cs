@@ -155,12 +155,17 @@ public sealed class SqliteStorageTests : IDisposable
     {
         var volunteer = grains.GetGrain<IVolunteerGrain>(volunteerId);
         var village = grains.GetGrain<IVillageGrain>(villageId);
+        var members = await village.GetMembers();
+        // The village's view of a request is rebuilt from its circle, which knows more by now (earlier helpers), so only
+        // what the circle said when it changed the request is compared.
+        var requests = members.Requests.Select(r => new { r.Id, r.CircleId, r.Kind, r.Status, r.Start, r.End, r.MatchedAt });
         return JsonSerializer.Serialize(new object?[]
         {
             (await grains.GetGrain<IDirectoryGrain>(DirectoryKeys.Default).GetVillages()).Single(v => v.Id == villageId),
             await village.GetInfo(),
             await village.GetOverview(),
-            await village.GetMembers(),
+            members with { Requests = [] },
+            requests,
             await grains.GetGrain<ICarerCircleGrain>(circleId).Get(),
             await volunteer.GetProfile(),
             await volunteer.GetAvailability(),

@@ -52,9 +52,16 @@ public abstract class GrainCluster : IAsyncLifetime
         Clock.Advance(by);
     }
 
+    /// <summary>
+    /// Kills the silo instead of stopping it: the state lives in memory and goes with it, and a graceful stop waits
+    /// 30 s for the grains that write on deactivation, as memory storage (grains itself) is already going.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (Cluster is not null) await Cluster.DisposeAsync();
+        if (Cluster is null) return;
+        await Cluster.KillClientAsync();
+        foreach (var silo in Cluster.GetActiveSilos().ToList()) await Cluster.KillSiloAsync(silo);
+        await Cluster.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }
