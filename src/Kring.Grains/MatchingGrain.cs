@@ -43,8 +43,8 @@ public sealed partial class MatchingGrain(
         await LoadVillages();
         // Volunteers from villages across the border of the region are indexed too, so a request near the border can
         // go to them; each volunteer's own radius still decides.
-        var members = await Task.WhenAll(_index.Villages.ToList().Select(v => GrainFactory.GetGrain<IVillageGrain>(v).GetMembers()));
-        var snapshots = await Task.WhenAll(members.SelectMany(m => m.Volunteers)
+        var volunteers = await Task.WhenAll(_index.Villages.ToList().Select(v => GrainFactory.GetGrain<IVillageGrain>(v).GetVolunteers()));
+        var snapshots = await Task.WhenAll(volunteers.SelectMany(v => v)
             .Select(v => GrainFactory.GetGrain<IVolunteerGrain>(v).GetSnapshot()));
         foreach (var snapshot in snapshots.OfType<VolunteerSnapshot>()) Index(snapshot);
 

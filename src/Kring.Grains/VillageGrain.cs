@@ -256,6 +256,8 @@ public sealed class VillageGrain(
             _requests.Values.OrderBy(r => r.Start).ToList());
     }
 
+    public Task<IReadOnlyList<string>> GetVolunteers() => Task.FromResult<IReadOnlyList<string>>(state.State.Volunteers.ToList());
+
     public async Task<IReadOnlyList<RequestSummary>> GetMatched()
     {
         await _repair;

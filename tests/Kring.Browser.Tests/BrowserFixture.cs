@@ -70,8 +70,8 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 }
 
 /// <summary>
-/// The accessibility crawl has an application and a browser of its own, so it runs beside the journeys instead of
-/// after them: the browser tests set the pace of the whole test run.
+/// The accessibility crawl, and the journeys that follow a mail, have an application and a browser of their own, so
+/// they run beside the other journeys instead of after them: the browser tests set the pace of the whole test run.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class AccessibilityCollection : ICollectionFixture<BrowserFixture>

@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Kring.Browser.Tests;
 
 /// <summary>The carer's own people on their phones: the invitation by mail, and a request they see first and take with one tap.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(AccessibilityCollection.Name)]
 public sealed partial class OwnCircleTests(BrowserFixture browser)
 {
     [Fact]

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Kring.Browser.Tests;
 
 /// <summary>A forgotten password on the phone: from the sign-in page to the mailed link and back in with a new password.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(AccessibilityCollection.Name)]
 public sealed partial class PasswordResetTests(BrowserFixture browser)
 {
     [Fact]

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Kring.Browser.Tests;
 
 /// <summary>Someone signs up as a volunteer on their phone, the coordinator approves it, and the mail brings them in.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(AccessibilityCollection.Name)]
 public sealed partial class VolunteerApplicationTests(BrowserFixture browser)
 {
     [Fact]

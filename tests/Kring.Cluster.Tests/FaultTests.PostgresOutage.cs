@@ -16,7 +16,7 @@ public sealed partial class FaultTests
         var test = Stopwatch.StartNew();
         var artefacts = Artefacts.For("postgresql-outage");
         var report = new Report(Output, artefacts);
-        await using var cluster = await ProcessCluster.Start(await Server.CreateDatabase(), "pg-outage", 2, artefacts,
+        await using var cluster = await ProcessCluster.Start(await SeededDatabase(), "pg-outage", 2, artefacts,
             FastRecoveryAndLapse, Output);
         try
         {

@@ -14,7 +14,7 @@ public sealed partial class FaultTests
         var test = Stopwatch.StartNew();
         var artefacts = Artefacts.For("restart-the-cluster");
         var report = new Report(Output, artefacts);
-        await using var cluster = await ProcessCluster.Start(await Server.CreateDatabase(), "restart", 2, artefacts, FastRecovery, Output);
+        await using var cluster = await ProcessCluster.Start(await SeededDatabase(), "restart", 2, artefacts, FastRecovery, Output);
         try
         {
             var grains = cluster.Client;

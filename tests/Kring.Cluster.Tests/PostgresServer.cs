@@ -18,6 +18,8 @@ public sealed class PostgresServer : IAsyncLifetime
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
     private static int databases;
 
+    private readonly SemaphoreSlim _templateTurn = new(1, 1);
+    private readonly Dictionary<string, string> _templates = new(StringComparer.Ordinal);
     private string directory = "";
     private int port;
 
@@ -86,6 +88,43 @@ public sealed class PostgresServer : IAsyncLifetime
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         await command.ExecuteNonQueryAsync();
         return ConnectionString(name);
+    }
+
+    /// <summary>
+    /// A fresh database copied from a template that <paramref name="fill"/> fills the first time it is asked for, so that
+    /// tests needing the same starting point (the seeded demo) pay for it once.
+    /// </summary>
+    public async Task<string> CreateDatabaseFrom(string template, Func<string, Task> fill)
+    {
+        await _templateTurn.WaitAsync();
+        try
+        {
+            if (!_templates.TryGetValue(template, out var source))
+            {
+                var filled = await CreateDatabase();
+                await fill(filled);
+                source = new NpgsqlConnectionStringBuilder(filled).Database!;
+                _templates[template] = source;
+            }
+            // A database is copied only while nobody is connected to it; this process's pool may still hold connections.
+            NpgsqlConnection.ClearAllPools();
+            var name = $"kring_{Interlocked.Increment(ref databases)}";
+            await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+            await connection.OpenAsync();
+            await using (var close = new NpgsqlCommand(
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{source}' AND pid <> pg_backend_pid()",
+                connection))
+            {
+                await close.ExecuteNonQueryAsync();
+            }
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {source}", connection);
+            await command.ExecuteNonQueryAsync();
+            return ConnectionString(name);
+        }
+        finally
+        {
+            _templateTurn.Release();
+        }
     }
 
     /// <summary>Creates a database from a gzipped plain-SQL dump (pg_dump's default format) and returns its connection string.</summary>

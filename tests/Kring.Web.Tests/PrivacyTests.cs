@@ -13,7 +13,7 @@ namespace Kring.Web.Tests;
 /// carer account), its own volunteer of PIW (with an account) and a request the coordinator booked for that volunteer,
 /// at 03:00 so no demo volunteer is ever offered it.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed partial class PrivacyTests(SharedApp shared)
 {
     private static readonly string[] Mobility = ["mobility"];

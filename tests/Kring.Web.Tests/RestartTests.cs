@@ -4,7 +4,7 @@ using Kring.Testing;
 
 namespace Kring.Web.Tests;
 
-[Collection(WebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed class RestartTests
 {
     [Fact]

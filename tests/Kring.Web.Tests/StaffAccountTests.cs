@@ -5,7 +5,7 @@ using Kring.Testing;
 
 namespace Kring.Web.Tests;
 
-[Collection(WebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed class StaffAccountTests(SharedApp shared)
 {
     private KringApp App => shared.App;

@@ -25,6 +25,8 @@ public interface IVillageGrain : IGrainWithStringKey
     [Alias("TrackRequest")] Task TrackRequest(RequestSummary request);
     [Alias("GetOverview"), ReadOnly] Task<VillageOverview> GetOverview();
     [Alias("GetMembers"), ReadOnly] Task<VillageMembers> GetMembers();
+    /// <summary>The village's volunteers, without waiting for the view of its requests that an activation rebuilds.</summary>
+    [Alias("GetVolunteers"), ReadOnly] Task<IReadOnlyList<string>> GetVolunteers();
     /// <summary>Requests that are still open or offered.</summary>
     [Alias("GetUnsettled"), ReadOnly] Task<IReadOnlyList<RequestSummary>> GetUnsettled();
     /// <summary>Requests that are matched and not yet completed.</summary>

@@ -12,7 +12,7 @@ namespace Kring.Web.Tests.Operations;
 /// The operators' view of the care: Debian's Prometheus scrapes the running web's /metrics, and a match shows in
 /// kring_requests_matched_total. /metrics is for loopback and the known networks only.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed class MetricsTests(SharedApp shared)
 {
     private const string PrometheusBinary = "/usr/bin/prometheus";

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Kring.Web.Tests.Security;
 
 /// <summary>Open sessions follow the account as it is now: its role and scope, and its password hash kept up to date.</summary>
-[Collection(WebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed class AccountStateTests(SharedApp shared)
 {
     private KringApp App => shared.App;

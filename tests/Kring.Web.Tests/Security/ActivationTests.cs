@@ -12,7 +12,7 @@ namespace Kring.Web.Tests.Security;
 /// New accounts get a one-time activation code instead of a password someone else chose: the code signs in once, for
 /// nothing but choosing the password, and not after 7 days; the operator or consultant can issue a new one.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed partial class ActivationTests(SharedApp shared)
 {
     private KringApp App => shared.App;

@@ -6,7 +6,7 @@ using Kring.Testing;
 namespace Kring.Web.Tests.Security;
 
 /// <summary>The security event log as operators read it, and new accounts with wide rights that another operator acknowledges.</summary>
-[Collection(WebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed class SecurityEventTests(SharedApp shared)
 {
     private KringApp App => shared.App;

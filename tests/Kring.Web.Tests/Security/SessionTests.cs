@@ -8,7 +8,7 @@ namespace Kring.Web.Tests.Security;
 
 /// <summary>Sessions end on the server: sign-out and a password change revoke every token and cookie; throttling of failed sign-ins per
 /// client; the password policy.</summary>
-[Collection(WebCollection.Name)]
+[Collection(SecondWebCollection.Name)]
 public sealed class SessionTests(SharedApp shared)
 {
     private KringApp App => shared.App;
