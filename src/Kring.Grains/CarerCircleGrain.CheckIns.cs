@@ -23,7 +23,7 @@ public sealed partial class CarerCircleGrain
         var previous = state.State.CheckIns.LastOrDefault();
         state.State.CheckIns.Add(checkIn);
         state.State.Overloaded = checkIn.Level == BalanceLevel.Overloaded;
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
 
         var signals = GrainFactory.GetGrain<ISignalsGrain>(DirectoryKeys.Default);
         if (Balance.BalanceCheck.SignalReason(checkIn, previous) is { } reason)
@@ -43,7 +43,7 @@ public sealed partial class CarerCircleGrain
     public async Task<int> RemoveCheckIns(DateTimeOffset madeBefore)
     {
         var removed = state.State.CheckIns.RemoveAll(c => c.At < madeBefore);
-        if (removed > 0) await state.WriteStateAsync();
+        if (removed > 0) await _writeBehind.WriteNow();
         return removed;
     }
 

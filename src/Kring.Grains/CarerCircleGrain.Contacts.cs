@@ -14,7 +14,7 @@ public sealed partial class CarerCircleGrain
         if (state.State.Contacts.FirstOrDefault(c => c.Id == contact.Id) is { } known) return known;
         state.State.Contacts.Add(contact);
         if (state.State.Contacts.Count > MaxContacts) state.State.Contacts.RemoveRange(0, state.State.Contacts.Count - MaxContacts);
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
 
         await Village.TrackContact(profile.Id, Heard(contact));
         if (contact.Kind == ContactKind.Referral)

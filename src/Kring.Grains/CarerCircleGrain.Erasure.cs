@@ -39,7 +39,7 @@ public sealed partial class CarerCircleGrain
             s.VisibleToKeyFigures = false;
             s.Overloaded = false;
             s.ErasedAt = now;
-            await state.WriteStateAsync();
+            await _writeBehind.WriteNow();
         }
         // Repeated on every call, so an erasure that stopped half-way is finished by the next one.
         foreach (var id in s.CancelledOnErasure)
@@ -67,7 +67,7 @@ public sealed partial class CarerCircleGrain
         // The village keeps them as anonymous counts first, so a crash in between never leaves them identifiable there.
         await Village.AnonymiseRequests(old);
         foreach (var id in old) state.State.Requests.Remove(id);
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         return old.Count;
     }
 

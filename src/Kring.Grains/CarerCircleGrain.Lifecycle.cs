@@ -156,7 +156,7 @@ public sealed partial class CarerCircleGrain
         var firstOffer = status == RequestStatus.Offered && record.History.All(e => e.Status != RequestStatus.Offered);
         record.Status = status;
         record.History.Add(new RequestEvent(clock.GetUtcNow(), status, what));
-        if (durable) await state.WriteStateAsync();
+        if (durable) await _writeBehind.WriteNow();
         else _writeBehind.Schedule();
         metrics.RequestMoved(VillageId, record.Kind, status, record.CreatedAt, firstOffer);
         await Village.TrackRequest(Summary(record));

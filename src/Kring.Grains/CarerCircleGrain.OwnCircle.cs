@@ -22,7 +22,7 @@ public sealed partial class CarerCircleGrain
             throw new LimitReachedException("De eigen kring is vol.", $"Een kring heeft hooguit {MaxMembers} eigen mensen.");
         }
         state.State.Members.Add(member);
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         if (activationCode is null || codeExpires is not { } expires) return member;
         var mail = OwnCircleMail.Invitation(member, MailTexts.FirstName(profile.CarerName), activationCode, expires, links.Base,
             clock.GetUtcNow());
@@ -40,7 +40,7 @@ public sealed partial class CarerCircleGrain
             throw new ArgumentException($"At most {CircleMember.MaxUsualTimesLength} characters.", nameof(usualTimes));
         }
         state.State.Members[index] = state.State.Members[index] with { UsualTimes = text };
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         return true;
     }
 
@@ -50,7 +50,7 @@ public sealed partial class CarerCircleGrain
         if (index < 0 || state.State.ErasedAt is not null) return false;
         if (state.State.Members[index].Sight == sight) return true;
         state.State.Members[index] = state.State.Members[index] with { Sight = sight };
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         return true;
     }
 
@@ -58,7 +58,7 @@ public sealed partial class CarerCircleGrain
     {
         if (state.State.Members.FirstOrDefault(m => m.Id == memberId) is not { } member) return false;
         state.State.Members.Remove(member);
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         var mail = OwnCircleMail.Removed(member, MailTexts.FirstName(Profile.CarerName), links.Base, clock.GetUtcNow());
         await GrainFactory.GetGrain<IMailOutboxGrain>(MailOutboxes.For(member.Email)).Queue(mail);
         return true;

@@ -25,7 +25,7 @@ public sealed partial class CarerCircleGrain
         state.State.CheckIns = [.. state.State.CheckIns.Concat(added).OrderBy(c => c.At)];
         var latest = state.State.CheckIns.LastOrDefault();
         state.State.Overloaded = latest?.Level == BalanceLevel.Overloaded;
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         if (latest is not null && added.Contains(latest)
             && Balance.BalanceCheck.SignalReason(latest, state.State.CheckIns.SkipLast(1).LastOrDefault()) is { } reason)
         {

@@ -21,7 +21,7 @@ public sealed partial class CarerCircleGrain
         }
         var linked = link with { ConsentedAt = null };
         state.State.Professionals.Add(linked);
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         var carer = MailTexts.FirstName(Profile.CarerName);
         await QueueCarerMail(contact =>
             ProfessionalMail.Linked(this.GetPrimaryKeyString(), linked, carer, contact.Email!, contact, links.Base, clock.GetUtcNow()));
@@ -36,7 +36,7 @@ public sealed partial class CarerCircleGrain
         if (state.State.Professionals[index].ConsentedAt is null)
         {
             state.State.Professionals[index] = state.State.Professionals[index] with { ConsentedAt = at };
-            await state.WriteStateAsync();
+            await _writeBehind.WriteNow();
         }
         await GrainFactory.GetGrain<IAccountLinksGrain>(AccountLinks.Professional(userName)).Link(this.GetPrimaryKeyString());
         return true;
@@ -47,14 +47,14 @@ public sealed partial class CarerCircleGrain
         if (state.State is not { Profile: not null, ErasedAt: null }) return false;
         if (state.State.VisibleToKeyFigures == visible) return true;
         state.State.VisibleToKeyFigures = visible;
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         return true;
     }
 
     public async Task<bool> UnlinkProfessional(string userName)
     {
         var removed = state.State.Professionals.RemoveAll(p => p.UserName == userName) > 0;
-        if (removed) await state.WriteStateAsync();
+        if (removed) await _writeBehind.WriteNow();
         await GrainFactory.GetGrain<IAccountLinksGrain>(AccountLinks.Professional(userName)).Unlink(this.GetPrimaryKeyString());
         return removed;
     }

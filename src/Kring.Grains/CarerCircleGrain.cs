@@ -46,7 +46,7 @@ public sealed partial class CarerCircleGrain(
         var info = await village.GetInfo() ?? throw new ArgumentException($"Unknown village '{profile.Village}'.", nameof(profile));
         state.State.Profile = profile;
         state.State.Region = info.Region;
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         await village.AddCircle(profile.Id, profile.CarerAge);
     }
 
@@ -87,7 +87,7 @@ public sealed partial class CarerCircleGrain(
             // reconciling cleans up. The village writes its list behind; should it stop first, it asks its circles again.
             foreach (var record in records) await Village.TrackRequest(Summary(record));
             foreach (var record in records) state.State.Requests[record.Id] = record;
-            await state.WriteStateAsync();
+            await _writeBehind.WriteNow();
             foreach (var kind in records.GroupBy(r => r.Kind)) metrics.RequestsFiled(VillageId, kind.Key, kind.Count());
             foreach (var record in records.Where(r => r.CircleFirstUntil is null)) NotifyMatching(record);
             await AskOwnCircle(records.Where(r => r.CircleFirstUntil is not null).ToList());
@@ -132,7 +132,7 @@ public sealed partial class CarerCircleGrain(
         }
         if (profile.Contact == contact) return;
         state.State.Profile = profile with { Contact = contact };
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
     }
 
     public Task<bool> IsErased() => Task.FromResult(state.State.ErasedAt is not null);

@@ -75,7 +75,7 @@ public sealed partial class VolunteerGrain
             request.Needs,
             OfferStatus.Accepting, clock.GetUtcNow());
         state.State.Offers[offerId] = offer;
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         return await Confirm(offer, reason);
     }
 
@@ -120,7 +120,7 @@ public sealed partial class VolunteerGrain
             if (state.State.Offers.TryGetValue(assignment.OfferId, out var offer)) state.State.Offers[offer.Id] =
                 offer with { Status = OfferStatus.Withdrawn };
         }
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         NotifyMatching();
     }
 

@@ -15,7 +15,7 @@ public sealed partial class VolunteerGrain
             NotifyLeft();
             var pending = s.Offers.Values.Where(o => o.Status == OfferStatus.Pending).ToList();
             foreach (var offer in pending) s.Offers[offer.Id] = offer with { Status = OfferStatus.Declined };
-            if (pending.Count > 0) await state.WriteStateAsync();
+            if (pending.Count > 0) await _writeBehind.WriteNow();
             foreach (var offer in pending) NotifyDeclined(offer);
 
             // Each circle lets go before this grain forgets the booking, as with a coordinator's unassign.
@@ -34,7 +34,7 @@ public sealed partial class VolunteerGrain
             s.Offers.Clear();
             s.Assignments.Clear();
             s.ErasedAt = now;
-            await state.WriteStateAsync();
+            await _writeBehind.WriteNow();
         }
         NotifyLeft();
     }
@@ -44,7 +44,7 @@ public sealed partial class VolunteerGrain
         var offers = state.State.Offers.Values.Where(o => o.CircleId == circleId).ToList();
         if (offers.Count == 0) return;
         foreach (var offer in offers) state.State.Offers.Remove(offer.Id);
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         // An accept still waiting for the circle held time, which is free now.
         if (offers.Any(o => o.Status == OfferStatus.Accepting)) NotifyMatching();
     }
@@ -56,7 +56,7 @@ public sealed partial class VolunteerGrain
             .Where(o => o.Status is not (OfferStatus.Pending or OfferStatus.Accepting) && o.End < before)
             .Select(o => o.Id).ToList();
         foreach (var id in offers) state.State.Offers.Remove(id);
-        if (assignments + offers.Count > 0) await state.WriteStateAsync();
+        if (assignments + offers.Count > 0) await _writeBehind.WriteNow();
         return assignments;
     }
 }

@@ -117,13 +117,13 @@ public sealed partial class VolunteerGrain
                 {
                     // The volunteer cannot take it any more, so the request must not wait for this offer to lapse.
                     state.State.Offers[offerId] = offer with { Status = OfferStatus.Declined };
-                    await state.WriteStateAsync();
+                    await _writeBehind.WriteNow();
                     NotifyDeclined(offer);
                     return OfferReply.ScheduleConflict;
                 }
                 offer = offer with { Status = OfferStatus.Accepting };
                 state.State.Offers[offerId] = offer;
-                await state.WriteStateAsync();
+                await _writeBehind.WriteNow();
                 break;
         }
         return await Confirm(offer);
@@ -140,7 +140,7 @@ public sealed partial class VolunteerGrain
             case OfferStatus.Expired: return OfferReply.Expired;
         }
         state.State.Offers[offerId] = offer with { Status = OfferStatus.Declined };
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         NotifyDeclined(offer);
         return OfferReply.Declined;
     }

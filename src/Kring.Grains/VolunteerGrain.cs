@@ -75,7 +75,7 @@ public sealed partial class VolunteerGrain(
         state.State.Regions =
             villages.Where(v => v.Region == info.Region || home.DistanceKm(new GeoPoint(v.Lat, v.Lon)) <= options.Value.BorderKm)
             .Select(v => v.Region).Append(info.Region).Distinct().Order(StringComparer.Ordinal).ToList();
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         // One of a circle's own people is nobody's volunteer: the village does not count them and matching never asks them.
         if (profile.OwnCircleId is not null) return;
         await village.AddVolunteer(profile.Id);
@@ -99,7 +99,7 @@ public sealed partial class VolunteerGrain(
             Weekly = availability.Weekly.Distinct().OrderBy(s => s.Day).ThenBy(s => s.From).ToList(),
             DaysOff = availability.DaysOff.Distinct().Order().ToList(),
         };
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         NotifyMatching();
     }
 
@@ -119,7 +119,7 @@ public sealed partial class VolunteerGrain(
         if (profile.Kinds.SequenceEqual(cleanKinds) && profile.Skills.SequenceEqual(cleanSkills) && profile.MaxKm == maxKm) return;
         // Only the profile changes: assignments, holds and offers stay, so nobody is double-booked or loses a booking.
         state.State.Profile = profile with { Kinds = cleanKinds, Skills = cleanSkills, MaxKm = maxKm };
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
         NotifyMatching();
     }
 
@@ -131,7 +131,7 @@ public sealed partial class VolunteerGrain(
             state.State.Profile ?? throw new InvalidOperationException($"Volunteer '{this.GetPrimaryKeyString()}' is not registered.");
         if (profile.Contact == contact) return;
         state.State.Profile = profile with { Contact = contact };
-        await state.WriteStateAsync();
+        await _writeBehind.WriteNow();
     }
 
     public Task<bool> IsErased() => Task.FromResult(state.State.ErasedAt is not null);

@@ -3,8 +3,8 @@ namespace Kring.Grains;
 /// <summary>
 /// Writes a grain's state a moment after a change that need not be durable at once, so a burst of such changes costs
 /// one write instead of one each. Only for what can be rebuilt or is redone after a crash (an offer's copy, a status
-/// the shard re-sends); an acknowledged fact is written before it is
-/// acknowledged. Any other write of the same state takes the changes along. The grain flushes when it deactivates.
+/// the shard re-sends); an acknowledged fact is written before it is acknowledged, through <see cref="WriteNow"/>,
+/// which takes the waiting changes along. The grain flushes when it deactivates.
 /// </summary>
 internal sealed class WriteBehind(IGrainBase grain, Func<Task> write, TimeSpan delay)
 {
@@ -16,6 +16,17 @@ internal sealed class WriteBehind(IGrainBase grain, Func<Task> write, TimeSpan d
     public bool Pending => _timer is not null;
 
     public void Schedule() => _timer ??= grain.RegisterGrainTimer(Flush, delay, Timeout.InfiniteTimeSpan);
+
+    /// <summary>
+    /// Writes the state now, for a change that must be durable before it is acknowledged; what waited goes along, so
+    /// the waiting write is dropped instead of repeating it.
+    /// </summary>
+    public Task WriteNow()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        return write();
+    }
 
     public async Task Flush(CancellationToken cancellationToken = default)
     {
