@@ -19,8 +19,8 @@ public interface IVillageGrain : IGrainWithStringKey
     [Alias("AddCircle")] Task AddCircle(string circleId, int carerAge);
     [Alias("AddVolunteer")] Task AddVolunteer(string volunteerId);
     /// <summary>
-    /// Records the request as its circle reports it, replacing the earlier report (the last one wins); the same status
-    /// again changes nothing.
+    /// Records the request as its circle reports it, replacing the earlier report (the last one wins). Kept in memory
+    /// only: the village asks its circles again when it activates.
     /// </summary>
     [Alias("TrackRequest")] Task TrackRequest(RequestSummary request);
     [Alias("GetOverview"), ReadOnly] Task<VillageOverview> GetOverview();
