@@ -39,11 +39,11 @@ phase "build"
 # format's whitespace pass is left to check, and it needs no compilation (--folder).
 dotnet format whitespace --folder --verify-no-changes
 # One test project at a time: the cluster tests start silos, the web and PostgreSQL as processes of their own, the
-# browser tests two applications and Chromium, the web tests two applications and more; any two of them beside each
-# other on 2 cores ran two to three times slower than one after the other (the browser tests beside the web tests: 8 min 46 s and 12 min 7 s;
-# the cluster tests alone: 3 min 24 s, beside the browser tests: 10 min 31 s), and the fault tests' recovery figures
-# measured the crowding. The in-process projects first, in the order of the solution file, then the cluster tests. A
-# failure in the first does not skip the second, and fails the run.
+# browser tests two applications and Chromium, the web tests two applications and more. Side by side on 2 cores they
+# ran two to three times slower than one after the other (the browser tests beside the web tests: 8 min 46 s and
+# 12 min 7 s; the cluster tests beside the browser tests: 10 min 31 s, alone about 3 min 20 s), and the fault tests'
+# recovery figures measured the crowding. The in-process projects first, in the order of the solution file, then the
+# cluster tests. A failure in the first does not skip the second, and fails the run.
 status=0
 dotnet test tests/InProcess.slnf -c Release --no-build -nologo -m:1 --logger "console;verbosity=minimal" "$@" || status=$?
 phase "in-process tests"

@@ -84,7 +84,7 @@ public sealed partial class CarerCircleGrain(
         if (records.Count > 0)
         {
             // The village lists the requests before the circle stores them, so a crash in between leaves a trace that
-            // reconciling cleans up. The village writes its list behind; should it stop first, it asks its circles again.
+            // reconciling cleans up. The village keeps its list in memory; should it stop, it asks its circles again.
             foreach (var record in records) await Village.TrackRequest(Summary(record));
             foreach (var record in records) state.State.Requests[record.Id] = record;
             await _writeBehind.WriteNow();

@@ -31,7 +31,10 @@ public sealed class VillageGrain(
     /// <summary>The view of every request: the stored anonymous ones and what the circles say.</summary>
     private readonly Dictionary<string, RequestSummary> _requests = new(StringComparer.Ordinal);
     private Task _repair = Task.CompletedTask;
-    /// <summary>Requests a circle told of while the repair ran: newer than the repair's answers, which skip them.</summary>
+    /// <summary>
+    /// Requests that changed while the repair ran (a circle told of them, or they were anonymised or forgotten): newer
+    /// than the repair's answers, which skip them.
+    /// </summary>
     private HashSet<string>? _trackedDuringRepair;
 
     /// <summary>
@@ -41,10 +44,10 @@ public sealed class VillageGrain(
     /// </summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var (id, request) in state.State.Requests) _requests[id] = request;
-        foreach (var id in state.State.Requests.Where(r => r.Value.CircleId.Length > 0).Select(r => r.Key).ToList())
+        foreach (var (id, request) in state.State.Requests.ToList())
         {
-            state.State.Requests.Remove(id);
+            _requests[id] = request;
+            if (request.CircleId.Length > 0) state.State.Requests.Remove(id);
         }
         if (state.State.Circles.Count > 0) _repair = Repair();
         return Task.CompletedTask;
@@ -66,7 +69,7 @@ public sealed class VillageGrain(
                 {
                     _requests[request.Id] = request;
                 }
-                if (trace.LastContact is { } at) Heard(circle, at);
+                if (trace.LastContact is { } at && state.State.Circles.ContainsKey(circle)) Heard(circle, at);
             }
             circles = traces.Where(t => t.Trace is null).Select(t => t.Circle).ToList();
         }
@@ -85,11 +88,10 @@ public sealed class VillageGrain(
         }
     }
 
-    private bool Heard(string circleId, DateTimeOffset at)
+    private void Heard(string circleId, DateTimeOffset at)
     {
-        if (state.State.LastContact.TryGetValue(circleId, out var known) && known >= at - ContactResolution) return false;
+        if (state.State.LastContact.TryGetValue(circleId, out var known) && known >= at - ContactResolution) return;
         state.State.LastContact[circleId] = at;
-        return true;
     }
 
     public async Task Define(VillageInfo info)
@@ -178,6 +180,7 @@ public sealed class VillageGrain(
     public async Task Forget(string requestId)
     {
         _requests.Remove(requestId);
+        _trackedDuringRepair?.Add(requestId);
         if (state.State.Requests.Remove(requestId)) await state.WriteStateAsync();
     }
 
@@ -227,6 +230,7 @@ public sealed class VillageGrain(
     {
         var anonymous = r with { CircleId = "", Needs = [], PreviousVolunteers = [], Overloaded = false };
         _requests[r.Id] = anonymous;
+        _trackedDuringRepair?.Add(r.Id);
         state.State.Requests[r.Id] = anonymous;
     }
 

@@ -59,6 +59,11 @@ public sealed class RetentionTests(WaveOfOneCluster cluster) : IClassFixture<Wav
         Assert.Equal(circleId, tracked[recent.Id].CircleId);
         Assert.Equal(new RetentionReport(0, 0, 0), await sweep.Sweep());
 
+        // A village stores only the anonymous requests and asks its circles for the rest when it starts again.
+        await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(before, await w.VillageGrain(village).GetOverview());
+        Assert.Equal(tracked.Values.Select(Seen).Order(), (await w.VillageGrain(village).GetMembers()).Requests.Select(Seen).Order());
+
         // The access log keeps two years: the first entry is past that now, and no longer shown even before the sweep.
         Assert.Equal(2, (await w.Access(circleId).Read()).Count);
         await cluster.AdvanceClock(retention.AccessLog - retention.ClosedRequests);
@@ -126,4 +131,7 @@ public sealed class RetentionTests(WaveOfOneCluster cluster) : IClassFixture<Wav
     [Fact]
     public async Task A_village_that_does_not_exist_has_nothing_to_sweep() =>
         Assert.Equal(new RetentionReport(0, 0, 0), await cluster.Client.GetGrain<IRetentionGrain>(_world.Id("nergens")).Sweep());
+
+    private static (string Id, RequestStatus Status, string CircleId, int Needs) Seen(RequestSummary r) =>
+        (r.Id, r.Status, r.CircleId, r.Needs.Count);
 }
